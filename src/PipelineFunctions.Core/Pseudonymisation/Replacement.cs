@@ -1,0 +1,7 @@
+namespace PipelineFunctions.Core.Pseudonymisation;
+
+/// <summary>
+/// One identifier replaced in a turn: where it stood in the original turn text, what it was and what replaced it.
+/// This is re-identification key material: it is stored encrypted and shown to the custodian only.
+/// </summary>
+public sealed record Replacement(int TurnIndex, int Start, int Length, string Original, string Pseudonym, string Kind);

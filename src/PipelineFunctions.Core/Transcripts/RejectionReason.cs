@@ -1,0 +1,15 @@
+namespace PipelineFunctions.Core.Transcripts;
+
+/// <summary>Why an upload was refused. Each reason has a message a site researcher understands.</summary>
+public enum RejectionReason
+{
+    Empty,
+    TooLarge,
+    UnknownFormat,
+    BinaryContent,
+    InvalidEncoding,
+    ZipBomb,
+    CorruptDocument,
+    UnsafeFileName,
+    NoSpeakerTurns,
+}

@@ -1,0 +1,3 @@
+namespace PipelineFunctions.Core.Transcripts;
+
+public enum TranscriptFormat { PlainText, Word, WebVtt, Srt }
