@@ -1,0 +1,66 @@
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Storage.Queues;
+using PipelineFunctions.Core.Pseudonymisation;
+
+namespace PipelineFunctions.App.Functions.PseudonymiseTranscript;
+
+/// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to translation check or suggestion.</summary>
+public sealed class PseudonymiseTranscript(
+    TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts, PseudonymBookStore books,
+    ReviewStore review, PipelineQueues queues, StudyKeys keys) : TranscriptStep(transcripts)
+{
+    public override string Name => nameof(PseudonymiseTranscript);
+    protected override string Stage => "Pseudonymisation";
+
+    protected override async Task RunAsync(TranscriptDocument transcript, FunctionContext context, CancellationToken ct)
+    {
+        if (transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
+        {
+            if (transcript.Status == TranscriptStatus.Pseudonymised) await HandOnAsync(transcript, ct);
+            return;
+        }
+        if (transcript.Status != TranscriptStatus.Parsed)
+            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not parsed.");
+
+        var parsed = await texts.LoadParsedAsync(transcript.Id, ct) ?? throw new PipelineException($"The parsed text of {transcript.Id} is missing.");
+        var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
+        var settings = new StudyPseudonymisation(keys.PseudonymKey(study.Id), await texts.LoadRosterAsync(study.Id, ct), study.AllowList);
+
+        PseudonymisedTranscript result;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (book, etag) = await books.LoadAsync(study.Id, ct);
+            result = new TranscriptPseudonymiser(settings, book).Pseudonymise(parsed.Turns);
+            if (!book.Changed || await books.TrySaveAsync(study.Id, book, etag, ct)) break;
+            if (attempt == 10) throw new PipelineException("The study's pseudonym numbering was too busy; will retry.");
+        }
+
+        var version = transcript.PseudonymVersion + 1;
+        await texts.SavePseudonymisedAsync(transcript.Id, version, result.Turns, ct);
+        await texts.SaveKeyLogAsync(transcript.Id, version, KeyLogCipher.Encrypt(result.Replacements, keys.KeyEncryptionKey, transcript.Id), ct);
+        await review.ReplaceSegmentsAsync(transcript.Id, result.Turns.Select(t => new SegmentDocument
+        {
+            Id = $"{transcript.Id}:{t.Index}",
+            TranscriptId = transcript.Id,
+            StudyId = transcript.StudyId,
+            Segment = t.Index,
+            Speaker = t.Speaker,
+            Text = t.Text,
+            Start = t.Start,
+            End = t.End,
+            PseudonymVersion = version,
+        }).ToList(), ct);
+
+        await Transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, TranscriptStatus.Pseudonymised,
+            more: [Microsoft.Azure.Cosmos.PatchOperation.Set("/pseudonymVersion", version)], ct: ct);
+        context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");
+        await HandOnAsync(transcript, ct);
+    }
+
+    /// <summary>A transcript with a source or translation goes to the translation check; any other to suggestion.</summary>
+    Task HandOnAsync(TranscriptDocument transcript, CancellationToken ct) =>
+        queues.SendAsync(transcript.PairId is null ? PipelineQueues.Suggest : PipelineQueues.TranslationCheck,
+            new TranscriptMessage(transcript.StudyId, transcript.Id), ct);
+}

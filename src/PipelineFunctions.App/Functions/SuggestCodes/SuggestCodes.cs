@@ -1,0 +1,53 @@
+using Microsoft.Azure.Cosmos;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.Core.Suggestions;
+
+namespace PipelineFunctions.App.Functions.SuggestCodes;
+
+/// <summary>Suggests candidate codes from the study's codebook for each passage of the pseudonymised text.</summary>
+public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts, ReviewStore review, TimeProvider clock)
+    : TranscriptStep(transcripts)
+{
+    public override string Name => nameof(SuggestCodes);
+    protected override string Stage => "Code suggestion";
+
+    protected override async Task RunAsync(TranscriptDocument transcript, FunctionContext context, CancellationToken ct)
+    {
+        if (transcript.Status == TranscriptStatus.SuggestionsReady) return;
+        if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
+            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not pseudonymised.");
+
+        var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
+        if (study.Codebook is null) throw new PipelineException($"Study {study.Id} has no codebook.");
+        var turns = await texts.LoadPseudonymisedAsync(transcript.Id, transcript.PseudonymVersion, ct)
+            ?? throw new PipelineException($"The pseudonymised text of {transcript.Id} is missing.");
+
+        ISuggestionEngine engine = new KeywordSuggestionEngine(study.Codebook);
+        var now = clock.GetUtcNow();
+        var documents = engine.Suggest(CodingUnits.FromTurns(turns))
+            .SelectMany(u => u.Suggestions.Select(s => new SuggestionDocument
+            {
+                Id = $"{transcript.Id}:{u.Unit.Segment}:{s.CodeId}",
+                TranscriptId = transcript.Id,
+                StudyId = transcript.StudyId,
+                Segment = u.Unit.Segment,
+                CodeId = s.CodeId,
+                CodeName = s.CodeName,
+                Confidence = s.Confidence,
+                Evidence = [.. s.Evidence],
+                Engine = s.Engine,
+                CodebookVersion = study.CodebookVersion ?? "",
+                CreatedAt = now,
+            }))
+            .ToList();
+        await review.ReplaceSuggestionsAsync(transcript.Id, documents, ct);
+        await Transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, TranscriptStatus.SuggestionsReady, more:
+        [
+            PatchOperation.Set("/suggestionCount", documents.Count),
+            PatchOperation.Set("/codebookVersion", study.CodebookVersion),
+        ], ct: ct);
+        context.Log($"{transcript.Id}: {documents.Count} suggestions.");
+    }
+}

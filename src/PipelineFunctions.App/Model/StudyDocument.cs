@@ -1,0 +1,25 @@
+using Newtonsoft.Json;
+using PipelineFunctions.Core.Codebooks;
+
+namespace PipelineFunctions.App.Model;
+
+/// <summary>
+/// A study's settings (Cosmos container <c>studies</c>, one partition: studies are few and listed whole).
+/// The roster is not here: it names people, so it lives in the restricted blob container.
+/// </summary>
+public sealed class StudyDocument
+{
+    public const string PartitionValue = "studies";
+
+    [JsonProperty("id")] public string Id { get; set; } = "";
+    [JsonProperty("partition")] public string Partition { get; set; } = PartitionValue;
+    [JsonProperty("name")] public string Name { get; set; } = "";
+    [JsonProperty("sites")] public List<StudySite> Sites { get; set; } = [];
+    [JsonProperty("languages")] public List<string> Languages { get; set; } = [];
+    [JsonProperty("codebook")] public Codebook? Codebook { get; set; }
+    [JsonProperty("codebookVersion")] public string? CodebookVersion { get; set; }
+    [JsonProperty("allowList")] public List<string> AllowList { get; set; } = [];
+    [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed record StudySite(string Id, string Name, string? Country = null);

@@ -1,0 +1,19 @@
+using Newtonsoft.Json;
+
+namespace PipelineFunctions.App.Model;
+
+/// <summary>A candidate code for one passage (container <c>suggestions</c>, partition <c>/transcriptId</c>).</summary>
+public sealed class SuggestionDocument
+{
+    [JsonProperty("id")] public string Id { get; set; } = "";
+    [JsonProperty("transcriptId")] public string TranscriptId { get; set; } = "";
+    [JsonProperty("studyId")] public string StudyId { get; set; } = "";
+    [JsonProperty("segment")] public int Segment { get; set; }
+    [JsonProperty("codeId")] public string CodeId { get; set; } = "";
+    [JsonProperty("codeName")] public string CodeName { get; set; } = "";
+    [JsonProperty("confidence")] public double Confidence { get; set; }
+    [JsonProperty("evidence")] public List<string> Evidence { get; set; } = [];
+    [JsonProperty("engine")] public string Engine { get; set; } = "";
+    [JsonProperty("codebookVersion")] public string CodebookVersion { get; set; } = "";
+    [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,41 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+
+namespace PipelineFunctions.App.Model;
+
+/// <summary>
+/// A transcript's metadata and state (Cosmos container <c>transcripts</c>, partition <c>/studyId</c>).
+/// It never holds transcript text: that lives in the restricted and pseudonymised blob containers.
+/// </summary>
+public sealed class TranscriptDocument
+{
+    [JsonProperty("id")] public string Id { get; set; } = "";
+    [JsonProperty("studyId")] public string StudyId { get; set; } = "";
+    [JsonProperty("siteId")] public string SiteId { get; set; } = "";
+    [JsonProperty("language")] public string Language { get; set; } = "";
+    [JsonProperty("interviewId")] public string? InterviewId { get; set; }
+    /// <summary>File name as uploaded, with control characters removed; shown to the uploader and admins.</summary>
+    [JsonProperty("fileName")] public string FileName { get; set; } = "";
+    [JsonProperty("uploadBlob")] public string UploadBlob { get; set; } = "";
+    [JsonProperty("contentSha256")] public string ContentSha256 { get; set; } = "";
+    [JsonProperty("sizeBytes")] public long SizeBytes { get; set; }
+    [JsonProperty("uploadedBy")] public string UploadedBy { get; set; } = "";
+    /// <summary>For a translation: the id of its source transcript.</summary>
+    [JsonProperty("translationOf")] public string? TranslationOf { get; set; }
+    /// <summary>For a source: the id of its translation, once one has arrived.</summary>
+    [JsonProperty("translationId")] public string? TranslationId { get; set; }
+    [JsonProperty("format")] public string? Format { get; set; }
+    [JsonProperty("turnCount")] public int TurnCount { get; set; }
+    [JsonProperty("wordCount")] public int WordCount { get; set; }
+    [JsonProperty("pseudonymVersion")] public int PseudonymVersion { get; set; }
+    [JsonProperty("suggestionCount")] public int SuggestionCount { get; set; }
+    [JsonProperty("codebookVersion")] public string? CodebookVersion { get; set; }
+    [JsonProperty("status"), JsonConverter(typeof(StringEnumConverter))] public TranscriptStatus Status { get; set; }
+    /// <summary>Why it was rejected or failed, in words a person understands; never transcript text.</summary>
+    [JsonProperty("reason")] public string? Reason { get; set; }
+    [JsonProperty("receivedAt")] public DateTimeOffset ReceivedAt { get; set; }
+    [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+    [JsonProperty("history")] public List<StatusChange> History { get; set; } = [];
+
+    [JsonIgnore] public string? PairId => TranslationOf ?? TranslationId;
+}

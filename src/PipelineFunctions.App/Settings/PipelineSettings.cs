@@ -1,0 +1,45 @@
+namespace PipelineFunctions.App.Settings;
+
+/// <summary>Everything the app reads from configuration (section <c>Pipeline</c>); see local.settings.sample.json.</summary>
+public sealed class PipelineSettings
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Azure Storage connection string (Azurite's well-known development string locally).</summary>
+    public string StorageConnection { get; set; } = "UseDevelopmentStorage=true";
+
+    public string CosmosEndpoint { get; set; } = "https://127.0.0.1:8081/";
+    public string CosmosKey { get; set; } = "";
+    public string CosmosDatabase { get; set; } = "pipeline";
+
+    /// <summary>Accept the local Cosmos server's self-signed certificate; only ever honoured for loopback endpoints.</summary>
+    public bool CosmosTrustLocalCertificate { get; set; }
+
+    /// <summary>Base64 master secret from which each study's HMAC pseudonym key is derived (Key Vault in Azure).</summary>
+    public string PseudonymMasterKey { get; set; } = "";
+
+    /// <summary>Base64 256-bit AES key that encrypts the re-identification key (Key Vault in Azure).</summary>
+    public string KeyEncryptionKey { get; set; } = "";
+
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Run the local trigger runner (polls the queues the function.json files declare). Off in Azure.</summary>
+    public bool LocalTriggers { get; set; }
+
+    /// <summary>How long a message stays hidden while the local runner works on it.</summary>
+    public int LocalLeaseSeconds { get; set; } = 60;
+
+    /// <summary>How often the local runner scans the uploads container for blobs dropped in without an event.</summary>
+    public int UploadScanSeconds { get; set; } = 10;
+
+    public List<PipelineUser> Users { get; set; } = [];
+}
+
+/// <summary>A local user: a name, an API key for scripts and the web pages, roles, and for site researchers their sites.</summary>
+public sealed class PipelineUser
+{
+    public string Name { get; set; } = "";
+    public string ApiKey { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+    public List<string> Sites { get; set; } = [];
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using PipelineFunctions.App.Settings;
+
+namespace PipelineFunctions.App.Storage.Cosmos;
+
+/// <summary>
+/// The Cosmos database and its containers, created at start when missing. Partition keys follow the review
+/// workload and the local server's limits: everything a page or a function reads is one partition.
+/// </summary>
+public sealed class CosmosContainers : IDisposable
+{
+    public static readonly IReadOnlyDictionary<string, string> PartitionKeys = new Dictionary<string, string>
+    {
+        ["studies"] = "/partition",
+        ["transcripts"] = "/studyId",
+        ["segments"] = "/transcriptId",
+        ["suggestions"] = "/transcriptId",
+        ["pseudonymBooks"] = "/studyId",
+        ["translationChecks"] = "/studyId",
+    };
+
+    readonly CosmosClient _client;
+    readonly string _database;
+
+    public CosmosContainers(PipelineSettings settings)
+    {
+        var options = new CosmosClientOptions
+        {
+            ConnectionMode = ConnectionMode.Gateway,
+            LimitToEndpoint = true,
+            RequestTimeout = TimeSpan.FromSeconds(30),
+        };
+        var endpoint = new Uri(settings.CosmosEndpoint);
+        if (settings.CosmosTrustLocalCertificate && IPAddress.TryParse(endpoint.Host, out var ip) && IPAddress.IsLoopback(ip))
+        {
+            // The local Cosmos server uses a self-signed certificate; trusted for loopback only.
+            options.HttpClientFactory = () => new HttpClient(new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+            });
+        }
+        _client = new CosmosClient(settings.CosmosEndpoint, settings.CosmosKey, options);
+        _database = settings.CosmosDatabase;
+    }
+
+    public Container Studies => Get("studies");
+    public Container Transcripts => Get("transcripts");
+    public Container Segments => Get("segments");
+    public Container Suggestions => Get("suggestions");
+    public Container PseudonymBooks => Get("pseudonymBooks");
+    public Container TranslationChecks => Get("translationChecks");
+
+    Container Get(string name) => _client.GetContainer(_database, name);
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        Database database = await _client.CreateDatabaseIfNotExistsAsync(_database, cancellationToken: cancellationToken);
+        foreach (var (name, key) in PartitionKeys)
+            await database.CreateContainerIfNotExistsAsync(name, key, cancellationToken: cancellationToken);
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,34 @@
+using Microsoft.Azure.Cosmos;
+
+namespace PipelineFunctions.App.Storage.Cosmos;
+
+static class CosmosQueries
+{
+    /// <summary>
+    /// Reads every page of a query within one partition. The partition filter is written into the query text as
+    /// well as set as the request's partition key: the local Cosmos server reads only the former, Azure uses both.
+    /// </summary>
+    public static async Task<List<T>> QueryPartitionAsync<T>(this Container container, string partition, string select = "*",
+        string? filter = null, params (string Name, object Value)[] parameters)
+    {
+        var key = CosmosContainers.PartitionKeys[container.Id].TrimStart('/');
+        var query = new QueryDefinition($"SELECT {select} FROM c WHERE c.{key} = @partition{(filter is null ? "" : $" AND ({filter})")}")
+            .WithParameter("@partition", partition);
+        foreach (var (name, value) in parameters) query = query.WithParameter(name, value);
+        var results = new List<T>();
+        using var feed = container.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partition) });
+        while (feed.HasMoreResults)
+            results.AddRange(await feed.ReadNextAsync());
+        return results;
+    }
+
+    /// <summary>
+    /// Reads one item or null. A filtered query, not a point read: the local Cosmos server answers a point read of a
+    /// missing item with a 500 rather than a 404, and a single-partition query behaves the same on both.
+    /// </summary>
+    public static async Task<T?> ReadOrDefaultAsync<T>(this Container container, string id, string partition, CancellationToken ct) where T : class
+    {
+        ct.ThrowIfCancellationRequested();
+        return (await container.QueryPartitionAsync<T>(partition, "*", "c.id = @id", ("@id", id))).FirstOrDefault();
+    }
+}

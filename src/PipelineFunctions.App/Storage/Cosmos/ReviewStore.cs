@@ -1,0 +1,38 @@
+using Microsoft.Azure.Cosmos;
+using PipelineFunctions.App.Model;
+
+namespace PipelineFunctions.App.Storage.Cosmos;
+
+/// <summary>What coders review: a transcript's pseudonymised segments and the suggestions on them.</summary>
+public sealed class ReviewStore(CosmosContainers cosmos)
+{
+    public Task<List<SegmentDocument>> SegmentsAsync(string transcriptId, CancellationToken ct) =>
+        cosmos.Segments.QueryPartitionAsync<SegmentDocument>(transcriptId);
+
+    public Task<List<SuggestionDocument>> SuggestionsAsync(string transcriptId, CancellationToken ct) =>
+        cosmos.Suggestions.QueryPartitionAsync<SuggestionDocument>(transcriptId);
+
+    /// <summary>Makes the stored segments exactly these: upserts by deterministic id, deletes any left over.</summary>
+    public Task ReplaceSegmentsAsync(string transcriptId, IReadOnlyList<SegmentDocument> segments, CancellationToken ct) =>
+        ReplaceAllAsync(cosmos.Segments, transcriptId, segments, s => s.Id, ct);
+
+    public Task ReplaceSuggestionsAsync(string transcriptId, IReadOnlyList<SuggestionDocument> suggestions, CancellationToken ct) =>
+        ReplaceAllAsync(cosmos.Suggestions, transcriptId, suggestions, s => s.Id, ct);
+
+    static async Task ReplaceAllAsync<T>(Container container, string transcriptId, IReadOnlyList<T> items, Func<T, string> id, CancellationToken ct)
+    {
+        var partition = new PartitionKey(transcriptId);
+        var existing = await container.QueryPartitionAsync<IdOnly>(transcriptId, "c.id");
+        var keep = items.Select(id).ToHashSet(StringComparer.Ordinal);
+        // Transactional batch is not served by the local server, so writes go one by one; ids make a replay harmless.
+        foreach (var item in items)
+            await container.UpsertItemAsync(item, partition, new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+        foreach (var stale in existing.Where(e => !keep.Contains(e.Id)))
+            await container.DeleteItemAsync<object>(stale.Id, partition, cancellationToken: ct);
+    }
+
+    sealed class IdOnly
+    {
+        [Newtonsoft.Json.JsonProperty("id")] public string Id { get; set; } = "";
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Azure.Cosmos;
+using PipelineFunctions.App.Model;
+
+namespace PipelineFunctions.App.Storage.Cosmos;
+
+public sealed class StudyStore(CosmosContainers cosmos)
+{
+    public Task<StudyDocument?> GetAsync(string studyId, CancellationToken ct) =>
+        cosmos.Studies.ReadOrDefaultAsync<StudyDocument>(studyId, StudyDocument.PartitionValue, ct);
+
+    /// <summary>Creates the study; false when one with that id exists already.</summary>
+    public async Task<bool> CreateAsync(StudyDocument study, CancellationToken ct)
+    {
+        try
+        {
+            await cosmos.Studies.CreateItemAsync(study, new PartitionKey(StudyDocument.PartitionValue), cancellationToken: ct);
+            return true;
+        }
+        catch (CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict) { return false; }
+    }
+
+    public Task<List<StudyDocument>> ListAsync(CancellationToken ct) =>
+        cosmos.Studies.QueryPartitionAsync<StudyDocument>(StudyDocument.PartitionValue);
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using PipelineFunctions.App.Settings;
+
+namespace PipelineFunctions.App.Storage.Queues;
+
+/// <summary>
+/// The stage queues. Messages are base64 (the Functions host's default encoding) and carry ids only.
+/// Each queue has a <c>-poison</c> twin where messages go after <c>maxDequeueCount</c> failures.
+/// </summary>
+public sealed class PipelineQueues(PipelineSettings settings)
+{
+    public const string Ingest = "transcript-uploads";
+    public const string Pseudonymise = "pseudonymise";
+    public const string TranslationCheck = "translation-check";
+    public const string Suggest = "suggest";
+
+    public static readonly string[] Names = [Ingest, Pseudonymise, TranslationCheck, Suggest];
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    readonly QueueServiceClient _service = new(settings.StorageConnection,
+        new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public QueueClient Get(string name) => _service.GetQueueClient(name);
+
+    public static string PoisonOf(string queue) => $"{queue}-poison";
+
+    public async Task EnsureCreatedAsync(CancellationToken ct)
+    {
+        foreach (var name in Names)
+        {
+            await Get(name).CreateIfNotExistsAsync(cancellationToken: ct);
+            await Get(PoisonOf(name)).CreateIfNotExistsAsync(cancellationToken: ct);
+        }
+    }
+
+    public Task SendAsync<T>(string queue, T message, CancellationToken ct) where T : class =>
+        SendTextAsync(queue, JsonSerializer.Serialize(message, Json), ct);
+
+    /// <summary>Sends text that is JSON already, such as an Event Grid event.</summary>
+    public async Task SendTextAsync(string queue, string json, CancellationToken ct) =>
+        await Get(queue).SendMessageAsync(json, ct);
+}
