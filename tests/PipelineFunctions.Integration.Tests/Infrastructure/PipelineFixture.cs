@@ -1,0 +1,158 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PipelineFunctions.App.Settings;
+using PipelineFunctions.App.Storage.Blobs;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Storage.Queues;
+
+namespace PipelineFunctions.Integration.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class PipelineCollection : ICollectionFixture<PipelineFixture>
+{
+    public const string Name = "pipeline";
+}
+
+/// <summary>
+/// One app process for the whole suite (the queues are shared, so two apps would take each other's messages),
+/// its own Cosmos database, and direct clients for tests that look behind the API.
+/// </summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    public const string LeadKey = "local-lead-key";
+    public const string KampalaKey = "local-kampala-key";
+    public const string DarKey = "local-dar-key";
+    public const string CoderKey = "local-coder-key";
+    public const string AdminKey = "local-admin-key";
+    public const int MaxUploadBytes = 1024 * 1024;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public PipelineFixture()
+    {
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")))!["Values"]!.AsObject()
+            .ToDictionary(v => v.Key, v => v.Value!.ToString());
+        values["Pipeline__CosmosDatabase"] = $"it-{Guid.NewGuid():n}";
+        values["Pipeline__PseudonymMasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        values["Pipeline__KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        values["Pipeline__MaxUploadBytes"] = MaxUploadBytes.ToString();
+        values["Pipeline__LocalLeaseSeconds"] = "5";
+        values["Pipeline__UploadScanSeconds"] = "1";
+        Environment = values;
+        Settings = new PipelineSettings
+        {
+            CosmosEndpoint = values["Pipeline__CosmosEndpoint"],
+            CosmosKey = values["Pipeline__CosmosKey"],
+            CosmosDatabase = values["Pipeline__CosmosDatabase"],
+            CosmosTrustLocalCertificate = true,
+        };
+        App = new AppProcess(values);
+        Cosmos = new CosmosContainers(Settings);
+        Blobs = new BlobContainers(Settings);
+        Queues = new PipelineQueues(Settings);
+        Transcripts = new TranscriptStore(Cosmos, TimeProvider.System);
+    }
+
+    public TranscriptStore Transcripts { get; }
+
+    public Dictionary<string, string> Environment { get; }
+    public PipelineSettings Settings { get; }
+    public AppProcess App { get; private set; }
+    public CosmosContainers Cosmos { get; }
+    public BlobContainers Blobs { get; }
+    public PipelineQueues Queues { get; }
+
+    public async Task InitializeAsync() => await App.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Cosmos.Dispose();
+    }
+
+    /// <summary>Kills the app mid-work and starts a new one on the same settings.</summary>
+    public async Task RestartAsync(Action? whileDown = null)
+    {
+        App.Kill();
+        whileDown?.Invoke();
+        var log = App.Log.ToList();
+        App = new AppProcess(Environment);
+        await App.StartAsync();
+        PreviousLogs.AddRange(log);
+    }
+
+    /// <summary>Everything any app process of this suite has logged.</summary>
+    public List<string> PreviousLogs { get; } = [];
+
+    public HttpClient Client(string apiKey)
+    {
+        var http = new HttpClient { BaseAddress = App.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return http;
+    }
+
+    /// <summary>Creates a study with the sample codebook and roster under a fresh id.</summary>
+    public async Task<string> CreateStudyAsync(string prefix = "it")
+    {
+        var id = $"{prefix}-{Guid.NewGuid():n}"[..30];
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
+        var codebook = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebook.json")));
+        var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv")));
+        var body = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = "Integration test study",
+            ["sites"] = sample["sites"]!.DeepClone(),
+            ["languages"] = sample["languages"]!.DeepClone(),
+            ["allowList"] = sample["allowList"]!.DeepClone(),
+            ["codebook"] = codebook,
+            ["roster"] = JsonSerializer.SerializeToNode(roster.Select(r => new { identifier = r.Identifier, category = r.Category.ToString().ToLowerInvariant(), aliases = r.Aliases })),
+        };
+        using var http = Client(LeadKey);
+        using var response = await http.PostAsJsonAsync("/api/studies", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return id;
+    }
+
+    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> UploadAsync(string studyId, string site, string fileName, byte[] content,
+        string apiKey, string language = "en", string? translationOf = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(site), "site");
+        form.Add(new StringContent(language), "language");
+        if (translationOf is not null) form.Add(new StringContent(translationOf), "translationOf");
+        using var http = Client(apiKey);
+        using var response = await http.PostAsync($"/api/studies/{studyId}/transcripts", form);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
+    }
+
+    public async Task<JsonNode> TranscriptAsync(string studyId, string transcriptId)
+    {
+        using var http = Client(LeadKey);
+        return (await http.GetFromJsonAsync<JsonNode>($"/api/studies/{studyId}/transcripts/{transcriptId}"))!;
+    }
+
+    /// <summary>Polls until the transcript reaches one of the statuses, or fails the test with the status it is stuck in.</summary>
+    public async Task<JsonNode> WaitForStatusAsync(string studyId, string transcriptId, params string[] statuses)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        JsonNode last;
+        do
+        {
+            last = await TranscriptAsync(studyId, transcriptId);
+            if (statuses.Contains((string?)last["summary"]!["status"])) return last;
+            await Task.Delay(300);
+        } while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Transcript {transcriptId} stayed {last["summary"]!["status"]} ({last["summary"]!["reason"]}); expected {string.Join(" or ", statuses)}.");
+        return last;
+    }
+
+    public static byte[] Sample(string relative) => File.ReadAllBytes(Path.Combine(RepoPaths.Samples, relative));
+}

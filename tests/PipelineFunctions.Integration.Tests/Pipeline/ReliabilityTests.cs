@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Azure.Cosmos;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Storage.Queues;
+using PipelineFunctions.Integration.Tests.Infrastructure;
+
+namespace PipelineFunctions.Integration.Tests.Pipeline;
+
+[Collection(PipelineCollection.Name)]
+public sealed class ReliabilityTests(PipelineFixture fixture)
+{
+    [Fact]
+    public async Task A_replayed_message_changes_nothing()
+    {
+        var study = await fixture.CreateStudyAsync();
+        var (_, body) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        var id = (string)body!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        var before = await fixture.Transcripts.GetAsync(study, id, default);
+        var suggestionsBefore = await Suggestions(study, id);
+
+        foreach (var queue in new[] { PipelineQueues.Pseudonymise, PipelineQueues.Suggest })
+            await fixture.Queues.SendAsync(queue, new TranscriptMessage(study, id), default);
+        await WaitUntilEmptyAsync(PipelineQueues.Pseudonymise, PipelineQueues.Suggest);
+
+        var after = await fixture.Transcripts.GetAsync(study, id, default);
+        Assert.Equal(before!.History.Count, after!.History.Count);
+        Assert.Equal(before.PseudonymVersion, after.PseudonymVersion);
+        Assert.Equal(suggestionsBefore, await Suggestions(study, id));
+    }
+
+    [Fact]
+    public async Task A_step_failing_five_times_goes_to_poison_and_the_transcript_says_why()
+    {
+        var study = await fixture.CreateStudyAsync();
+        // A parsed transcript whose parsed text was never stored: pseudonymisation cannot succeed.
+        var id = $"t-broken-{Guid.NewGuid():n}"[..20];
+        var now = DateTimeOffset.UtcNow;
+        await fixture.Cosmos.Transcripts.CreateItemAsync(new TranscriptDocument
+        {
+            Id = id, StudyId = study, SiteId = "kampala", Language = "en", FileName = "x.txt", Status = TranscriptStatus.Parsed,
+            ReceivedAt = now, UpdatedAt = now, History = [new StatusChange(TranscriptStatus.Parsed, now)],
+        }, new PartitionKey(study));
+        await fixture.Queues.SendAsync(PipelineQueues.Pseudonymise, new TranscriptMessage(study, id), default);
+
+        var failed = await fixture.WaitForStatusAsync(study, id, "Failed");
+        Assert.Contains("failed 5 times", (string)failed["summary"]!["reason"]!);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !(await PoisonIds()).Contains(id)) await Task.Delay(300);
+        Assert.Contains(id, await PoisonIds());
+
+        using var admin = fixture.Client(PipelineFixture.AdminKey);
+        var status = (await admin.GetFromJsonAsync<JsonNode>("/api/admin/status"))!;
+        Assert.Contains(status["failures"]!.AsArray(), f => (string?)f!["transcriptId"] == id);
+        Assert.Contains(status["poison"]!.AsArray().SelectMany(q => q!["messages"]!.AsArray()), m => (string?)m!["transcriptId"] == id);
+    }
+
+    [Fact]
+    public async Task A_garbled_message_ends_in_poison_without_stopping_the_worker()
+    {
+        await fixture.Queues.SendTextAsync(PipelineQueues.Suggest, "this is not json", default);
+        var study = await fixture.CreateStudyAsync();
+        var (_, body) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        await fixture.WaitForStatusAsync(study, (string)body!["transcriptId"]!, "SuggestionsReady");
+        var deadline = DateTime.UtcNow.AddSeconds(40);
+        while (DateTime.UtcNow < deadline && !(await PoisonBodies(PipelineQueues.Suggest)).Contains("this is not json")) await Task.Delay(300);
+        Assert.Contains("this is not json", await PoisonBodies(PipelineQueues.Suggest));
+    }
+
+    [Fact]
+    public async Task A_killed_and_restarted_app_finishes_its_work()
+    {
+        var study = await fixture.CreateStudyAsync();
+        var ids = new List<string>();
+        foreach (var file in new[] { "uploads/dar-interview-50007_2.txt", "uploads/kampala-interview-50001.docx", "uploads/kampala-interview-50003.srt" })
+        {
+            var site = file.Contains("dar") ? "dar-es-salaam" : "kampala";
+            var (_, body) = await fixture.UploadAsync(study, site, Path.GetFileName(file), PipelineFixture.Sample(file),
+                site == "kampala" ? PipelineFixture.KampalaKey : PipelineFixture.DarKey);
+            ids.Add((string)body!["transcriptId"]!);
+        }
+        await fixture.RestartAsync();
+        foreach (var id in ids)
+            await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        foreach (var id in ids)
+        {
+            var t = await fixture.Transcripts.GetAsync(study, id, default);
+            Assert.Single(t!.History, h => h.Status == TranscriptStatus.SuggestionsReady);
+        }
+    }
+
+    async Task<string> Suggestions(string study, string id)
+    {
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        return (await coder.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts/{id}/segments"))!.ToJsonString();
+    }
+
+    async Task WaitUntilEmptyAsync(params string[] queues)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var counts = await Task.WhenAll(queues.Select(async q => (await fixture.Queues.Get(q).GetPropertiesAsync()).Value.ApproximateMessagesCount));
+            if (counts.All(c => c == 0)) { await Task.Delay(1000); return; }
+            await Task.Delay(200);
+        }
+        Assert.Fail("The queues did not drain.");
+    }
+
+    async Task<List<string>> PoisonBodies(string queue) =>
+        (await fixture.Queues.Get(PipelineQueues.PoisonOf(queue)).PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
+
+    async Task<string> PoisonIds() => string.Join("\n", await PoisonBodies(PipelineQueues.Pseudonymise));
+}
