@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PipelineFunctions.Core.Codebooks;
+using PipelineFunctions.Core.Pseudonymisation;
+
+namespace PipelineFunctions.Cli.Api;
+
+/// <summary>The few HTTP API calls the CLI makes, each with the API key of the user who would make it.</summary>
+public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
+
+    /// <summary>The study definition of samples/study.json (codebook and roster read from their files) under the given id.</summary>
+    public static async Task<JsonObject> StudyRequestAsync(JsonObject sample, string folder, string id) => new()
+    {
+        ["id"] = id,
+        ["name"] = sample["name"]!.DeepClone(),
+        ["sites"] = sample["sites"]!.DeepClone(),
+        ["languages"] = sample["languages"]!.DeepClone(),
+        ["allowList"] = sample["allowList"]?.DeepClone(),
+        ["codebook"] = JsonSerializer.SerializeToNode(CodebookJson.Parse(await File.ReadAllTextAsync(Path.Combine(folder, (string)sample["codebookFile"]!))), Json),
+        ["roster"] = JsonSerializer.SerializeToNode(RosterCsv.Parse(await File.ReadAllTextAsync(Path.Combine(folder, (string)sample["rosterFile"]!))), Json),
+    };
+
+    /// <summary>Creates the study; true when created or already there.</summary>
+    public async Task<(bool Ok, string Detail)> CreateStudyAsync(JsonObject study, string apiKey)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/studies", apiKey,
+            new StringContent(study.ToJsonString(Json), System.Text.Encoding.UTF8, "application/json"));
+        return (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string studyId, string fileName, byte[] content, string site, string language,
+        string? translationOf, string apiKey)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(site), "site");
+        form.Add(new StringContent(language), "language");
+        if (translationOf is not null) form.Add(new StringContent(translationOf), "translationOf");
+        using var response = await SendAsync(HttpMethod.Post, $"/api/studies/{studyId}/transcripts", apiKey, form);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
+    }
+
+    /// <summary>The transcript's summary and history, or null when it cannot be read.</summary>
+    public async Task<JsonNode?> TranscriptAsync(string studyId, string transcriptId, string apiKey)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/studies/{studyId}/transcripts/{transcriptId}", apiKey, null);
+        return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+    }
+
+    async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string apiKey, HttpContent? content)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add("X-Api-Key", apiKey);
+        return await _http.SendAsync(request);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
