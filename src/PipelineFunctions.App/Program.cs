@@ -19,6 +19,7 @@ app.MapFunctionInvocations();
 app.MapStudiesApi();
 app.MapTranscriptsApi();
 app.MapAdminApi();
+app.MapTranslationReviewApi();
 
 app.Run();
 

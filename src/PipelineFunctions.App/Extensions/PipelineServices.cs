@@ -38,6 +38,7 @@ public static class PipelineServices
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<PseudonymBookStore>();
         services.AddSingleton<TranscriptTexts>();
+        services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<TranscriptIntake>();
         services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();
         services.AddSingleton<IQueueFunction, Functions.PseudonymiseTranscript.PseudonymiseTranscript>();

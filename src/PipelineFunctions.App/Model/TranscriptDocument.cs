@@ -24,6 +24,8 @@ public sealed class TranscriptDocument
     [JsonProperty("translationOf")] public string? TranslationOf { get; set; }
     /// <summary>For a source: the id of its translation, once one has arrived.</summary>
     [JsonProperty("translationId")] public string? TranslationId { get; set; }
+    /// <summary>For a corrected translation: the translation it replaces.</summary>
+    [JsonProperty("supersedes")] public string? Supersedes { get; set; }
     [JsonProperty("format")] public string? Format { get; set; }
     [JsonProperty("turnCount")] public int TurnCount { get; set; }
     [JsonProperty("wordCount")] public int WordCount { get; set; }

@@ -1,6 +1,11 @@
 namespace PipelineFunctions.App.Model;
 
-/// <summary>Where a transcript stands. Rejected: the upload itself is unusable. Failed: a step failed repeatedly.</summary>
+/// <summary>
+/// Where a transcript stands. A source and its translation wait for each other (AwaitingTranslationCheck), then for
+/// the translation lead (AwaitingTranslationReview), who approves them or queries the site (TranslationQueried).
+/// Once approved, the source rests at TranslationApproved and the translation goes on to suggestions.
+/// Rejected: the upload itself is unusable. Failed: a step failed repeatedly. Superseded: a corrected translation replaced it.
+/// </summary>
 public enum TranscriptStatus
 {
     Received,
@@ -8,7 +13,10 @@ public enum TranscriptStatus
     Pseudonymised,
     AwaitingTranslationCheck,
     AwaitingTranslationReview,
+    TranslationQueried,
+    TranslationApproved,
     SuggestionsReady,
     Rejected,
     Failed,
+    Superseded,
 }

@@ -12,8 +12,10 @@ public static class StageOrder
         TranscriptStatus.Pseudonymised => 2,
         TranscriptStatus.AwaitingTranslationCheck => 3,
         TranscriptStatus.AwaitingTranslationReview => 4,
-        TranscriptStatus.SuggestionsReady => 5,
-        _ => int.MaxValue, // Rejected and Failed are final until someone retries.
+        TranscriptStatus.TranslationQueried => 4,
+        TranscriptStatus.TranslationApproved => 5,
+        TranscriptStatus.SuggestionsReady => 6,
+        _ => int.MaxValue, // Rejected, Failed and Superseded are final until someone retries.
     };
 
     public static bool IsAtLeast(this TranscriptStatus status, TranscriptStatus stage) => Rank(status) >= Rank(stage);

@@ -106,8 +106,16 @@ public sealed class TranscriptIntake(
         }
 
         await texts.SaveParsedAsync(id, parsed, ct);
-        if (transcript.TranslationOf is { } sourceId)
+        if (transcript.TranslationOf is { } sourceId && await transcripts.GetAsync(study.Id, sourceId, ct) is { } source)
+        {
+            // A second translation of the same source is a correction: the earlier one steps aside, history kept.
+            if (source.TranslationId is { } earlier && earlier != id)
+            {
+                await transcripts.PatchAsync(study.Id, id, [PatchOperation.Set("/supersedes", earlier)], ct);
+                await transcripts.SetStatusAsync(study.Id, earlier, TranscriptStatus.Superseded, $"Replaced by the corrected translation {id}.", ct: ct);
+            }
             await transcripts.PatchAsync(study.Id, sourceId, [PatchOperation.Set("/translationId", id)], ct);
+        }
         await transcripts.SetStatusAsync(study.Id, id, TranscriptStatus.Parsed, more:
         [
             PatchOperation.Set("/format", parsed.Format.ToString()),

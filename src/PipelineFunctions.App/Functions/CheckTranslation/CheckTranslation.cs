@@ -1,4 +1,3 @@
-using Microsoft.Azure.Cosmos;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
@@ -10,7 +9,7 @@ namespace PipelineFunctions.App.Functions.CheckTranslation;
 /// Once a source and its translation are both pseudonymised, checks the pair automatically and puts both in the
 /// translation lead's queue. Whichever arrives first waits for the other.
 /// </summary>
-public sealed class CheckTranslation(TranscriptStore transcripts, TranscriptTexts texts, CosmosContainers cosmos, TimeProvider clock)
+public sealed class CheckTranslation(TranscriptStore transcripts, TranscriptTexts texts, TranslationCheckStore checks, TimeProvider clock)
     : TranscriptStep(transcripts)
 {
     public override string Name => nameof(CheckTranslation);
@@ -24,7 +23,7 @@ public sealed class CheckTranslation(TranscriptStore transcripts, TranscriptText
         var pair = transcript.PairId is { } pairId ? await Transcripts.GetAsync(transcript.StudyId, pairId, ct) : null;
         if (pair is null) throw new PipelineException($"Transcript {transcript.Id} names a pair that does not exist.");
 
-        if (!pair.Status.IsAtLeast(TranscriptStatus.Pseudonymised) || pair.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed)
+        if (!pair.Status.IsAtLeast(TranscriptStatus.Pseudonymised) || pair.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded)
         {
             if (transcript.Status != TranscriptStatus.AwaitingTranslationCheck)
                 await Transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, TranscriptStatus.AwaitingTranslationCheck,
@@ -33,20 +32,16 @@ public sealed class CheckTranslation(TranscriptStore transcripts, TranscriptText
         }
 
         var (source, translation) = transcript.TranslationOf is null ? (transcript, pair) : (pair, transcript);
-        var sourceTurns = await LoadAsync(source, ct);
-        var translationTurns = await LoadAsync(translation, ct);
-        var check = new TranslationCheckDocument
+        var check = TranslationChecks.Run(source, await LoadAsync(source, ct), translation, await LoadAsync(translation, ct), clock.GetUtcNow());
+        if (translation.Supersedes is { } earlier && await checks.GetAsync(translation.StudyId, earlier, ct) is { } previous)
         {
-            Id = translation.Id,
-            StudyId = translation.StudyId,
-            SiteId = translation.SiteId,
-            SourceId = source.Id,
-            TranslationId = translation.Id,
-            Flags = BasicFlags(sourceTurns, translationTurns),
-            CheckedAt = clock.GetUtcNow(),
-        };
-        await cosmos.TranslationChecks.UpsertItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);
-        var detail = $"Automated check: {check.Flags.Count} flag(s).";
+            // The lead's points on the earlier version stay in view beside the corrected one.
+            check.Queries = previous.Queries;
+            previous.Review = TranslationReview.Superseded;
+            await checks.UpsertAsync(previous, ct);
+        }
+        await checks.UpsertAsync(check, ct);
+        var detail = $"Automated check: {check.Flags.Count} flag(s), {check.Flags.Count(f => f.Severity == "High")} high.";
         foreach (var t in new[] { source, translation })
             await Transcripts.SetStatusAsync(t.StudyId, t.Id, TranscriptStatus.AwaitingTranslationReview, detail, ct: ct);
         context.Log($"{translation.Id}: translation checked, {check.Flags.Count} flag(s).");
@@ -54,12 +49,4 @@ public sealed class CheckTranslation(TranscriptStore transcripts, TranscriptText
 
     async Task<List<SpeakerTurn>> LoadAsync(TranscriptDocument t, CancellationToken ct) =>
         await texts.LoadPseudonymisedAsync(t.Id, t.PseudonymVersion, ct) ?? throw new PipelineException($"The pseudonymised text of {t.Id} is missing.");
-
-    static List<TranslationFlagEntry> BasicFlags(IReadOnlyList<SpeakerTurn> source, IReadOnlyList<SpeakerTurn> translation)
-    {
-        var flags = new List<TranslationFlagEntry>();
-        if (source.Count != translation.Count)
-            flags.Add(new("turn-count", "High", null, null, $"The source has {source.Count} turns, the translation {translation.Count}."));
-        return flags;
-    }
 }

@@ -15,7 +15,7 @@ public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies
 
     protected override async Task RunAsync(TranscriptDocument transcript, FunctionContext context, CancellationToken ct)
     {
-        if (transcript.Status == TranscriptStatus.SuggestionsReady) return;
+        if (transcript.Status is TranscriptStatus.SuggestionsReady or TranscriptStatus.Superseded or TranscriptStatus.Rejected) return;
         if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
             throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not pseudonymised.");
 

@@ -1,6 +1,6 @@
 // Admin status page: metadata only, refreshed every few seconds. The API key stays in this tab's session.
 const keyName = "pipeline-api-key";
-const statuses = ["Received", "Parsed", "Pseudonymised", "AwaitingTranslationCheck", "AwaitingTranslationReview", "SuggestionsReady", "Rejected", "Failed"];
+const statuses = ["Received", "Parsed", "Pseudonymised", "AwaitingTranslationCheck", "AwaitingTranslationReview", "TranslationQueried", "TranslationApproved", "SuggestionsReady", "Rejected", "Failed", "Superseded"];
 
 function cell(row, text) { const td = row.insertCell(); td.textContent = text ?? ""; return td; }
 

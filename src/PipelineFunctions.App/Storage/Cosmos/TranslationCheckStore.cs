@@ -1,0 +1,28 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using PipelineFunctions.App.Model;
+
+namespace PipelineFunctions.App.Storage.Cosmos;
+
+public sealed class TranslationCheckStore(CosmosContainers cosmos)
+{
+    public Task<TranslationCheckDocument?> GetAsync(string studyId, string translationId, CancellationToken ct) =>
+        cosmos.TranslationChecks.ReadOrDefaultAsync<TranslationCheckDocument>(translationId, studyId, ct);
+
+    public Task<List<TranslationCheckDocument>> ListAsync(string studyId, TranslationReview review) =>
+        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, "*", "c.review = @review", ("@review", review.ToString()));
+
+    public async Task UpsertAsync(TranslationCheckDocument check, CancellationToken ct) =>
+        await cosmos.TranslationChecks.UpsertItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);
+
+    /// <summary>Saves a change made on a document read earlier; false when someone else changed it in between.</summary>
+    public async Task<bool> TryReplaceAsync(TranslationCheckDocument check, CancellationToken ct)
+    {
+        try
+        {
+            await cosmos.TranslationChecks.ReplaceItemAsync(check, check.Id, new PartitionKey(check.StudyId), new ItemRequestOptions { IfMatchEtag = check.ETag }, ct);
+            return true;
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed) { return false; }
+    }
+}

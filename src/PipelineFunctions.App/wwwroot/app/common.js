@@ -1,0 +1,44 @@
+// Shared by every page: sign-in with an API key kept in this tab's session, and JSON calls to the API.
+const Pipeline = (() => {
+  const keyName = "pipeline-api-key";
+
+  function signIn(onReady) {
+    const form = document.querySelector("#signin");
+    form.addEventListener("submit", e => {
+      e.preventDefault();
+      sessionStorage.setItem(keyName, form.querySelector("input").value);
+      form.hidden = true;
+      onReady();
+    });
+    if (sessionStorage.getItem(keyName)) onReady(); else form.hidden = false;
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(keyName);
+    document.querySelector("#signin").hidden = false;
+    showError(message);
+  }
+
+  function showError(message) { document.querySelector("#error").textContent = message ?? ""; }
+
+  async function api(path, options = {}) {
+    const headers = { "X-Api-Key": sessionStorage.getItem(keyName) ?? "", ...(options.body && !(options.body instanceof FormData) ? { "Content-Type": "application/json" } : {}) };
+    const response = await fetch(path, { ...options, headers });
+    if (response.status === 401) { signOut("That key is not known."); throw new Error("unauthorised"); }
+    const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
+    if (!response.ok) { showError(body?.message ?? `The app answered ${response.status}.`); throw new Error(body?.message ?? String(response.status)); }
+    showError("");
+    return body;
+  }
+
+  function el(tag, attributes = {}, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attributes)) {
+      if (k === "text") e.textContent = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
+    }
+    e.append(...children.filter(c => c !== null && c !== undefined));
+    return e;
+  }
+
+  return { signIn, signOut, showError, api, el, params: new URLSearchParams(location.search) };
+})();
