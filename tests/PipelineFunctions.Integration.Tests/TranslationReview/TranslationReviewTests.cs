@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using PipelineFunctions.Integration.Tests.Infrastructure;
+
+namespace PipelineFunctions.Integration.Tests.TranslationReview;
+
+[Collection(PipelineCollection.Name)]
+public sealed class TranslationReviewTests(PipelineFixture fixture)
+{
+    const string LeadKey = "local-translation-key";
+
+    async Task<(string Study, string Source, string Translation)> PairAsync(byte[]? translation = null)
+    {
+        var study = await fixture.CreateStudyAsync();
+        var (_, source) = await fixture.UploadAsync(study, "dar-es-salaam", "50010.sw.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), PipelineFixture.DarKey, "sw");
+        var sourceId = (string)source!["transcriptId"]!;
+        var (_, en) = await fixture.UploadAsync(study, "dar-es-salaam", "50010.en.txt", translation ?? PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"),
+            PipelineFixture.DarKey, "en", sourceId);
+        var translationId = (string)en!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, translationId, "AwaitingTranslationReview");
+        await fixture.WaitForStatusAsync(study, sourceId, "AwaitingTranslationReview");
+        return (study, sourceId, translationId);
+    }
+
+    [Fact]
+    public async Task A_lead_approves_and_the_translation_goes_on_to_suggestions()
+    {
+        var (study, sourceId, translationId) = await PairAsync();
+        using var lead = fixture.Client(LeadKey);
+        var queue = (await lead.GetFromJsonAsync<JsonArray>("/api/translation-checks?site=dar-es-salaam"))!;
+        Assert.Contains(queue, p => (string?)p!["translationId"] == translationId);
+
+        var check = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/translation-checks/{translationId}"))!;
+        Assert.Equal(6, check["rows"]!.AsArray().Count);
+        Assert.All(check["rows"]!.AsArray(), r => Assert.DoesNotContain("Mwakyusa", r!.ToJsonString()));
+
+        using (var stale = await lead.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{translationId}/approve", new { etag = "\"stale\"" }))
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        using (var coder = fixture.Client(PipelineFixture.CoderKey))
+        using (var denied = await coder.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{translationId}/approve", new { etag = (string)check["etag"]! }))
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+
+        using var approved = await lead.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{translationId}/approve", new { etag = (string)check["etag"]! });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        await fixture.WaitForStatusAsync(study, translationId, "SuggestionsReady");
+        await fixture.WaitForStatusAsync(study, sourceId, "TranslationApproved");
+        Assert.DoesNotContain((await lead.GetFromJsonAsync<JsonArray>("/api/translation-checks"))!, p => (string?)p!["translationId"] == translationId);
+    }
+
+    [Fact]
+    public async Task Query_answer_correction_recheck_and_approve()
+    {
+        // The first translation drops the last turn.
+        var faulty = Encoding.UTF8.GetString(PipelineFixture.Sample("uploads/dar-interview-50010.en.txt")).TrimEnd('\n').Split('\n');
+        var (study, sourceId, firstId) = await PairAsync(Encoding.UTF8.GetBytes(string.Join('\n', faulty[..^1]) + "\n"));
+        using var lead = fixture.Client(LeadKey);
+        var check = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/translation-checks/{firstId}"))!;
+        Assert.Contains("High", check.ToJsonString());
+
+        using (var query = await lead.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{firstId}/query",
+            new { etag = (string)check["etag"]!, comments = new[] { new { sourceTurn = 6, translationTurn = (int?)null, comment = "The last answer is not translated." } } }))
+            Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+        await fixture.WaitForStatusAsync(study, sourceId, "TranslationQueried");
+
+        using var site = fixture.Client(PipelineFixture.DarKey);
+        var open = (await site.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/translation-queries"))!;
+        var point = open.Single(o => (string?)o!["summary"]!["translationId"] == firstId)!["queries"]![0]!;
+        using (var answer = await site.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{firstId}/queries/{(string)point["id"]!}/answer", new { answer = "Corrected, uploading again." }))
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        using (var kampala = fixture.Client(PipelineFixture.KampalaKey))
+            Assert.Empty((await kampala.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/translation-queries"))!);
+
+        var (status, corrected) = await fixture.UploadAsync(study, "dar-es-salaam", "50010.en.v2.txt", PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"),
+            PipelineFixture.DarKey, "en", sourceId);
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var secondId = (string)corrected!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, firstId, "Superseded");
+        await fixture.WaitForStatusAsync(study, secondId, "AwaitingTranslationReview");
+
+        var recheck = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/translation-checks/{secondId}"))!;
+        Assert.Equal(firstId, (string?)recheck["summary"]!["supersedes"]);
+        Assert.Equal("Corrected, uploading again.", (string?)recheck["queries"]![0]!["answer"]);
+        Assert.DoesNotContain("\"High\"", recheck["rows"]!.ToJsonString());
+        using (var approved = await lead.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{secondId}/approve", new { etag = (string)recheck["etag"]! }))
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        await fixture.WaitForStatusAsync(study, secondId, "SuggestionsReady");
+        await fixture.WaitForStatusAsync(study, sourceId, "TranslationApproved");
+    }
+
+    [Fact]
+    public async Task The_side_by_side_page_shows_flags_and_sends_a_query()
+    {
+        var faulty = Encoding.UTF8.GetString(PipelineFixture.Sample("uploads/dar-interview-50010.en.txt")).TrimEnd('\n').Split('\n');
+        var (study, sourceId, translationId) = await PairAsync(Encoding.UTF8.GetBytes(string.Join('\n', faulty[..^1]) + "\n"));
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+            await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/translation/index.html").ToString());
+            await page.GetByLabel("API key").FillAsync(LeadKey);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.GetByLabel("Site").SelectOptionAsync("dar-es-salaam");
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Check {translationId}" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#turns tbody tr")).ToHaveCountAsync(6);
+            await Assertions.Expect(page.Locator("#whole")).ToContainTextAsync("High");
+            await page.GetByLabel("Comment on turn 6").FillAsync("Please translate this answer.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send comments to the site" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 point(s) sent");
+            await Assertions.Expect(page.Locator("#previous")).ToContainTextAsync("Please translate this answer.");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "translation-pair.png"), FullPage = true });
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+        await fixture.WaitForStatusAsync(study, sourceId, "TranslationQueried");
+    }
+}
