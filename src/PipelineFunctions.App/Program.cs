@@ -20,6 +20,7 @@ app.MapStudiesApi();
 app.MapTranscriptsApi();
 app.MapAdminApi();
 app.MapTranslationReviewApi();
+app.MapPseudonymisationApi();
 
 app.Run();
 

@@ -39,6 +39,7 @@ public static class PipelineServices
         services.AddSingleton<PseudonymBookStore>();
         services.AddSingleton<TranscriptTexts>();
         services.AddSingleton<TranslationCheckStore>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();
         services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();
         services.AddSingleton<IQueueFunction, Functions.PseudonymiseTranscript.PseudonymiseTranscript>();

@@ -25,6 +25,12 @@ public sealed class TranscriptTexts(BlobContainers blobs)
     public Task<List<SpeakerTurn>?> LoadPseudonymisedAsync(string transcriptId, int version, CancellationToken ct) =>
         BlobContainers.ReadJsonAsync<List<SpeakerTurn>>(blobs.Pseudonymised, $"{transcriptId}/v{version}.json", ct);
 
+    public async Task<byte[]?> LoadKeyLogAsync(string transcriptId, int version, CancellationToken ct)
+    {
+        try { return (await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin").DownloadContentAsync(ct)).Value.Content.ToArray(); }
+        catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
+    }
+
     public async Task SaveKeyLogAsync(string transcriptId, int version, byte[] sealedLog, CancellationToken ct) =>
         await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin").UploadAsync(BinaryData.FromBytes(sealedLog), overwrite: true, ct);
 }

@@ -18,6 +18,7 @@ public sealed class CosmosContainers : IDisposable
         ["suggestions"] = "/transcriptId",
         ["pseudonymBooks"] = "/studyId",
         ["translationChecks"] = "/studyId",
+        ["audit"] = "/studyId",
     };
 
     readonly CosmosClient _client;
@@ -50,6 +51,7 @@ public sealed class CosmosContainers : IDisposable
     public Container Suggestions => Get("suggestions");
     public Container PseudonymBooks => Get("pseudonymBooks");
     public Container TranslationChecks => Get("translationChecks");
+    public Container Audit => Get("audit");
 
     Container Get(string name) => _client.GetContainer(_database, name);
 

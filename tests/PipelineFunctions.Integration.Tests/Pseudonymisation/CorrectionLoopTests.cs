@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using PipelineFunctions.Integration.Tests.Infrastructure;
+
+namespace PipelineFunctions.Integration.Tests.Pseudonymisation;
+
+[Collection(PipelineCollection.Name)]
+public sealed class CorrectionLoopTests(PipelineFixture fixture)
+{
+    const string CustodianKey = "local-custodian-key";
+
+    [Fact]
+    public async Task A_missed_nickname_is_added_and_the_transcript_is_pseudonymised_again_as_a_new_version()
+    {
+        var study = await fixture.CreateStudyAsync();
+        var text = "Interviewer: Who helps you?\n50020: My neighbour kibonge helps me every week, and kibonge's wife cooks.\n";
+        var (_, body) = await fixture.UploadAsync(study, "kampala", "i.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var id = (string)body!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        Assert.Contains("kibonge", await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments"));
+
+        using var site = fixture.Client(PipelineFixture.KampalaKey);
+        using var correction = await site.PostAsJsonAsync($"/api/studies/{study}/pseudonymisation/corrections", new { kind = "missed", text = "kibonge", category = "person" });
+        Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
+        Assert.Contains(id, (await correction.Content.ReadFromJsonAsync<JsonNode>())!["affected"]!.AsArray().Select(a => (string)a!));
+        Assert.DoesNotContain("kibonge", await correction.Content.ReadAsStringAsync());
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        var done = await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        Assert.Equal(2, done["history"]!.AsArray().Count(h => (string?)h!["status"] == "Pseudonymised"));
+        var segments = await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments");
+        Assert.DoesNotContain("kibonge", segments, StringComparison.OrdinalIgnoreCase);
+        // The earlier version is kept, not overwritten.
+        Assert.True(await fixture.Blobs.Pseudonymised.GetBlobClient($"{id}/v1.json").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Only_the_custodian_and_the_uploading_site_read_the_key_and_every_read_is_audited()
+    {
+        var study = await fixture.CreateStudyAsync();
+        var (_, body) = await fixture.UploadAsync(study, "kampala", "i.txt", PipelineFixture.Sample("uploads/kampala-interview-50003.srt"), PipelineFixture.KampalaKey);
+        var id = (string)body!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode);
+        using var admin = fixture.Client(PipelineFixture.AdminKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode);
+        using var otherSite = fixture.Client(PipelineFixture.DarKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherSite.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode);
+
+        using var custodian = fixture.Client(CustodianKey);
+        var key = (await custodian.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/key"))!;
+        Assert.Contains(key["replacements"]!.AsArray(), r => ((string)r!["original"]!).Contains("Nakato"));
+
+        var audit = (await admin.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/audit"))!;
+        var read = Assert.Single(audit, e => (string?)e!["action"] == "read-key");
+        Assert.Equal("custodian", (string?)read!["user"]);
+        Assert.DoesNotContain("Nakato", audit.ToJsonString());
+    }
+}
