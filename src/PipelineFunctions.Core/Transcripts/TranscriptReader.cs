@@ -1,33 +1,41 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace PipelineFunctions.Core.Transcripts;
 
-/// <summary>Turns an uploaded file into a normalised transcript, or rejects it with a reason.</summary>
-public static partial class TranscriptReader
+/// <summary>Turns an uploaded file into a normalised transcript, or rejects it with a reason a person understands.</summary>
+public static class TranscriptReader
 {
+    public static bool IsSupported(string fileName) => FormatOf(fileName) is not null;
+
     public static ParsedTranscript Read(string fileName, byte[] content, TranscriptLimits? limits = null)
     {
         limits ??= TranscriptLimits.Default;
+        SafeFileName.Check(fileName);
+        var format = FormatOf(fileName)
+            ?? throw new TranscriptRejectedException(RejectionReason.UnknownFormat, "Only .txt, .docx, .vtt and .srt files are read.");
+        if (content.Length > limits.MaxBytes)
+            throw new TranscriptRejectedException(RejectionReason.TooLarge, $"The file is over the size limit of {limits.MaxBytes / (1024 * 1024.0):0.#} MB.");
         if (content.Length == 0) throw new TranscriptRejectedException(RejectionReason.Empty, "The file is empty.");
-        if (content.Length > limits.MaxBytes) throw new TranscriptRejectedException(RejectionReason.TooLarge, "The file is over the size limit.");
-        var ext = Path.GetExtension(fileName).ToLowerInvariant();
-        if (ext != ".txt") throw new TranscriptRejectedException(RejectionReason.UnknownFormat, "Only .txt is read so far.");
-        string text;
-        try { text = new UTF8Encoding(false, true).GetString(content); }
-        catch (DecoderFallbackException) { throw new TranscriptRejectedException(RejectionReason.InvalidEncoding, "The file is not valid UTF-8."); }
-        text = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Normalize(NormalizationForm.FormC);
-        var turns = new List<SpeakerTurn>();
-        foreach (var line in text.Split('\n'))
+
+        var turns = format switch
         {
-            var m = Turn().Match(line);
-            if (m.Success) turns.Add(new SpeakerTurn(turns.Count + 1, m.Groups[1].Value.Trim(), m.Groups[2].Value.Trim()));
-            else if (turns.Count > 0 && line.Trim().Length > 0) turns[^1] = turns[^1] with { Text = turns[^1].Text + " " + line.Trim() };
-        }
+            TranscriptFormat.Word => WordTranscriptParser.Parse(content, limits),
+            _ => TextTurns(TextDecoding.Decode(content), format),
+        };
         if (turns.Count == 0) throw new TranscriptRejectedException(RejectionReason.NoSpeakerTurns, "No speaker turns were found.");
-        return new ParsedTranscript(TranscriptFormat.PlainText, turns);
+        return new ParsedTranscript(format, turns);
     }
 
-    [GeneratedRegex(@"^([^:]{1,40}):\s*(.*)$")]
-    private static partial Regex Turn();
+    static IReadOnlyList<SpeakerTurn> TextTurns(string text, TranscriptFormat format)
+    {
+        if (text.Trim().Length == 0) throw new TranscriptRejectedException(RejectionReason.Empty, "The file holds no text.");
+        return format == TranscriptFormat.PlainText ? PlainTextTranscriptParser.Parse(text) : SubtitleTranscriptParser.Parse(text, format);
+    }
+
+    static TranscriptFormat? FormatOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".txt" => TranscriptFormat.PlainText,
+        ".docx" => TranscriptFormat.Word,
+        ".vtt" => TranscriptFormat.WebVtt,
+        ".srt" => TranscriptFormat.Srt,
+        _ => null,
+    };
 }

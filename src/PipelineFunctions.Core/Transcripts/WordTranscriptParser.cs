@@ -1,0 +1,67 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace PipelineFunctions.Core.Transcripts;
+
+/// <summary>
+/// Word (.docx): the body's paragraphs and tables in order, as the document reads with tracked changes accepted
+/// (insertions in, deletions out), without comments, headers or footers (they carry study ids and page furniture,
+/// not talk). A table row of two or more cells whose first cell is a speaker label becomes a turn.
+/// </summary>
+public static class WordTranscriptParser
+{
+    public static IReadOnlyList<SpeakerTurn> Parse(byte[] content, TranscriptLimits limits)
+    {
+        ZipGuard.Check(content, limits);
+        var lines = new List<string>();
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.MaxUnpackedBytes / 2 });
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The Word file has no document body.");
+            foreach (var element in body.ChildElements)
+            {
+                if (element is W.Paragraph p) lines.Add(TextOf(p));
+                else if (element is W.Table table) lines.AddRange(Rows(table));
+            }
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException)
+        {
+            throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The Word file is damaged or not a .docx document.");
+        }
+        return PlainTextTranscriptParser.Parse(string.Join('\n', lines));
+    }
+
+    static IEnumerable<string> Rows(W.Table table)
+    {
+        foreach (var row in table.Elements<W.TableRow>())
+        {
+            var cells = row.Elements<W.TableCell>().Select(c => string.Join(' ', c.Elements<W.Paragraph>().Select(TextOf)).Trim()).ToList();
+            if (cells.Count >= 2 && cells[0].Length is > 0 and <= 40 && !cells[0].Contains(':'))
+                yield return $"{cells[0]}: {string.Join(' ', cells.Skip(1))}";
+            else
+                foreach (var cell in cells) yield return cell;
+        }
+    }
+
+    /// <summary>The paragraph's text as accepted: runs and insertions, not deleted text, field codes or comment marks.</summary>
+    static string TextOf(W.Paragraph paragraph)
+    {
+        var text = new StringBuilder();
+        foreach (var node in paragraph.Descendants())
+        {
+            if (node.Ancestors<W.Deleted>().Any() || node.Ancestors<W.DeletedRun>().Any()) continue;
+            switch (node)
+            {
+                case W.Text t: text.Append(t.Text); break;
+                case W.TabChar: text.Append(' '); break;
+                case W.Break or W.CarriageReturn: text.Append(' '); break;
+            }
+        }
+        return text.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
