@@ -5,10 +5,14 @@ public sealed class PipelineSettings
 {
     public const string Section = "Pipeline";
 
-    /// <summary>Azure Storage connection string (Azurite's well-known development string locally).</summary>
+    /// <summary>
+    /// Azure Storage: a connection string (Azurite's development string locally), or in Azure just the account
+    /// name, reached with the app's managed identity.
+    /// </summary>
     public string StorageConnection { get; set; } = "UseDevelopmentStorage=true";
 
     public string CosmosEndpoint { get; set; } = "https://127.0.0.1:8081/";
+    /// <summary>Cosmos key; empty in Azure, where the managed identity has a data-plane role instead.</summary>
     public string CosmosKey { get; set; } = "";
     public string CosmosDatabase { get; set; } = "pipeline";
 

@@ -17,7 +17,9 @@ public sealed class BlobContainers(PipelineSettings settings)
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    readonly BlobServiceClient _service = new(settings.StorageConnection);
+    readonly BlobServiceClient _service = AzureClients.IsAccountName(settings.StorageConnection)
+        ? new(AzureClients.ServiceUri(settings.StorageConnection, "blob"), AzureClients.Credential)
+        : new(settings.StorageConnection);
 
     public BlobContainerClient Uploads => _service.GetBlobContainerClient("uploads");
     public BlobContainerClient Restricted => _service.GetBlobContainerClient("restricted");

@@ -23,6 +23,7 @@ public sealed class CosmosContainers : IDisposable
 
     readonly CosmosClient _client;
     readonly string _database;
+    readonly bool _usesKey;
 
     public CosmosContainers(PipelineSettings settings)
     {
@@ -41,8 +42,11 @@ public sealed class CosmosContainers : IDisposable
                 ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
             });
         }
-        _client = new CosmosClient(settings.CosmosEndpoint, settings.CosmosKey, options);
+        _client = string.IsNullOrEmpty(settings.CosmosKey)
+            ? new CosmosClient(settings.CosmosEndpoint, AzureClients.Credential, options)
+            : new CosmosClient(settings.CosmosEndpoint, settings.CosmosKey, options);
         _database = settings.CosmosDatabase;
+        _usesKey = !string.IsNullOrEmpty(settings.CosmosKey);
     }
 
     public Container Studies => Get("studies");
@@ -57,6 +61,8 @@ public sealed class CosmosContainers : IDisposable
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
+        // With the managed identity there are data-plane rights only: infra/ creates the database and containers.
+        if (!_usesKey) return;
         Database database = await _client.CreateDatabaseIfNotExistsAsync(_database, cancellationToken: cancellationToken);
         foreach (var (name, key) in PartitionKeys)
             await database.CreateContainerIfNotExistsAsync(name, key, cancellationToken: cancellationToken);

@@ -19,8 +19,11 @@ public sealed class PipelineQueues(PipelineSettings settings)
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    readonly QueueServiceClient _service = new(settings.StorageConnection,
-        new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    static readonly QueueClientOptions Options = new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    readonly QueueServiceClient _service = AzureClients.IsAccountName(settings.StorageConnection)
+        ? new(AzureClients.ServiceUri(settings.StorageConnection, "queue"), AzureClients.Credential, Options)
+        : new(settings.StorageConnection, Options);
 
     public QueueClient Get(string name) => _service.GetQueueClient(name);
 

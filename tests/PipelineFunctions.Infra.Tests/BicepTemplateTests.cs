@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using PipelineFunctions.App.Storage.Blobs;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Storage.Queues;
+
+namespace PipelineFunctions.Infra.Tests;
+
+/// <summary>Runs the real bicep build and linter on infra/, and checks the compiled template against what the app expects.</summary>
+public sealed class BicepTemplateTests
+{
+    static readonly string Infra = Path.Combine(RepoRoot(), "infra");
+    static readonly Lazy<JsonNode> Template = new(() => JsonNode.Parse(Run("build", Path.Combine(Infra, "main.bicep"), "--stdout").Output)!);
+
+    [Fact]
+    public void Build_and_lint_have_no_errors_or_warnings()
+    {
+        foreach (var args in new[] { new[] { "build", "main.bicep", "--stdout" }, ["lint", "main.bicep"], ["build-params", "main.bicepparam", "--stdout"] })
+        {
+            var (code, _, errors) = Run(args);
+            Assert.Equal(0, code);
+            Assert.DoesNotMatch(@"(?i)\b(warning|error)\b", errors);
+        }
+    }
+
+    [Fact]
+    public void Every_blob_container_is_private_and_matches_the_app()
+    {
+        var containers = Resources("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        Assert.All(containers, c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
+        var storage = Module("storage");
+        Assert.Equal("[variables('containers')]", (string?)storage["parameters"]!["containers"]!["value"]);
+        var names = Template.Value["variables"]!["containers"]!.AsArray().Select(n => (string)n!);
+        Assert.Equal(BlobContainers.Names.Order(), names.Order());
+        var account = Resources("Microsoft.Storage/storageAccounts", storage).Single();
+        Assert.False((bool)account["properties"]!["allowBlobPublicAccess"]!);
+        Assert.False((bool)account["properties"]!["allowSharedKeyAccess"]!);
+    }
+
+    [Fact]
+    public void Queues_are_the_apps_stage_queues_and_their_poison_twins()
+    {
+        var queues = Template.Value["variables"]!["stageQueues"]!.AsArray().Select(q => (string)q!);
+        Assert.Equal(PipelineQueues.Names.Order(), queues.Order());
+        Assert.Contains("map(variables('stageQueues')", Module("storage")["parameters"]!["queues"]!["value"]!.ToString());
+    }
+
+    [Fact]
+    public void Event_grid_delivers_blob_created_in_uploads_to_the_ingest_queue()
+    {
+        var subscription = Resources("Microsoft.EventGrid/systemTopics/eventSubscriptions", Module("events")).Single()["properties"]!;
+        Assert.Equal("/blobServices/default/containers/uploads/", (string?)subscription["filter"]!["subjectBeginsWith"]);
+        Assert.Equal(["Microsoft.Storage.BlobCreated"], subscription["filter"]!["includedEventTypes"]!.AsArray().Select(e => (string)e!));
+        var destination = subscription["deliveryWithResourceIdentity"]!["destination"]!;
+        Assert.Equal("StorageQueue", (string?)destination["endpointType"]);
+        Assert.Equal(PipelineQueues.Ingest, (string?)Module("events")["parameters"]!["ingestQueue"]!["value"]);
+    }
+
+    [Fact]
+    public void Cosmos_containers_have_the_apps_partition_keys()
+    {
+        var declared = Template.Value["variables"]!["cosmosContainers"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
+        Assert.Equal(CosmosContainers.PartitionKeys.OrderBy(p => p.Key), declared.OrderBy(p => p.Key));
+        var account = Resources("Microsoft.DocumentDB/databaseAccounts", Module("cosmos")).Single();
+        Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
+    }
+
+    [Fact]
+    public void The_function_app_is_a_custom_handler_with_secrets_only_as_key_vault_references()
+    {
+        var app = Resources("Microsoft.Web/sites", Module("app")).Single();
+        Assert.Equal("custom", (string?)app["properties"]!["functionAppConfig"]!["runtime"]!["name"]);
+        Assert.Equal("SystemAssigned", (string?)app["identity"]!["type"]);
+        var settings = app["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
+        Assert.Contains("Microsoft.KeyVault(SecretUri=", settings["Pipeline__PseudonymMasterKey"]);
+        Assert.Contains("Microsoft.KeyVault(SecretUri=", settings["Pipeline__KeyEncryptionKey"]);
+        Assert.Equal("false", settings["Pipeline__LocalTriggers"]);
+        Assert.DoesNotContain(settings.Keys, k => k.Contains("CosmosKey") || k.Contains("AccountKey"));
+    }
+
+    static JsonNode Module(string name) =>
+        Resources("Microsoft.Resources/deployments").Single(m => (string?)m["name"] == name)["properties"]!;
+
+    /// <summary>Resources of a type in the template, or inside a module's nested template.</summary>
+    static IEnumerable<JsonNode> Resources(string type, JsonNode? module = null)
+    {
+        var resources = (module?["template"] ?? Template.Value)["resources"]!;
+        var all = resources is JsonArray array ? array.Select(r => r!) : resources.AsObject().Select(p => p.Value!);
+        return all.Where(r => (string?)r["type"] == type);
+    }
+
+    static (int Code, string Output, string Errors) Run(params string[] args)
+    {
+        var bicep = typeof(BicepTemplateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!;
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(bicep, File.GetUnixFileMode(bicep) | UnixFileMode.UserExecute);
+        var start = new ProcessStartInfo(bicep, args) { WorkingDirectory = Infra, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(120_000);
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+
+    static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+}
