@@ -19,6 +19,8 @@ public sealed class StudyDocument
     [JsonProperty("codebook")] public Codebook? Codebook { get; set; }
     [JsonProperty("codebookVersion")] public string? CodebookVersion { get; set; }
     [JsonProperty("allowList")] public List<string> AllowList { get; set; } = [];
+    [JsonProperty("placeholderStyle"), JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+    public PipelineFunctions.Core.Pseudonymisation.PlaceholderStyle PlaceholderStyle { get; set; }
     [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
 }
 

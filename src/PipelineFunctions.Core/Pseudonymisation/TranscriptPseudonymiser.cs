@@ -1,108 +1,117 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers;
 using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.Core.Pseudonymisation;
 
 /// <summary>
-/// Replaces identifiers in every turn (speaker labels included) with consistent bracketed pseudonyms.
-/// Basic: roster names and aliases, emails, phone numbers, URLs.
+/// Replaces identifiers in every turn, speaker labels included, with pseudonyms consistent across the study: the
+/// same identity gives the same keyed digest, and the study's book gives that digest its number.
 /// </summary>
-public sealed class TranscriptPseudonymiser(StudyPseudonymisation study, PseudonymBook book)
+public sealed class TranscriptPseudonymiser
 {
-    static readonly Regex Email = new(@"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b", RegexOptions.Compiled);
-    static readonly Regex Url = new(@"\b(https?://|www\.)\S+", RegexOptions.Compiled | RegexOptions.IgnoreCase);
-    static readonly Regex Phone = new(@"(?<!\w)(\+\d{1,3}[\s-]?)?\(?\d{2,4}\)?([\s-]?\d{2,4}){2,4}(?!\w)", RegexOptions.Compiled);
+    /// <summary>Kinds replaced by a bare placeholder: numbering a phone number would help nobody follow anything.</summary>
+    static readonly HashSet<string> Unnumbered = ["PHONE", "EMAIL", "URL", "HANDLE", "ID", "DATE"];
 
-    readonly Regex? _roster = BuildRosterPattern(study.Roster);
+    readonly StudyPseudonymisation _study;
+    readonly PseudonymBook _book;
+    readonly IReadOnlyList<IRecognizer> _recognizers;
 
-    public PseudonymisedTranscript Pseudonymise(IReadOnlyList<SpeakerTurn> turns)
+    public TranscriptPseudonymiser(StudyPseudonymisation study, PseudonymBook book)
     {
+        _study = study;
+        _book = book;
+        var allowed = (study.AllowList ?? []).Select(IdentifierText.Normalise).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _recognizers = RecognizerRegistry.For(study.Roster, allowed);
+    }
+
+    public PseudonymisedTranscript Pseudonymise(IReadOnlyList<SpeakerTurn> turns, string? language = null)
+    {
+        var found = turns.Select(t => (Turn: t, Speaker: Detect(t.Speaker, language), Text: Detect(t.Text, language))).ToList();
+        var people = PersonNames(found.SelectMany(f => f.Speaker.Concat(f.Text)));
+
         var replacements = new List<Replacement>();
         var result = new List<SpeakerTurn>(turns.Count);
-        foreach (var turn in turns)
+        foreach (var (turn, speaker, text) in found)
         {
-            var speaker = Replace(turn.Index, turn.Speaker, null);
-            var text = Replace(turn.Index, turn.Text, replacements);
-            result.Add(turn with { Speaker = speaker, Text = text });
+            var newSpeaker = Replace(turn.Index, turn.Speaker, speaker, people, replacements, inSpeaker: true);
+            var newText = Replace(turn.Index, turn.Text, text, people, replacements, inSpeaker: false);
+            result.Add(turn with { Speaker = newSpeaker, Text = newText });
         }
         return new PseudonymisedTranscript(result, replacements);
     }
 
-    string Replace(int turnIndex, string text, List<Replacement>? log)
+    /// <summary>All recognizers over one text; overlaps go to the higher priority, then the longer match.</summary>
+    public IReadOnlyList<Detection> Detect(string text, string? language = null)
     {
-        var found = new List<(int Start, int Length, string Kind, string Canonical)>();
-        if (_roster is not null)
-            foreach (Match m in _roster.Matches(text))
-            {
-                var entry = FindEntry(m.Groups["name"].Value);
-                if (entry is not null) found.Add((m.Groups["name"].Index, m.Groups["name"].Length, KindOf(entry.Category), entry.Identifier));
-            }
-        foreach (Match m in Email.Matches(text)) found.Add((m.Index, m.Length, "EMAIL", m.Value));
-        foreach (Match m in Url.Matches(text)) found.Add((m.Index, m.Length, "URL", m.Value));
-        foreach (Match m in Phone.Matches(text))
-            if (m.Value.Count(char.IsDigit) >= 7) found.Add((m.Index, m.Length, "PHONE", m.Value));
+        var input = new RecognitionInput(text, Tokens.Of(text), language);
+        var all = _recognizers.SelectMany(r => r.Recognize(input)).Where(d => d.Length > 0)
+            .OrderByDescending(d => d.Priority).ThenByDescending(d => d.Length).ThenBy(d => d.Start);
+        var kept = new List<Detection>();
+        foreach (var d in all)
+            if (!kept.Any(k => d.Start < k.End && k.Start < d.End)) kept.Add(d);
+        return Merge(text, kept.OrderBy(d => d.Start).ToList());
+    }
 
-        var builder = new StringBuilder();
-        var at = 0;
-        foreach (var hit in found.OrderBy(h => h.Start).ThenByDescending(h => h.Length))
+    /// <summary>"Mama Rehema" then "Mushi", both the same listed person, are one mention: one placeholder, not two.</summary>
+    static List<Detection> Merge(string text, List<Detection> detections)
+    {
+        var merged = new List<Detection>(detections.Count);
+        foreach (var d in detections)
         {
-            if (hit.Start < at) continue;
-            builder.Append(text, at, hit.Start - at);
-            var pseudonym = PseudonymFor(hit.Kind, hit.Canonical);
-            builder.Append(pseudonym);
-            log?.Add(new Replacement(turnIndex, hit.Start, hit.Length, text.Substring(hit.Start, hit.Length), pseudonym, hit.Kind));
-            at = hit.Start + hit.Length;
+            if (merged.Count > 0 && merged[^1] is var last && last.Kind == d.Kind && last.Identity == d.Identity
+                && text.AsSpan(last.End, d.Start - last.End).IsWhiteSpace())
+                merged[^1] = last with { Length = d.End - last.Start };
+            else merged.Add(d);
         }
-        builder.Append(text, at, text.Length - at);
-        return builder.ToString();
+        return merged;
     }
 
-    string PseudonymFor(string kind, string identifier)
+    string Replace(int turnIndex, string text, IReadOnlyList<Detection> detections, IReadOnlyDictionary<string, string> people,
+        List<Replacement> log, bool inSpeaker)
     {
-        if (kind is "EMAIL" or "URL" or "PHONE") return $"[{kind}]";
-        var digest = Convert.ToHexString(HMACSHA256.HashData(study.Key, Encoding.UTF8.GetBytes(Normalise(identifier))));
-        return $"[{kind}-{book.NumberFor(kind, digest)}]";
+        var b = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var d in detections)
+        {
+            b.Append(text, at, d.Start - at);
+            var identity = d.Kind == "PERSON" && people.TryGetValue(d.Identity, out var full) ? full : d.Identity;
+            var pseudonym = Placeholder(d.Kind, identity);
+            b.Append(pseudonym);
+            log.Add(new Replacement(turnIndex, d.Start, d.Length, text.Substring(d.Start, d.Length), pseudonym, d.Kind, inSpeaker));
+            at = d.End;
+        }
+        b.Append(text, at, text.Length - at);
+        return b.ToString();
     }
 
-    RosterEntry? FindEntry(string name)
+    /// <summary>
+    /// Within a transcript, a surname or given name alone belongs to the full name it is part of ("Mwakyusa" after
+    /// "Juma Mwakyusa"), so one person keeps one pseudonym.
+    /// </summary>
+    static Dictionary<string, string> PersonNames(IEnumerable<Detection> detections)
     {
-        var key = Normalise(name);
-        return study.Roster.FirstOrDefault(e => Normalise(e.Identifier) == key || e.Aliases.Any(a => Normalise(a) == key))
-            ?? study.Roster.FirstOrDefault(e => NameParts(e).Contains(key));
+        var full = detections.Where(d => d.Kind == "PERSON").Select(d => d.Identity).Where(i => Bare(i).Contains(' ')).Distinct().ToList();
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in detections.Where(d => d.Kind == "PERSON" && !Bare(d.Identity).Contains(' ')))
+        {
+            var owner = full.Where(f => Bare(f).Split(' ').Contains(Bare(d.Identity))).ToList();
+            if (owner.Count == 1) map[d.Identity] = owner[0];
+        }
+        return map;
     }
 
-    static string KindOf(IdentifierCategory category) => category switch
+    static string Bare(string identity) => identity[(identity.IndexOf(':') + 1)..];
+
+    string Placeholder(string kind, string identity) => _study.Style switch
     {
-        IdentifierCategory.Person => "PERSON",
-        IdentifierCategory.Place => "PLACE",
-        IdentifierCategory.Organisation => "ORGANISATION",
-        _ => "OTHER",
+        PlaceholderStyle.Quote => $"[{(kind == "PERSON" ? "name" : kind.ToLowerInvariant())}]",
+        PlaceholderStyle.Typed => $"[{kind}]",
+        _ when Unnumbered.Contains(kind) => $"[{kind}]",
+        _ => $"[{kind}-{_book.NumberFor(kind, Digest(Bare(identity)))}]",
     };
 
-    static IEnumerable<string> NameParts(RosterEntry entry) =>
-        entry.Category == IdentifierCategory.Person
-            ? entry.Identifier.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Normalise)
-            : [];
-
-    static string Normalise(string s)
-    {
-        var decomposed = s.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        return new string(decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
-            != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray()).Normalize(NormalizationForm.FormC);
-    }
-
-    static Regex? BuildRosterPattern(IReadOnlyList<RosterEntry> roster)
-    {
-        var names = roster.SelectMany(e => new[] { e.Identifier }.Concat(e.Aliases).Concat(
-                e.Category == IdentifierCategory.Person ? e.Identifier.Split(' ', StringSplitOptions.RemoveEmptyEntries) : []))
-            .Where(n => n.Trim().Length > 1)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(n => n.Length)
-            .Select(n => Regex.Escape(n.Trim()).Replace(@"\ ", @"\s+"))
-            .ToList();
-        if (names.Count == 0) return null;
-        return new Regex($@"(?<!\w)(?<name>{string.Join('|', names)})(?!\w)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
-    }
+    /// <summary>HMAC-SHA256 of the normalised identity under the study's key: without the key, no link to the name.</summary>
+    string Digest(string identity) => Convert.ToHexString(HMACSHA256.HashData(_study.Key, Encoding.UTF8.GetBytes(identity)));
 }

@@ -6,9 +6,22 @@ namespace PipelineFunctions.Integration.Tests.Pipeline;
 public sealed class PrivacyTests(PipelineFixture fixture)
 {
     [Fact]
-    public async Task No_roster_identifier_or_transcript_text_reaches_the_logs()
+    public async Task No_roster_identifier_or_transcript_text_reaches_the_logs_or_the_queues()
     {
         var study = await fixture.CreateStudyAsync();
+        // Watch every stage queue while the samples flow: messages must carry ids only.
+        using var stop = new CancellationTokenSource();
+        var seen = new List<string>();
+        var watcher = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var queue in App.Storage.Queues.PipelineQueues.Names)
+                    foreach (var m in (await fixture.Queues.Get(queue).PeekMessagesAsync(32)).Value)
+                        lock (seen) seen.Add(m.Body.ToString());
+                await Task.Delay(20);
+            }
+        });
         var uploads = new (string File, string Site, string Key, string Language)[]
         {
             ("uploads/kampala-interview-50001.docx", "kampala", PipelineFixture.KampalaKey, "en"),
@@ -23,7 +36,10 @@ public sealed class PrivacyTests(PipelineFixture fixture)
             await fixture.WaitForStatusAsync(study, (string)body!["transcriptId"]!, "SuggestionsReady", "AwaitingTranslationCheck");
         }
 
-        var logs = string.Join("\n", fixture.PreviousLogs.Concat(fixture.App.Log));
+        await stop.CancelAsync();
+        await watcher;
+        Assert.NotEmpty(seen);
+        var logs = string.Join("\n", fixture.PreviousLogs.Concat(fixture.App.Log).Concat(seen));
         Assert.NotEmpty(logs);
         var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv")));
         foreach (var name in roster.SelectMany(r => r.Identifier.Split(' ').Concat(r.Aliases)))

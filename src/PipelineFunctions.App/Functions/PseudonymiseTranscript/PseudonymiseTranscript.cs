@@ -26,13 +26,16 @@ public sealed class PseudonymiseTranscript(
 
         var parsed = await texts.LoadParsedAsync(transcript.Id, ct) ?? throw new PipelineException($"The parsed text of {transcript.Id} is missing.");
         var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
-        var settings = new StudyPseudonymisation(keys.PseudonymKey(study.Id), await texts.LoadRosterAsync(study.Id, ct), study.AllowList);
+        // Site names and codebook terms are the study's own words: they stay, so "#9, Kampala, PSW" keeps its citation.
+        var allowed = study.AllowList.Concat(study.Sites.SelectMany(s => new[] { s.Id, s.Name }))
+            .Concat(study.Codebook?.Codes.SelectMany(c => c.Name.Split(' ')) ?? []).ToList();
+        var settings = new StudyPseudonymisation(keys.PseudonymKey(study.Id), await texts.LoadRosterAsync(study.Id, ct), allowed, study.PlaceholderStyle);
 
         PseudonymisedTranscript result;
         for (var attempt = 1; ; attempt++)
         {
             var (book, etag) = await books.LoadAsync(study.Id, ct);
-            result = new TranscriptPseudonymiser(settings, book).Pseudonymise(parsed.Turns);
+            result = new TranscriptPseudonymiser(settings, book).Pseudonymise(parsed.Turns, transcript.Language);
             if (!book.Changed || await books.TrySaveAsync(study.Id, book, etag, ct)) break;
             if (attempt == 10) throw new PipelineException("The study's pseudonym numbering was too busy; will retry.");
         }

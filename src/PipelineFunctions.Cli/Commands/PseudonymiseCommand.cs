@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using PipelineFunctions.Core.Pseudonymisation;
+using PipelineFunctions.Core.Transcripts;
+
+namespace PipelineFunctions.Cli.Commands;
+
+/// <summary>
+/// <c>pseudonymise</c>: a transcript file to UTF-8 text, one turn per line as <c>Speaker: text</c>, identifiers replaced.
+/// The key comes from an environment variable (base64 or hex); there is no default key.
+/// </summary>
+public sealed class PseudonymiseCommand : ICliCommand
+{
+    public string Name => "pseudonymise";
+    public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = CliArgs.Parse(args);
+        if (parsed.Positional.Count != 1) throw new ArgumentException("give one transcript file.");
+        var input = parsed.Positional[0];
+        var rosterPath = parsed.Required("roster");
+        var output = parsed.Required("out");
+        var keyVariable = parsed.Option("key-env") ?? "PSEUDONYM_KEY";
+        var style = Enum.Parse<PlaceholderStyle>(parsed.Option("style") ?? "numbered", ignoreCase: true);
+
+        if (Environment.GetEnvironmentVariable(keyVariable) is not { Length: > 0 } keyText)
+            return await Fail(stderr, $"set the key in the environment variable {keyVariable} (base64 or hex, at least 16 bytes).");
+        if (Key(keyText) is not { Length: >= 16 } key) return await Fail(stderr, $"the key in {keyVariable} is not base64 or hex of at least 16 bytes.");
+        if (!File.Exists(input)) return await Fail(stderr, "the input file does not exist.");
+        if (!File.Exists(rosterPath)) return await Fail(stderr, "the roster file does not exist.");
+
+        IReadOnlyList<RosterEntry> roster;
+        try { roster = RosterCsv.Parse(await File.ReadAllTextAsync(rosterPath)); }
+        catch (FormatException e) { return await Fail(stderr, $"roster: {e.Message}"); }
+        ParsedTranscript transcript;
+        try { transcript = TranscriptReader.Read(Path.GetFileName(input), await File.ReadAllBytesAsync(input)); }
+        catch (TranscriptRejectedException e) { return await Fail(stderr, $"input rejected ({e.Reason}): {e.Message}"); }
+
+        var result = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, Style: style), new PseudonymBook())
+            .Pseudonymise(transcript.Turns, parsed.Option("language"));
+        await File.WriteAllTextAsync(output, new ParsedTranscript(transcript.Format, result.Turns).ToText(), new UTF8Encoding(false));
+        if (parsed.Option("replacements") is { } replacements)
+            await File.WriteAllTextAsync(replacements, JsonSerializer.Serialize(result.Replacements, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        // Counts only: the terminal is a log too.
+        await stdout.WriteLineAsync($"pseudonymise: {result.Turns.Count} turns, {result.Replacements.Count} replacements.");
+        return 0;
+    }
+
+    static byte[]? Key(string text)
+    {
+        try { return text.Length % 2 == 0 && text.All(Uri.IsHexDigit) ? Convert.FromHexString(text) : Convert.FromBase64String(text); }
+        catch (FormatException) { return null; }
+    }
+
+    static async Task<int> Fail(TextWriter stderr, string message)
+    {
+        await stderr.WriteLineAsync($"pseudonymise: {message}");
+        return 1;
+    }
+}

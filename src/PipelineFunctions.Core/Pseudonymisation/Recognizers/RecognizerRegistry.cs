@@ -1,0 +1,28 @@
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Germany;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Israel;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Singapore;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.Structured;
+
+namespace PipelineFunctions.Core.Pseudonymisation.Recognizers;
+
+/// <summary>The recognizers a study runs: its roster first, then the structured, contextual and list-based ones.</summary>
+public static class RecognizerRegistry
+{
+    public static IReadOnlyList<IRecognizer> For(IReadOnlyList<RosterEntry> roster, IReadOnlySet<string> allowed) =>
+    [
+        new RosterRecognizer(roster),
+        new EmailRecognizer(),
+        new UrlRecognizer(),
+        new SocialHandleRecognizer(),
+        new NricRecognizer(),
+        new IsraeliIdRecognizer(),
+        new TaxIdRecognizer(),
+        new PhoneRecognizer(),
+        new DateRecognizer(),
+        new ContextRecognizer(allowed),
+        new GazetteerRecognizer(allowed),
+        new NameListRecognizer(allowed),
+        new CapitalisedNameRecognizer(allowed),
+    ];
+}
