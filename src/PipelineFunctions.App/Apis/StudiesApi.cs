@@ -10,7 +10,8 @@ using PipelineFunctions.Core.Pseudonymisation;
 namespace PipelineFunctions.App.Apis;
 
 public sealed record CreateStudyRequest(string Id, string Name, List<StudySite> Sites, List<string> Languages,
-    Codebook Codebook, List<RosterEntry>? Roster = null, List<string>? AllowList = null, PlaceholderStyle PlaceholderStyle = PlaceholderStyle.Numbered);
+    Codebook Codebook, List<RosterEntry>? Roster = null, List<string>? AllowList = null, PlaceholderStyle PlaceholderStyle = PlaceholderStyle.Numbered,
+    bool AllowCloudLanguage = false);
 
 public static partial class StudiesApi
 {
@@ -38,6 +39,7 @@ public static partial class StudiesApi
             CodebookVersion = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(codebookJson)))[..12],
             AllowList = request.AllowList ?? [],
             PlaceholderStyle = request.PlaceholderStyle,
+            AllowCloudLanguage = request.AllowCloudLanguage,
             CreatedAt = clock.GetUtcNow(),
         };
         // The roster names people: it goes to the restricted container, never into the study document.

@@ -41,6 +41,7 @@ public static class PipelineServices
         services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();
+        services.AddSingleton<Language.AzurePiiDetections>();
         services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();
         services.AddSingleton<IQueueFunction, Functions.PseudonymiseTranscript.PseudonymiseTranscript>();
         services.AddSingleton<IQueueFunction, Functions.CheckTranslation.CheckTranslation>();

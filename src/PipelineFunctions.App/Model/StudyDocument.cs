@@ -21,6 +21,8 @@ public sealed class StudyDocument
     [JsonProperty("allowList")] public List<string> AllowList { get; set; } = [];
     [JsonProperty("placeholderStyle"), JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
     public PipelineFunctions.Core.Pseudonymisation.PlaceholderStyle PlaceholderStyle { get; set; }
+    /// <summary>The study's permission for text to go to the Azure Language service (PII detection); off by default.</summary>
+    [JsonProperty("allowCloudLanguage")] public bool AllowCloudLanguage { get; set; }
     [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
 }
 

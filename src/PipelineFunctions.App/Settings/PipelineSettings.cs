@@ -25,6 +25,12 @@ public sealed class PipelineSettings
     /// <summary>Base64 256-bit AES key that encrypts the re-identification key (Key Vault in Azure).</summary>
     public string KeyEncryptionKey { get; set; } = "";
 
+    /// <summary>Azure AI Language endpoint for studies that allow it; empty (the default): no text leaves the app.</summary>
+    public string LanguageEndpoint { get; set; } = "";
+
+    /// <summary>Language key; empty with an endpoint means the managed identity.</summary>
+    public string LanguageKey { get; set; } = "";
+
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>Run the local trigger runner (polls the queues the function.json files declare). Off in Azure.</summary>

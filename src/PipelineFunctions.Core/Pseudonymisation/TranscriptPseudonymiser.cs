@@ -26,9 +26,12 @@ public sealed class TranscriptPseudonymiser
         _recognizers = RecognizerRegistry.For(study.Roster, allowed);
     }
 
-    public PseudonymisedTranscript Pseudonymise(IReadOnlyList<SpeakerTurn> turns, string? language = null)
+    /// <param name="external">Detections from elsewhere (a cloud PII service the study allowed) by turn index, merged with ours.</param>
+    public PseudonymisedTranscript Pseudonymise(IReadOnlyList<SpeakerTurn> turns, string? language = null,
+        IReadOnlyDictionary<int, IReadOnlyList<Detection>>? external = null)
     {
-        var found = turns.Select(t => (Turn: t, Speaker: Detect(t.Speaker, language), Text: Detect(t.Text, language))).ToList();
+        var found = turns.Select(t => (Turn: t, Speaker: Detect(t.Speaker, language),
+            Text: Detect(t.Text, language, external?.GetValueOrDefault(t.Index)))).ToList();
         var people = PersonNames(found.SelectMany(f => f.Speaker.Concat(f.Text)));
 
         var replacements = new List<Replacement>();
@@ -43,10 +46,10 @@ public sealed class TranscriptPseudonymiser
     }
 
     /// <summary>All recognizers over one text; overlaps go to the higher priority, then the longer match.</summary>
-    public IReadOnlyList<Detection> Detect(string text, string? language = null)
+    public IReadOnlyList<Detection> Detect(string text, string? language = null, IReadOnlyList<Detection>? external = null)
     {
         var input = new RecognitionInput(text, Tokens.Of(text), language);
-        var all = _recognizers.SelectMany(r => r.Recognize(input)).Where(d => d.Length > 0)
+        var all = _recognizers.SelectMany(r => r.Recognize(input)).Concat(external ?? []).Where(d => d.Length > 0 && d.End <= text.Length)
             .OrderByDescending(d => d.Priority).ThenByDescending(d => d.Length).ThenBy(d => d.Start);
         var kept = new List<Detection>();
         foreach (var d in all)

@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
@@ -9,7 +10,7 @@ namespace PipelineFunctions.App.Functions.PseudonymiseTranscript;
 /// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to translation check or suggestion.</summary>
 public sealed class PseudonymiseTranscript(
     TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts, PseudonymBookStore books,
-    ReviewStore review, PipelineQueues queues, StudyKeys keys) : TranscriptStep(transcripts)
+    ReviewStore review, PipelineQueues queues, StudyKeys keys, AzurePiiDetections cloud) : TranscriptStep(transcripts)
 {
     public override string Name => nameof(PseudonymiseTranscript);
     protected override string Stage => "Pseudonymisation";
@@ -31,11 +32,12 @@ public sealed class PseudonymiseTranscript(
             .Concat(study.Codebook?.Codes.SelectMany(c => c.Name.Split(' ')) ?? []).ToList();
         var settings = new StudyPseudonymisation(keys.PseudonymKey(study.Id), await texts.LoadRosterAsync(study.Id, ct), allowed, study.PlaceholderStyle);
 
+        var external = await cloud.DetectAsync(study.AllowCloudLanguage, parsed.Turns, transcript.Language, ct);
         PseudonymisedTranscript result;
         for (var attempt = 1; ; attempt++)
         {
             var (book, etag) = await books.LoadAsync(study.Id, ct);
-            result = new TranscriptPseudonymiser(settings, book).Pseudonymise(parsed.Turns, transcript.Language);
+            result = new TranscriptPseudonymiser(settings, book).Pseudonymise(parsed.Turns, transcript.Language, external);
             if (!book.Changed || await books.TrySaveAsync(study.Id, book, etag, ct)) break;
             if (attempt == 10) throw new PipelineException("The study's pseudonym numbering was too busy; will retry.");
         }
