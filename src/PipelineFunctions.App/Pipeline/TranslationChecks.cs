@@ -1,20 +1,24 @@
+using System.Collections.Concurrent;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.Core.TranslationChecks;
 using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Pipeline;
 
-/// <summary>Runs the automated checks on a pseudonymised pair and shapes the result as the lead's review document.</summary>
-public static class TranslationChecks
+/// <summary>
+/// Runs the automated checks on a pseudonymised pair and shapes the result as the lead's review document. One checker
+/// per set of study languages is kept for the app's life: its language models are costly to load.
+/// </summary>
+public sealed class TranslationChecks
 {
-    public static TranslationCheckDocument Run(TranscriptDocument source, IReadOnlyList<SpeakerTurn> sourceTurns,
+    readonly ConcurrentDictionary<string, Lazy<TranslationChecker>> _checkers = new();
+
+    public TranslationCheckDocument Run(StudyDocument study, TranscriptDocument source, IReadOnlyList<SpeakerTurn> sourceTurns,
         TranscriptDocument translation, IReadOnlyList<SpeakerTurn> translationTurns, DateTimeOffset now)
     {
-        var alignment = Enumerable.Range(0, Math.Max(sourceTurns.Count, translationTurns.Count))
-            .Select(i => new AlignedTurns(i < sourceTurns.Count ? sourceTurns[i].Index : null, i < translationTurns.Count ? translationTurns[i].Index : null))
-            .ToList();
-        var flags = new List<TranslationFlagEntry>();
-        if (sourceTurns.Count != translationTurns.Count)
-            flags.Add(new("turn-count", "High", null, null, $"The source has {sourceTurns.Count} turns, the translation {translationTurns.Count}."));
+        var languages = string.Join(',', study.Languages.Order(StringComparer.Ordinal));
+        var checker = _checkers.GetOrAdd(languages, _ => new Lazy<TranslationChecker>(() => new TranslationChecker(study.Languages))).Value;
+        var result = checker.Check(sourceTurns, source.Language, translationTurns, translation.Language);
         return new TranslationCheckDocument
         {
             Id = translation.Id,
@@ -25,8 +29,8 @@ public static class TranslationChecks
             SourceLanguage = source.Language,
             TranslationLanguage = translation.Language,
             Supersedes = translation.Supersedes,
-            Alignment = alignment,
-            Flags = flags,
+            Alignment = result.Alignment.Select(a => new AlignedTurns(a.SourceTurn, a.TranslationTurn)).ToList(),
+            Flags = result.Flags.Select(f => new TranslationFlagEntry(f.Kind, f.Severity.ToString(), f.SourceTurn, f.TranslationTurn, f.Explanation)).ToList(),
             CheckedAt = now,
             Review = TranslationReview.Pending,
         };

@@ -9,7 +9,8 @@ namespace PipelineFunctions.App.Functions.CheckTranslation;
 /// Once a source and its translation are both pseudonymised, checks the pair automatically and puts both in the
 /// translation lead's queue. Whichever arrives first waits for the other.
 /// </summary>
-public sealed class CheckTranslation(TranscriptStore transcripts, TranscriptTexts texts, TranslationCheckStore checks, TimeProvider clock)
+public sealed class CheckTranslation(TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts, TranslationCheckStore checks,
+    TranslationChecks checker, TimeProvider clock)
     : TranscriptStep(transcripts)
 {
     public override string Name => nameof(CheckTranslation);
@@ -32,7 +33,8 @@ public sealed class CheckTranslation(TranscriptStore transcripts, TranscriptText
         }
 
         var (source, translation) = transcript.TranslationOf is null ? (transcript, pair) : (pair, transcript);
-        var check = TranslationChecks.Run(source, await LoadAsync(source, ct), translation, await LoadAsync(translation, ct), clock.GetUtcNow());
+        var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
+        var check = checker.Run(study, source, await LoadAsync(source, ct), translation, await LoadAsync(translation, ct), clock.GetUtcNow());
         if (translation.Supersedes is { } earlier && await checks.GetAsync(translation.StudyId, earlier, ct) is { } previous)
         {
             // The lead's points on the earlier version stay in view beside the corrected one.
