@@ -106,7 +106,9 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
             await page.GetByRole(AriaRole.Link, new() { Name = $"Check {translationId}" }).ClickAsync();
 
             await Assertions.Expect(page.Locator("#turns tbody tr")).ToHaveCountAsync(6);
-            await Assertions.Expect(page.Locator("#whole")).ToContainTextAsync("High");
+            var missing = page.Locator("#turns tbody tr").Nth(5);
+            await Assertions.Expect(missing).ToContainTextAsync("High · missing-turn");
+            await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flagged high"));
             await page.GetByLabel("Comment on turn 6").FillAsync("Please translate this answer.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send comments to the site" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 point(s) sent");
