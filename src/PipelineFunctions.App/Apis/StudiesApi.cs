@@ -36,7 +36,7 @@ public static partial class StudiesApi
             Sites = request.Sites,
             Languages = request.Languages,
             Codebook = request.Codebook,
-            CodebookVersion = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(codebookJson)))[..12],
+            CodebookVersion = request.Codebook.Version(),
             AllowList = request.AllowList ?? [],
             PlaceholderStyle = request.PlaceholderStyle,
             AllowCloudLanguage = request.AllowCloudLanguage,

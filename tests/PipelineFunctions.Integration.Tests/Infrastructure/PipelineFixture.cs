@@ -99,7 +99,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         var id = $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
-        var codebook = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebook.json")));
+        var codebook = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")));
         var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv")));
         var body = new JsonObject
         {

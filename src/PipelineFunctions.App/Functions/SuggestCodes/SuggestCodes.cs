@@ -24,9 +24,9 @@ public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies
         var turns = await texts.LoadPseudonymisedAsync(transcript.Id, transcript.PseudonymVersion, ct)
             ?? throw new PipelineException($"The pseudonymised text of {transcript.Id} is missing.");
 
-        ISuggestionEngine engine = new KeywordSuggestionEngine(study.Codebook);
+        ISuggestionEngine engine = new LocalSuggestionEngine(study.Codebook);
         var now = clock.GetUtcNow();
-        var documents = engine.Suggest(CodingUnits.FromTurns(turns))
+        var documents = engine.Suggest(CodingUnits.FromTurns(turns, SuggestionOptions.Default))
             .SelectMany(u => u.Suggestions.Select(s => new SuggestionDocument
             {
                 Id = $"{transcript.Id}:{u.Unit.Segment}:{s.CodeId}",
