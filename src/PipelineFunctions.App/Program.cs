@@ -21,6 +21,7 @@ app.MapTranscriptsApi();
 app.MapAdminApi();
 app.MapTranslationReviewApi();
 app.MapPseudonymisationApi();
+app.MapCodebookApi();
 
 app.Run();
 

@@ -37,6 +37,7 @@ public static partial class StudiesApi
             Languages = request.Languages,
             Codebook = request.Codebook,
             CodebookVersion = request.Codebook.Version(),
+            CodebookHistory = [new CodebookVersionEntry(request.Codebook.Version(), clock.GetUtcNow(), "study creation", request.Codebook.Codes.Count)],
             AllowList = request.AllowList ?? [],
             PlaceholderStyle = request.PlaceholderStyle,
             AllowCloudLanguage = request.AllowCloudLanguage,

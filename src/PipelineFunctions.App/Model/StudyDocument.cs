@@ -18,6 +18,8 @@ public sealed class StudyDocument
     [JsonProperty("languages")] public List<string> Languages { get; set; } = [];
     [JsonProperty("codebook")] public Codebook? Codebook { get; set; }
     [JsonProperty("codebookVersion")] public string? CodebookVersion { get; set; }
+    /// <summary>Every codebook version the study has had; suggestions name the one they used.</summary>
+    [JsonProperty("codebookHistory")] public List<CodebookVersionEntry> CodebookHistory { get; set; } = [];
     [JsonProperty("allowList")] public List<string> AllowList { get; set; } = [];
     [JsonProperty("placeholderStyle"), JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
     public PipelineFunctions.Core.Pseudonymisation.PlaceholderStyle PlaceholderStyle { get; set; }
@@ -27,3 +29,9 @@ public sealed class StudyDocument
 }
 
 public sealed record StudySite(string Id, string Name, string? Country = null);
+
+public sealed record CodebookVersionEntry(
+    [property: JsonProperty("version")] string Version,
+    [property: JsonProperty("at")] DateTimeOffset At,
+    [property: JsonProperty("by")] string By,
+    [property: JsonProperty("codes")] int Codes);
