@@ -43,6 +43,7 @@ public static class PipelineServices
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();
         services.AddSingleton<Language.AzurePiiDetections>();
+        services.AddSingleton<Language.AzureSuggestionFeatures>();
         services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();
         services.AddSingleton<IQueueFunction, Functions.PseudonymiseTranscript.PseudonymiseTranscript>();
         services.AddSingleton<IQueueFunction, Functions.CheckTranslation.CheckTranslation>();

@@ -31,6 +31,10 @@ public sealed class PipelineSettings
     /// <summary>Language key; empty with an endpoint means the managed identity.</summary>
     public string LanguageKey { get; set; } = "";
 
+    /// <summary>A custom multi-label classification project and deployment whose classes are code ids (optional).</summary>
+    public string LanguageClassifierProject { get; set; } = "";
+    public string LanguageClassifierDeployment { get; set; } = "";
+
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>Run the local trigger runner (polls the queues the function.json files declare). Off in Azure.</summary>

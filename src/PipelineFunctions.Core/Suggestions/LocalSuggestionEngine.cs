@@ -65,19 +65,29 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
         _examples.Add((example, Vector(example.Text)));
     }
 
-    public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units) =>
-        units.Select(u => new UnitSuggestions(u, u.IsInterviewer && !_options.CodeInterviewer ? [] : SuggestFor(u.Text))).ToList();
+    public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units) => Suggest(units, null);
+
+    /// <param name="keyPhrases">Key phrases per segment from a service the study allowed: they weigh their words again.</param>
+    public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units, IReadOnlyDictionary<int, IReadOnlyList<string>>? keyPhrases) =>
+        units.Select(u => new UnitSuggestions(u, u.IsInterviewer && !_options.CodeInterviewer ? []
+            : SuggestFor(u.Text, keyPhrases?.GetValueOrDefault(u.Segment) ?? []))).ToList();
 
     /// <summary>Every leaf code with its confidence, best first, for evaluation.</summary>
     public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text) =>
         Score(text, exclude: null).Select(s => (s.Code.Id, s.Probability)).ToList();
 
-    IReadOnlyList<CodeSuggestion> SuggestFor(string text) =>
-        Score(text, exclude: null)
+    IReadOnlyList<CodeSuggestion> SuggestFor(string text, IReadOnlyList<string> keyPhrases) =>
+        Score(keyPhrases.Count == 0 ? text : $"{text}\n{string.Join(". ", keyPhrases)}", exclude: null)
             .Where(s => s.Probability >= _options.AbstainBelow && s.Evidence.Count > 0)
             .Take(_options.Top)
-            .Select(s => new CodeSuggestion(s.Code.Id, s.Code.Name, Math.Round(s.Probability, 3), s.Evidence, Name))
+            .Select(s => new CodeSuggestion(s.Code.Id, s.Code.Name, Math.Round(s.Probability, 3), [.. s.Evidence, .. PhraseEvidence(s.Code, keyPhrases)], Name))
             .ToList();
+
+    IEnumerable<string> PhraseEvidence(Code code, IReadOnlyList<string> keyPhrases)
+    {
+        var matching = keyPhrases.Where(p => PassageAnalyzer.Stems(p).Any(_codeTerms[code.Id].ContainsKey)).ToList();
+        if (matching.Count > 0) yield return $"key phrases: {string.Join(", ", matching.Take(3))}";
+    }
 
     List<(Code Code, double Probability, List<string> Evidence)> Score(string text, LabelledExample? exclude, double? temperature = null)
     {

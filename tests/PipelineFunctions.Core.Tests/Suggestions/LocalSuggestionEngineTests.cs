@@ -35,6 +35,14 @@ public sealed class LocalSuggestionEngineTests
     }
 
     [Fact]
+    public void Key_phrases_from_an_allowed_service_show_in_the_evidence()
+    {
+        var units = Units("P1: The ward rules and paperwork slow me down.");
+        var result = new LocalSuggestionEngine(DevSets.Codebook(Imh)).Suggest(units, new Dictionary<int, IReadOnlyList<string>> { [1] = ["ward rules", "paperwork"] });
+        Assert.Contains(result[0].Suggestions[0].Evidence, e => e.StartsWith("key phrases: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Nothing_codeable_means_no_suggestion()
     {
         var result = new LocalSuggestionEngine(DevSets.Codebook(Imh)).Suggest(Units("P1: Yes.", "P1: The weather is nice today."));

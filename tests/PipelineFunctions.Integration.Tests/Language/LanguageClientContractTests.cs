@@ -17,6 +17,7 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
     readonly ConcurrentQueue<(DateTime At, string Path, string Query, string Key, JsonNode Body)> _requests = new();
     WebApplication? _server;
     Func<JsonNode, int, IResult>? _answer;
+    Func<HttpContext, int, IResult>? _route;
     int _calls;
 
     public async Task InitializeAsync()
@@ -26,6 +27,11 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
         _server = builder.Build();
         _server.Run(async http =>
         {
+            if (_route is not null)
+            {
+                await _route(http, Interlocked.Increment(ref _calls)).ExecuteAsync(http);
+                return;
+            }
             var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!;
             _requests.Enqueue((DateTime.UtcNow, http.Request.Path, http.Request.QueryString.Value ?? "", http.Request.Headers["Ocp-Apim-Subscription-Key"].ToString(), body));
             await _answer!(body, Interlocked.Increment(ref _calls)).ExecuteAsync(http);
@@ -134,6 +140,74 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<RequestFailedException>(() => Client("wrong").RecognizePiiEntitiesAsync(["Secret name Nakato Sarah."], "en"));
         Assert.Equal(401, e.Status);
         Assert.DoesNotContain("Nakato", e.ToString());
+    }
+
+    [Fact]
+    public async Task Key_phrases_come_back_per_text()
+    {
+        _answer = (body, _) => Results.Json(new JsonObject
+        {
+            ["kind"] = "KeyPhraseExtractionResults",
+            ["results"] = new JsonObject
+            {
+                ["documents"] = new JsonArray(body["analysisInput"]!["documents"]!.AsArray().Select(d => (JsonNode)new JsonObject
+                {
+                    ["id"] = (string)d!["id"]!, ["keyPhrases"] = new JsonArray("peer support", "supervisor"), ["warnings"] = new JsonArray(),
+                }).ToArray()),
+                ["errors"] = new JsonArray(), ["modelVersion"] = "2022-10-01",
+            },
+        });
+        var phrases = await Client().ExtractKeyPhrasesAsync(["My supervisor backs peer support."], "en");
+        Assert.Equal(["peer support", "supervisor"], phrases[0]);
+        var request = Assert.Single(_requests);
+        Assert.Equal("KeyPhraseExtraction", (string?)request.Body["kind"]);
+        Assert.True((bool)request.Body["parameters"]!["loggingOptOut"]!);
+    }
+
+    [Fact]
+    public async Task Custom_classification_submits_a_job_and_polls_it_to_the_end()
+    {
+        var polls = 0;
+        JsonNode? submitted = null;
+        _route = (http, _) =>
+        {
+            if (http.Request.Method == "POST")
+            {
+                submitted = JsonNode.Parse(new StreamReader(http.Request.Body).ReadToEndAsync().Result);
+                http.Response.Headers["operation-location"] = $"{_server!.Urls.First()}/language/analyze-text/jobs/job-1?api-version=2023-04-01";
+                return Results.StatusCode(202);
+            }
+            Assert.Equal("/language/analyze-text/jobs/job-1", http.Request.Path);
+            if (++polls < 3) return Results.Json(new { jobId = "job-1", status = "running", tasks = new { completed = 0, total = 1 } });
+            return Results.Json(new JsonObject
+            {
+                ["jobId"] = "job-1", ["status"] = "succeeded",
+                ["tasks"] = new JsonObject
+                {
+                    ["completed"] = 1, ["total"] = 1,
+                    ["items"] = new JsonArray(new JsonObject
+                    {
+                        ["kind"] = "CustomMultiLabelClassificationLROResults", ["taskName"] = "codes", ["status"] = "succeeded",
+                        ["results"] = new JsonObject
+                        {
+                            ["documents"] = new JsonArray(new JsonObject
+                            {
+                                ["id"] = "0", ["class"] = new JsonArray(new JsonObject { ["category"] = "supportive-figures", ["confidenceScore"] = 0.91 }), ["warnings"] = new JsonArray(),
+                            }),
+                            ["errors"] = new JsonArray(), ["projectName"] = "codes", ["deploymentName"] = "prod",
+                        },
+                    }),
+                },
+            });
+        };
+        var options = new LanguageClientOptions();
+        var client = new LanguageClient(new Uri(_server!.Urls.First()), new AzureKeyCredential("k"), options) { PollInterval = TimeSpan.FromMilliseconds(20) };
+        var classes = await client.ClassifyMultiLabelAsync(["My supervisor backs me."], "en", "codes", "prod");
+        Assert.Equal([("supportive-figures", 0.91)], classes[0]);
+        Assert.Equal(3, polls);
+        var task = submitted!["tasks"]![0]!;
+        Assert.Equal("CustomMultiLabelClassification", (string?)task["kind"]);
+        Assert.Equal("prod", (string?)task["parameters"]!["deploymentName"]);
     }
 
     sealed class RetryAfter(IResult inner) : IResult

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Cosmos;
+using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
@@ -7,7 +8,8 @@ using PipelineFunctions.Core.Suggestions;
 namespace PipelineFunctions.App.Functions.SuggestCodes;
 
 /// <summary>Suggests candidate codes from the study's codebook for each passage of the pseudonymised text.</summary>
-public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts, ReviewStore review, TimeProvider clock)
+public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts, ReviewStore review,
+    AzureSuggestionFeatures cloud, TimeProvider clock)
     : TranscriptStep(transcripts)
 {
     public override string Name => nameof(SuggestCodes);
@@ -24,9 +26,13 @@ public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies
         var turns = await texts.LoadPseudonymisedAsync(transcript.Id, transcript.PseudonymVersion, ct)
             ?? throw new PipelineException($"The pseudonymised text of {transcript.Id} is missing.");
 
-        ISuggestionEngine engine = new LocalSuggestionEngine(study.Codebook);
+        var options = SuggestionOptions.Default;
+        var units = CodingUnits.FromTurns(turns, options);
+        var keyPhrases = await cloud.KeyPhrasesAsync(study.AllowCloudLanguage, units, transcript.Language, ct);
+        var local = new LocalSuggestionEngine(study.Codebook, options: options).Suggest(units, keyPhrases);
+        var suggestions = await cloud.MergeCustomAsync(study.AllowCloudLanguage, study.Codebook, local, transcript.Language, options, ct);
         var now = clock.GetUtcNow();
-        var documents = engine.Suggest(CodingUnits.FromTurns(turns, SuggestionOptions.Default))
+        var documents = suggestions
             .SelectMany(u => u.Suggestions.Select(s => new SuggestionDocument
             {
                 Id = $"{transcript.Id}:{u.Unit.Segment}:{s.CodeId}",
