@@ -22,6 +22,7 @@ app.MapAdminApi();
 app.MapTranslationReviewApi();
 app.MapPseudonymisationApi();
 app.MapCodebookApi();
+app.MapReviewApi();
 
 app.Run();
 

@@ -11,7 +11,7 @@ namespace PipelineFunctions.App.Apis;
 
 public sealed record CreateStudyRequest(string Id, string Name, List<StudySite> Sites, List<string> Languages,
     Codebook Codebook, List<RosterEntry>? Roster = null, List<string>? AllowList = null, PlaceholderStyle PlaceholderStyle = PlaceholderStyle.Numbered,
-    bool AllowCloudLanguage = false);
+    bool AllowCloudLanguage = false, int DoubleCodeFirst = 0, List<string>? DoubleCodeTranscripts = null);
 
 public static partial class StudiesApi
 {
@@ -41,6 +41,8 @@ public static partial class StudiesApi
             AllowList = request.AllowList ?? [],
             PlaceholderStyle = request.PlaceholderStyle,
             AllowCloudLanguage = request.AllowCloudLanguage,
+            DoubleCodeFirst = Math.Max(0, request.DoubleCodeFirst),
+            DoubleCodeTranscripts = request.DoubleCodeTranscripts ?? [],
             CreatedAt = clock.GetUtcNow(),
         };
         // The roster names people: it goes to the restricted container, never into the study document.

@@ -39,6 +39,7 @@ public static class PipelineServices
         services.AddSingleton<PseudonymBookStore>();
         services.AddSingleton<TranscriptTexts>();
         services.AddSingleton<TranslationCheckStore>();
+        services.AddSingleton<CodingStore>();
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();

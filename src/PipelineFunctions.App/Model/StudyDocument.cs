@@ -25,6 +25,10 @@ public sealed class StudyDocument
     public PipelineFunctions.Core.Pseudonymisation.PlaceholderStyle PlaceholderStyle { get; set; }
     /// <summary>The study's permission for text to go to the Azure Language service (PII detection); off by default.</summary>
     [JsonProperty("allowCloudLanguage")] public bool AllowCloudLanguage { get; set; }
+    /// <summary>How many of the first transcripts ready for coding two coders code blind, before the rest are coded once.</summary>
+    [JsonProperty("doubleCodeFirst")] public int DoubleCodeFirst { get; set; }
+    /// <summary>Transcripts named for double coding, besides the first ones.</summary>
+    [JsonProperty("doubleCodeTranscripts")] public List<string> DoubleCodeTranscripts { get; set; } = [];
     [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -48,3 +48,21 @@ public sealed class AgreementStatisticsTests
         Assert.Throws<ArgumentException>(() => AgreementStatistics.CohenKappa(["a"], ["a", "b"]));
     }
 }
+
+public sealed class CodingAgreementTests
+{
+    [Fact]
+    public void Two_coders_passage_codings_give_per_code_and_pooled_figures_and_the_disagreements()
+    {
+        // Four passages. Code x: both on 1, only the first on 2. Code y: both on 3, only the second on 4.
+        // Code x, units (first, second): (1,1) (1,0) (0,0) (0,0) → p_o = 3/4; p_e = 2/4·1/4 + 2/4·3/4 = 1/2; κ = (3/4 − 1/2) / (1/2) = 1/2.
+        var report = PipelineFunctions.Core.Agreement.CodingAgreement.Compare([1, 2, 3, 4],
+            [(1, "x"), (2, "x"), (3, "y")], [(1, "x"), (3, "y"), (4, "y")]);
+        var x = report.PerCode.Single(c => c.CodeId == "x");
+        Assert.Equal(0.75, x.Percent, 10);
+        Assert.Equal(0.5, x.Kappa, 10);
+        Assert.Equal((1, 1, 0), (x.BothApplied, x.OnlyFirst, x.OnlySecond));
+        Assert.Equal(0.75, report.Overall.Percent, 10);
+        Assert.Equal([(2, "x", true, false), (4, "y", false, true)], report.Disagreements.Select(d => (d.Segment, d.CodeId, d.First, d.Second)));
+    }
+}

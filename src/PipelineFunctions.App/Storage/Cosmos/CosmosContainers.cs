@@ -19,6 +19,7 @@ public sealed class CosmosContainers : IDisposable
         ["pseudonymBooks"] = "/studyId",
         ["translationChecks"] = "/studyId",
         ["audit"] = "/studyId",
+        ["codings"] = "/transcriptId",
     };
 
     readonly CosmosClient _client;
@@ -56,6 +57,7 @@ public sealed class CosmosContainers : IDisposable
     public Container PseudonymBooks => Get("pseudonymBooks");
     public Container TranslationChecks => Get("translationChecks");
     public Container Audit => Get("audit");
+    public Container Codings => Get("codings");
 
     Container Get(string name) => _client.GetContainer(_database, name);
 

@@ -1,0 +1,42 @@
+using Newtonsoft.Json;
+
+namespace PipelineFunctions.App.Model;
+
+/// <summary>
+/// One coder's work on one transcript (container <c>codings</c>, partition <c>/transcriptId</c>, id
+/// <c>{transcript}:{coder}</c>): the codes applied, the suggestions rejected, memos. Each coder's document is apart
+/// from the other's, so blind double coding holds by construction; saves carry the ETag they were read with.
+/// </summary>
+public sealed class CoderWorkDocument
+{
+    [JsonProperty("id")] public string Id { get; set; } = "";
+    [JsonProperty("transcriptId")] public string TranscriptId { get; set; } = "";
+    [JsonProperty("studyId")] public string StudyId { get; set; } = "";
+    [JsonProperty("coder")] public string Coder { get; set; } = "";
+    [JsonProperty("submitted")] public bool Submitted { get; set; }
+    [JsonProperty("submittedAt")] public DateTimeOffset? SubmittedAt { get; set; }
+    [JsonProperty("codings")] public List<CodingEntry> Codings { get; set; } = [];
+    [JsonProperty("rejected")] public List<RejectedSuggestion> Rejected { get; set; } = [];
+    [JsonProperty("memos")] public List<Memo> Memos { get; set; } = [];
+    [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+    [JsonProperty("_etag")] public string? ETag { get; set; }
+
+    public static string IdFor(string transcriptId, string coder) => $"{transcriptId}:{coder}";
+}
+
+/// <param name="Origin"><c>suggested</c> (accepted as suggested), <c>changed</c> (a suggestion given another code) or <c>added</c>.</param>
+/// <param name="Start">Start of a coded sub-span of the passage text (UTF-16), when only part of the passage is coded.</param>
+public sealed record CodingEntry(
+    [property: JsonProperty("segment")] int Segment,
+    [property: JsonProperty("codeId")] string CodeId,
+    [property: JsonProperty("origin")] string Origin,
+    [property: JsonProperty("start")] int? Start = null,
+    [property: JsonProperty("end")] int? End = null);
+
+public sealed record RejectedSuggestion(
+    [property: JsonProperty("segment")] int Segment,
+    [property: JsonProperty("codeId")] string CodeId);
+
+public sealed record Memo(
+    [property: JsonProperty("segment")] int? Segment,
+    [property: JsonProperty("text")] string Text);
