@@ -26,6 +26,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const string KampalaKey = "local-kampala-key";
     public const string DarKey = "local-dar-key";
     public const string CoderKey = "local-coder-key";
+    public const string Coder2Key = "local-coder2-key";
     public const string AdminKey = "local-admin-key";
     public const int MaxUploadBytes = 1024 * 1024;
 
@@ -95,7 +96,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a study with the sample codebook and roster under a fresh id.</summary>
-    public async Task<string> CreateStudyAsync(string prefix = "it")
+    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0)
     {
         var id = $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
@@ -110,6 +111,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["allowList"] = sample["allowList"]!.DeepClone(),
             ["codebook"] = codebook,
             ["roster"] = JsonSerializer.SerializeToNode(roster.Select(r => new { identifier = r.Identifier, category = r.Category.ToString().ToLowerInvariant(), aliases = r.Aliases })),
+            ["doubleCodeFirst"] = doubleCodeFirst,
         };
         using var http = Client(LeadKey);
         using var response = await http.PostAsJsonAsync("/api/studies", body);

@@ -104,19 +104,26 @@ document.querySelector("#add-code").addEventListener("keydown", async e => {
   if (!code) { showError("Choose a code from the codebook list."); return; }
   const segment = data.segments[current];
   const suggested = segment.suggestions.some(s => s.code === code.id);
-  await change(() => mine.codings.push({ segment: segment.segment, codeId: code.id, origin: suggested ? "suggested" : (pending(segment).length ? "changed" : "added") }));
   e.target.value = "";
-  e.target.blur();
+  backToPassage();
+  if (mine.codings.some(c => c.segment === segment.segment && c.codeId === code.id)) return;
+  await change(() => mine.codings.push({ segment: segment.segment, codeId: code.id, origin: suggested ? "suggested" : (pending(segment).length ? "changed" : "added") }));
 });
+
+/** After a code or memo, keys go back to the passage list. */
+function backToPassage() {
+  document.activeElement.blur();
+  document.querySelector(`#passage-${data.segments[current].segment}`)?.focus();
+}
 
 document.querySelector("#memo").addEventListener("keydown", async e => {
   if (e.key === "Escape") { e.target.blur(); return; }
   if (e.key !== "Enter" || !e.target.value.trim()) return;
   e.preventDefault();
   const text = e.target.value.trim();
-  await change(() => mine.memos.push({ segment: data.segments[current].segment, text }));
   e.target.value = "";
-  e.target.blur();
+  backToPassage();
+  await change(() => mine.memos.push({ segment: data.segments[current].segment, text }));
 });
 
 document.querySelector("#submit").addEventListener("click", async () => {
