@@ -23,6 +23,7 @@ app.MapTranslationReviewApi();
 app.MapPseudonymisationApi();
 app.MapCodebookApi();
 app.MapReviewApi();
+app.MapCodeViewApi();
 
 app.Run();
 

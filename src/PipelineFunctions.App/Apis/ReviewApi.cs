@@ -22,6 +22,7 @@ public static class ReviewApi
         coders.MapPut("/transcripts/{transcriptId}/review/mine", SaveAsync);
         coders.MapPost("/transcripts/{transcriptId}/review/mine/submit", SubmitAsync);
         coders.MapGet("/transcripts/{transcriptId}/review/agreement", AgreementAsync);
+        coders.MapPut("/transcripts/{transcriptId}/review/final", ConsensusAsync);
     }
 
     static async Task<IResult> ListAsync(string studyId, ClaimsPrincipal user, StudyStore studies, TranscriptStore transcripts, CodingStore codings, CancellationToken ct)
@@ -105,7 +106,8 @@ public static class ReviewApi
     {
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Results.NotFound(new { message = $"There is no study '{studyId}'." });
-        var pair = (await codings.ListAsync(transcriptId)).Where(w => w.Submitted && w.Coder != "final").OrderBy(w => w.SubmittedAt).Take(2).ToList();
+        var all = await codings.ListAsync(transcriptId);
+        var pair = all.Where(w => w.Submitted && w.Coder != FinalCoder).OrderBy(w => w.SubmittedAt).Take(2).ToList();
         if (pair.Count < 2) return Results.Conflict(new { message = "Agreement is shown once two coders have submitted." });
         var segments = (await review.SegmentsAsync(transcriptId, ct)).Select(s => s.Segment).Order().ToList();
         var report = CodingAgreement.Compare(segments,
@@ -119,8 +121,32 @@ public static class ReviewApi
             perCode = report.PerCode.Select(Row),
             overall = Row(report.Overall),
             disagreements = report.Disagreements.Select(d => new { segment = d.Segment, code = d.CodeId, name = Name(d.CodeId), first = d.First, second = d.Second }),
+            agreed = pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment && o.CodeId == c.CodeId)),
+            final = all.FirstOrDefault(w => w.Coder == FinalCoder)?.Codings,
         });
     }
+
+    /// <summary>The pair's resolved coding: what both agreed plus each disagreement they kept. It becomes the transcript's final coding.</summary>
+    static async Task<IResult> ConsensusAsync(string studyId, string transcriptId, CoderWorkRequest request, ClaimsPrincipal user, StudyStore studies,
+        CodingStore codings, TimeProvider clock, CancellationToken ct)
+    {
+        var study = await studies.GetAsync(studyId, ct);
+        if (study?.Codebook is null) return Results.NotFound(new { message = $"There is no study '{studyId}'." });
+        if ((await codings.ListAsync(transcriptId)).Count(w => w.Submitted && w.Coder != FinalCoder) < 2)
+            return Results.Conflict(new { message = "Consensus comes after two coders have submitted." });
+        if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
+            return Results.BadRequest(new { message = $"'{unknown.CodeId}' is not a code of this study's codebook." });
+        var current = await codings.GetAsync(transcriptId, FinalCoder, ct);
+        var work = new CoderWorkDocument
+        {
+            Id = CoderWorkDocument.IdFor(transcriptId, FinalCoder), TranscriptId = transcriptId, StudyId = studyId, Coder = FinalCoder,
+            Codings = request.Codings.Distinct().ToList(), Memos = [.. request.Memos ?? [], new Memo(null, $"Consensus saved by {user.Name()}.")],
+            Submitted = true, SubmittedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
+        };
+        return await codings.TrySaveAsync(work, current?.ETag, ct) is null ? Stale() : Results.Ok(new { message = "Consensus saved as the final coding." });
+    }
+
+    public const string FinalCoder = "final";
 
     static async Task<List<TranscriptDocument>> ReadyAsync(string studyId, TranscriptStore transcripts, CancellationToken ct) =>
         (await transcripts.ListAsync(studyId, ct)).Where(t => t.Status == TranscriptStatus.SuggestionsReady).OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();

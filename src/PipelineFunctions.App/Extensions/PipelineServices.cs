@@ -40,6 +40,7 @@ public static class PipelineServices
         services.AddSingleton<TranscriptTexts>();
         services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<CodingStore>();
+        services.AddSingleton<CodedExamples>();
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();

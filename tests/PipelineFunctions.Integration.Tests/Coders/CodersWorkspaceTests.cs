@@ -12,11 +12,11 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
 {
     const string Transcript =
         "Interviewer: Who helps you at work?\n" +
-        "P1: My supervisor backs me up and chases what I need from the managers.\n" +
+        "#9 (PSW): My supervisor backs me up and chases what I need from the managers.\n" +
         "Interviewer: And the staff?\n" +
-        "P1: Some staff show stigma and exclude us from the meetings.\n" +
+        "#9 (PSW): Some staff show stigma and exclude us from the meetings.\n" +
         "Interviewer: What slows you down?\n" +
-        "P1: The procedures and the paperwork, I need three signatures for a walk.\n";
+        "#9 (PSW): The procedures and the paperwork, I need three signatures for a walk.\n";
 
     [Fact]
     public async Task Two_coders_code_blind_by_keyboard_and_api_and_the_agreement_report_matches_the_hand_computed_figures()
@@ -88,14 +88,41 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
             await Assertions.Expect(figures.Locator("tr", new() { HasText = "Supportive figures" })).ToContainTextAsync("100%1.0001.000");
             await Assertions.Expect(page.Locator("#disagreements li")).ToHaveCountAsync(2);
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "agreement.png"), FullPage = true });
-            await page.Locator("#disagreements a").First.ClickAsync();
-            await Assertions.Expect(page.Locator("#passage-4")).ToBeVisibleAsync();
+
+            // Consensus: keep the hostility code, drop the other; the final coding feeds the code view and the engine.
+            await page.GetByLabel("Keep Hostility from non-PSS staff on passage 4").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save consensus" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("final coding");
+
+            var context = page.Context;
+            await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = fixture.App.BaseAddress.ToString().TrimEnd('/') });
+            await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/codes.html?study={study}&code=staff-hostility").ToString());
+            await Assertions.Expect(page.Locator("#passages li")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#passages li")).ToContainTextAsync("[#9, Kampala, PSW]");
+            await page.GetByLabel("Role").FillAsync("OT");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#passages li")).ToContainTextAsync("No passage has this code yet.");
+            await page.GetByLabel("Role").FillAsync("PSW");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Copy quote [#9, Kampala, PSW] passage 4" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Copied");
+            Assert.Equal("\"Some staff show stigma and exclude us from the meetings.\" [#9, Kampala, PSW]", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+            Assert.DoesNotContain("Unclear role", await page.Locator("#passages").InnerTextAsync());
         }
         finally
         {
             await browser.DisposeAsync();
             playwright.Dispose();
         }
+
+        // The consensus is now a coded example: a like passage in the next transcript is suggested with it as evidence.
+        var (_, next) = await fixture.UploadAsync(study, "kampala", "next.txt", Encoding.UTF8.GetBytes("#4 (PSW): The staff show stigma and exclude us from their meetings.\n"), PipelineFixture.KampalaKey);
+        var nextId = (string)next!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, nextId, "SuggestionsReady");
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        var suggestion = (await coder.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts/{nextId}/segments"))![0]!["suggestions"]![0]!;
+        Assert.Equal("staff-hostility", (string?)suggestion["code"]);
+        Assert.Contains(suggestion["evidence"]!.AsArray(), e => ((string)e!).StartsWith("like a passage coded Hostility", StringComparison.Ordinal));
     }
 
     static async Task AddCodeAsync(IPage page, int passage, string name)

@@ -9,7 +9,7 @@ namespace PipelineFunctions.App.Functions.SuggestCodes;
 
 /// <summary>Suggests candidate codes from the study's codebook for each passage of the pseudonymised text.</summary>
 public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts, ReviewStore review,
-    AzureSuggestionFeatures cloud, TimeProvider clock)
+    AzureSuggestionFeatures cloud, CodedExamples examples, TimeProvider clock)
     : TranscriptStep(transcripts)
 {
     public override string Name => nameof(SuggestCodes);
@@ -29,7 +29,8 @@ public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies
         var options = SuggestionOptions.Default;
         var units = CodingUnits.FromTurns(turns, options);
         var keyPhrases = await cloud.KeyPhrasesAsync(study.AllowCloudLanguage, units, transcript.Language, ct);
-        var local = new LocalSuggestionEngine(study.Codebook, options: options).Suggest(units, keyPhrases);
+        var learned = await examples.ForStudyAsync(study.Id, transcript.Id, ct);
+        var local = new LocalSuggestionEngine(study.Codebook, learned, options).Suggest(units, keyPhrases);
         var suggestions = await cloud.MergeCustomAsync(study.AllowCloudLanguage, study.Codebook, local, transcript.Language, options, ct);
         var now = clock.GetUtcNow();
         var documents = suggestions
@@ -54,6 +55,6 @@ public sealed class SuggestCodes(TranscriptStore transcripts, StudyStore studies
             PatchOperation.Set("/suggestionCount", documents.Count),
             PatchOperation.Set("/codebookVersion", study.CodebookVersion),
         ], ct: ct);
-        context.Log($"{transcript.Id}: {documents.Count} suggestions.");
+        context.Log($"{transcript.Id}: {documents.Count} suggestions, {learned.Count} coded examples.");
     }
 }
