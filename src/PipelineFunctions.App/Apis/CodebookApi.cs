@@ -15,6 +15,56 @@ public static class CodebookApi
     {
         app.MapGet("/api/studies/{studyId}/codebook", ExportAsync).RequireAuthorization();
         app.MapPut("/api/studies/{studyId}/codebook", ImportAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead));
+        app.MapGet("/api/studies/{studyId}/codebook/proposals", ProposalsAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead));
+        app.MapPost("/api/studies/{studyId}/codebook/proposals", ProposeAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead));
+        app.MapPost("/api/studies/{studyId}/codebook/proposals/{proposalId}/approve", ApproveAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead));
+    }
+
+    public sealed record ProposalRequest(string Name, string Definition, string? Parent = null);
+
+    static async Task<IResult> ProposalsAsync(string studyId, StudyStore studies, CancellationToken ct) =>
+        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(study.CodeProposals) : Results.NotFound(new { message = $"There is no study '{studyId}'." });
+
+    /// <summary>An inductive code, proposed while coding: it waits for the study lead.</summary>
+    static async Task<IResult> ProposeAsync(string studyId, ProposalRequest request, ClaimsPrincipal user, StudyStore studies, CosmosContainers cosmos,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.Definition))
+            return Results.BadRequest(new { message = "A proposed code needs a name and a definition." });
+        var study = await studies.GetAsync(studyId, ct);
+        if (study?.Codebook is null) return Results.NotFound(new { message = $"There is no study '{studyId}'." });
+        if (request.Parent is { } parent && study.Codebook.Find(parent) is null) return Results.BadRequest(new { message = $"'{parent}' is not a code of this codebook." });
+        var proposal = new CodeProposal(Guid.NewGuid().ToString("n")[..10], request.Name.Trim(), request.Definition.Trim(), request.Parent, user.Name(), clock.GetUtcNow(), "proposed");
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue), [PatchOperation.Add("/codeProposals/-", proposal)], cancellationToken: ct);
+        return Results.Ok(new { message = "Proposed; the study lead will decide.", proposal.Id });
+    }
+
+    static async Task<IResult> ApproveAsync(string studyId, string proposalId, ClaimsPrincipal user, StudyStore studies, CosmosContainers cosmos,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var study = await studies.GetAsync(studyId, ct);
+        var proposal = study?.CodeProposals.FirstOrDefault(p => p.Id == proposalId);
+        if (study?.Codebook is null || proposal is null) return Results.NotFound(new { message = $"There is no proposal '{proposalId}'." });
+        if (proposal.State != "proposed") return Results.Conflict(new { message = $"That proposal is {proposal.State} already." });
+        var id = CodeId(proposal.Name, study.Codebook);
+        var codebook = study.Codebook with { Codes = [.. study.Codebook.Codes, new Code(id, proposal.Name, proposal.Parent, proposal.Definition)] };
+        var version = codebook.Version();
+        var index = study.CodeProposals.IndexOf(proposal);
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
+        [
+            PatchOperation.Set("/codebook", codebook), PatchOperation.Set("/codebookVersion", version),
+            PatchOperation.Add("/codebookHistory/-", new CodebookVersionEntry(version, clock.GetUtcNow(), user.Name(), codebook.Codes.Count)),
+            PatchOperation.Set($"/codeProposals/{index}", proposal with { State = "approved" }),
+        ], cancellationToken: ct);
+        return Results.Ok(new { message = $"'{proposal.Name}' is now code '{id}' (codebook {version}).", code = id, version });
+    }
+
+    static string CodeId(string name, Codebook codebook)
+    {
+        var slug = new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        var id = slug.Length == 0 ? "code" : slug;
+        for (var n = 2; codebook.Find(id) is not null; n++) id = $"{slug}-{n}";
+        return id;
     }
 
     static async Task<IResult> ExportAsync(string studyId, string? format, StudyStore studies, CancellationToken ct)

@@ -29,10 +29,21 @@ public sealed class StudyDocument
     [JsonProperty("doubleCodeFirst")] public int DoubleCodeFirst { get; set; }
     /// <summary>Transcripts named for double coding, besides the first ones.</summary>
     [JsonProperty("doubleCodeTranscripts")] public List<string> DoubleCodeTranscripts { get; set; } = [];
+    /// <summary>New codes coders proposed; the study lead approves them into the codebook.</summary>
+    [JsonProperty("codeProposals")] public List<CodeProposal> CodeProposals { get; set; } = [];
     [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
 }
 
 public sealed record StudySite(string Id, string Name, string? Country = null);
+
+public sealed record CodeProposal(
+    [property: JsonProperty("id")] string Id,
+    [property: JsonProperty("name")] string Name,
+    [property: JsonProperty("definition")] string Definition,
+    [property: JsonProperty("parent")] string? Parent,
+    [property: JsonProperty("by")] string By,
+    [property: JsonProperty("at")] DateTimeOffset At,
+    [property: JsonProperty("state")] string State);
 
 public sealed record CodebookVersionEntry(
     [property: JsonProperty("version")] string Version,

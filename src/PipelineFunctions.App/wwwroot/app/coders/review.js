@@ -16,7 +16,7 @@ function renderPassage(segment, index) {
   const item = document.querySelector(`#passage-${segment.segment}`) ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1" });
   item.className = (index === current ? "current " : "") + (segment.suggestions.length === 0 && /interviewer|facilitator/i.test(segment.speaker) ? "interviewer" : "");
   const chips = mine.codings.filter(c => c.segment === segment.segment).map(c => el("span", { class: "chip" },
-    codeNames.get(c.codeId) ?? c.codeId,
+    (codeNames.get(c.codeId) ?? c.codeId) + (c.start != null ? ` on “${segment.text.slice(c.start, c.end)}”` : ""),
     el("button", { type: "button", "aria-label": `Remove ${codeNames.get(c.codeId) ?? c.codeId} from passage ${segment.segment}`, text: "×",
       onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }) })));
   const offers = pending(segment).map((s, i) => el("button", { type: "button", class: "suggestion", title: s.evidence.join("\n"),
@@ -25,7 +25,7 @@ function renderPassage(segment, index) {
     `${i + 1}. ${s.name} `, el("small", { text: `${Math.round(s.confidence * 100)}%` })));
   const evidence = pending(segment).slice(0, 1).map(s => el("div", { class: "evidence", text: `Why ${s.name}: ${s.evidence.join("; ")}` }));
   const memos = mine.memos.filter(m => m.segment === segment.segment).map(m => el("div", { class: "evidence", text: `Memo: ${m.text}` }));
-  item.replaceChildren(el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }), segment.text,
+  item.replaceChildren(el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }), el("span", { class: "text", text: segment.text }),
     el("div", { class: "applied", "aria-label": "Applied codes" }, ...chips), el("div", { class: "suggestions", "aria-label": "Suggestions" }, ...offers), ...evidence, ...memos);
   return item;
 }
@@ -91,10 +91,23 @@ document.addEventListener("keydown", async e => {
   else if (e.key === "a" && pending(segment)[0]) await accept(segment, pending(segment)[0]);
   else if (["1", "2", "3"].includes(e.key) && pending(segment)[Number(e.key) - 1]) await accept(segment, pending(segment)[Number(e.key) - 1]);
   else if (e.key === "x" && pending(segment)[0]) { const s = pending(segment)[0]; await change(() => mine.rejected.push({ segment: segment.segment, codeId: s.code })); }
-  else if (e.key === "/") { e.preventDefault(); document.querySelector("#add-code").focus(); }
+  else if (e.key === "/") { e.preventDefault(); span = selectedSpan(); document.querySelector("#add-code").focus(); }
   else if (e.key === "m") { e.preventDefault(); document.querySelector("#memo").focus(); }
   else if (e.key === "S") document.querySelector("#submit").click();
 });
+
+/** A selection inside the current passage's text, as offsets into it: the code then applies to that sub-span only. */
+let span = null;
+function selectedSpan() {
+  const selection = window.getSelection();
+  const text = document.querySelector(`#passage-${data.segments[current].segment} .text`);
+  if (!selection || selection.isCollapsed || !text || !text.contains(selection.anchorNode) || !text.contains(selection.focusNode)) return null;
+  const range = selection.getRangeAt(0);
+  return range.startOffset < range.endOffset ? { start: range.startOffset, end: range.endOffset } : null;
+}
+
+// Taken before the input has focus: focusing it moves the selection away.
+document.querySelector("#add-code").addEventListener("mousedown", () => { span = selectedSpan(); });
 
 document.querySelector("#add-code").addEventListener("keydown", async e => {
   if (e.key === "Escape") { e.target.blur(); return; }
@@ -106,8 +119,11 @@ document.querySelector("#add-code").addEventListener("keydown", async e => {
   const suggested = segment.suggestions.some(s => s.code === code.id);
   e.target.value = "";
   backToPassage();
-  if (mine.codings.some(c => c.segment === segment.segment && c.codeId === code.id)) return;
-  await change(() => mine.codings.push({ segment: segment.segment, codeId: code.id, origin: suggested ? "suggested" : (pending(segment).length ? "changed" : "added") }));
+  if (!span && mine.codings.some(c => c.segment === segment.segment && c.codeId === code.id && c.start == null)) return;
+  const origin = suggested ? "suggested" : (pending(segment).length ? "changed" : "added");
+  const coding = { segment: segment.segment, codeId: code.id, origin, ...(span ?? {}) };
+  span = null;
+  await change(() => mine.codings.push(coding));
 });
 
 /** After a code or memo, keys go back to the passage list. */
@@ -124,6 +140,14 @@ document.querySelector("#memo").addEventListener("keydown", async e => {
   e.target.value = "";
   backToPassage();
   await change(() => mine.memos.push({ segment: data.segments[current].segment, text }));
+});
+
+document.querySelector("#propose").addEventListener("submit", async e => {
+  e.preventDefault();
+  const name = document.querySelector("#proposal-name").value.trim(), definition = document.querySelector("#proposal-definition").value.trim();
+  const result = await api(`/api/studies/${encodeURIComponent(study)}/codebook/proposals`, { method: "POST", body: JSON.stringify({ name, definition }) });
+  document.querySelector("#saved").textContent = result.message;
+  e.target.reset();
 });
 
 document.querySelector("#submit").addEventListener("click", async () => {
