@@ -5,15 +5,9 @@ namespace PipelineFunctions.Core.Tests.Suggestions;
 
 static class DevSets
 {
-    public static Codebook Codebook(string name) => CodebookJson.Parse(File.ReadAllText(Path.Combine(Root(), "samples", "codebooks", $"{name}.json")));
+    public static Codebook Codebook(string name) => CodebookJson.Parse(File.ReadAllText(Repo.Path("samples", "codebooks", $"{name}.json")));
 
     public static IReadOnlyList<LabelledExample> Labelled(string name) =>
-        LabelledExample.ReadJsonLines(File.ReadAllText(Path.Combine(Root(), "samples", "labelled", $"{name}.jsonl")));
+        LabelledExample.ReadJsonLines(File.ReadAllText(Repo.Path("samples", "labelled", $"{name}.jsonl")));
 
-    static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the tests from inside the repository.");
-    }
 }

@@ -10,7 +10,7 @@ static class SamplePairs
     public static readonly TranslationChecker Checker = new(["sw", "de", "lg", "he"]);
 
     public static IReadOnlyList<SpeakerTurn> Load(string file) =>
-        TranscriptReader.Read(file, File.ReadAllBytes(Path.Combine(Root(), "samples", "translation-pairs", file))).Turns;
+        TranscriptReader.Read(file, File.ReadAllBytes(Repo.Path("samples", "translation-pairs", file))).Turns;
 
     public static TranslationCheckResult Check(string name, string language) =>
         Checker.Check(Load($"{name}.source.txt"), language, Load($"{name}.en.txt"), "en");
@@ -18,10 +18,4 @@ static class SamplePairs
     public static IReadOnlyList<SpeakerTurn> Turns(params string[] lines) =>
         TranscriptReader.Read("t.txt", Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")).Turns;
 
-    static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the tests from inside the repository.");
-    }
 }

@@ -26,94 +26,86 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
-        var (playwright, browser) = await Browser.LaunchAsync();
-        try
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={id}").ToString());
+        await page.GetByLabel("API key").FillAsync(PipelineFixture.CoderKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("double-coded");
+        await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
+
+        // Passage 2: reject the top suggestion, then add "Supportive figures" from the codebook.
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(page.Locator("#passage-2")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
+        await page.Keyboard.PressAsync("x");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await AddCodeAsync(page, 2, "Supportive figures");
+        // Passage 4: hostility; passage 6: the environment, with a memo; back up once and down again.
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("j");
+        await AddCodeAsync(page, 4, "Hostility from non-PSS staff");
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("k");
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("j");
+        await AddCodeAsync(page, 6, "Unsupportive working environments");
+        await page.Keyboard.PressAsync("m");
+        await page.Keyboard.TypeAsync("Rules, not people.");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#passage-6")).ToContainTextAsync("Memo: Rules, not people.");
+        await Assertions.Expect(page.Locator("#passage-2 .chip")).ToContainTextAsync("Supportive figures");
+
+        // Blind: the second coder sees none of it, and there is no agreement yet.
+        using var second = fixture.Client(PipelineFixture.Coder2Key);
+        var theirView = (await second.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
+        Assert.Empty(theirView["mine"]!["codings"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await second.GetAsync($"/api/studies/{study}/transcripts/{id}/review/agreement")).StatusCode);
+
+        await page.Keyboard.PressAsync("Shift+S");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Submitted");
+        Assert.Equal(HttpStatusCode.Conflict, (await second.GetAsync($"/api/studies/{study}/transcripts/{id}/review/agreement")).StatusCode);
+
+        var codings = new[] { new { segment = 2, codeId = "supportive-figures", origin = "added" }, new { segment = 4, codeId = "unclear-role", origin = "added" },
+            new { segment = 6, codeId = "unsupportive-environment", origin = "added" } };
+        using (var save = await second.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/mine", new { codings }))
+            Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        using (var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/studies/{study}/transcripts/{id}/review/mine") { Content = JsonContent.Create(new { codings }) })
         {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={id}").ToString());
-            await page.GetByLabel("API key").FillAsync(PipelineFixture.CoderKey);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("double-coded");
-            await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
-
-            // Passage 2: reject the top suggestion, then add "Supportive figures" from the codebook.
-            await page.Keyboard.PressAsync("j");
-            await Assertions.Expect(page.Locator("#passage-2")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
-            await page.Keyboard.PressAsync("x");
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
-            await AddCodeAsync(page, 2, "Supportive figures");
-            // Passage 4: hostility; passage 6: the environment, with a memo; back up once and down again.
-            await page.Keyboard.PressAsync("j");
-            await page.Keyboard.PressAsync("j");
-            await AddCodeAsync(page, 4, "Hostility from non-PSS staff");
-            await page.Keyboard.PressAsync("j");
-            await page.Keyboard.PressAsync("k");
-            await page.Keyboard.PressAsync("j");
-            await page.Keyboard.PressAsync("j");
-            await AddCodeAsync(page, 6, "Unsupportive working environments");
-            await page.Keyboard.PressAsync("m");
-            await page.Keyboard.TypeAsync("Rules, not people.");
-            await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("#passage-6")).ToContainTextAsync("Memo: Rules, not people.");
-            await Assertions.Expect(page.Locator("#passage-2 .chip")).ToContainTextAsync("Supportive figures");
-
-            // Blind: the second coder sees none of it, and there is no agreement yet.
-            using var second = fixture.Client(PipelineFixture.Coder2Key);
-            var theirView = (await second.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
-            Assert.Empty(theirView["mine"]!["codings"]!.AsArray());
-            Assert.Equal(HttpStatusCode.Conflict, (await second.GetAsync($"/api/studies/{study}/transcripts/{id}/review/agreement")).StatusCode);
-
-            await page.Keyboard.PressAsync("Shift+S");
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Submitted");
-            Assert.Equal(HttpStatusCode.Conflict, (await second.GetAsync($"/api/studies/{study}/transcripts/{id}/review/agreement")).StatusCode);
-
-            var codings = new[] { new { segment = 2, codeId = "supportive-figures", origin = "added" }, new { segment = 4, codeId = "unclear-role", origin = "added" },
-                new { segment = 6, codeId = "unsupportive-environment", origin = "added" } };
-            using (var save = await second.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/mine", new { codings }))
-                Assert.Equal(HttpStatusCode.OK, save.StatusCode);
-            using (var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/studies/{study}/transcripts/{id}/review/mine") { Content = JsonContent.Create(new { codings }) })
-            {
-                stale.Headers.TryAddWithoutValidation("If-Match", "\"stale\"");
-                Assert.Equal(HttpStatusCode.PreconditionFailed, (await second.SendAsync(stale)).StatusCode);
-            }
-            Assert.Equal(HttpStatusCode.OK, (await second.PostAsync($"/api/studies/{study}/transcripts/{id}/review/mine/submit", null)).StatusCode);
-
-            // Hand-computed: per code, the six passages are units. Both coders agree on supportive-figures and
-            // unsupportive-environment (κ = α = 1); hostility and unclear-role each have one lone yes (5/6, κ = 0, α = 0).
-            // Pooled over 4 codes × 6 passages: p_o = 22/24, p_e = (1/8)² + (7/8)² = 50/64, κ = 0.619; α = 1 − 47·4/(2·42·6) = 0.627.
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/agreement.html?study={study}&transcript={id}").ToString());
-            var figures = page.Locator("#figures tbody");
-            await Assertions.Expect(figures.Locator("tr", new() { HasText = "All codes" })).ToContainTextAsync("91.7%0.6190.627");
-            await Assertions.Expect(figures.Locator("tr", new() { HasText = "Hostility from non-PSS staff" })).ToContainTextAsync("83.3%0.0000.000");
-            await Assertions.Expect(figures.Locator("tr", new() { HasText = "Supportive figures" })).ToContainTextAsync("100%1.0001.000");
-            await Assertions.Expect(page.Locator("#disagreements li")).ToHaveCountAsync(2);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "agreement.png"), FullPage = true });
-
-            // Consensus: keep the hostility code, drop the other; the final coding feeds the code view and the engine.
-            await page.GetByLabel("Keep Hostility from non-PSS staff on passage 4").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save consensus" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("final coding");
-
-            var context = page.Context;
-            await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = fixture.App.BaseAddress.ToString().TrimEnd('/') });
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/codes.html?study={study}&code=staff-hostility").ToString());
-            await Assertions.Expect(page.Locator("#passages li")).ToHaveCountAsync(1);
-            await Assertions.Expect(page.Locator("#passages li")).ToContainTextAsync("[#9, Kampala, PSW]");
-            await page.GetByLabel("Role").FillAsync("OT");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#passages li")).ToContainTextAsync("No passage has this code yet.");
-            await page.GetByLabel("Role").FillAsync("PSW");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Copy quote [#9, Kampala, PSW] passage 4" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Copied");
-            Assert.Equal("\"Some staff show stigma and exclude us from the meetings.\" [#9, Kampala, PSW]", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
-            Assert.DoesNotContain("Unclear role", await page.Locator("#passages").InnerTextAsync());
+            stale.Headers.TryAddWithoutValidation("If-Match", "\"stale\"");
+            Assert.Equal(HttpStatusCode.PreconditionFailed, (await second.SendAsync(stale)).StatusCode);
         }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+        Assert.Equal(HttpStatusCode.OK, (await second.PostAsync($"/api/studies/{study}/transcripts/{id}/review/mine/submit", null)).StatusCode);
+
+        // Hand-computed: per code, the six passages are units. Both coders agree on supportive-figures and
+        // unsupportive-environment (κ = α = 1); hostility and unclear-role each have one lone yes (5/6, κ = 0, α = 0).
+        // Pooled over 4 codes × 6 passages: p_o = 22/24, p_e = (1/8)² + (7/8)² = 50/64, κ = 0.619; α = 1 − 47·4/(2·42·6) = 0.627.
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/agreement.html?study={study}&transcript={id}").ToString());
+        var figures = page.Locator("#figures tbody");
+        await Assertions.Expect(figures.Locator("tr", new() { HasText = "All codes" })).ToContainTextAsync("91.7%0.6190.627");
+        await Assertions.Expect(figures.Locator("tr", new() { HasText = "Hostility from non-PSS staff" })).ToContainTextAsync("83.3%0.0000.000");
+        await Assertions.Expect(figures.Locator("tr", new() { HasText = "Supportive figures" })).ToContainTextAsync("100%1.0001.000");
+        await Assertions.Expect(page.Locator("#disagreements li")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "agreement.png"), FullPage = true });
+
+        // Consensus: keep the hostility code, drop the other; the final coding feeds the code view and the engine.
+        await page.GetByLabel("Keep Hostility from non-PSS staff on passage 4").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save consensus" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("final coding");
+
+        var context = page.Context;
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = fixture.App.BaseAddress.ToString().TrimEnd('/') });
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/codes.html?study={study}&code=staff-hostility").ToString());
+        await Assertions.Expect(page.Locator("#passages li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#passages li")).ToContainTextAsync("[#9, Kampala, PSW]");
+        await page.GetByLabel("Role").FillAsync("OT");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#passages li")).ToContainTextAsync("No passage has this code yet.");
+        await page.GetByLabel("Role").FillAsync("PSW");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy quote [#9, Kampala, PSW] passage 4" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Copied");
+        Assert.Equal("\"Some staff show stigma and exclude us from the meetings.\" [#9, Kampala, PSW]", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        Assert.DoesNotContain("Unclear role", await page.Locator("#passages").InnerTextAsync());
 
         // The consensus is now a coded example: a like passage in the next transcript is suggested with it as evidence.
         var (_, next) = await fixture.UploadAsync(study, "kampala", "next.txt", Encoding.UTF8.GetBytes("#4 (PSW): The staff show stigma and exclude us from their meetings.\n"), PipelineFixture.KampalaKey);

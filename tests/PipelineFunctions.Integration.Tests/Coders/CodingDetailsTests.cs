@@ -19,41 +19,33 @@ public sealed class CodingDetailsTests(PipelineFixture fixture)
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
-        var (playwright, browser) = await Browser.LaunchAsync();
-        try
-        {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/index.html?study={study}").ToString());
-            await page.GetByLabel("API key").FillAsync(PipelineFixture.CoderKey);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#transcripts")).ToContainTextAsync("not started");
-            await page.GetByRole(AriaRole.Link, new() { Name = "span.txt" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(2);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/index.html?study={study}").ToString());
+        await page.GetByLabel("API key").FillAsync(PipelineFixture.CoderKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#transcripts")).ToContainTextAsync("not started");
+        await page.GetByRole(AriaRole.Link, new() { Name = "span.txt" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(2);
 
-            await page.Keyboard.PressAsync("j");
-            // Select "the rules slow everything down" in passage 2, then add a code to just those words.
-            await page.EvaluateAsync(@"() => {
-                const node = document.querySelector('#passage-2 .text').firstChild;
-                const start = node.textContent.indexOf('the rules');
-                const range = document.createRange();
-                range.setStart(node, start); range.setEnd(node, start + 'the rules slow everything down'.length);
-                const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-            }");
-            await page.Keyboard.PressAsync("/");
-            await page.Keyboard.TypeAsync("Unsupportive working environments");
-            await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator("#passage-2 .chip")).ToContainTextAsync("on “the rules slow everything down”");
+        await page.Keyboard.PressAsync("j");
+        // Select "the rules slow everything down" in passage 2, then add a code to just those words.
+        await page.EvaluateAsync(@"() => {
+            const node = document.querySelector('#passage-2 .text').firstChild;
+            const start = node.textContent.indexOf('the rules');
+            const range = document.createRange();
+            range.setStart(node, start); range.setEnd(node, start + 'the rules slow everything down'.length);
+            const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+        }");
+        await page.Keyboard.PressAsync("/");
+        await page.Keyboard.TypeAsync("Unsupportive working environments");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#passage-2 .chip")).ToContainTextAsync("on “the rules slow everything down”");
 
-            await page.GetByLabel("Name").FillAsync("Faith and prayer");
-            await page.GetByLabel("Definition").FillAsync("Religious practice as a source of strength in the work.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Propose to the study lead" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Proposed");
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+        await page.GetByLabel("Name").FillAsync("Faith and prayer");
+        await page.GetByLabel("Definition").FillAsync("Religious practice as a source of strength in the work.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose to the study lead" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Proposed");
 
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         var mine = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!["mine"]!["codings"]![0]!;

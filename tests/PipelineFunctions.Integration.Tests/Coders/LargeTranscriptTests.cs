@@ -23,32 +23,24 @@ public sealed class LargeTranscriptTests(PipelineFixture fixture)
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
-        var (playwright, browser) = await Browser.LaunchAsync();
-        try
-        {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/admin/status.html").ToString());
-            await page.EvaluateAsync("() => sessionStorage.setItem('pipeline-api-key', 'local-coder-key')");
-            var load = Stopwatch.StartNew();
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={id}").ToString());
-            await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(1000, new() { Timeout = 30_000 });
-            load.Stop();
-            var key = Stopwatch.StartNew();
-            await page.Keyboard.PressAsync("j");
-            await Assertions.Expect(page.Locator("#passage-2")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
-            key.Stop();
-            var accept = Stopwatch.StartNew();
-            await page.Keyboard.PressAsync("a");
-            await Assertions.Expect(page.Locator("#passage-2 .chip")).ToHaveCountAsync(1);
-            accept.Stop();
-            Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".local"));
-            await File.WriteAllTextAsync(Path.Combine(RepoPaths.Root, ".local", "review-1000-passages.txt"),
-                $"load to 1000 passages shown: {load.ElapsedMilliseconds} ms; next-passage key: {key.ElapsedMilliseconds} ms; accept (with save): {accept.ElapsedMilliseconds} ms\n");
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/admin/status.html").ToString());
+        await page.EvaluateAsync("() => sessionStorage.setItem('pipeline-api-key', 'local-coder-key')");
+        var load = Stopwatch.StartNew();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={id}").ToString());
+        await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(1000, new() { Timeout = 30_000 });
+        load.Stop();
+        var key = Stopwatch.StartNew();
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(page.Locator("#passage-2")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
+        key.Stop();
+        var accept = Stopwatch.StartNew();
+        await page.Keyboard.PressAsync("a");
+        await Assertions.Expect(page.Locator("#passage-2 .chip")).ToHaveCountAsync(1);
+        accept.Stop();
+        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".local"));
+        await File.WriteAllTextAsync(Path.Combine(RepoPaths.Root, ".local", "review-1000-passages.txt"),
+            $"load to 1000 passages shown: {load.ElapsedMilliseconds} ms; next-passage key: {key.ElapsedMilliseconds} ms; accept (with save): {accept.ElapsedMilliseconds} ms\n");
     }
 }

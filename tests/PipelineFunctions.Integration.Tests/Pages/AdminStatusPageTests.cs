@@ -13,35 +13,27 @@ public sealed class AdminStatusPageTests(PipelineFixture fixture)
         var (_, rejected) = await fixture.UploadAsync(study, "kampala", "empty.txt", [], PipelineFixture.KampalaKey);
         var rejectedId = (string)rejected!["transcriptId"]!;
 
-        var (playwright, browser) = await Browser.LaunchAsync();
-        try
-        {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/admin/status.html").ToString());
-            await page.GetByLabel("API key").FillAsync("local-coder-key");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not an admin");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/admin/status.html").ToString());
+        await page.GetByLabel("API key").FillAsync("local-coder-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not an admin");
 
-            await page.GetByLabel("API key").FillAsync(PipelineFixture.AdminKey);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            var failures = page.Locator("#failures");
-            await Assertions.Expect(failures).ToContainTextAsync(rejectedId);
-            await Assertions.Expect(failures).ToContainTextAsync("empty");
-            await Assertions.Expect(page.Locator("#sites")).ToContainTextAsync(study);
+        await page.GetByLabel("API key").FillAsync(PipelineFixture.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var failures = page.Locator("#failures");
+        await Assertions.Expect(failures).ToContainTextAsync(rejectedId);
+        await Assertions.Expect(failures).ToContainTextAsync("empty");
+        await Assertions.Expect(page.Locator("#sites")).ToContainTextAsync(study);
 
-            // A new upload shows up on its own: the page refreshes itself.
-            var (_, accepted) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
-            await fixture.WaitForStatusAsync(study, (string)accepted!["transcriptId"]!, "SuggestionsReady");
-            var siteRow = page.Locator("#sites tr", new() { HasText = "dar-es-salaam" }).Filter(new() { HasText = study });
-            await Assertions.Expect(siteRow).ToBeVisibleAsync(new() { Timeout = 15_000 });
-            var body = await page.Locator("main").InnerTextAsync();
-            Assert.DoesNotContain("supervisor", body, StringComparison.OrdinalIgnoreCase);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "admin-status.png"), FullPage = true });
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+        // A new upload shows up on its own: the page refreshes itself.
+        var (_, accepted) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        await fixture.WaitForStatusAsync(study, (string)accepted!["transcriptId"]!, "SuggestionsReady");
+        var siteRow = page.Locator("#sites tr", new() { HasText = "dar-es-salaam" }).Filter(new() { HasText = study });
+        await Assertions.Expect(siteRow).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var body = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("supervisor", body, StringComparison.OrdinalIgnoreCase);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "admin-status.png"), FullPage = true });
     }
 }

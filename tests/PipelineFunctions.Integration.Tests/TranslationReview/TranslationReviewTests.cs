@@ -95,31 +95,23 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
     {
         var faulty = Encoding.UTF8.GetString(PipelineFixture.Sample("uploads/dar-interview-50010.en.txt")).TrimEnd('\n').Split('\n');
         var (study, sourceId, translationId) = await PairAsync(Encoding.UTF8.GetBytes(string.Join('\n', faulty[..^1]) + "\n"));
-        var (playwright, browser) = await Browser.LaunchAsync();
-        try
-        {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-            await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/translation/index.html").ToString());
-            await page.GetByLabel("API key").FillAsync(LeadKey);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.GetByLabel("Site").SelectOptionAsync("dar-es-salaam");
-            await page.GetByRole(AriaRole.Link, new() { Name = $"Check {translationId}" }).ClickAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/translation/index.html").ToString());
+        await page.GetByLabel("API key").FillAsync(LeadKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Site").SelectOptionAsync("dar-es-salaam");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Check {translationId}" }).ClickAsync();
 
-            await Assertions.Expect(page.Locator("#turns tbody tr")).ToHaveCountAsync(6);
-            var missing = page.Locator("#turns tbody tr").Nth(5);
-            await Assertions.Expect(missing).ToContainTextAsync("High · missing-turn");
-            await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flagged high"));
-            await page.GetByLabel("Comment on turn 6").FillAsync("Please translate this answer.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send comments to the site" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 point(s) sent");
-            await Assertions.Expect(page.Locator("#previous")).ToContainTextAsync("Please translate this answer.");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "translation-pair.png"), FullPage = true });
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+        await Assertions.Expect(page.Locator("#turns tbody tr")).ToHaveCountAsync(6);
+        var missing = page.Locator("#turns tbody tr").Nth(5);
+        await Assertions.Expect(missing).ToContainTextAsync("High · missing-turn");
+        await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flagged high"));
+        await page.GetByLabel("Comment on turn 6").FillAsync("Please translate this answer.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send comments to the site" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 point(s) sent");
+        await Assertions.Expect(page.Locator("#previous")).ToContainTextAsync("Please translate this answer.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "translation-pair.png"), FullPage = true });
         await fixture.WaitForStatusAsync(study, sourceId, "TranslationQueried");
     }
 }
