@@ -32,6 +32,7 @@ var cosmosContainers = {
   pseudonymBooks: '/studyId'
   translationChecks: '/studyId'
   audit: '/studyId'
+  codings: '/transcriptId'
 }
 
 module monitoring 'modules/monitoring.bicep' = {

@@ -8,15 +8,15 @@ command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is needed (dotnet
 command -v npm >/dev/null || { echo "setup: Node.js and npm are needed for the local stack" >&2; exit 1; }
 
 settings="src/PipelineFunctions.App/local.settings.json"
-if [ ! -f "$settings" ]; then
-  # Keys are made per machine and never committed: the sample file leaves them empty on purpose.
-  master="$(head -c 32 /dev/urandom | base64 -w0)"
-  kek="$(head -c 32 /dev/urandom | base64 -w0)"
-  sed -e "s#\"Pipeline__PseudonymMasterKey\": \"\"#\"Pipeline__PseudonymMasterKey\": \"$master\"#" \
-      -e "s#\"Pipeline__KeyEncryptionKey\": \"\"#\"Pipeline__KeyEncryptionKey\": \"$kek\"#" \
-      local.settings.sample.json >"$settings"
-  echo "setup: wrote $settings with new keys"
-fi
+# Keys are made per machine and never committed: the sample leaves them empty. The rest of the file is the sample's,
+# written again each time so new settings arrive; the keys a machine already has are kept (pseudonyms depend on them).
+key_of() { [ -f "$settings" ] && sed -n "s/.*\"Pipeline__$1\": \"\([^\"]*\)\".*/\1/p" "$settings" | head -n1; }
+master="$(key_of PseudonymMasterKey || true)"; [ -n "$master" ] || master="$(head -c 32 /dev/urandom | base64 -w0)"
+kek="$(key_of KeyEncryptionKey || true)"; [ -n "$kek" ] || kek="$(head -c 32 /dev/urandom | base64 -w0)"
+sed -e "s#\"Pipeline__PseudonymMasterKey\": \"\"#\"Pipeline__PseudonymMasterKey\": \"$master\"#" \
+    -e "s#\"Pipeline__KeyEncryptionKey\": \"\"#\"Pipeline__KeyEncryptionKey\": \"$kek\"#" \
+    local.settings.sample.json >"$settings.new"
+mv "$settings.new" "$settings"
 
 echo "setup: building"
 dotnet build PipelineFunctions.sln -c Release --nologo -v quiet -clp:ErrorsOnly

@@ -13,11 +13,11 @@ public static class CodebookApi
 {
     public static void MapCodebookApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/studies/{studyId}/codebook", ExportAsync).RequireAuthorization();
-        app.MapPut("/api/studies/{studyId}/codebook", ImportAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead));
-        app.MapGet("/api/studies/{studyId}/codebook/proposals", ProposalsAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead));
-        app.MapPost("/api/studies/{studyId}/codebook/proposals", ProposeAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead));
-        app.MapPost("/api/studies/{studyId}/codebook/proposals/{proposalId}/approve", ApproveAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead));
+        app.MapGet("/api/studies/{studyId}/codebook", ExportAsync).RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
+        app.MapPut("/api/studies/{studyId}/codebook", ImportAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapGet("/api/studies/{studyId}/codebook/proposals", ProposalsAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapPost("/api/studies/{studyId}/codebook/proposals", ProposeAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapPost("/api/studies/{studyId}/codebook/proposals/{proposalId}/approve", ApproveAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
     }
 
     public sealed record ProposalRequest(string Name, string Definition, string? Parent = null);

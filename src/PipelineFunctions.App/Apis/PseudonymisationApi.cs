@@ -23,9 +23,9 @@ public static class PseudonymisationApi
 {
     public static void MapPseudonymisationApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/key", KeyAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher));
-        app.MapPost("/api/studies/{studyId}/pseudonymisation/corrections", CorrectAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher));
-        app.MapGet("/api/studies/{studyId}/audit", AuditAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.Admin));
+        app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/key", KeyAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapPost("/api/studies/{studyId}/pseudonymisation/corrections", CorrectAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapGet("/api/studies/{studyId}/audit", AuditAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.Admin)).AddEndpointFilter<StudyAccessFilter>();
     }
 
     static async Task<IResult> KeyAsync(string studyId, string transcriptId, ClaimsPrincipal user, HttpContext http, TranscriptStore transcripts,

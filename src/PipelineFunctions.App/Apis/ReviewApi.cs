@@ -16,7 +16,7 @@ public static class ReviewApi
 {
     public static void MapReviewApi(this IEndpointRouteBuilder app)
     {
-        var coders = app.MapGroup("/api/studies/{studyId}").RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead));
+        var coders = app.MapGroup("/api/studies/{studyId}").RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
         coders.MapGet("/review", ListAsync);
         coders.MapGet("/transcripts/{transcriptId}/review", GetAsync);
         coders.MapPut("/transcripts/{transcriptId}/review/mine", SaveAsync);

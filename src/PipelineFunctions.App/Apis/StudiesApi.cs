@@ -19,7 +19,7 @@ public static partial class StudiesApi
     {
         var studies = app.MapGroup("/api/studies");
         studies.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead));
-        studies.MapGet("/{studyId}", GetAsync).RequireAuthorization();
+        studies.MapGet("/{studyId}", GetAsync).RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
     }
 
     static async Task<IResult> CreateAsync(CreateStudyRequest request, StudyStore studies, TranscriptTexts texts, TimeProvider clock, CancellationToken ct)

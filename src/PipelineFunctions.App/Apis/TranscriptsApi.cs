@@ -13,7 +13,7 @@ public static class TranscriptsApi
 {
     public static void MapTranscriptsApi(this IEndpointRouteBuilder app)
     {
-        var transcripts = app.MapGroup("/api/studies/{studyId}/transcripts").RequireAuthorization();
+        var transcripts = app.MapGroup("/api/studies/{studyId}/transcripts").RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
         transcripts.MapPost("/", UploadAsync).DisableAntiforgery()
             .RequireAuthorization(p => p.RequireRole(Roles.SiteResearcher, Roles.StudyLead));
         transcripts.MapGet("/", ListAsync);
@@ -37,7 +37,7 @@ public static class TranscriptsApi
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var upload = new UploadMetadata(studyId, site, NullIfEmpty(form["language"]), file.FileName,
-            NullIfEmpty(form["translationOf"]), NullIfEmpty(form["interviewId"]), user.Name());
+            NullIfEmpty(form["translationOf"]), NullIfEmpty(form["interviewId"]), user.Name(), NullIfEmpty(form["role"]));
         var result = await intake.UploadAsync(upload, buffer.ToArray(), ct);
         var body = new { message = result.Message, transcriptId = result.Transcript?.Id, status = result.Transcript?.Status.ToString(), reason = result.Reason?.ToString() };
         return result.Outcome switch
@@ -91,7 +91,7 @@ public static class TranscriptsApi
     public static object Summary(TranscriptDocument t) => new
     {
         id = t.Id, studyId = t.StudyId, siteId = t.SiteId, language = t.Language, fileName = t.FileName, status = t.Status.ToString(),
-        reason = t.Reason, translationOf = t.TranslationOf, translationId = t.TranslationId, turnCount = t.TurnCount, wordCount = t.WordCount,
+        reason = t.Reason, role = t.Role, interviewId = t.InterviewId, translationOf = t.TranslationOf, translationId = t.TranslationId, turnCount = t.TurnCount, wordCount = t.WordCount,
         suggestionCount = t.SuggestionCount, receivedAt = t.ReceivedAt, updatedAt = t.UpdatedAt,
     };
 }

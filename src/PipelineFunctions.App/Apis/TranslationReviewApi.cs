@@ -18,12 +18,12 @@ public static class TranslationReviewApi
     public static void MapTranslationReviewApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/translation-checks", PendingAsync).RequireAuthorization(p => p.RequireRole(Roles.TranslationLead, Roles.StudyLead));
-        var pair = app.MapGroup("/api/studies/{studyId}/translation-checks/{translationId}").RequireAuthorization();
+        var pair = app.MapGroup("/api/studies/{studyId}/translation-checks/{translationId}").RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
         pair.MapGet("/", GetAsync);
         pair.MapPost("/approve", ApproveAsync).RequireAuthorization(p => p.RequireRole(Roles.TranslationLead));
         pair.MapPost("/query", QueryAsync).RequireAuthorization(p => p.RequireRole(Roles.TranslationLead));
         pair.MapPost("/queries/{queryId}/answer", AnswerAsync).RequireAuthorization(p => p.RequireRole(Roles.SiteResearcher));
-        app.MapGet("/api/studies/{studyId}/translation-queries", QueriedAsync).RequireAuthorization();
+        app.MapGet("/api/studies/{studyId}/translation-queries", QueriedAsync).RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
     }
 
     /// <summary>Pairs waiting for a lead, oldest first, optionally for one site.</summary>

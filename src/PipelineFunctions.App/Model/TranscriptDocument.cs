@@ -20,6 +20,11 @@ public sealed class TranscriptDocument
     [JsonProperty("contentSha256")] public string ContentSha256 { get; set; } = "";
     [JsonProperty("sizeBytes")] public long SizeBytes { get; set; }
     [JsonProperty("uploadedBy")] public string UploadedBy { get; set; } = "";
+    /// <summary>
+    /// <c>source</c> (a local-language original awaiting or having its translation) or <c>translation</c>; null for a
+    /// transcript that stands alone. A pair meets by <see cref="TranslationOf"/>, or by site and interview id, in either order.
+    /// </summary>
+    [JsonProperty("role")] public string? Role { get; set; }
     /// <summary>For a translation: the id of its source transcript.</summary>
     [JsonProperty("translationOf")] public string? TranslationOf { get; set; }
     /// <summary>For a source: the id of its translation, once one has arrived.</summary>
@@ -40,4 +45,7 @@ public sealed class TranscriptDocument
     [JsonProperty("history")] public List<StatusChange> History { get; set; } = [];
 
     [JsonIgnore] public string? PairId => TranslationOf ?? TranslationId;
+
+    /// <summary>Part of a source/translation pair, whether or not the other half has arrived.</summary>
+    [JsonIgnore] public bool IsPaired => Role is not null || PairId is not null;
 }

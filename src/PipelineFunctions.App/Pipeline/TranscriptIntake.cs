@@ -106,6 +106,7 @@ public sealed class TranscriptIntake(
         }
 
         await texts.SaveParsedAsync(id, parsed, ct);
+        await MeetByInterviewAsync(transcript, ct);
         if (transcript.TranslationOf is { } sourceId && await transcripts.GetAsync(study.Id, sourceId, ct) is { } source)
         {
             // A second translation of the same source is a correction: the earlier one steps aside, history kept.
@@ -126,6 +127,31 @@ public sealed class TranscriptIntake(
         await HandOnAsync(transcript, ct);
     }
 
+    /// <summary>
+    /// Pairs a source and a translation named only by site and interview id, whichever came first: a translation
+    /// finds its source now, or a source finds the translation that was waiting for it.
+    /// </summary>
+    async Task MeetByInterviewAsync(TranscriptDocument transcript, CancellationToken ct)
+    {
+        if (transcript.InterviewId is null || transcript.Role is null || transcript.PairId is not null) return;
+        var other = (await transcripts.ListAsync(transcript.StudyId, ct)).Where(t => t.Id != transcript.Id && t.SiteId == transcript.SiteId
+                && t.InterviewId == transcript.InterviewId && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Superseded or TranscriptStatus.Failed))
+            .OrderByDescending(t => t.ReceivedAt).ToList();
+        if (transcript.Role == "translation" && other.FirstOrDefault(t => t.Role == "source") is { } source)
+        {
+            transcript.TranslationOf = source.Id;
+            await transcripts.PatchAsync(transcript.StudyId, transcript.Id, [PatchOperation.Set("/translationOf", source.Id)], ct);
+        }
+        else if (transcript.Role == "source" && other.FirstOrDefault(t => t.Role == "translation" && t.TranslationOf is null) is { } translation)
+        {
+            await transcripts.PatchAsync(transcript.StudyId, translation.Id, [PatchOperation.Set("/translationOf", transcript.Id)], ct);
+            await transcripts.PatchAsync(transcript.StudyId, transcript.Id, [PatchOperation.Set("/translationId", translation.Id)], ct);
+            // The translation may be waiting at the check already: wake it now that its source is here.
+            if (translation.Status == TranscriptStatus.AwaitingTranslationCheck)
+                await queues.SendAsync(PipelineQueues.TranslationCheck, new TranscriptMessage(translation.StudyId, translation.Id), ct);
+        }
+    }
+
     /// <summary>Sets the marker that tells the upload scan this blob's event is on its way.</summary>
     public async Task MarkQueuedAsync(string blobName, CancellationToken ct)
     {
@@ -140,6 +166,9 @@ public sealed class TranscriptIntake(
 
     static string? Problem(StudyDocument study, UploadMetadata upload)
     {
+        if (upload.Role is not (null or "source" or "translation")) return "Role must be 'source' or 'translation'.";
+        if (upload.Role is not null && upload.InterviewId is null && upload.TranslationOf is null)
+            return "A source or translation needs its interview id (or the source's transcript id) so the pair can meet.";
         if (study.Sites.All(s => s.Id != upload.SiteId)) return $"Site '{upload.SiteId}' is not part of study '{study.Id}'.";
         if (upload.Language is { } language && !study.Languages.Contains(language))
             return $"Language '{language}' is not one of study '{study.Id}''s languages ({string.Join(", ", study.Languages)}).";
@@ -165,6 +194,8 @@ public sealed class TranscriptIntake(
             SizeBytes = size,
             UploadedBy = upload.UploadedBy ?? "blob-drop",
             TranslationOf = upload.TranslationOf,
+            // A transcript not in English is a source: it waits for its translation before anyone codes it.
+            Role = upload.TranslationOf is not null ? "translation" : upload.Role ?? (upload.Language is { } l && l != "en" ? "source" : null),
             Status = TranscriptStatus.Received,
             ReceivedAt = now,
             UpdatedAt = now,

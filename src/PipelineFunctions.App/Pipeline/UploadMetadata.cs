@@ -7,7 +7,7 @@ namespace PipelineFunctions.App.Pipeline;
 /// container need only be named <c>{study}/{site}/{file}</c>; the rest then takes the study's defaults.
 /// </summary>
 public sealed record UploadMetadata(string StudyId, string SiteId, string? Language, string FileName,
-    string? TranslationOf = null, string? InterviewId = null, string? UploadedBy = null)
+    string? TranslationOf = null, string? InterviewId = null, string? UploadedBy = null, string? Role = null)
 {
     public IDictionary<string, string> ToBlobMetadata()
     {
@@ -18,6 +18,7 @@ public sealed record UploadMetadata(string StudyId, string SiteId, string? Langu
         if (TranslationOf is not null) m["translationof"] = TranslationOf;
         if (InterviewId is not null) m["interviewid"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(InterviewId));
         if (UploadedBy is not null) m["uploadedby"] = UploadedBy;
+        if (Role is not null) m["role"] = Role;
         return m;
     }
 
@@ -32,7 +33,8 @@ public sealed record UploadMetadata(string StudyId, string SiteId, string? Langu
             metadata.TryGetValue("filename", out var f) ? FromBase64(f) : parts[^1],
             Value(metadata, "translationof"),
             metadata.TryGetValue("interviewid", out var i) ? FromBase64(i) : null,
-            Value(metadata, "uploadedby"));
+            Value(metadata, "uploadedby"),
+            Value(metadata, "role"));
     }
 
     static string? Value(IDictionary<string, string> metadata, string key) => metadata.TryGetValue(key, out var v) ? v : null;

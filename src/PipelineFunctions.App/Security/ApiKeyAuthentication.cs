@@ -28,6 +28,7 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Name) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(user.Sites.Select(s => new Claim(Roles.SiteClaim, s)));
+        claims.AddRange(user.Studies.Select(s => new Claim(Roles.StudyClaim, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

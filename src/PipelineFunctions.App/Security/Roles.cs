@@ -13,4 +13,5 @@ public static class Roles
     public const string Custodian = "custodian";
 
     public const string SiteClaim = "site";
+    public const string StudyClaim = "study";
 }

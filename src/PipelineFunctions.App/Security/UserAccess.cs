@@ -15,4 +15,7 @@ public static class UserAccess
         user.IsInRole(Roles.SiteResearcher) && user.HasClaim(Roles.SiteClaim, siteId);
 
     public static string Name(this ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    public static bool MayReachStudy(this ClaimsPrincipal user, string studyId) =>
+        !user.HasClaim(c => c.Type == Roles.StudyClaim) || user.HasClaim(Roles.StudyClaim, studyId);
 }

@@ -56,4 +56,6 @@ public sealed class PipelineUser
     public string ApiKey { get; set; } = "";
     public List<string> Roles { get; set; } = [];
     public List<string> Sites { get; set; } = [];
+    /// <summary>The studies this user works on; empty means every study of this deployment.</summary>
+    public List<string> Studies { get; set; } = [];
 }

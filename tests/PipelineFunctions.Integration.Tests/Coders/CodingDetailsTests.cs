@@ -59,5 +59,11 @@ public sealed class CodingDetailsTests(PipelineFixture fixture)
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         var codebook = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!;
         Assert.Contains(codebook["codes"]!.AsArray(), c => (string?)c!["name"] == "Faith and prayer");
+
+        // A coder of another study sees none of this one.
+        using var elsewhere = fixture.Client("local-coder-elsewhere-key");
+        foreach (var path in new[] { $"/api/studies/{study}/review", $"/api/studies/{study}/transcripts/{id}/review", $"/api/studies/{study}/transcripts/{id}/segments",
+                     $"/api/studies/{study}/codes/unsupportive-environment/passages", $"/api/studies/{study}/codebook" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await elsewhere.GetAsync(path)).StatusCode);
     }
 }

@@ -120,7 +120,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> UploadAsync(string studyId, string site, string fileName, byte[] content,
-        string apiKey, string language = "en", string? translationOf = null)
+        string apiKey, string language = "en", string? translationOf = null, string? interviewId = null, string? role = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -129,6 +129,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         form.Add(new StringContent(site), "site");
         form.Add(new StringContent(language), "language");
         if (translationOf is not null) form.Add(new StringContent(translationOf), "translationOf");
+        if (interviewId is not null) form.Add(new StringContent(interviewId), "interviewId");
+        if (role is not null) form.Add(new StringContent(role), "role");
         using var http = Client(apiKey);
         using var response = await http.PostAsync($"/api/studies/{studyId}/transcripts", form);
         var text = await response.Content.ReadAsStringAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.Pseudonymisation;
@@ -36,6 +37,44 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.DoesNotContain("kibonge", segments, StringComparison.OrdinalIgnoreCase);
         // The earlier version is kept, not overwritten.
         Assert.True(await fixture.Blobs.Pseudonymised.GetBlobClient($"{id}/v1.json").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task The_site_sees_its_transcript_with_replacements_marked_and_corrects_both_ways_on_the_page()
+    {
+        var study = await fixture.CreateStudyAsync();
+        var text = "Interviewer: Who helps?\n50021: My neighbour kibonge helps, and Nakato too. The Ward is calm.\n";
+        var (_, body) = await fixture.UploadAsync(study, "kampala", "c.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var id = (string)body!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/site/pseudonymisation.html?study={study}&transcript={id}").ToString());
+        await page.GetByLabel("API key").FillAsync(PipelineFixture.KampalaKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("mark", new() { HasText = "Nakato" })).ToHaveAttributeAsync("title", "replaced by [PERSON-1]");
+
+        await page.EvaluateAsync(@"() => {
+            const li = [...document.querySelectorAll('#turns li')][1];
+            const node = [...li.childNodes].find(n => n.nodeType === 3 && n.textContent.includes('kibonge'));
+            const start = node.textContent.indexOf('kibonge');
+            const range = document.createRange(); range.setStart(node, start); range.setEnd(node, start + 7);
+            const s = window.getSelection(); s.removeAllRanges(); s.addRange(range);
+        }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark the selected words as a missed identifier" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 transcript(s)");
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        Assert.DoesNotContain("kibonge", await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments"));
+
+        using var admin = fixture.Client(PipelineFixture.AdminKey);
+        var audit = (await admin.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/audit"))!;
+        Assert.Contains(audit, e => (string?)e!["action"] == "read-key" && (string?)e["user"] == "kampala-researcher");
+        Assert.Contains(audit, e => (string?)e!["action"] == "pseudonymisation-correction:missed");
     }
 
     [Fact]

@@ -26,6 +26,29 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task A_translation_arriving_before_its_source_meets_it_by_interview_id()
+    {
+        var study = await fixture.CreateStudyAsync();
+        var (status, en) = await fixture.UploadAsync(study, "dar-es-salaam", "50010.en.txt", PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"),
+            PipelineFixture.DarKey, "en", interviewId: "50010_1", role: "translation");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var translationId = (string)en!["transcriptId"]!;
+        var waiting = await fixture.WaitForStatusAsync(study, translationId, "AwaitingTranslationCheck");
+        Assert.Contains("source", (string)waiting["history"]!.AsArray().Last()!["detail"]!);
+
+        var (_, sw) = await fixture.UploadAsync(study, "dar-es-salaam", "50010.sw.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"),
+            PipelineFixture.DarKey, "sw", interviewId: "50010_1", role: "source");
+        var sourceId = (string)sw!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, sourceId, "AwaitingTranslationReview");
+        var done = await fixture.WaitForStatusAsync(study, translationId, "AwaitingTranslationReview");
+        Assert.Equal(sourceId, (string?)done["summary"]!["translationOf"]);
+
+        var (bad, body) = await fixture.UploadAsync(study, "dar-es-salaam", "x.txt", "P1: hi\n"u8.ToArray(), PipelineFixture.DarKey, "en", role: "translation");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Contains("interview id", (string)body!["message"]!);
+    }
+
+    [Fact]
     public async Task A_lead_approves_and_the_translation_goes_on_to_suggestions()
     {
         var (study, sourceId, translationId) = await PairAsync();

@@ -22,13 +22,12 @@ public sealed class CheckTranslation(TranscriptStore transcripts, StudyStore stu
         if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
             throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not pseudonymised.");
         var pair = transcript.PairId is { } pairId ? await Transcripts.GetAsync(transcript.StudyId, pairId, ct) : null;
-        if (pair is null) throw new PipelineException($"Transcript {transcript.Id} names a pair that does not exist.");
 
-        if (!pair.Status.IsAtLeast(TranscriptStatus.Pseudonymised) || pair.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded)
+        if (pair is null || !pair.Status.IsAtLeast(TranscriptStatus.Pseudonymised) || pair.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded)
         {
             if (transcript.Status != TranscriptStatus.AwaitingTranslationCheck)
                 await Transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, TranscriptStatus.AwaitingTranslationCheck,
-                    $"Waiting for its {(transcript.TranslationOf is null ? "translation" : "source")}.", ct: ct);
+                    $"Waiting for its {(transcript.Role == "translation" || transcript.TranslationOf is not null ? "source" : "translation")}.", ct: ct);
             return;
         }
 

@@ -64,8 +64,8 @@ public sealed class PseudonymiseTranscript(
         await HandOnAsync(transcript, ct);
     }
 
-    /// <summary>A transcript with a source or translation goes to the translation check; any other to suggestion.</summary>
+    /// <summary>A source or translation goes to the translation check (whichever half came first waits there); any other to suggestion.</summary>
     Task HandOnAsync(TranscriptDocument transcript, CancellationToken ct) =>
-        queues.SendAsync(transcript.PairId is null ? PipelineQueues.Suggest : PipelineQueues.TranslationCheck,
+        queues.SendAsync(transcript.IsPaired ? PipelineQueues.TranslationCheck : PipelineQueues.Suggest,
             new TranscriptMessage(transcript.StudyId, transcript.Id), ct);
 }
