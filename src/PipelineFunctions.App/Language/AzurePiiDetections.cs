@@ -1,6 +1,4 @@
-using Azure;
 using PipelineFunctions.App.Settings;
-using PipelineFunctions.App.Storage;
 using PipelineFunctions.Core.Pseudonymisation;
 using PipelineFunctions.Core.Transcripts;
 
@@ -15,10 +13,7 @@ public sealed class AzurePiiDetections(PipelineSettings settings)
     const int Priority = 45;
     const double MinimumConfidence = 0.6;
 
-    readonly LanguageClient? _client = string.IsNullOrEmpty(settings.LanguageEndpoint) ? null
-        : string.IsNullOrEmpty(settings.LanguageKey)
-            ? new LanguageClient(new Uri(settings.LanguageEndpoint), AzureClients.Credential)
-            : new LanguageClient(new Uri(settings.LanguageEndpoint), new AzureKeyCredential(settings.LanguageKey));
+    readonly LanguageClient? _client = LanguageClients.From(settings);
 
     public bool IsConfigured => _client is not null;
 

@@ -1,6 +1,4 @@
-using Azure;
 using PipelineFunctions.App.Settings;
-using PipelineFunctions.App.Storage;
 using PipelineFunctions.Core.Codebooks;
 using PipelineFunctions.Core.Suggestions;
 
@@ -15,10 +13,7 @@ public sealed class AzureSuggestionFeatures(PipelineSettings settings)
 {
     public const string EngineName = "azure-custom";
 
-    readonly LanguageClient? _client = string.IsNullOrEmpty(settings.LanguageEndpoint) ? null
-        : string.IsNullOrEmpty(settings.LanguageKey)
-            ? new LanguageClient(new Uri(settings.LanguageEndpoint), AzureClients.Credential)
-            : new LanguageClient(new Uri(settings.LanguageEndpoint), new AzureKeyCredential(settings.LanguageKey));
+    readonly LanguageClient? _client = LanguageClients.From(settings);
 
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>?> KeyPhrasesAsync(bool studyAllows, IReadOnlyList<CodingUnit> units, string language, CancellationToken ct)
     {
