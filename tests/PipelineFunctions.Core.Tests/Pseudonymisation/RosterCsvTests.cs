@@ -14,6 +14,14 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
+    public void Quoted_fields_may_hold_commas()
+    {
+        var roster = RosterCsv.Parse("identifier,category,aliases\n\"Mulago Hospital, Ward 5\",place,\"Ward 5, Mulago\"\n");
+        Assert.Equal("Mulago Hospital, Ward 5", roster[0].Identifier);
+        Assert.Equal(["Ward 5, Mulago"], roster[0].Aliases);
+    }
+
+    [Fact]
     public void Errors_name_the_line_but_never_the_identifier()
     {
         var e = Assert.Throws<FormatException>(() => RosterCsv.Parse("identifier,category\nNakato Sarah,friend\n"));
