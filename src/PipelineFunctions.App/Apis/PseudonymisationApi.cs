@@ -15,7 +15,7 @@ namespace PipelineFunctions.App.Apis;
 public sealed record CorrectionRequest(string Kind, string Text, IdentifierCategory? Category = null);
 
 /// <summary>
-/// The re-identification key (custodian, and the site that uploaded the transcript: every read audit-logged) and the
+/// The re-identification key (the custodian alone, every read audit-logged) and the
 /// correction loop: a missed identifier joins the roster, a wrong one the allow list, and affected transcripts are
 /// pseudonymised again as a new version.
 /// </summary>
@@ -23,7 +23,9 @@ public static class PseudonymisationApi
 {
     public static void MapPseudonymisationApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/key", KeyAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/key", KeyAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/pseudonymised", PseudonymisedAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher, Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
         app.MapPost("/api/studies/{studyId}/pseudonymisation/corrections", CorrectAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher)).AddEndpointFilter<StudyAccessFilter>();
         app.MapGet("/api/studies/{studyId}/audit", AuditAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.Admin)).AddEndpointFilter<StudyAccessFilter>();
     }
@@ -32,8 +34,7 @@ public static class PseudonymisationApi
         TranscriptTexts texts, StudyKeys keys, AuditLog audit, CancellationToken ct)
     {
         var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
-        if (transcript is null || !(user.IsInRole(Roles.Custodian) || user.HasSite(transcript.SiteId)))
-            return Results.NotFound(new { message = $"There is no transcript '{transcriptId}' you can see." });
+        if (transcript is null) return Results.NotFound(new { message = $"There is no transcript '{transcriptId}'." });
         if (transcript.PseudonymVersion == 0) return Results.Conflict(new { message = $"Transcript {transcriptId} is not pseudonymised yet." });
         await audit.RecordAsync(user, http, studyId, "read-key", $"transcript:{transcriptId}:v{transcript.PseudonymVersion}", ct);
         var sealedLog = await texts.LoadKeyLogAsync(transcriptId, transcript.PseudonymVersion, ct);
@@ -41,6 +42,15 @@ public static class PseudonymisationApi
         var replacements = KeyLogCipher.Decrypt(sealedLog, keys.KeyEncryptionKey, transcriptId);
         var original = await texts.LoadParsedAsync(transcriptId, ct);
         return Results.Ok(new { transcriptId, version = transcript.PseudonymVersion, turns = original?.Turns, replacements });
+    }
+
+    /// <summary>The current pseudonymised version, for the site to check what was replaced and what was missed.</summary>
+    static async Task<IResult> PseudonymisedAsync(string studyId, string transcriptId, ClaimsPrincipal user, TranscriptStore transcripts, TranscriptTexts texts, CancellationToken ct)
+    {
+        var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
+        if (transcript is null || !user.CanSee(transcript)) return Results.NotFound(new { message = $"There is no transcript '{transcriptId}' you can see." });
+        if (transcript.PseudonymVersion == 0) return Results.Conflict(new { message = $"Transcript {transcriptId} is not pseudonymised yet." });
+        return Results.Ok(new { transcriptId, version = transcript.PseudonymVersion, turns = await texts.LoadPseudonymisedAsync(transcriptId, transcript.PseudonymVersion, ct) });
     }
 
     static async Task<IResult> CorrectAsync(string studyId, CorrectionRequest request, ClaimsPrincipal user, HttpContext http, StudyStore studies,
