@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using PipelineFunctions.Integration.Tests.Infrastructure;
+
+namespace PipelineFunctions.Integration.Tests.Security;
+
+/// <summary>
+/// Every API endpoint called by every kind of user, against real data: the answer must be what the role table in
+/// README.md says. Allowed reads answer 2xx; allowed writes answer anything but a denial or a server error; a denied
+/// call answers 401 (no key), 403, or 404 where the endpoint hides what the caller may not know exists.
+/// A second test checks that the matrix names every endpoint the app maps, so a new endpoint cannot skip it.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed partial class RoleMatrixTests(PipelineFixture fixture)
+{
+    // The users of local.settings.sample.json, one per role, plus a coder of another study and nobody at all.
+    static readonly Dictionary<string, string?> Users = new()
+    {
+        ["anonymous"] = null,
+        ["study-lead"] = PipelineFixture.LeadKey,
+        ["kampala-researcher"] = PipelineFixture.KampalaKey,
+        ["dar-researcher"] = PipelineFixture.DarKey,
+        ["translation-lead"] = "local-translation-key",
+        ["coder"] = PipelineFixture.CoderKey,
+        ["admin"] = PipelineFixture.AdminKey,
+        ["custodian"] = "local-custodian-key",
+        ["coder-elsewhere"] = "local-coder-elsewhere-key",
+    };
+
+    const string Everyone = "study-lead kampala-researcher dar-researcher translation-lead coder admin custodian";
+    const string Coders = "coder study-lead";
+
+    /// <summary>One row of the matrix: who may call it, and who is answered 404 (the thing is hidden from them).</summary>
+    sealed record Row(string Method, string Template, string Allowed, string Hidden = "", Func<Ids, string, HttpContent?>? Body = null);
+
+    sealed record Ids(string Study, string Kampala, string Translation, string Query, string Proposal, string CheckETag);
+
+    static readonly Row[] Matrix =
+    [
+        new("POST", "/api/studies", "study-lead", Body: (_, who) => JsonContent.Create(new { id = $"m-{who}-{Guid.NewGuid():n}"[..28], name = "Matrix", sites = new[] { new { id = "kampala", name = "Kampala" } }, languages = new[] { "en" } })),
+        new("GET", "/api/studies/{study}", Everyone),
+        new("GET", "/api/studies/{study}/codebook", Everyone),
+        new("PUT", "/api/studies/{study}/codebook", "study-lead", Body: (_, _) => new StringContent(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")), Encoding.UTF8, "application/json")),
+        new("GET", "/api/studies/{study}/codebook/proposals", Coders),
+        new("POST", "/api/studies/{study}/codebook/proposals", Coders, Body: (_, who) => JsonContent.Create(new { name = $"Proposed by {who}", definition = "A code that emerged while coding." })),
+        new("POST", "/api/studies/{study}/codebook/proposals/{proposal}/approve", "study-lead"),
+        new("POST", "/api/studies/{study}/transcripts", "study-lead kampala-researcher", Body: (_, who) => Upload(who)),
+        new("GET", "/api/studies/{study}/transcripts", Everyone),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}", Everyone.Replace("dar-researcher ", ""), Hidden: "dar-researcher"),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}/segments", Coders),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}/key", "custodian"),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}/pseudonymised", "custodian kampala-researcher coder study-lead", Hidden: "dar-researcher"),
+        new("POST", "/api/studies/{study}/pseudonymisation/corrections", "custodian kampala-researcher dar-researcher", Body: (_, _) => JsonContent.Create(new { kind = "not-an-identifier", text = "Zyxwvut" })),
+        new("GET", "/api/studies/{study}/audit", "admin custodian"),
+        new("GET", "/api/admin/status", "admin"),
+        new("GET", "/api/translation-checks", "translation-lead study-lead"),
+        new("GET", "/api/studies/{study}/translation-checks/{translation}", "translation-lead study-lead dar-researcher", Hidden: "kampala-researcher coder admin custodian"),
+        new("POST", "/api/studies/{study}/translation-checks/{translation}/queries/{query}/answer", "dar-researcher", Hidden: "kampala-researcher", Body: (_, _) => JsonContent.Create(new { answer = "Checked with the interviewer." })),
+        new("GET", "/api/studies/{study}/translation-queries", Everyone),
+        new("POST", "/api/studies/{study}/translation-checks/{translation}/query", "translation-lead", Body: (ids, _) => JsonContent.Create(new { etag = ids.CheckETag, comments = new[] { new { sourceTurn = 1, comment = "Please check." } } })),
+        new("POST", "/api/studies/{study}/translation-checks/{translation}/approve", "translation-lead", Body: (ids, _) => JsonContent.Create(new { etag = ids.CheckETag })),
+        new("GET", "/api/studies/{study}/review", Coders),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}/review", Coders),
+        new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/mine", Coders, Body: (_, _) => JsonContent.Create(new { codings = new[] { new { segment = 1, codeId = "defined-role", origin = "added" } } })),
+        new("POST", "/api/studies/{study}/transcripts/{kampala}/review/mine/submit", Coders),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}/review/agreement", Coders),
+        new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/final", Coders, Body: (_, _) => JsonContent.Create(new { codings = Array.Empty<object>() })),
+        new("GET", "/api/studies/{study}/codes/{code}/passages", Coders),
+    ];
+
+    [Fact]
+    public async Task Every_role_gets_what_the_role_table_says_at_every_endpoint()
+    {
+        var ids = await ArrangeAsync();
+        var wrong = new List<string>();
+        var calls = 0;
+        foreach (var row in Matrix)
+        {
+            var allowed = row.Allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+            var hidden = row.Hidden.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+            // Denied callers first, so an allowed write cannot change what a denied one would have met.
+            foreach (var (who, key) in Users.OrderBy(u => allowed.Contains(u.Key)))
+            {
+                var status = await CallAsync(row, ids, who, key);
+                calls++;
+                var ok = allowed.Contains(who)
+                    ? row.Method == "GET" ? status is >= 200 and < 300 : status is not (401 or 403 or 404) and < 500
+                    : key is null ? status == 401 : hidden.Contains(who) ? status == 404 : status == 403;
+                if (!ok) wrong.Add($"{row.Method} {row.Template} as {who}: {status}");
+            }
+        }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {calls} calls answered against the role table:\n{string.Join('\n', wrong)}");
+        Assert.Equal(Matrix.Length * Users.Count, calls);
+    }
+
+    [Fact]
+    public void The_matrix_names_every_endpoint_the_app_maps()
+    {
+        var mapped = MappedEndpoints().ToHashSet();
+        var named = Matrix.Select(r => $"{r.Method} {Shape(r.Template)}").ToHashSet();
+        Assert.Empty(mapped.Except(named));
+        Assert.Empty(named.Except(mapped));
+    }
+
+    async Task<Ids> ArrangeAsync()
+    {
+        var study = await fixture.CreateStudyAsync("matrix");
+        var (_, kampala) = await fixture.UploadAsync(study, "kampala", "k.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.KampalaKey);
+        var (_, source) = await fixture.UploadAsync(study, "dar-es-salaam", "s.sw.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), PipelineFixture.DarKey,
+            language: "sw", interviewId: "50010");
+        var (_, translation) = await fixture.UploadAsync(study, "dar-es-salaam", "s.en.txt", PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"), PipelineFixture.DarKey,
+            translationOf: (string)source!["transcriptId"]!, interviewId: "50010");
+        var kampalaId = (string)kampala!["transcriptId"]!;
+        var translationId = (string)translation!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, kampalaId, "SuggestionsReady");
+        await fixture.WaitForStatusAsync(study, translationId, "AwaitingTranslationReview");
+
+        using var lead = fixture.Client("local-translation-key");
+        var check = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/translation-checks/{translationId}"))!;
+        using var queried = await lead.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{translationId}/query",
+            new { etag = (string)check["etag"]!, comments = new[] { new { sourceTurn = 1, comment = "Is the date right?" } } });
+        queried.EnsureSuccessStatusCode();
+        var after = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/translation-checks/{translationId}"))!;
+        var query = (string)after["queries"]!.AsArray()[0]!["id"]!;
+
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        using var proposed = await coder.PostAsJsonAsync($"/api/studies/{study}/codebook/proposals", new { name = "Waiting lists", definition = "Time before care." });
+        proposed.EnsureSuccessStatusCode();
+        var proposal = (string)(await proposed.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        return new Ids(study, kampalaId, translationId, query, proposal, (string)after["etag"]!);
+    }
+
+    async Task<int> CallAsync(Row row, Ids ids, string who, string? key)
+    {
+        var path = row.Template.Replace("{study}", ids.Study).Replace("{kampala}", ids.Kampala).Replace("{translation}", ids.Translation)
+            .Replace("{query}", ids.Query).Replace("{proposal}", ids.Proposal).Replace("{code}", "defined-role");
+        using var http = new HttpClient { BaseAddress = fixture.App.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (key is not null) http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), path) { Content = row.Body?.Invoke(ids, who) };
+        if (request.Content is null && row.Method != "GET") request.Content = JsonContent.Create(new { });
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    static MultipartFormDataContent Upload(string who)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes($"Interviewer: How was the week?\nP1: Busy, said {who} at {Guid.NewGuid():n}.\n")), "file", "matrix.txt" },
+            { new StringContent("kampala"), "site" },
+            { new StringContent("en"), "language" },
+        };
+        return form;
+    }
+
+    /// <summary>The routes the endpoint groups in src/…/Apis map, read from the source: <c>app.MapX("…")</c> and groups' <c>g.MapX("…")</c>.</summary>
+    static IEnumerable<string> MappedEndpoints()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "PipelineFunctions.App", "Apis"), "*.cs"))
+        {
+            var source = File.ReadAllText(file);
+            var groups = GroupPattern().Matches(source).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            foreach (Match map in MapPattern().Matches(source))
+            {
+                var (target, verb, route) = (map.Groups[1].Value, map.Groups[2].Value.ToUpperInvariant(), map.Groups[3].Value);
+                var full = groups.TryGetValue(target, out var prefix) ? prefix + (route == "/" ? "" : route) : route;
+                yield return $"{verb} {Shape(full)}";
+            }
+        }
+    }
+
+    static string Shape(string route) => RouteParameter().Replace(route, "{}");
+
+    [GeneratedRegex(@"var (\w+) = app\.MapGroup\(""([^""]+)""\)")]
+    private static partial Regex GroupPattern();
+
+    [GeneratedRegex(@"(\w+)\.Map(Get|Post|Put|Delete|Patch)\(""([^""]*)""")]
+    private static partial Regex MapPattern();
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+}
