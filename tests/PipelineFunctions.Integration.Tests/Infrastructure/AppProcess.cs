@@ -24,6 +24,7 @@ public sealed class AppProcess : IAsyncDisposable
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public IReadOnlyCollection<string> Log => _log;
+    public bool HasExited => _process is null || _process.HasExited;
 
     public static string AppFolder => Path.Combine(RepoPaths.Root, "src", "PipelineFunctions.App");
 
