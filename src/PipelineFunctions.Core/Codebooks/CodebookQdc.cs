@@ -70,7 +70,7 @@ public static class CodebookQdc
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString().ToUpperInvariant();
     }
 
-    static string Slug(string name)
+    internal static string Slug(string name)
     {
         var slug = new string(name.ToLowerInvariant().Normalize(NormalizationForm.FormD)
             .Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-').ToArray()).Trim().Replace(' ', '-');
