@@ -26,6 +26,8 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
         return new QdaProject(name, users, codebook, sources, codings, notes, colours);
     }
 
+    public Codebook ReadCodebookOnly() => ReadCodebook(studyCodebook?.Name ?? ((string?)root.Attribute("name") is { Length: > 0 } name ? name : "Imported codebook"));
+
     string AddUser(string? guid, string? id, string? name)
     {
         var wanted = FirstOf(id, name, guid, "unknown");

@@ -25,6 +25,19 @@ public static class QdpxReader
         return new ProjectReading(Load(qde), archive, studyCodebook, limits).Read();
     }
 
+    /// <summary>
+    /// The codebook alone (codes, hierarchy, descriptions) from a .qdpx, for starting a study's codebook from another
+    /// tool's project; sources and codings are not read, so a project whose texts are missing still gives its codes.
+    /// </summary>
+    public static Codebook ReadCodebook(Stream qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null)
+    {
+        limits ??= QdpxLimits.Default;
+        using var archive = QdpxArchive.Open(qdpx, limits);
+        var qde = archive.Read("project.qde")
+            ?? throw new QdpxRejectedException(QdpxProblem.MissingProject, "The file is a zip archive but not a REFI-QDA project: it has no project.qde.");
+        return new ProjectReading(Load(qde), archive, studyCodebook, limits).ReadCodebookOnly();
+    }
+
     public static QdaProject Read(byte[] qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null) =>
         Read(new MemoryStream(qdpx, writable: false), studyCodebook, limits);
 
