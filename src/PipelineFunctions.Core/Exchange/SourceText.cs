@@ -11,19 +11,21 @@ namespace PipelineFunctions.Core.Exchange;
 sealed class SourceText
 {
     readonly string counted;
+    readonly bool composed;
     public string Text { get; }
 
     SourceText(string decoded)
     {
         counted = decoded.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
         Text = counted.Normalize(NormalizationForm.FormC);
+        composed = Text == counted;
     }
 
     /// <summary>The UTF-16 offset into <see cref="Text"/> of a position in code points, or -1 past the end.</summary>
     public int Offset(long codePoints)
     {
         var offset = TextPositions.ToUtf16(counted, codePoints);
-        if (offset < 0 || ReferenceEquals(counted, Text) || counted == Text) return offset;
+        if (offset < 0 || composed) return offset;
         return counted[..offset].Normalize(NormalizationForm.FormC).Length;
     }
 
