@@ -70,11 +70,13 @@ public static class CodebookQdc
         return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString().ToUpperInvariant();
     }
 
-    static string Slug(string name)
+    /// <summary>An id from a code's name: lower case, accents and punctuation dropped, spaces and underscores as hyphens.</summary>
+    internal static string Slug(string name)
     {
         var slug = new string(name.ToLowerInvariant().Normalize(NormalizationForm.FormD)
-            .Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-').ToArray()).Trim().Replace(' ', '-');
+            .Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_').ToArray()).Trim().Replace(' ', '-').Replace('_', '-');
         while (slug.Contains("--", StringComparison.Ordinal)) slug = slug.Replace("--", "-");
+        slug = slug.Trim('-');
         return slug.Length == 0 ? "code" : slug;
     }
 

@@ -13,7 +13,15 @@ namespace PipelineFunctions.Core.Transcripts;
 /// </summary>
 public static class WordTranscriptParser
 {
-    public static IReadOnlyList<SpeakerTurn> Parse(byte[] content, TranscriptLimits limits)
+    public static IReadOnlyList<SpeakerTurn> Parse(byte[] content, TranscriptLimits limits) =>
+        PlainTextTranscriptParser.Parse(string.Join('\n', Lines(content, limits, tableRowsAsTurns: true)));
+
+    /// <summary>
+    /// The body's lines in reading order, one per paragraph. With <paramref name="tableRowsAsTurns"/> a table row
+    /// whose first cell is a speaker label reads as one <c>label: text</c> line; without it every cell paragraph is a
+    /// line of its own, as other tools render a document to plain text.
+    /// </summary>
+    public static IReadOnlyList<string> Lines(byte[] content, TranscriptLimits limits, bool tableRowsAsTurns)
     {
         ZipGuard.Check(content, limits);
         var lines = new List<string>();
@@ -26,14 +34,15 @@ public static class WordTranscriptParser
             foreach (var element in body.ChildElements)
             {
                 if (element is W.Paragraph p) lines.Add(TextOf(p));
-                else if (element is W.Table table) lines.AddRange(Rows(table));
+                else if (element is W.Table table && tableRowsAsTurns) lines.AddRange(Rows(table));
+                else if (element is W.Table plain) lines.AddRange(plain.Descendants<W.Paragraph>().Select(TextOf));
             }
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException)
         {
             throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The Word file is damaged or not a .docx document.");
         }
-        return PlainTextTranscriptParser.Parse(string.Join('\n', lines));
+        return lines;
     }
 
     static IEnumerable<string> Rows(W.Table table)

@@ -1,0 +1,17 @@
+using PipelineFunctions.Core.Codebooks;
+
+namespace PipelineFunctions.Core.Exchange;
+
+/// <summary>
+/// Name-based GUIDs, so the same project exports the same file every time. A code's GUID is the one its codebook's
+/// .qdc export gives it (<see cref="CodebookQdc.Guid"/> scoped by the codebook's name), so codes keep their identity
+/// across .qdc and .qdpx files; an importer that knows the codebook recognises them by it.
+/// </summary>
+static class QdaGuids
+{
+    public static string Code(Codebook codebook, string codeId) => CodebookQdc.Guid(codebook.Name, codeId);
+    public static string User(string userId) => CodebookQdc.Guid("coder", userId);
+    public static string Selection(string sourceGuid, int start, int end) => CodebookQdc.Guid(sourceGuid, $"selection {start} {end}");
+    public static string Coding(string sourceGuid, int start, int end, string codeId, string userId) => CodebookQdc.Guid(sourceGuid, $"coding {start} {end} {codeId} {userId}");
+    public static string Note(string projectName, int index) => CodebookQdc.Guid(projectName, $"note {index}");
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using PipelineFunctions.Core.Transcripts;
+
+namespace PipelineFunctions.Core.Exchange;
+
+/// <summary>
+/// A source's text as a project file holds it, and the way from the file's positions into our normalised text.
+/// Positions are counted (as the REFI-QDA convention has it) on the text with LF line ends and no BOM; we also
+/// compose it to NFC, and a position moves with that only where the file's text was decomposed.
+/// </summary>
+sealed class SourceText
+{
+    readonly string counted;
+    readonly bool composed;
+    public string Text { get; }
+
+    SourceText(string decoded)
+    {
+        counted = decoded.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
+        Text = counted.Normalize(NormalizationForm.FormC);
+        composed = Text == counted;
+    }
+
+    /// <summary>The UTF-16 offset into <see cref="Text"/> of a position in code points, or -1 past the end.</summary>
+    public int Offset(long codePoints)
+    {
+        var offset = TextPositions.ToUtf16(counted, codePoints);
+        if (offset < 0 || composed) return offset;
+        return counted[..offset].Normalize(NormalizationForm.FormC).Length;
+    }
+
+    public static SourceText FromString(string text) => new(text);
+
+    /// <summary>UTF-8 (with or without a BOM) or UTF-16 with a BOM, strictly decoded; null when it is neither.</summary>
+    public static SourceText? Decode(byte[] content)
+    {
+        try
+        {
+            var text = content switch
+            {
+                [0xFF, 0xFE, ..] => new UnicodeEncoding(false, false, true).GetString(content, 2, content.Length - 2),
+                [0xFE, 0xFF, ..] => new UnicodeEncoding(true, false, true).GetString(content, 2, content.Length - 2),
+                _ => new UTF8Encoding(false, true).GetString(content),
+            };
+            return text.Contains('\0') ? null : new SourceText(text);
+        }
+        catch (DecoderFallbackException) { return null; }
+    }
+
+    /// <summary>
+    /// A Word rendering as NVivo renders it to plain text: every paragraph followed by a line end (its empty
+    /// one-paragraph documents come with a one-byte <c>"\n"</c> text file).
+    /// </summary>
+    public static SourceText? FromWord(byte[] content, long maxUnpackedBytes)
+    {
+        try
+        {
+            var lines = WordTranscriptParser.Lines(content, new TranscriptLimits(MaxUnpackedBytes: maxUnpackedBytes), tableRowsAsTurns: false);
+            return new SourceText(string.Concat(lines.Select(line => line + "\n")));
+        }
+        catch (TranscriptRejectedException) { return null; }
+    }
+}
