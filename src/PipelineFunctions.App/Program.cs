@@ -24,6 +24,7 @@ app.MapPseudonymisationApi();
 app.MapCodebookApi();
 app.MapReviewApi();
 app.MapCodeViewApi();
+app.MapExchangeApi();
 
 app.Run();
 

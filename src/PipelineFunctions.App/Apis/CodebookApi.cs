@@ -5,10 +5,11 @@ using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Codebooks;
+using PipelineFunctions.Core.Exchange;
 
 namespace PipelineFunctions.App.Apis;
 
-/// <summary>A study's codebook in JSON, CSV or REFI-QDA (.qdc); replacing it makes a new version, the old ones stay named.</summary>
+/// <summary>A study's codebook in JSON, CSV or REFI-QDA (.qdc; a .qdpx project's codes can be read in too); replacing it makes a new version, the old ones stay named.</summary>
 public static class CodebookApi
 {
     public static void MapCodebookApi(this IEndpointRouteBuilder app)
@@ -48,14 +49,9 @@ public static class CodebookApi
         if (proposal.State != "proposed") return Results.Conflict(new { message = $"That proposal is {proposal.State} already." });
         var id = CodeId(proposal.Name, study.Codebook);
         var codebook = study.Codebook with { Codes = [.. study.Codebook.Codes, new Code(id, proposal.Name, proposal.Parent, proposal.Definition)] };
-        var version = codebook.Version();
         var index = study.CodeProposals.IndexOf(proposal);
-        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
-        [
-            PatchOperation.Set("/codebook", codebook), PatchOperation.Set("/codebookVersion", version),
-            PatchOperation.Add("/codebookHistory/-", new CodebookVersionEntry(version, clock.GetUtcNow(), user.Name(), codebook.Codes.Count)),
-            PatchOperation.Set($"/codeProposals/{index}", proposal with { State = "approved" }),
-        ], cancellationToken: ct);
+        var version = await studies.SetCodebookAsync(studyId, codebook, user.Name(), clock.GetUtcNow(), ct,
+            PatchOperation.Set($"/codeProposals/{index}", proposal with { State = "approved" }));
         return Results.Ok(new { message = $"'{proposal.Name}' is now code '{id}' (codebook {version}).", code = id, version });
     }
 
@@ -97,15 +93,14 @@ public static class CodebookApi
                 "json" => CodebookJson.Parse(Encoding.UTF8.GetString(body.ToArray())),
                 "csv" => CodebookCsv.Parse(Encoding.UTF8.GetString(body.ToArray()), name),
                 "qdc" => CodebookQdc.Parse(new MemoryStream(body.ToArray()), name),
-                _ => throw new FormatException("Format must be json, csv or qdc."),
+                "qdpx" => QdpxReader.ReadCodebook(new MemoryStream(body.ToArray()), study.Codebook) with { Name = name },
+                _ => throw new FormatException("Format must be json, csv, qdc or qdpx."),
             };
         }
         catch (FormatException e) { return Results.BadRequest(new { message = e.Message }); }
+        catch (QdpxRejectedException e) { return Results.BadRequest(new { message = e.Message }); }
 
-        var version = codebook.Version();
-        var entry = new CodebookVersionEntry(version, clock.GetUtcNow(), user.Name(), codebook.Codes.Count);
-        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
-            [PatchOperation.Set("/codebook", codebook), PatchOperation.Set("/codebookVersion", version), PatchOperation.Add("/codebookHistory/-", entry)], cancellationToken: ct);
+        var version = await studies.SetCodebookAsync(studyId, codebook, user.Name(), clock.GetUtcNow(), ct);
         return Results.Ok(new { message = $"Codebook version {version} with {codebook.Codes.Count} codes; earlier suggestions keep the version they used.", version });
     }
 }

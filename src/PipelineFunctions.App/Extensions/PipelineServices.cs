@@ -44,6 +44,7 @@ public static class PipelineServices
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();
+        services.AddSingleton<Exchange.StudyExchange>();
         services.AddSingleton<Language.AzurePiiDetections>();
         services.AddSingleton<Language.AzureSuggestionFeatures>();
         services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();

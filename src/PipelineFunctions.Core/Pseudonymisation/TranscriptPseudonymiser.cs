@@ -9,7 +9,7 @@ namespace PipelineFunctions.Core.Pseudonymisation;
 /// Replaces identifiers in every turn, speaker labels included, with pseudonyms consistent across the study: the
 /// same identity gives the same keyed digest, and the study's book gives that digest its number.
 /// </summary>
-public sealed class TranscriptPseudonymiser
+public sealed partial class TranscriptPseudonymiser
 {
     /// <summary>Kinds replaced by a bare placeholder: numbering a phone number would help nobody follow anything.</summary>
     static readonly HashSet<string> Unnumbered = ["PHONE", "EMAIL", "URL", "HANDLE", "ID", "DATE"];
@@ -51,11 +51,16 @@ public sealed class TranscriptPseudonymiser
         var input = new RecognitionInput(text, Tokens.Of(text), language);
         var all = _recognizers.SelectMany(r => r.Recognize(input)).Concat(external ?? []).Where(d => d.Length > 0 && d.End <= text.Length)
             .OrderByDescending(d => d.Priority).ThenByDescending(d => d.Length).ThenBy(d => d.Start);
-        var kept = new List<Detection>();
+        // Placeholders already in the text (a pseudonymised transcript imported again, a site's own "[name]") stay as they are.
+        var kept = Placeholders().Matches(text).Select(m => new Detection(m.Index, m.Length, "", "", int.MaxValue, "placeholder")).ToList();
+        var placeholders = kept.Count;
         foreach (var d in all)
             if (!kept.Any(k => d.Start < k.End && k.Start < d.End)) kept.Add(d);
-        return Merge(text, kept.OrderBy(d => d.Start).ToList());
+        return Merge(text, kept.Skip(placeholders).OrderBy(d => d.Start).ToList());
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(?:[A-Z]{2,}(?:-\d+)?|[a-z]+(?: [a-z]+)?)\]")]
+    private static partial System.Text.RegularExpressions.Regex Placeholders();
 
     /// <summary>"Mama Rehema" then "Mushi", both the same listed person, are one mention: one placeholder, not two.</summary>
     static List<Detection> Merge(string text, List<Detection> detections)

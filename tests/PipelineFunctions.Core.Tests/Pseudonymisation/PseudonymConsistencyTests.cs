@@ -24,6 +24,18 @@ public sealed class PseudonymConsistencyTests
     }
 
     [Fact]
+    public void Pseudonymised_text_pseudonymised_again_keeps_its_placeholders_and_still_catches_what_is_new()
+    {
+        var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], Roster), new PseudonymBook());
+        var once = pseudonymiser.Pseudonymise([new(1, "P1", "My partner Juma Mwakyusa took me to Mirembe Hospital.")], "en").Turns;
+        Assert.Equal("My partner [PERSON-1] took me to [PLACE-1].", once[0].Text);
+        var again = pseudonymiser.Pseudonymise([.. once, new(2, "P1", "[name] hospital is far; Bwana Juma knows. [laughs]")], "en");
+        Assert.Equal(once[0].Text, again.Turns[0].Text);
+        Assert.Equal("[name] hospital is far; [PERSON-1] knows. [laughs]", again.Turns[1].Text);
+        Assert.Single(again.Replacements);
+    }
+
+    [Fact]
     public void A_surname_alone_takes_the_pseudonym_of_the_full_name_it_belongs_to()
     {
         var turns = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], []), new PseudonymBook())

@@ -69,6 +69,9 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}/transcripts/{kampala}/review/agreement", Coders),
         new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/final", Coders, Body: (_, _) => JsonContent.Create(new { codings = Array.Empty<object>() })),
         new("GET", "/api/studies/{study}/codes/{code}/passages", Coders),
+        new("GET", "/api/studies/{study}/export/qdpx", Coders),
+        new("GET", "/api/studies/{study}/export/passages?format=csv", Coders),
+        new("POST", "/api/studies/{study}/import/qdpx?site=kampala", "study-lead", Body: (_, _) => new ByteArrayContent([0x50, 0x4B, 5, 6])),
     ];
 
     [Fact]
@@ -172,7 +175,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         }
     }
 
-    static string Shape(string route) => RouteParameter().Replace(route, "{}");
+    static string Shape(string route) => RouteParameter().Replace(route.Split('?')[0], "{}");
 
     [GeneratedRegex(@"var (\w+) = app\.MapGroup\(""([^""]+)""\)")]
     private static partial Regex GroupPattern();

@@ -1,0 +1,126 @@
+using PipelineFunctions.App.Apis;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.Core.Codebooks;
+using PipelineFunctions.Core.Exchange;
+using PipelineFunctions.Core.Transcripts;
+
+namespace PipelineFunctions.App.Exchange;
+
+/// <summary>
+/// A study as a REFI-QDA project and back. Export takes the pseudonymised segments exactly as coders see them and the
+/// coders' work the caller may see; import sends each source through the pipeline like any upload (so it is
+/// pseudonymised) and keeps its codings as submitted prior work, which the suggestion engine then learns from.
+/// </summary>
+public sealed class StudyExchange(StudyStore studies, ReviewStore review, CodingStore codings,
+    TranscriptIntake intake, TimeProvider clock)
+{
+    public static string SourceGuid(string transcriptId) => CodebookQdc.Guid("transcript", transcriptId);
+
+    /// <param name="mayInclude">Which coders' work goes in: blind double coding decides this, not the exporter.</param>
+    public async Task<QdaProject> ExportAsync(StudyDocument study, IEnumerable<TranscriptDocument> chosen, Func<CoderWorkDocument, bool> mayInclude, CancellationToken ct)
+    {
+        var codebook = study.Codebook ?? new Codebook(study.Name, []);
+        var sources = new List<QdaSource>();
+        var codingsOut = new List<QdaCoding>();
+        var notes = new List<QdaNote>();
+        var users = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var transcript in chosen.Where(Exportable).OrderBy(t => t.ReceivedAt))
+        {
+            var turns = (await review.SegmentsAsync(transcript.Id, ct)).OrderBy(s => s.Segment)
+                .Select(s => new SpeakerTurn(s.Segment, s.Speaker, s.Text, s.Start, s.End)).ToList();
+            var source = TranscriptSource.Build(SourceGuid(transcript.Id), Path.GetFileNameWithoutExtension(transcript.FileName), turns);
+            sources.Add(source);
+            foreach (var work in (await codings.ListAsync(transcript.Id)).Where(mayInclude).OrderBy(w => w.Coder, StringComparer.Ordinal))
+            {
+                users.Add(work.Coder);
+                foreach (var c in work.Codings.Where(c => codebook.Find(c.CodeId) is not null))
+                    if (TranscriptSource.Offsets(source, c.Segment, c.Start, c.End) is var (start, end))
+                        codingsOut.Add(new QdaCoding(source.Guid, start, end, c.CodeId, work.Coder));
+                foreach (var memo in work.Memos)
+                {
+                    var at = memo.Segment is { } s ? TranscriptSource.Offsets(source, s) : null;
+                    notes.Add(new QdaNote(memo.Text, work.Coder, source.Guid, at?.Start, at?.End));
+                }
+            }
+        }
+        return new QdaProject(study.Name, users.Select(u => new QdaUser(u, u)).ToList(), codebook, sources, codingsOut, notes);
+    }
+
+    public static bool Exportable(TranscriptDocument t) =>
+        t.Status.IsAtLeast(TranscriptStatus.Pseudonymised) && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded);
+
+    public sealed record ImportedSource(string Name, string? TranscriptId, string Outcome, string Message, int Codings, int Unplaced);
+
+    public sealed record ImportReport(string? CodebookVersion, int CodesAdded, IReadOnlyList<ImportedSource> Sources);
+
+    public async Task<ImportReport> ImportAsync(StudyDocument study, QdaProject project, string site, string? language, string by, CancellationToken ct)
+    {
+        // Codes the study lacks join its codebook as a new version; the study's own codes stay as they are.
+        var current = study.Codebook ?? new Codebook(project.Codebook.Name, []);
+        var added = project.Codebook.Codes.Where(c => current.Find(c.Id) is null).ToList();
+        string? version = null;
+        if (added.Count > 0)
+        {
+            study.Codebook = current with { Codes = [.. current.Codes, .. added] };
+            version = await studies.SetCodebookAsync(study.Id, study.Codebook, by, clock.GetUtcNow(), ct);
+        }
+
+        var report = new List<ImportedSource>();
+        foreach (var source in project.Sources)
+        {
+            var fileName = FileName(source.Name);
+            var content = System.Text.Encoding.UTF8.GetBytes(source.PlainText);
+            var result = await intake.UploadAsync(new UploadMetadata(study.Id, site, language, fileName, UploadedBy: by), content, ct);
+            if (result.Transcript is null || result.Outcome is IntakeOutcome.Rejected or IntakeOutcome.Invalid or IntakeOutcome.UnknownStudy)
+            {
+                report.Add(new ImportedSource(source.Name, result.Transcript?.Id, result.Outcome.ToString(), result.Message, 0, 0));
+                continue;
+            }
+            // The same parse ingest will make, so turn numbers here are the segments' numbers there.
+            var turns = TranscriptReader.Read(fileName, content).Turns;
+            var (placed, unplaced) = await SaveCodingsAsync(result.Transcript, project, source, turns, ct);
+            report.Add(new ImportedSource(source.Name, result.Transcript.Id, result.Outcome.ToString(), result.Message, placed, unplaced));
+        }
+        return new ImportReport(version, added.Count, report);
+    }
+
+    async Task<(int Placed, int Unplaced)> SaveCodingsAsync(TranscriptDocument transcript, QdaProject project, QdaSource source, IReadOnlyList<SpeakerTurn> turns, CancellationToken ct)
+    {
+        int placed = 0, unplaced = 0;
+        var ofSource = project.Codings.Where(c => string.Equals(c.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase)).ToList();
+        var notes = project.Notes.Where(n => string.Equals(n.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var coder in ofSource.Select(c => c.UserId).Concat(notes.Select(n => n.UserId)).Distinct(StringComparer.Ordinal))
+        {
+            // A replayed import leaves the work it recorded the first time.
+            if (await codings.GetAsync(transcript.Id, CoderName(project, coder), ct) is not null) continue;
+            var entries = new List<CodingEntry>();
+            foreach (var c in ofSource.Where(c => c.UserId == coder))
+            {
+                if (TranscriptSource.Locate(turns, source.Passage(c.Start, c.End)) is var (turn, start, end)) { entries.Add(new CodingEntry(turn, c.CodeId, "imported", start, end)); placed++; }
+                else unplaced++;
+            }
+            var memos = notes.Where(n => n.UserId == coder).Select(n => new Memo(
+                n.Start is { } s && n.End is { } e && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, _, _) ? turn : null, n.Text)).ToList();
+            var name = CoderName(project, coder);
+            await codings.TrySaveAsync(new CoderWorkDocument
+            {
+                Id = CoderWorkDocument.IdFor(transcript.Id, name), TranscriptId = transcript.Id, StudyId = transcript.StudyId, Coder = name,
+                Submitted = true, SubmittedAt = clock.GetUtcNow(), Codings = entries.Distinct().ToList(), Memos = memos, UpdatedAt = clock.GetUtcNow(),
+            }, null, ct);
+        }
+        return (placed, unplaced);
+    }
+
+    static string CoderName(QdaProject project, string userId) =>
+        project.Users.FirstOrDefault(u => u.Id == userId)?.Name is { Length: > 0 } name ? name : userId;
+
+    /// <summary>A source's name as a safe .txt file name: other tools' names can hold anything.</summary>
+    static string FileName(string name)
+    {
+        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ' or '.' ? c : '-').ToArray()).Trim(' ', '.', '-');
+        if (safe.Length > 120) safe = safe[..120];
+        return (safe.Length == 0 ? "imported-source" : safe) + ".txt";
+    }
+}

@@ -1,0 +1,171 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using DocumentFormat.OpenXml.Packaging;
+using PipelineFunctions.Core.Exchange;
+using PipelineFunctions.Integration.Tests.Infrastructure;
+
+namespace PipelineFunctions.Integration.Tests.Exchange;
+
+/// <summary>
+/// REFI-QDA through the API: a coded study exports as a .qdpx that validates against the schema; imported into
+/// another study its sources pass through the pipeline and its codings come back, so a second export equals the
+/// first; coded passages export as CSV and Excel; blind coding holds in exports; a hostile project is refused.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class ExchangeApiTests(PipelineFixture fixture)
+{
+    static readonly XNamespace Qda = "urn:QDA-XML:project:1.0";
+
+    [Fact]
+    public async Task A_coded_study_exports_imports_and_exports_again_unchanged()
+    {
+        var (study, transcript) = await CodedStudyAsync();
+        using var lead = fixture.Client(PipelineFixture.LeadKey);
+        var first = await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx");
+        var qde = Entry(first, "project.qde");
+        Validate(qde);
+        var project = QdpxReader.Read(first);
+        Assert.Single(project.Sources);
+        Assert.Equal(["coder", "coder-2"], project.Users.Select(u => u.Name).Order());
+        Assert.Equal(5, project.Codings.Count);
+        Assert.Contains(project.Codings, c => project.Sources[0].Passage(c.Start, c.End).Length < 40);
+        Assert.Single(project.Notes);
+
+        var other = await fixture.CreateStudyAsync("import");
+        using var imported = await lead.PostAsync($"/api/studies/{other}/import/qdpx?site=kampala&language=en", new ByteArrayContent(first));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var report = (await imported.Content.ReadFromJsonAsync<JsonNode>())!;
+        var source = report["sources"]!.AsArray().Single()!;
+        Assert.Equal("Accepted", (string?)source["outcome"]);
+        Assert.Equal(5, (int)source["codings"]!);
+        Assert.Equal(0, (int)source["unplaced"]!);
+        await fixture.WaitForStatusAsync(other, (string)source["transcriptId"]!, "SuggestionsReady");
+
+        var second = QdpxReader.Read(await lead.GetByteArrayAsync($"/api/studies/{other}/export/qdpx"));
+        Assert.Equal(project.Codebook.Codes, second.Codebook.Codes);
+        Assert.Equal(project.Sources[0].PlainText, second.Sources[0].PlainText);
+        Assert.Equal(Codings(project), Codings(second));
+        Assert.Equal(project.Notes.Select(n => n.Text), second.Notes.Select(n => n.Text));
+        Assert.NotEqual(transcript, (string)source["transcriptId"]!);
+    }
+
+    [Fact]
+    public async Task Coded_passages_export_as_csv_and_excel_and_a_coder_sees_only_their_own_work()
+    {
+        var (study, _) = await CodedStudyAsync();
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        var csv = Encoding.UTF8.GetString(await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=csv"));
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Code id,Code,Passage,Speaker,Site,Transcript,Coder", lines[0]);
+        Assert.Equal(3, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.EndsWith(",coder", l));
+        Assert.All(lines.Skip(1), l => Assert.Contains(",kampala,", l));
+
+        var xlsx = await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=xlsx");
+        using var sheet = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var rows = sheet.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal("Passage", rows[0].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(2).InnerText);
+
+        // The coder's own .qdpx holds no other coder's codings, even though both submitted.
+        var mine = QdpxReader.Read(await coder.GetByteArrayAsync($"/api/studies/{study}/export/qdpx"));
+        Assert.Equal(["coder"], mine.Users.Select(u => u.Name));
+    }
+
+    [Fact]
+    public async Task A_hostile_project_is_refused_with_a_clear_message_and_nothing_is_imported()
+    {
+        var study = await fixture.CreateStudyAsync("import");
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var w = new StreamWriter(zip.CreateEntry("project.qde").Open())) w.Write("<Project xmlns=\"urn:QDA-XML:project:1.0\"/>");
+            using (var w = new StreamWriter(zip.CreateEntry("../../escape.txt").Open())) w.Write("x");
+        }
+        using var lead = fixture.Client(PipelineFixture.LeadKey);
+        using var response = await lead.PostAsync($"/api/studies/{study}/import/qdpx?site=kampala", new ByteArrayContent(buffer.ToArray()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.Equal("UnsafeEntryName", (string?)body["problem"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)body["message"]));
+        Assert.Empty(await fixture.Transcripts.ListAsync(study, default));
+    }
+
+    [Fact]
+    public async Task The_NVivo_sample_codebook_reads_in_as_a_new_codebook_version()
+    {
+        var study = await fixture.CreateStudyAsync("import");
+        using var lead = fixture.Client(PipelineFixture.LeadKey);
+        var sample = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "..", "shared", "refi-qda", "nvivo15-export-sample.qdpx"));
+        using var put = await lead.PutAsync($"/api/studies/{study}/codebook?format=qdpx", new ByteArrayContent(sample));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var codebook = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!;
+        Assert.Equal(262, codebook["codes"]!.AsArray().Count);
+    }
+
+    /// <summary>A study with one transcript coded by two coders (whole turns, a sub-span, a memo), both submitted.</summary>
+    async Task<(string Study, string Transcript)> CodedStudyAsync()
+    {
+        var study = await fixture.CreateStudyAsync("exchange");
+        var (_, body) = await fixture.UploadAsync(study, "kampala", "kampala-interview-50001.docx", PipelineFixture.Sample("uploads/kampala-interview-50001.docx"), PipelineFixture.KampalaKey);
+        var id = (string)body!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        var review = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
+        var segments = review["segments"]!.AsArray().Select(s => (Number: (int)s!["segment"]!, Text: (string)s["text"]!)).Where(s => s.Text.Length > 40).ToList();
+        await SaveAndSubmitAsync(coder, study, id, new
+        {
+            codings = new object[]
+            {
+                new { segment = segments[0].Number, codeId = "defined-role", origin = "added" },
+                new { segment = segments[1].Number, codeId = "staff-hostility", origin = "added" },
+                new { segment = segments[1].Number, codeId = "coping-strategies", origin = "added", start = 0, end = 30 },
+            },
+            memos = new[] { new { segment = segments[0].Number, text = "Role comes up first, before any question about it." } },
+        });
+        using var coder2 = fixture.Client(PipelineFixture.Coder2Key);
+        await SaveAndSubmitAsync(coder2, study, id, new
+        {
+            codings = new object[]
+            {
+                new { segment = segments[0].Number, codeId = "defined-role", origin = "added" },
+                new { segment = segments[2].Number, codeId = "personal-growth", origin = "added" },
+            },
+        });
+        return (study, id);
+    }
+
+    static async Task SaveAndSubmitAsync(HttpClient http, string study, string transcript, object work)
+    {
+        using var saved = await http.PutAsJsonAsync($"/api/studies/{study}/transcripts/{transcript}/review/mine", work);
+        saved.EnsureSuccessStatusCode();
+        using var submitted = await http.PostAsync($"/api/studies/{study}/transcripts/{transcript}/review/mine/submit", null);
+        submitted.EnsureSuccessStatusCode();
+    }
+
+    static List<string> Codings(QdaProject p) =>
+        p.Codings.Select(c => $"{c.CodeId}|{c.UserId}|{p.Source(c.SourceGuid)!.Passage(c.Start, c.End)}").Order(StringComparer.Ordinal).ToList();
+
+    static string Entry(byte[] zip, string name)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        using var reader = new StreamReader(archive.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    static void Validate(string qde)
+    {
+        var schemas = new XmlSchemaSet();
+        using (var xsd = XmlReader.Create(Path.Combine(RepoPaths.Root, "..", "shared", "refi-qda", "Project-mrt2019.xsd"))) schemas.Add(null, xsd);
+        var errors = new List<string>();
+        XDocument.Parse(qde).Validate(schemas, (_, e) => errors.Add(e.Message));
+        Assert.Empty(errors);
+        Assert.Equal(Qda + "Project", XDocument.Parse(qde).Root!.Name);
+    }
+}
