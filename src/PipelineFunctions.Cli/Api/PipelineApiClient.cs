@@ -59,6 +59,13 @@ public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
     }
 
+    /// <summary>A GET or a POST of raw bytes: the status, and the body as bytes.</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body)> BytesAsync(HttpMethod method, string path, string apiKey, byte[]? body = null)
+    {
+        using var response = await SendAsync(method, path, apiKey, body is null ? null : new ByteArrayContent(body));
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }
+
     async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string apiKey, HttpContent? content)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };

@@ -109,6 +109,32 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.Equal(262, codebook["codes"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task The_workspace_buttons_download_the_exports_and_import_a_project()
+    {
+        var (study, _) = await CodedStudyAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/index.html?study={study}").ToString());
+        await page.GetByLabel("API key").FillAsync(PipelineFixture.LeadKey);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Coded passages (CSV)" }).ClickAsync());
+        Assert.Equal($"{study}-coded-passages.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("defined-role", csv);
+        var project = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Export project (.qdpx)" }).ClickAsync());
+        var qdpx = (await project.PathAsync())!;
+        Assert.Equal(5, QdpxReader.Read(await File.ReadAllBytesAsync(qdpx)).Codings.Count);
+
+        var other = await fixture.CreateStudyAsync("import");
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/index.html?study={other}").ToString());
+        await page.GetByLabel("REFI-QDA project (.qdpx)").SetInputFilesAsync(qdpx);
+        await page.GetByLabel("Site").FillAsync("kampala");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Import (study lead)" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Status)).ToContainTextAsync("Accepted, 5 codings placed");
+    }
+
     /// <summary>A study with one transcript coded by two coders (whole turns, a sub-span, a memo), both submitted.</summary>
     async Task<(string Study, string Transcript)> CodedStudyAsync()
     {

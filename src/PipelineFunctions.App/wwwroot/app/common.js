@@ -22,13 +22,28 @@ const Pipeline = (() => {
   function showError(message) { document.querySelector("#error").textContent = message ?? ""; }
 
   async function api(path, options = {}) {
-    const headers = { "X-Api-Key": sessionStorage.getItem(keyName) ?? "", ...(options.body && !(options.body instanceof FormData) ? { "Content-Type": "application/json" } : {}) };
+    const headers = { "X-Api-Key": sessionStorage.getItem(keyName) ?? "", ...(options.body && !(options.body instanceof FormData || options.body instanceof Blob) ? { "Content-Type": "application/json" } : {}) };
     const response = await fetch(path, { ...options, headers });
     if (response.status === 401) { signOut("That key is not known."); throw new Error("unauthorised"); }
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
     if (!response.ok) { showError(body?.message ?? `The app answered ${response.status}.`); throw new Error(body?.message ?? String(response.status)); }
     showError("");
     return body;
+  }
+
+  // A file from the API saved by the browser: the key travels in a header, so a plain link cannot fetch it.
+  async function download(path, fileName) {
+    const response = await fetch(path, { headers: { "X-Api-Key": sessionStorage.getItem(keyName) ?? "" } });
+    if (!response.ok) {
+      const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
+      showError(body?.message ?? `The app answered ${response.status}.`);
+      return;
+    }
+    showError("");
+    const link = el("a", { href: URL.createObjectURL(await response.blob()), download: fileName });
+    document.body.append(link);
+    link.click();
+    link.remove();
   }
 
   function el(tag, attributes = {}, ...children) {
@@ -40,5 +55,5 @@ const Pipeline = (() => {
     return e;
   }
 
-  return { signIn, signOut, showError, api, el, params: new URLSearchParams(location.search) };
+  return { signIn, signOut, showError, api, download, el, params: new URLSearchParams(location.search) };
 })();

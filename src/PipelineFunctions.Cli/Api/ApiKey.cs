@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+using PipelineFunctions.Cli.Commands;
+
+namespace PipelineFunctions.Cli.Api;
+
+/// <summary>The caller's API key, read from an environment variable, and the app's message from an error body.</summary>
+public static class ApiKey
+{
+    public static string From(CliArgs parsed)
+    {
+        var variable = parsed.Option("key-env") ?? "PIPELINE_API_KEY";
+        return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } key ? key : throw new ArgumentException($"Set the API key in ${variable}.");
+    }
+
+    public static string Message(byte[] body)
+    {
+        try { return (string?)JsonNode.Parse(body)?["message"] ?? "no message"; }
+        catch (System.Text.Json.JsonException) { return "no message"; }
+    }
+}
