@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PipelineFunctions.Integration.Tests.Pipeline;
+
+/// <summary>
+/// Faults while transcripts flow: the app killed at random moments, and Azurite gone for 30 s. Each run is bounded in
+/// time and prints its figures (transcripts, kills, recovery time, duplicates).
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Killing_the_app_at_random_moments_loses_nothing_and_duplicates_nothing()
+    {
+        const int count = 50, kills = 5;
+        var study = await fixture.CreateStudyAsync("faults");
+        var random = new Random(20261123);
+        var ids = new string?[count];
+        var uploads = Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+                ids[i] = await UploadUntilAnsweredAsync(study, Interview(i));
+        });
+        var restarts = Task.Run(async () =>
+        {
+            for (var k = 0; k < kills; k++)
+            {
+                await Task.Delay(random.Next(1_000, 4_000));
+                await fixture.RestartAsync();
+            }
+        });
+        await Task.WhenAll(uploads, restarts);
+        var lastRestart = Stopwatch.StartNew();
+
+        var transcripts = await WaitForAllAsync(study, count, TimeSpan.FromSeconds(180));
+        var recovery = lastRestart.Elapsed;
+        Assert.All(transcripts, t => Assert.Equal(TranscriptStatus.SuggestionsReady, t.Status));
+        Assert.Equal(ids.Order(), transcripts.Select(t => t.Id).Order());
+
+        var review = new ReviewStore(fixture.Cosmos);
+        var duplicates = 0;
+        foreach (var t in transcripts)
+        {
+            var segments = await review.SegmentsAsync(t.Id, default);
+            duplicates += segments.Count - segments.Select(s => s.Segment).Distinct().Count();
+            Assert.Equal(t.TurnCount, segments.Count);
+            var suggestions = await review.SuggestionsAsync(t.Id, default);
+            duplicates += suggestions.Count - suggestions.Select(s => (s.Segment, s.CodeId)).Distinct().Count();
+            Assert.Equal(t.SuggestionCount, suggestions.Count);
+        }
+        var blobs = new List<string>();
+        await foreach (var blob in fixture.Blobs.Uploads.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{study}/" })) blobs.Add(blob.Name);
+        Assert.Equal(count, blobs.Count);
+        Assert.Equal(0, duplicates);
+        output.WriteLine($"fault: {count} transcripts, {kills} kills, all SuggestionsReady {recovery.TotalSeconds:0.0} s after the last restart, {duplicates} duplicate documents, {blobs.Count} uploads kept");
+    }
+
+    [Fact]
+    public async Task Azurite_gone_for_30_seconds_mid_run_the_pipeline_waits_and_recovers()
+    {
+        var folder = Directory.CreateTempSubdirectory("azurite-fault-");
+        var ports = (Blob: FreePort(), Queue: FreePort(), Table: FreePort());
+        var azurite = StartAzurite(folder.FullName, ports);
+        // Its own app against its own Azurite (kept on disk, so a restart keeps the data) and its own database;
+        // the suite's app goes on with the shared Azurite.
+        var environment = new Dictionary<string, string>(fixture.Environment)
+        {
+            ["Pipeline__CosmosDatabase"] = $"fault-{Guid.NewGuid():n}",
+            ["Pipeline__StorageConnection"] = Connection(ports),
+            ["AzureWebJobsStorage"] = Connection(ports),
+        };
+        await using var app = new AppProcess(environment);
+        try
+        {
+            await app.StartAsync();
+            using var lead = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+            lead.DefaultRequestHeaders.Add("X-Api-Key", PipelineFixture.LeadKey);
+            var study = await CreateStudyAsync(lead);
+            var ids = new List<string>();
+            for (var i = 0; i < 10; i++)
+            {
+                using var response = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(i)));
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+                ids.Add((string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!);
+            }
+
+            // Stopped as a service stops (SIGTERM): Azurite then writes its state to disk, as Azure Storage never loses an
+            // acknowledged write. A SIGKILL would lose Azurite's last seconds of queue state, a fault of the stand-in only.
+            Process.Start("kill", ["-TERM", $"{azurite.Id}"])!.WaitForExit();
+            await azurite.WaitForExitAsync();
+            var down = Stopwatch.StartNew();
+            // While storage is gone an upload is answered, not hung for ever, and is not taken.
+            using (var during = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(99))))
+                Assert.True((int)during.StatusCode >= 500, $"an upload with storage down answered {(int)during.StatusCode}");
+            await Task.Delay(TimeSpan.FromSeconds(30) - down.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+            Assert.False(app.HasExited);
+            azurite = StartAzurite(folder.FullName, ports);
+            var back = Stopwatch.StartNew();
+
+            using var cosmos = new CosmosContainers(new App.Settings.PipelineSettings
+            {
+                CosmosEndpoint = fixture.Settings.CosmosEndpoint, CosmosKey = fixture.Settings.CosmosKey,
+                CosmosDatabase = environment["Pipeline__CosmosDatabase"], CosmosTrustLocalCertificate = true,
+            });
+            var store = new TranscriptStore(cosmos, TimeProvider.System);
+            var deadline = DateTime.UtcNow.AddSeconds(150);
+            List<TranscriptDocument> transcripts;
+            do
+            {
+                transcripts = [.. await store.ListAsync(study, default)];
+                if (ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady))) break;
+                await Task.Delay(500);
+            } while (DateTime.UtcNow < deadline);
+            var states = string.Join(", ", transcripts.Select(t => $"{t.Id}:{t.Status}"));
+            Assert.True(ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)), states);
+            output.WriteLine($"outage: Azurite down {down.Elapsed.TotalSeconds - back.Elapsed.TotalSeconds:0} s with 10 transcripts in flight; all SuggestionsReady {back.Elapsed.TotalSeconds:0.0} s after it came back; app never exited");
+        }
+        finally
+        {
+            azurite.Kill(entireProcessTree: true);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Uploads as a site would over a bad line: on no answer or a 5xx it tries again; a 409 names the transcript it already made.</summary>
+    async Task<string> UploadUntilAnsweredAsync(string study, byte[] content)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            try
+            {
+                var (status, body) = await fixture.UploadAsync(study, "kampala", "interview.txt", content, PipelineFixture.KampalaKey);
+                if (status is HttpStatusCode.Accepted or HttpStatusCode.Conflict) return (string)body!["transcriptId"]!;
+                Assert.True((int)status >= 500, $"upload answered {(int)status}");
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("An upload found no app for two minutes.");
+            await Task.Delay(300);
+        }
+    }
+
+    async Task<List<TranscriptDocument>> WaitForAllAsync(string study, int count, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        List<TranscriptDocument> transcripts;
+        do
+        {
+            transcripts = [.. await fixture.Transcripts.ListAsync(study, default)];
+            if (transcripts.Count >= count && transcripts.All(t => t.Status is TranscriptStatus.SuggestionsReady or TranscriptStatus.Failed or TranscriptStatus.Rejected)) break;
+            await Task.Delay(500);
+        } while (DateTime.UtcNow < deadline);
+        return transcripts;
+    }
+
+    static byte[] Interview(int n) => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(1, 8).Select(t => t % 2 == 1
+        ? $"Interviewer: Question {t} of interview {n}: how did the peer support role work on the ward?\n"
+        : $"P{n}: In week {t} the nurses still did not know my role, but training helped me cope and I felt hope.\n")));
+
+    static MultipartFormDataContent Form(byte[] content) => new()
+    {
+        { new ByteArrayContent(content), "file", "interview.txt" },
+        { new StringContent("kampala"), "site" },
+        { new StringContent("en"), "language" },
+    };
+
+    static async Task<string> CreateStudyAsync(HttpClient lead)
+    {
+        var id = $"outage-{Guid.NewGuid():n}"[..24];
+        using var response = await lead.PostAsync("/api/studies", new StringContent(
+            $$"""{"id":"{{id}}","name":"Outage","sites":[{"id":"kampala","name":"Kampala"}],"languages":["en"],"codebook":{{File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"))}}}""",
+            Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return id;
+    }
+
+    static Process StartAzurite(string folder, (int Blob, int Queue, int Table) ports)
+    {
+        var azurite = Path.Combine(RepoPaths.Root, "tools", "local-stack", "node_modules", ".bin", "azurite");
+        var process = Process.Start(new ProcessStartInfo(azurite, ["--silent", "--skipApiVersionCheck", "--loose", "--location", folder,
+            "--blobHost", "127.0.0.1", "--blobPort", $"{ports.Blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{ports.Queue}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{ports.Table}"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try { using var probe = new TcpClient("127.0.0.1", ports.Queue); return process; }
+            catch (SocketException) { Thread.Sleep(200); }
+        }
+        throw new TimeoutException("The test's Azurite did not start.");
+    }
+
+    static string Connection((int Blob, int Queue, int Table) ports) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
