@@ -25,6 +25,8 @@ public static class PipelineServices
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes + 1024 * 1024);
 
+        builder.AddPipelineTelemetry(settings);
+
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
