@@ -46,6 +46,7 @@ public static class PipelineServices
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();
+        services.AddSingleton<PoisonReplay>();
         services.AddSingleton<Language.AzurePiiDetections>();
         services.AddSingleton<Language.AzureSuggestionFeatures>();
         services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();
