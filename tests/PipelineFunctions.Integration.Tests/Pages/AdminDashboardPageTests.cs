@@ -25,10 +25,10 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
         // Activity: a line per status, for all sites and for one.
         await Assertions.Expect(page.Locator("#chart polyline").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("SuggestionsReady");
-        await page.GetByLabel("Site").SelectOptionAsync($"{study}/dar-es-salaam");
+        await page.GetByLabel("Site", new() { Exact = true }).SelectOptionAsync($"{study}/dar-es-salaam");
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Failed");
         Assert.True(await page.Locator("#chart g[data-status]").CountAsync() >= 4);
-        await page.GetByLabel("Period").SelectOptionAsync("1");
+        await page.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync("1");
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Pseudonymised");
 
         // Latency and health.
@@ -44,7 +44,7 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
         await row.GetByRole(AriaRole.Button, new() { Name = $"Timeline of {poisoned}" }).ClickAsync();
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Failed");
         await Assertions.Expect(page.Locator("#timeline-summary")).ToContainTextAsync(poisoned);
-        Assert.Equal(study, await page.GetByLabel("Study", new() { Exact = true }).First.InputValueAsync());
+        Assert.Equal(study, await page.GetByLabel("Study", new() { Exact = true }).InputValueAsync());
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Replay {poisoned} from pseudonymise-poison" }).ClickAsync();
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Sent back to pseudonymise");
@@ -55,7 +55,7 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Replayed from pseudonymise-poison");
 
         // The audit export downloads a CSV naming the replay.
-        await page.GetByLabel("Study", new() { Exact = true }).Nth(1).FillAsync(study);
+        await page.GetByLabel("Study to export").FillAsync(study);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export audit log (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("replay-poison", csv);
