@@ -92,6 +92,7 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: storage.outputs.name
     keyVaultName: vault.outputs.name
     cosmosAccountName: cosmos.outputs.name
+    insightsName: monitoring.outputs.name
   }
 }
 

@@ -52,6 +52,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       appSettings: [
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
+        { name: 'Pipeline__TelemetryManagedIdentity', value: 'true' }
         { name: 'Pipeline__StorageConnection', value: storageAccountName }
         { name: 'Pipeline__CosmosEndpoint', value: cosmosEndpoint }
         { name: 'Pipeline__CosmosDatabase', value: cosmosDatabase }

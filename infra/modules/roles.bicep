@@ -3,6 +3,7 @@ param principalId string
 param storageAccountName string
 param keyVaultName string
 param cosmosAccountName string
+param insightsName string
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -14,6 +15,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
   name: cosmosAccountName
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: insightsName
 }
 
 var storageRoles = {
@@ -50,5 +55,16 @@ resource cosmosData 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@20
     principalId: principalId
     roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
     scope: cosmos.id
+  }
+}
+
+// Monitoring Metrics Publisher: Application Insights has local auth off, so the app sends telemetry with its identity.
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, principalId, 'metrics-publisher')
+  scope: insights
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
   }
 }

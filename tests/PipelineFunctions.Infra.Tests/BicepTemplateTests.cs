@@ -76,7 +76,21 @@ public sealed class BicepTemplateTests
         Assert.Contains("Microsoft.KeyVault(SecretUri=", settings["Pipeline__PseudonymMasterKey"]);
         Assert.Contains("Microsoft.KeyVault(SecretUri=", settings["Pipeline__KeyEncryptionKey"]);
         Assert.Equal("false", settings["Pipeline__LocalTriggers"]);
+        Assert.Equal("[parameters('insightsConnectionString')]", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        Assert.Contains("monitoring", Module("app")["parameters"]!["insightsConnectionString"]!.ToString());
+        Assert.Equal("true", settings["Pipeline__TelemetryManagedIdentity"]);
         Assert.DoesNotContain(settings.Keys, k => k.Contains("CosmosKey") || k.Contains("AccountKey"));
+    }
+
+    [Fact]
+    public void The_apps_identity_may_publish_telemetry_to_application_insights_whose_local_auth_is_off()
+    {
+        var insights = Resources("Microsoft.Insights/components", Module("monitoring")).Single();
+        Assert.True((bool)insights["properties"]!["DisableLocalAuth"]!);
+        var assignments = Resources("Microsoft.Authorization/roleAssignments", Module("roles"));
+        // Monitoring Metrics Publisher, on the Application Insights component.
+        Assert.Contains(assignments, a => a["properties"]!["roleDefinitionId"]!.ToString().Contains("3913510d-42f4-4e42-8a64-420c390055eb")
+            && a["scope"]!.ToString().Contains("Microsoft.Insights/components"));
     }
 
     static JsonNode Module(string name) =>

@@ -92,10 +92,17 @@ public static class PseudonymisationApi
         return Results.Ok(new { message = $"Correction saved; {affected.Count} transcript(s) are being pseudonymised again.", affected });
     }
 
-    static async Task<IResult> AuditAsync(string studyId, ClaimsPrincipal user, HttpContext http, AuditLog audit, CancellationToken ct)
+    /// <summary>The audit log as JSON, or <c>?format=csv</c> for a spreadsheet (the export itself is audited first).</summary>
+    static async Task<IResult> AuditAsync(string studyId, string? format, ClaimsPrincipal user, HttpContext http, AuditLog audit, CancellationToken ct)
     {
-        await audit.RecordAsync(user, http, studyId, "read-audit", $"study:{studyId}", ct);
-        return Results.Ok(await audit.ListAsync(studyId));
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (format is not null && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+            return Results.BadRequest(new { message = "format is json or csv." });
+        await audit.RecordAsync(user, http, studyId, csv ? "export-audit" : "read-audit", $"study:{studyId}", ct);
+        var entries = await audit.ListAsync(studyId);
+        return csv
+            ? Results.File(System.Text.Encoding.UTF8.GetBytes(AuditLog.ToCsv(entries)), "text/csv; charset=utf-8", $"audit-{studyId}.csv")
+            : Results.Ok(entries);
     }
 
     static bool Contains(string haystack, string needle) =>

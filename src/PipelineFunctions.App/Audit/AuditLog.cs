@@ -29,4 +29,22 @@ public sealed class AuditLog(CosmosContainers cosmos, TimeProvider clock)
 
     public async Task<List<AuditEntry>> ListAsync(string studyId) =>
         (await cosmos.Audit.QueryPartitionAsync<AuditEntry>(studyId)).OrderBy(e => e.At).ToList();
+
+    /// <summary>
+    /// RFC 4180 CSV, oldest first: at (UTC, ISO 8601), user, roles (<c>;</c>-separated), action, target, from. A field
+    /// that a spreadsheet would run as a formula (<c>= + - @</c>, tab, CR) is prefixed with <c>'</c>.
+    /// </summary>
+    public static string ToCsv(IEnumerable<AuditEntry> entries)
+    {
+        var csv = new System.Text.StringBuilder("at,user,roles,action,target,from\r\n");
+        foreach (var e in entries)
+            csv.AppendJoin(',', new[] { e.At.UtcDateTime.ToString("O"), e.User, string.Join(';', e.Roles), e.Action, e.Target, e.From ?? "" }.Select(Field)).Append("\r\n");
+        return csv.ToString();
+    }
+
+    static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
 }

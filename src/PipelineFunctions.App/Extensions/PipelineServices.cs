@@ -25,6 +25,8 @@ public static class PipelineServices
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes + 1024 * 1024);
 
+        builder.AddPipelineTelemetry(settings);
+
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
@@ -45,6 +47,7 @@ public static class PipelineServices
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<TranscriptIntake>();
         services.AddSingleton<Exchange.StudyExchange>();
+        services.AddSingleton<PoisonReplay>();
         services.AddSingleton<Language.AzurePiiDetections>();
         services.AddSingleton<Language.AzureSuggestionFeatures>();
         services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();

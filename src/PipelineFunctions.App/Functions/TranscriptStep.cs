@@ -22,6 +22,7 @@ public abstract class TranscriptStep(TranscriptStore transcripts) : IQueueFuncti
     public async Task RunAsync(string message, FunctionContext context, CancellationToken ct)
     {
         var ids = Read(message);
+        context.Describe(ids.StudyId, ids.TranscriptId);
         var transcript = await Transcripts.GetAsync(ids.StudyId, ids.TranscriptId, ct);
         if (transcript is null)
         {

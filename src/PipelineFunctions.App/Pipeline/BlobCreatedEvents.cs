@@ -13,7 +13,13 @@ public static class BlobCreatedEvents
     public const string Container = "uploads";
     const string SubjectPrefix = "/blobServices/default/containers/" + Container + "/blobs/";
 
-    public static string Create(Uri blobUri, string blobName, long contentLength, string eTag, DateTimeOffset at) =>
+    static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>
+    /// The event; <paramref name="traceparent"/>, when given, rides as a top-level extension property (as CloudEvents'
+    /// distributed-tracing extension does) and Event Grid's parser ignores it.
+    /// </summary>
+    public static string Create(Uri blobUri, string blobName, long contentLength, string eTag, DateTimeOffset at, string? traceparent = null) =>
         JsonSerializer.Serialize(new
         {
             id = Guid.NewGuid().ToString(),
@@ -32,7 +38,8 @@ public static class BlobCreatedEvents
                 eTag,
                 url = blobUri.ToString(),
             },
-        });
+            traceparent,
+        }, WithoutNulls);
 
     /// <summary>The uploaded blob's name, or null for an event that is not a blob created in <c>uploads</c>.</summary>
     public static string? UploadedBlobName(string message)

@@ -6,6 +6,7 @@ using PipelineFunctions.App.Settings;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Storage.Queues;
+using PipelineFunctions.App.Telemetry;
 using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Pipeline;
@@ -24,6 +25,18 @@ public sealed class TranscriptIntake(
 
     /// <summary>The upload API's path: store the original, record the transcript, enqueue its BlobCreated event.</summary>
     public async Task<IntakeResult> UploadAsync(UploadMetadata upload, byte[] content, CancellationToken ct)
+    {
+        using var activity = PipelineTelemetry.Source.StartActivity("UploadTranscript");
+        activity?.SetTag(PipelineTelemetry.Tags.Stage, "upload");
+        activity?.SetTag(PipelineTelemetry.Tags.StudyId, upload.StudyId);
+        activity?.SetTag(PipelineTelemetry.Tags.SiteId, upload.SiteId);
+        var result = await UploadCheckedAsync(upload, content, ct);
+        activity?.SetTag(PipelineTelemetry.Tags.TranscriptId, result.Transcript?.Id);
+        activity?.SetTag(PipelineTelemetry.Tags.Outcome, result.Outcome.ToString());
+        return result;
+    }
+
+    async Task<IntakeResult> UploadCheckedAsync(UploadMetadata upload, byte[] content, CancellationToken ct)
     {
         var study = await studies.GetAsync(upload.StudyId, ct);
         if (study is null) return new(IntakeOutcome.UnknownStudy, $"There is no study '{upload.StudyId}'.");
@@ -56,7 +69,9 @@ public sealed class TranscriptIntake(
             return new(IntakeOutcome.Rejected, e.Message, transcript, e.Reason);
         }
 
-        await queues.SendTextAsync(PipelineQueues.Ingest, BlobCreatedEvents.Create(blob.Uri, blobName, content.Length, stored.Value.ETag.ToString(), clock.GetUtcNow()), ct);
+        using (PipelineTelemetry.StartSend(PipelineQueues.Ingest, study.Id, id))
+            await queues.SendTextAsync(PipelineQueues.Ingest, BlobCreatedEvents.Create(blob.Uri, blobName, content.Length,
+                stored.Value.ETag.ToString(), clock.GetUtcNow(), PipelineTelemetry.Traceparent()), ct);
         await MarkQueuedAsync(blobName, ct);
         return new(IntakeOutcome.Accepted, "Received; it is being processed.", transcript);
     }
@@ -80,6 +95,7 @@ public sealed class TranscriptIntake(
         var content = download.Content.ToArray();
         var sha = TranscriptIds.Sha256(content);
         var id = TranscriptIds.For(study.Id, sha);
+        context.Describe(study.Id, id);
         var (transcript, _) = await transcripts.CreateOrGetAsync(NewDocument(id, study, upload, blobName, sha, content.Length), ct);
         if (transcript.UploadBlob != blobName)
         {

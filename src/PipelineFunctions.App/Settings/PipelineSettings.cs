@@ -46,6 +46,12 @@ public sealed class PipelineSettings
     /// <summary>How often the local runner scans the uploads container for blobs dropped in without an event.</summary>
     public int UploadScanSeconds { get; set; } = 10;
 
+    /// <summary>Write spans and stage metrics to the console (off by default, so logs stay readable).</summary>
+    public bool TelemetryConsole { get; set; }
+
+    /// <summary>Send to Application Insights with the managed identity (Azure, where its local auth is off).</summary>
+    public bool TelemetryManagedIdentity { get; set; }
+
     public List<PipelineUser> Users { get; set; } = [];
 }
 

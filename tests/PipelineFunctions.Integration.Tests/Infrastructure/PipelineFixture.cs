@@ -42,6 +42,9 @@ public sealed class PipelineFixture : IAsyncLifetime
         values["Pipeline__MaxUploadBytes"] = MaxUploadBytes.ToString();
         values["Pipeline__LocalLeaseSeconds"] = "5";
         values["Pipeline__UploadScanSeconds"] = "1";
+        // Spans and stage metrics go to the app's console, which AppProcess keeps: trace tests read them, and every
+        // privacy check over the logs covers them too.
+        values["Pipeline__TelemetryConsole"] = "true";
         Environment = values;
         Settings = new PipelineSettings
         {
@@ -156,6 +159,40 @@ public sealed class PipelineFixture : IAsyncLifetime
         } while (DateTime.UtcNow < deadline);
         Assert.Fail($"Transcript {transcriptId} stayed {last["summary"]!["status"]} ({last["summary"]!["reason"]}); expected {string.Join(" or ", statuses)}.");
         return last;
+    }
+
+    /// <summary>Every span any app process of this suite exported to its console so far.</summary>
+    public IReadOnlyList<ExportedSpan> Spans() => ExportedSpan.Parse(PreviousLogs.Concat(App.Log));
+
+    /// <summary>
+    /// A transcript that failed pseudonymisation five times and waits in the poison queue, as the pipeline leaves one,
+    /// with its parsed text now in place so that a replay can succeed.
+    /// </summary>
+    public async Task<string> PoisonedTranscriptAsync(string studyId, string sample = "uploads/dar-interview-50007_2.txt")
+    {
+        var id = $"t-poison-{Guid.NewGuid():n}"[..22];
+        var now = DateTimeOffset.UtcNow;
+        await new PipelineFunctions.App.Pipeline.TranscriptTexts(Blobs).SaveParsedAsync(id, Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)), default);
+        await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
+        {
+            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = "x.txt", Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,
+            Reason = "Pseudonymisation failed 5 times (an internal error); an admin can retry it.", ReceivedAt = now, UpdatedAt = now,
+            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now.AddSeconds(-20)), new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now.AddSeconds(-19)),
+                new(PipelineFunctions.App.Model.TranscriptStatus.Failed, now.AddSeconds(-5), "Pseudonymisation failed 5 times (an internal error); an admin can retry it.")],
+        }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
+        await Queues.SendAsync(PipelineQueues.PoisonOf(PipelineQueues.Pseudonymise), new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
+        return id;
+    }
+
+    /// <summary>The poison message that names the transcript, as the admin status lists it.</summary>
+    public async Task<(string Queue, string MessageId)?> PoisonMessageOfAsync(string transcriptId)
+    {
+        using var admin = Client(AdminKey);
+        var status = (await admin.GetFromJsonAsync<JsonNode>("/api/admin/status"))!;
+        foreach (var q in status["poison"]!.AsArray())
+            foreach (var m in q!["messages"]!.AsArray())
+                if ((string?)m!["transcriptId"] == transcriptId) return ((string)q["stageQueue"]!, (string)m["id"]!);
+        return null;
     }
 
     public static byte[] Sample(string relative) => File.ReadAllBytes(Path.Combine(RepoPaths.Samples, relative));

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Telemetry;
 using PipelineFunctions.App.Settings;
 
 namespace PipelineFunctions.App.Storage.Queues;
 
 /// <summary>
-/// The stage queues. Messages are base64 (the Functions host's default encoding) and carry ids only.
+/// The stage queues. Messages are base64 (the Functions host's default encoding) and carry ids only (and the
+/// W3C trace context, which is ids too).
 /// Each queue has a <c>-poison</c> twin where messages go after <c>maxDequeueCount</c> failures.
 /// </summary>
 public sealed class PipelineQueues(PipelineSettings settings)
@@ -38,8 +41,12 @@ public sealed class PipelineQueues(PipelineSettings settings)
         }
     }
 
-    public Task SendAsync<T>(string queue, T message, CancellationToken ct) where T : class =>
-        SendTextAsync(queue, JsonSerializer.Serialize(message, Json), ct);
+    /// <summary>Hands a transcript to a stage, inside a producer span whose trace context travels in the message.</summary>
+    public async Task SendAsync(string queue, TranscriptMessage message, CancellationToken ct)
+    {
+        using var send = PipelineTelemetry.StartSend(queue, message.StudyId, message.TranscriptId);
+        await SendTextAsync(queue, JsonSerializer.Serialize(message with { Traceparent = PipelineTelemetry.Traceparent() ?? message.Traceparent }, Json), ct);
+    }
 
     /// <summary>Sends text that is JSON already, such as an Event Grid event.</summary>
     public async Task SendTextAsync(string queue, string json, CancellationToken ct) =>

@@ -1,53 +1,218 @@
-// Admin status page: metadata only, refreshed every few seconds. The API key stays in this tab's session.
+// Admin status page: metadata only (counts, timings, ids, reasons), refreshed every few seconds. The API key stays in
+// this tab's session. The chart is plain SVG drawn here; nothing is loaded from elsewhere.
 const keyName = "pipeline-api-key";
 const statuses = ["Received", "Parsed", "Pseudonymised", "AwaitingTranslationCheck", "AwaitingTranslationReview", "TranslationQueried", "TranslationApproved", "SuggestionsReady", "Rejected", "Failed", "Superseded"];
+const colours = { Received: "#1a5fb4", Parsed: "#2a9d8f", Pseudonymised: "#6a4c93", AwaitingTranslationCheck: "#b8860b", AwaitingTranslationReview: "#e76f51",
+  TranslationQueried: "#8d6e63", TranslationApproved: "#5e8c31", SuggestionsReady: "#1a6b1a", Rejected: "#a00000", Failed: "#d00070", Superseded: "#777777" };
+const svgNs = "http://www.w3.org/2000/svg";
+const $ = s => document.querySelector(s);
+let timer = null;
+let last = null;
 
 function cell(row, text) { const td = row.insertCell(); td.textContent = text ?? ""; return td; }
+
+function button(label, onClick, name) {
+  const b = document.createElement("button");
+  b.type = "button"; b.textContent = label; b.addEventListener("click", onClick);
+  if (name) b.setAttribute("aria-label", name);
+  return b;
+}
 
 function fill(table, rows, columns) {
   const body = table.tBodies[0];
   body.replaceChildren();
-  for (const r of rows) { const tr = body.insertRow(); columns.forEach(c => cell(tr, c(r))); }
+  for (const r of rows) {
+    const tr = body.insertRow();
+    columns.forEach(c => { const v = c(r); if (v instanceof Node) tr.insertCell().append(v); else if (Array.isArray(v)) tr.insertCell().append(...v); else cell(tr, v); });
+  }
   if (rows.length === 0) { const tr = body.insertRow(); const td = cell(tr, "None"); td.colSpan = columns.length; }
 }
 
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) return "–";
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 120) return `${seconds.toFixed(1)} s`;
+  if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+async function call(path, options = {}) {
+  const key = sessionStorage.getItem(keyName);
+  const response = await fetch(path, { ...options, headers: { "X-Api-Key": key ?? "" } });
+  if (response.status === 401 || response.status === 403) {
+    if (path.startsWith("/api/admin/status") || response.status === 401) {
+      sessionStorage.removeItem(keyName);
+      $("#error").textContent = response.status === 401 ? "That key is not known." : "That user is not an admin.";
+      $("#signin").hidden = false;
+      $("#status").hidden = true;
+      throw new Error("signed out");
+    }
+  }
+  return response;
+}
+
+// ---- chart ----
+function chartSeries(activity) {
+  const site = $("#chart-site").value;
+  const totals = new Map();
+  for (const s of activity.series) {
+    if (site && `${s.studyId}/${s.siteId}` !== site) continue;
+    const sum = totals.get(s.status) ?? new Array(activity.buckets).fill(0);
+    s.counts.forEach((c, i) => sum[i] += c);
+    totals.set(s.status, sum);
+  }
+  return statuses.filter(s => totals.has(s)).map(s => ({ status: s, counts: totals.get(s) }));
+}
+
+function svg(tag, attributes, text) {
+  const e = document.createElementNS(svgNs, tag);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function drawChart(activity) {
+  const chart = $("#chart");
+  const width = Math.max(400, Math.round(chart.getBoundingClientRect().width) || 900), height = 240;
+  const pad = { left: 40, right: 12, top: 12, bottom: 28 };
+  chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  [...chart.querySelectorAll(":scope > :not(title):not(desc)")].forEach(e => e.remove());
+  const series = chartSeries(activity);
+  const n = activity.buckets;
+  const max = Math.max(1, ...series.flatMap(s => s.counts));
+  const x = i => pad.left + (n === 1 ? (width - pad.left - pad.right) / 2 : i * (width - pad.left - pad.right) / (n - 1));
+  const y = v => height - pad.bottom - v * (height - pad.top - pad.bottom) / max;
+  const step = Math.max(1, Math.ceil(max / 4));
+  for (let v = 0; v <= max; v += step) {
+    chart.append(svg("line", { class: "grid", x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v) }));
+    chart.append(svg("text", { x: pad.left - 6, y: y(v) + 4, "text-anchor": "end" }, String(v)));
+  }
+  chart.append(svg("line", { class: "axis", x1: pad.left, x2: pad.left, y1: pad.top, y2: height - pad.bottom }));
+  chart.append(svg("line", { class: "axis", x1: pad.left, x2: width - pad.right, y1: height - pad.bottom, y2: height - pad.bottom }));
+  const start = new Date(activity.start).getTime(), size = activity.bucketSeconds * 1000;
+  const label = i => { const d = new Date(start + i * size); return size >= 86400000 ? d.toLocaleDateString() : d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }); };
+  for (const i of [...new Set([0, Math.floor((n - 1) / 2), n - 1])])
+    chart.append(svg("text", { x: x(i), y: height - 8, "text-anchor": i === 0 ? "start" : i === n - 1 ? "end" : "middle" }, label(i)));
+  const legend = $("#legend");
+  legend.replaceChildren();
+  for (const s of series) {
+    const colour = colours[s.status] ?? "#333";
+    const group = svg("g", { "data-status": s.status });
+    group.append(svg("polyline", { stroke: colour, points: s.counts.map((c, i) => `${x(i)},${y(c)}`).join(" ") }));
+    s.counts.forEach((c, i) => { if (c > 0) { const dot = svg("circle", { cx: x(i), cy: y(c), r: 3, fill: colour }); dot.append(svg("title", {}, `${s.status}: ${c} at ${label(i)}`)); group.append(dot); } });
+    chart.append(group);
+    const li = document.createElement("li");
+    const swatch = document.createElement("span"); swatch.className = "swatch"; swatch.style.background = colour;
+    li.append(swatch, `${s.status} (${s.counts.reduce((a, b) => a + b, 0)})`);
+    legend.append(li);
+  }
+  const minutes = activity.bucketSeconds / 60;
+  $("#chart-desc").textContent = series.length === 0 ? "No status changes in this period."
+    : `${series.length} statuses in ${n} buckets of ${minutes >= 60 ? `${minutes / 60} h` : `${minutes} min`}: ` + series.map(s => `${s.status} ${s.counts.reduce((a, b) => a + b, 0)}`).join(", ") + ".";
+}
+
+function siteOptions(activity, sites) {
+  const select = $("#chart-site");
+  const chosen = select.value;
+  const keys = [...new Set([...sites.map(s => `${s.studyId}/${s.siteId}`), ...activity.series.map(s => `${s.studyId}/${s.siteId}`)])].sort();
+  const current = [...select.options].slice(1).map(o => o.value);
+  if (keys.join("\n") !== current.join("\n")) {
+    select.replaceChildren(new Option("All sites", ""), ...keys.map(k => new Option(k, k)));
+    select.value = keys.includes(chosen) ? chosen : "";
+  }
+}
+
+// ---- tables ----
 function render(s) {
-  fill(document.querySelector("#totals"), statuses.map(k => [k, s.totals[k] ?? 0]), [r => r[0], r => r[1]]);
-  const sites = document.querySelector("#sites");
+  last = s;
+  fill($("#totals"), statuses.map(k => [k, s.totals[k] ?? 0]), [r => r[0], r => r[1]]);
+  const sites = $("#sites");
   sites.tHead.replaceChildren();
   const head = sites.tHead.insertRow();
   ["Study", "Site", ...statuses].forEach(h => { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.append(th); });
   fill(sites, s.sites, [r => r.studyId, r => r.siteId, ...statuses.map(k => r => r.counts[k] ?? 0)]);
-  fill(document.querySelector("#failures"), s.failures, [r => r.studyId, r => r.siteId, r => r.transcriptId, r => r.status, r => r.reason, r => new Date(r.updatedAt).toLocaleString()]);
-  fill(document.querySelector("#poison"), s.poison.flatMap(q => q.messages.map(m => ({ queue: q.queue, ...m }))),
-    [r => r.queue, r => r.id, r => r.transcriptId ?? "(not a transcript message)", r => new Date(r.insertedOn).toLocaleString()]);
-  document.querySelector("#updated").textContent = `Updated ${new Date(s.generatedAt).toLocaleTimeString()}`;
+  fill($("#latency"), s.latency, [r => r.stage === "upload-to-ready" ? "upload → ready" : r.stage, r => r.runs, r => duration(r.p50Seconds), r => duration(r.p95Seconds), r => duration(r.maxSeconds)]);
+  fill($("#failures"), s.failures, [r => r.studyId, r => r.siteId, r => r.transcriptId, r => r.status, r => r.reason, r => new Date(r.updatedAt).toLocaleString(),
+    r => button("Timeline", () => showTimeline(r.studyId, r.transcriptId), `Timeline of ${r.transcriptId}`)]);
+  fill($("#poison"), s.poison.flatMap(q => q.messages.map(m => ({ queue: q.queue, stageQueue: q.stageQueue, ...m }))),
+    [r => r.queue, r => r.id, r => r.transcriptId ?? "(not a transcript message)", r => new Date(r.insertedOn).toLocaleString(),
+      r => r.transcriptId ? [button("Replay", () => replay(r), `Replay ${r.transcriptId} from ${r.queue}`), button("Timeline", () => showTimeline(r.studyId, r.transcriptId), `Timeline of ${r.transcriptId}`)] : ""]);
+  siteOptions(s.activity, s.sites);
+  drawChart(s.activity);
+  $("#updated").textContent = `Updated ${new Date(s.generatedAt).toLocaleTimeString()}`;
+}
+
+function renderHealth(h) {
+  fill($("#services"), h.services, [r => r.name, r => r.ok ? "yes" : `no (${r.error})`, r => `${r.milliseconds} ms`]);
+  [...$("#services").tBodies[0].rows].forEach((row, i) => row.cells[1].className = h.services[i]?.ok ? "good" : "bad");
+  fill($("#queues"), h.queues, [r => r.queue, r => r.messages ?? "?", r => r.poison ?? "?"]);
+  [...$("#queues").tBodies[0].rows].forEach((row, i) => { if (h.queues[i]?.poison > 0) row.cells[2].className = "bad"; });
+}
+
+// ---- actions ----
+async function replay(r) {
+  $("#notice").textContent = `Replaying ${r.transcriptId}…`;
+  try {
+    const response = await call(`/api/admin/poison/${encodeURIComponent(r.stageQueue)}/${encodeURIComponent(r.id)}/replay`, { method: "POST" });
+    const body = await response.json().catch(() => ({}));
+    $("#notice").textContent = body.message ?? `The app answered ${response.status}.`;
+    await refresh();
+  } catch (e) { if (e.message !== "signed out") $("#notice").textContent = "The replay could not be sent; try again."; }
+}
+
+async function showTimeline(study, transcript) {
+  $("#timeline-study").value = study;
+  $("#timeline-transcript").value = transcript;
+  const response = await call(`/api/admin/studies/${encodeURIComponent(study)}/transcripts/${encodeURIComponent(transcript)}/timeline`);
+  const body = await response.json().catch(() => ({}));
+  const table = $("#timeline");
+  if (!response.ok) { $("#timeline-summary").textContent = body.message ?? `The app answered ${response.status}.`; table.hidden = true; return; }
+  const stages = body.stages.map(s => `${s.stage} ${duration(s.seconds)}`).join(", ");
+  $("#timeline-summary").textContent = `${body.transcriptId} (${body.siteId}, ${body.language}${body.role ? ", " + body.role : ""}): ${body.status}` +
+    `${body.turnCount ? `, ${body.turnCount} turns` : ""}${body.pseudonymVersion ? `, pseudonymised v${body.pseudonymVersion}` : ""}. ${stages ? "Stages: " + stages + "." : ""}`;
+  fill(table, body.history, [r => r.status, r => new Date(r.at).toLocaleString(), r => r.sincePreviousSeconds === null ? "–" : duration(r.sincePreviousSeconds), r => r.detail ?? ""]);
+  table.hidden = false;
+  table.scrollIntoView({ block: "nearest" });
+}
+
+async function exportAudit(study) {
+  const response = await call(`/api/studies/${encodeURIComponent(study)}/audit?format=csv`);
+  if (!response.ok) { const body = await response.json().catch(() => ({})); $("#notice").textContent = body.message ?? `The app answered ${response.status}.`; return; }
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement("a");
+  a.href = url; a.download = `audit-${study}.csv`; document.body.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  $("#notice").textContent = `Audit log of ${study} exported.`;
 }
 
 async function refresh() {
   const key = sessionStorage.getItem(keyName);
-  if (!key) { document.querySelector("#signin").hidden = false; return; }
+  if (!key) { $("#signin").hidden = false; return; }
   try {
-    const response = await fetch("/api/admin/status", { headers: { "X-Api-Key": key } });
-    if (response.status === 401 || response.status === 403) {
-      sessionStorage.removeItem(keyName);
-      document.querySelector("#error").textContent = response.status === 401 ? "That key is not known." : "That user is not an admin.";
-      document.querySelector("#signin").hidden = false;
-      return;
-    }
+    const hours = $("#chart-window").value;
+    const response = await call(`/api/admin/status${hours ? `?hours=${hours}` : ""}`);
     render(await response.json());
-    document.querySelector("#error").textContent = "";
-    document.querySelector("#status").hidden = false;
-  } catch {
-    document.querySelector("#error").textContent = "The app is not answering; retrying.";
+    const health = await call("/api/admin/health");
+    if (health.ok) renderHealth(await health.json());
+    $("#error").textContent = "";
+    $("#status").hidden = false;
+  } catch (e) {
+    if (e.message === "signed out") return;
+    $("#error").textContent = "The app is not answering; retrying.";
   }
-  setTimeout(refresh, 3000);
+  clearTimeout(timer);
+  timer = setTimeout(refresh, 3000);
 }
 
-document.querySelector("#signin").addEventListener("submit", e => {
+$("#signin").addEventListener("submit", e => {
   e.preventDefault();
-  sessionStorage.setItem(keyName, document.querySelector("#apikey").value);
-  document.querySelector("#signin").hidden = true;
+  sessionStorage.setItem(keyName, $("#apikey").value);
+  $("#signin").hidden = true;
   refresh();
 });
+$("#chart-site").addEventListener("change", () => { if (last) drawChart(last.activity); });
+$("#chart-window").addEventListener("change", () => refresh());
+$("#timeline-form").addEventListener("submit", e => { e.preventDefault(); showTimeline($("#timeline-study").value.trim(), $("#timeline-transcript").value.trim()); });
+$("#audit-form").addEventListener("submit", e => { e.preventDefault(); exportAudit($("#audit-study").value.trim()); });
+window.addEventListener("resize", () => { if (last) drawChart(last.activity); });
 refresh();
