@@ -36,7 +36,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
     /// <summary>One row of the matrix: who may call it, and who is answered 404 (the thing is hidden from them).</summary>
     sealed record Row(string Method, string Template, string Allowed, string Hidden = "", Func<Ids, string, HttpContent?>? Body = null);
 
-    sealed record Ids(string Study, string Kampala, string Translation, string Query, string Proposal, string CheckETag);
+    sealed record Ids(string Study, string Kampala, string Translation, string Query, string Proposal, string CheckETag, string Poison);
 
     static readonly Row[] Matrix =
     [
@@ -56,6 +56,9 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("POST", "/api/studies/{study}/pseudonymisation/corrections", "custodian kampala-researcher dar-researcher", Body: (_, _) => JsonContent.Create(new { kind = "not-an-identifier", text = "Zyxwvut" })),
         new("GET", "/api/studies/{study}/audit", "admin custodian"),
         new("GET", "/api/admin/status", "admin"),
+        new("GET", "/api/admin/health", "admin"),
+        new("GET", "/api/admin/studies/{study}/transcripts/{kampala}/timeline", "admin"),
+        new("POST", "/api/admin/poison/{queue}/{poison}/replay", "admin"),
         new("GET", "/api/translation-checks", "translation-lead study-lead"),
         new("GET", "/api/studies/{study}/translation-checks/{translation}", "translation-lead study-lead dar-researcher", Hidden: "kampala-researcher coder admin custodian"),
         new("POST", "/api/studies/{study}/translation-checks/{translation}/queries/{query}/answer", "dar-researcher", Hidden: "kampala-researcher", Body: (_, _) => JsonContent.Create(new { answer = "Checked with the interviewer." })),
@@ -133,13 +136,15 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         using var proposed = await coder.PostAsJsonAsync($"/api/studies/{study}/codebook/proposals", new { name = "Waiting lists", definition = "Time before care." });
         proposed.EnsureSuccessStatusCode();
         var proposal = (string)(await proposed.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
-        return new Ids(study, kampalaId, translationId, query, proposal, (string)after["etag"]!);
+        // A poison message naming no transcript: the admin's replay is refused (409), everyone else's denied.
+        var poison = await fixture.Queues.Get(App.Storage.Queues.PipelineQueues.PoisonOf(App.Storage.Queues.PipelineQueues.Suggest)).SendMessageAsync("not a transcript message");
+        return new Ids(study, kampalaId, translationId, query, proposal, (string)after["etag"]!, poison.Value.MessageId);
     }
 
     async Task<int> CallAsync(Row row, Ids ids, string who, string? key)
     {
         var path = row.Template.Replace("{study}", ids.Study).Replace("{kampala}", ids.Kampala).Replace("{translation}", ids.Translation)
-            .Replace("{query}", ids.Query).Replace("{proposal}", ids.Proposal).Replace("{code}", "defined-role");
+            .Replace("{query}", ids.Query).Replace("{proposal}", ids.Proposal).Replace("{poison}", ids.Poison).Replace("{queue}", "suggest").Replace("{code}", "defined-role");
         using var http = new HttpClient { BaseAddress = fixture.App.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (key is not null) http.DefaultRequestHeaders.Add("X-Api-Key", key);
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), path) { Content = row.Body?.Invoke(ids, who) };
