@@ -18,6 +18,9 @@ param pseudonymMasterKey string
 @description('Base64 256-bit key that encrypts re-identification key logs.')
 param keyEncryptionKey string
 
+@description('Client id of the Entra ID app registration people sign in with (app roles: see README).')
+param entraClientId string = ''
+
 @description('Create an Azure AI Language resource (off by default: no text leaves the study unless it is asked for).')
 param deployLanguage bool = false
 
@@ -82,6 +85,7 @@ module app 'modules/functionapp.bicep' = {
     masterKeyUri: vault.outputs.masterKeyUri
     encryptionKeyUri: vault.outputs.encryptionKeyUri
     insightsConnectionString: monitoring.outputs.connectionString
+    entraClientId: entraClientId
   }
 }
 

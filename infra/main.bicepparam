@@ -6,3 +6,5 @@ param prefix = 'qualpipe'
 //     -p pseudonymMasterKey=$(head -c 32 /dev/urandom | base64) keyEncryptionKey=$(head -c 32 /dev/urandom | base64)
 param pseudonymMasterKey = readEnvironmentVariable('PSEUDONYM_MASTER_KEY', '')
 param keyEncryptionKey = readEnvironmentVariable('KEY_ENCRYPTION_KEY', '')
+// The Entra ID app registration people sign in with (its app roles are listed in README.md).
+param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '')

@@ -9,6 +9,9 @@ param masterKeyUri string
 param encryptionKeyUri string
 param insightsConnectionString string
 
+@description('Client id of the Entra ID app registration whose app roles (coder, site-researcher, site.<id>, study.<id>, …) sign people in. Empty: nobody can sign in until it is set.')
+param entraClientId string
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -59,10 +62,35 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Pipeline__PseudonymMasterKey', value: '@Microsoft.KeyVault(SecretUri=${masterKeyUri})' }
         { name: 'Pipeline__KeyEncryptionKey', value: '@Microsoft.KeyVault(SecretUri=${encryptionKeyUri})' }
         { name: 'Pipeline__LocalTriggers', value: 'false' }
+        // People sign in with Entra ID through App Service authentication; API keys are refused in Azure.
+        { name: 'Pipeline__Authentication', value: 'AppService' }
       ]
     }
   }
   dependsOn: [ deployments ]
+}
+
+// App Service authentication: it signs people in with Entra ID and hands the app X-MS-CLIENT-PRINCIPAL with their app
+// roles. Unauthenticated requests still reach the app, which answers 401 and points the pages at /.auth/login/aad.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(entraClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: { requireAuthentication: false, unauthenticatedClientAction: 'AllowAnonymous' }
+    httpSettings: { requireHttps: true }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [ 'api://${entraClientId}', entraClientId ] }
+      }
+    }
+    login: { tokenStore: { enabled: true } }
+  }
 }
 
 output principalId string = app.identity.principalId

@@ -80,6 +80,19 @@ public sealed class BicepTemplateTests
         Assert.Contains("monitoring", Module("app")["parameters"]!["insightsConnectionString"]!.ToString());
         Assert.Equal("true", settings["Pipeline__TelemetryManagedIdentity"]);
         Assert.DoesNotContain(settings.Keys, k => k.Contains("CosmosKey") || k.Contains("AccountKey"));
+        Assert.Equal("AppService", settings["Pipeline__Authentication"]);
+    }
+
+    [Fact]
+    public void People_sign_in_with_entra_id_through_app_service_authentication()
+    {
+        var auth = Resources("Microsoft.Web/sites/config", Module("app")).Single();
+        Assert.Contains("'authsettingsV2'", auth["name"]!.ToString());
+        var aad = auth["properties"]!["identityProviders"]!["azureActiveDirectory"]!;
+        Assert.True((bool)aad["enabled"]!);
+        Assert.Equal("[parameters('entraClientId')]", (string?)aad["registration"]!["clientId"]);
+        Assert.Equal("AllowAnonymous", (string?)auth["properties"]!["globalValidation"]!["unauthenticatedClientAction"]);
+        Assert.Contains("entraClientId", Module("app")["parameters"]!["entraClientId"]!.ToString());
     }
 
     [Fact]

@@ -63,8 +63,15 @@ public static class PipelineServices
             services.AddHostedService(sp => sp.GetRequiredService<UploadScanner>());
         }
 
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        if (settings.Authentication is not (ApiKeyAuthentication.SchemeName or AppServicePrincipalAuthentication.SchemeName))
+            throw new InvalidOperationException("Pipeline:Authentication must be ApiKey or AppService.");
+        // One scheme per deployment: API keys locally, Entra ID through App Service in Azure (where keys are refused).
+        if (settings.Authentication == AppServicePrincipalAuthentication.SchemeName)
+            services.AddAuthentication(AppServicePrincipalAuthentication.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, AppServicePrincipalAuthentication>(AppServicePrincipalAuthentication.SchemeName, null);
+        else
+            services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;

@@ -52,6 +52,12 @@ public sealed class PipelineSettings
     /// <summary>Send to Application Insights with the managed identity (Azure, where its local auth is off).</summary>
     public bool TelemetryManagedIdentity { get; set; }
 
+    /// <summary>
+    /// <c>ApiKey</c> (local: the users below) or <c>AppService</c> (Azure: App Service authentication with Entra ID puts the
+    /// signed-in user in <c>X-MS-CLIENT-PRINCIPAL</c>; API keys are then not accepted at all).
+    /// </summary>
+    public string Authentication { get; set; } = "ApiKey";
+
     public List<PipelineUser> Users { get; set; } = [];
 }
 

@@ -56,7 +56,17 @@ public sealed partial class TranscriptPseudonymiser
         var placeholders = kept.Count;
         foreach (var d in all)
             if (!kept.Any(k => d.Start < k.End && k.Start < d.End)) kept.Add(d);
-        return Merge(text, kept.Skip(placeholders).OrderBy(d => d.Start).ToList());
+        return Merge(text, kept.Skip(placeholders).Select(d => WholeToken(text, d)).OrderBy(d => d.Start).ToList());
+    }
+
+    /// <summary>An ID found inside a longer code ("CM90012345ABCD") takes the whole code: its remains would still identify.</summary>
+    static Detection WholeToken(string text, Detection d)
+    {
+        if (d.Kind != "ID") return d;
+        var (start, end) = (d.Start, d.End);
+        while (start > 0 && char.IsLetterOrDigit(text[start - 1])) start--;
+        while (end < text.Length && char.IsLetterOrDigit(text[end])) end++;
+        return d with { Start = start, Length = end - start };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[(?:[A-Z]{2,}(?:-\d+)?|[a-z]+(?: [a-z]+)?)\]")]

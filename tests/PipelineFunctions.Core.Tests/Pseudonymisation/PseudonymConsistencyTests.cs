@@ -36,6 +36,14 @@ public sealed class PseudonymConsistencyTests
     }
 
     [Fact]
+    public void An_id_inside_a_longer_code_takes_the_whole_code()
+    {
+        var turns = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], []), new PseudonymBook())
+            .Pseudonymise([new(1, "P1", "Her NIN is CM90012345ABCD, mine is S1234567D.")], "en").Turns;
+        Assert.Equal("Her NIN is [ID], mine is [ID].", turns[0].Text);
+    }
+
+    [Fact]
     public void A_surname_alone_takes_the_pseudonym_of_the_full_name_it_belongs_to()
     {
         var turns = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], []), new PseudonymBook())

@@ -66,7 +66,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
     public async Task Azurite_gone_for_30_seconds_mid_run_the_pipeline_waits_and_recovers()
     {
         var folder = Directory.CreateTempSubdirectory("azurite-fault-");
-        var ports = (Blob: FreePort(), Queue: FreePort(), Table: FreePort());
+        var ports = (Blob: AppProcess.FreePort(), Queue: AppProcess.FreePort(), Table: AppProcess.FreePort());
         var azurite = StartAzurite(folder.FullName, ports);
         // Its own app against its own Azurite (kept on disk, so a restart keeps the data) and its own database;
         // the suite's app goes on with the shared Azurite.
@@ -200,11 +200,4 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
     static string Connection((int Blob, int Queue, int Table) ports) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,4 +1,5 @@
-// Shared by every page: sign-in with an API key kept in this tab's session, and JSON calls to the API.
+// Shared by every page: sign-in (an API key kept in this tab's session locally; Entra ID's own sign-in page in Azure),
+// and JSON calls to the API.
 const Pipeline = (() => {
   const keyName = "pipeline-api-key";
 
@@ -10,7 +11,8 @@ const Pipeline = (() => {
       form.hidden = true;
       onReady();
     });
-    if (sessionStorage.getItem(keyName)) onReady(); else form.hidden = false;
+    // With a key, or where the deployment signs people in itself (Entra ID in Azure), go straight on; a 401 asks for a key.
+    onReady();
   }
 
   function signOut(message) {
@@ -24,7 +26,12 @@ const Pipeline = (() => {
   async function api(path, options = {}) {
     const headers = { "X-Api-Key": sessionStorage.getItem(keyName) ?? "", ...(options.body && !(options.body instanceof FormData || options.body instanceof Blob) ? { "Content-Type": "application/json" } : {}) };
     const response = await fetch(path, { ...options, headers });
-    if (response.status === 401) { signOut("That key is not known."); throw new Error("unauthorised"); }
+    if (response.status === 401) {
+      const signInAt = response.headers.get("X-Sign-In");
+      if (signInAt) { location.href = signInAt; throw new Error("signing in"); }
+      signOut(sessionStorage.getItem(keyName) ? "That key is not known." : "");
+      throw new Error("unauthorised");
+    }
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
     if (!response.ok) { showError(body?.message ?? `The app answered ${response.status}.`); throw new Error(body?.message ?? String(response.status)); }
     showError("");

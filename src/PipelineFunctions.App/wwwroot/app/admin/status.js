@@ -39,10 +39,12 @@ function duration(seconds) {
 async function call(path, options = {}) {
   const key = sessionStorage.getItem(keyName);
   const response = await fetch(path, { ...options, headers: { "X-Api-Key": key ?? "" } });
+  const signInAt = response.status === 401 && response.headers.get("X-Sign-In");
+  if (signInAt) { location.href = signInAt; throw new Error("signed out"); }
   if (response.status === 401 || response.status === 403) {
     if (path.startsWith("/api/admin/status") || response.status === 401) {
       sessionStorage.removeItem(keyName);
-      $("#error").textContent = response.status === 401 ? "That key is not known." : "That user is not an admin.";
+      $("#error").textContent = response.status === 403 ? "That user is not an admin." : key ? "That key is not known." : "";
       $("#signin").hidden = false;
       $("#status").hidden = true;
       throw new Error("signed out");
@@ -186,8 +188,7 @@ async function exportAudit(study) {
 }
 
 async function refresh() {
-  const key = sessionStorage.getItem(keyName);
-  if (!key) { $("#signin").hidden = false; return; }
+  // Without a key the first call tells: a sign-in page (Entra ID in Azure) or the key form (locally).
   try {
     const hours = $("#chart-window").value;
     const response = await call(`/api/admin/status${hours ? `?hours=${hours}` : ""}`);
