@@ -59,8 +59,11 @@ public sealed class AppServiceSignInTests(PipelineFixture fixture)
         // A page opened without a session goes to Entra ID's sign-in.
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync();
+        // App Service serves /.auth/login/aad in Azure; here the browser is answered in its place.
+        await page.RouteAsync("**/.auth/login/aad**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<h1>Entra ID sign-in</h1>" }));
         await page.GotoAsync(new Uri(app.BaseAddress, $"/app/coders/index.html?study={study}").ToString());
         await page.WaitForURLAsync("**/.auth/login/aad**");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Entra ID sign-in");
     }
 
     /// <summary>The header App Service writes: base64 of the claims, with Entra ID's claim types.</summary>
