@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Audit;
 using System.Text.RegularExpressions;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
@@ -12,7 +13,7 @@ namespace PipelineFunctions.App.Apis;
 public static partial class CodeViewApi
 {
     public static void MapCodeViewApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/studies/{studyId}/codes/{codeId}/passages", PassagesAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapGet("/api/studies/{studyId}/codes/{codeId}/passages", PassagesAsync).Audited("read-code-passages").RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
 
     static async Task<IResult> PassagesAsync(string studyId, string codeId, string? site, string? role, string? transcript, StudyStore studies,
         TranscriptStore transcripts, CodingStore codings, ReviewStore review, CancellationToken ct)

@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Audit;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.Azure.Cosmos;
@@ -15,10 +16,10 @@ public static class CodebookApi
     public static void MapCodebookApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/studies/{studyId}/codebook", ExportAsync).RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
-        app.MapPut("/api/studies/{studyId}/codebook", ImportAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapPut("/api/studies/{studyId}/codebook", ImportAsync).Audited("change-codebook").RequireAuthorization(p => p.RequireRole(Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
         app.MapGet("/api/studies/{studyId}/codebook/proposals", ProposalsAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
-        app.MapPost("/api/studies/{studyId}/codebook/proposals", ProposeAsync).RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
-        app.MapPost("/api/studies/{studyId}/codebook/proposals/{proposalId}/approve", ApproveAsync).RequireAuthorization(p => p.RequireRole(Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapPost("/api/studies/{studyId}/codebook/proposals", ProposeAsync).Audited("propose-code").RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
+        app.MapPost("/api/studies/{studyId}/codebook/proposals/{proposalId}/approve", ApproveAsync).Audited("approve-code").RequireAuthorization(p => p.RequireRole(Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
     }
 
     public sealed record ProposalRequest(string Name, string Definition, string? Parent = null);

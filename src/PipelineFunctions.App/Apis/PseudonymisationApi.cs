@@ -24,7 +24,7 @@ public static class PseudonymisationApi
     public static void MapPseudonymisationApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/key", KeyAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian)).AddEndpointFilter<StudyAccessFilter>();
-        app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/pseudonymised", PseudonymisedAsync)
+        app.MapGet("/api/studies/{studyId}/transcripts/{transcriptId}/pseudonymised", PseudonymisedAsync).Audited("read-transcript")
             .RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher, Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
         app.MapPost("/api/studies/{studyId}/pseudonymisation/corrections", CorrectAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.SiteResearcher)).AddEndpointFilter<StudyAccessFilter>();
         app.MapGet("/api/studies/{studyId}/audit", AuditAsync).RequireAuthorization(p => p.RequireRole(Roles.Custodian, Roles.Admin)).AddEndpointFilter<StudyAccessFilter>();

@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Audit;
 using System.Security.Claims;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
@@ -18,11 +19,11 @@ public static class ReviewApi
     {
         var coders = app.MapGroup("/api/studies/{studyId}").RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead)).AddEndpointFilter<StudyAccessFilter>();
         coders.MapGet("/review", ListAsync);
-        coders.MapGet("/transcripts/{transcriptId}/review", GetAsync);
-        coders.MapPut("/transcripts/{transcriptId}/review/mine", SaveAsync);
-        coders.MapPost("/transcripts/{transcriptId}/review/mine/submit", SubmitAsync);
-        coders.MapGet("/transcripts/{transcriptId}/review/agreement", AgreementAsync);
-        coders.MapPut("/transcripts/{transcriptId}/review/final", ConsensusAsync);
+        coders.MapGet("/transcripts/{transcriptId}/review", GetAsync).Audited("read-transcript");
+        coders.MapPut("/transcripts/{transcriptId}/review/mine", SaveAsync).Audited("save-coding");
+        coders.MapPost("/transcripts/{transcriptId}/review/mine/submit", SubmitAsync).Audited("submit-coding");
+        coders.MapGet("/transcripts/{transcriptId}/review/agreement", AgreementAsync).Audited("read-codings");
+        coders.MapPut("/transcripts/{transcriptId}/review/final", ConsensusAsync).Audited("save-consensus");
     }
 
     static async Task<IResult> ListAsync(string studyId, ClaimsPrincipal user, StudyStore studies, TranscriptStore transcripts, CodingStore codings, CancellationToken ct)

@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Audit;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using PipelineFunctions.App.Model;
@@ -14,11 +15,11 @@ public static class TranscriptsApi
     public static void MapTranscriptsApi(this IEndpointRouteBuilder app)
     {
         var transcripts = app.MapGroup("/api/studies/{studyId}/transcripts").RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
-        transcripts.MapPost("/", UploadAsync).DisableAntiforgery()
+        transcripts.MapPost("/", UploadAsync).DisableAntiforgery().Audited("upload-transcript")
             .RequireAuthorization(p => p.RequireRole(Roles.SiteResearcher, Roles.StudyLead));
         transcripts.MapGet("/", ListAsync);
         transcripts.MapGet("/{transcriptId}", GetAsync);
-        transcripts.MapGet("/{transcriptId}/segments", SegmentsAsync)
+        transcripts.MapGet("/{transcriptId}/segments", SegmentsAsync).Audited("read-transcript")
             .RequireAuthorization(p => p.RequireRole(Roles.Coder, Roles.StudyLead));
     }
 

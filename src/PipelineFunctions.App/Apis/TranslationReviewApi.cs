@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Audit;
 using System.Security.Claims;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
@@ -19,10 +20,10 @@ public static class TranslationReviewApi
     {
         app.MapGet("/api/translation-checks", PendingAsync).RequireAuthorization(p => p.RequireRole(Roles.TranslationLead, Roles.StudyLead));
         var pair = app.MapGroup("/api/studies/{studyId}/translation-checks/{translationId}").RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
-        pair.MapGet("/", GetAsync);
-        pair.MapPost("/approve", ApproveAsync).RequireAuthorization(p => p.RequireRole(Roles.TranslationLead));
-        pair.MapPost("/query", QueryAsync).RequireAuthorization(p => p.RequireRole(Roles.TranslationLead));
-        pair.MapPost("/queries/{queryId}/answer", AnswerAsync).RequireAuthorization(p => p.RequireRole(Roles.SiteResearcher));
+        pair.MapGet("/", GetAsync).Audited("read-translation-check");
+        pair.MapPost("/approve", ApproveAsync).Audited("approve-translation").RequireAuthorization(p => p.RequireRole(Roles.TranslationLead));
+        pair.MapPost("/query", QueryAsync).Audited("query-translation").RequireAuthorization(p => p.RequireRole(Roles.TranslationLead));
+        pair.MapPost("/queries/{queryId}/answer", AnswerAsync).Audited("answer-query").RequireAuthorization(p => p.RequireRole(Roles.SiteResearcher));
         app.MapGet("/api/studies/{studyId}/translation-queries", QueriedAsync).RequireAuthorization().AddEndpointFilter<StudyAccessFilter>();
     }
 
