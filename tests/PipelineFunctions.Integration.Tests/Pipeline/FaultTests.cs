@@ -77,12 +77,15 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             ["AzureWebJobsStorage"] = Connection(ports),
         };
         await using var app = new AppProcess(environment);
+        var clock = Stopwatch.StartNew();
         try
         {
             await app.StartAsync();
+            output.WriteLine($"outage: app started at {clock.Elapsed.TotalSeconds:0.0} s");
             using var lead = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
             lead.DefaultRequestHeaders.Add("X-Api-Key", PipelineFixture.LeadKey);
             var study = await CreateStudyAsync(lead);
+            output.WriteLine($"outage: study created at {clock.Elapsed.TotalSeconds:0.0} s");
             var ids = new List<string>();
             for (var i = 0; i < 10; i++)
             {
@@ -93,6 +96,8 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
 
             // Stopped as a service stops (SIGTERM): Azurite then writes its state to disk, as Azure Storage never loses an
             // acknowledged write. A SIGKILL would lose Azurite's last seconds of queue state, a fault of the stand-in only.
+            // It first drains the app's open connections (a minute or two, while the pipeline keeps working through them);
+            // the outage counted here runs from its exit, when nothing answers at all, to its restart.
             Process.Start("kill", ["-TERM", $"{azurite.Id}"])!.WaitForExit();
             await azurite.WaitForExitAsync();
             var down = Stopwatch.StartNew();
@@ -101,6 +106,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
                 Assert.True((int)during.StatusCode >= 500, $"an upload with storage down answered {(int)during.StatusCode}");
             await Task.Delay(TimeSpan.FromSeconds(30) - down.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
             Assert.False(app.HasExited);
+            output.WriteLine($"outage: uploads done and Azurite stopped by {clock.Elapsed.TotalSeconds - down.Elapsed.TotalSeconds:0.0} s; restarting at {clock.Elapsed.TotalSeconds:0.0} s");
             azurite = StartAzurite(folder.FullName, ports);
             var back = Stopwatch.StartNew();
 
@@ -126,6 +132,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         {
             azurite.Kill(entireProcessTree: true);
             folder.Delete(recursive: true);
+            output.WriteLine($"outage: cleaned up at {clock.Elapsed.TotalSeconds:0.0} s");
         }
     }
 
