@@ -165,6 +165,24 @@ public sealed class PipelineFixture : IAsyncLifetime
     public IReadOnlyList<ExportedSpan> Spans() => ExportedSpan.Parse(PreviousLogs.Concat(App.Log));
 
     /// <summary>
+    /// A parsed transcript whose parsed text was never stored, handed to pseudonymisation: it fails every try, so after
+    /// five it is Failed and its message waits in the poison queue.
+    /// </summary>
+    public async Task<string> BrokenTranscriptAsync(string studyId, string siteId)
+    {
+        var id = $"t-broken-{Guid.NewGuid():n}"[..22];
+        var now = DateTimeOffset.UtcNow;
+        await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
+        {
+            Id = id, StudyId = studyId, SiteId = siteId, Language = "en", FileName = "x.txt", Status = PipelineFunctions.App.Model.TranscriptStatus.Parsed,
+            ReceivedAt = now, UpdatedAt = now,
+            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now), new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now)],
+        }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
+        await Queues.SendAsync(PipelineQueues.Pseudonymise, new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
+        return id;
+    }
+
+    /// <summary>
     /// A transcript that failed pseudonymisation five times and waits in the poison queue, as the pipeline leaves one,
     /// with its parsed text now in place so that a replay can succeed.
     /// </summary>

@@ -16,14 +16,7 @@ public sealed class PoisonReplayTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync();
         // Parsed, but its parsed text is missing: pseudonymisation fails five times and the message goes to poison.
-        var id = $"t-replay-{Guid.NewGuid():n}"[..22];
-        var now = DateTimeOffset.UtcNow;
-        await fixture.Cosmos.Transcripts.CreateItemAsync(new TranscriptDocument
-        {
-            Id = id, StudyId = study, SiteId = "dar-es-salaam", Language = "en", FileName = "x.txt", Status = TranscriptStatus.Parsed,
-            ReceivedAt = now, UpdatedAt = now, History = [new StatusChange(TranscriptStatus.Received, now), new StatusChange(TranscriptStatus.Parsed, now)],
-        }, new PartitionKey(study));
-        await fixture.Queues.SendAsync(PipelineQueues.Pseudonymise, new TranscriptMessage(study, id), default);
+        var id = await fixture.BrokenTranscriptAsync(study, "dar-es-salaam");
         await fixture.WaitForStatusAsync(study, id, "Failed");
         var deadline = DateTime.UtcNow.AddSeconds(30);
         (string Queue, string MessageId)? poison;

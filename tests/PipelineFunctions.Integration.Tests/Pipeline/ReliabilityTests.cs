@@ -34,15 +34,7 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
     public async Task A_step_failing_five_times_goes_to_poison_and_the_transcript_says_why()
     {
         var study = await fixture.CreateStudyAsync();
-        // A parsed transcript whose parsed text was never stored: pseudonymisation cannot succeed.
-        var id = $"t-broken-{Guid.NewGuid():n}"[..20];
-        var now = DateTimeOffset.UtcNow;
-        await fixture.Cosmos.Transcripts.CreateItemAsync(new TranscriptDocument
-        {
-            Id = id, StudyId = study, SiteId = "kampala", Language = "en", FileName = "x.txt", Status = TranscriptStatus.Parsed,
-            ReceivedAt = now, UpdatedAt = now, History = [new StatusChange(TranscriptStatus.Parsed, now)],
-        }, new PartitionKey(study));
-        await fixture.Queues.SendAsync(PipelineQueues.Pseudonymise, new TranscriptMessage(study, id), default);
+        var id = await fixture.BrokenTranscriptAsync(study, "kampala");
 
         var failed = await fixture.WaitForStatusAsync(study, id, "Failed");
         Assert.Contains("failed 5 times", (string)failed["summary"]!["reason"]!);
