@@ -27,8 +27,8 @@ public sealed class AuditLog(CosmosContainers cosmos, TimeProvider clock)
         await cosmos.Audit.CreateItemAsync(entry, new PartitionKey(studyId), cancellationToken: ct);
     }
 
-    public async Task<List<AuditEntry>> ListAsync(string studyId) =>
-        (await cosmos.Audit.QueryPartitionAsync<AuditEntry>(studyId)).OrderBy(e => e.At).ToList();
+    public async Task<List<AuditEntry>> ListAsync(string studyId, CancellationToken ct) =>
+        (await cosmos.Audit.QueryPartitionAsync<AuditEntry>(studyId, ct)).OrderBy(e => e.At).ToList();
 
     /// <summary>
     /// RFC 4180 CSV, oldest first: at (UTC, ISO 8601), user, roles (<c>;</c>-separated), action, target, from. A field

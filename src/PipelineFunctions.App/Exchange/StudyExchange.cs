@@ -1,4 +1,5 @@
-using PipelineFunctions.App.Apis;
+using PipelineFunctions.App.Uploads;
+using PipelineFunctions.App.Workflow;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
@@ -14,7 +15,7 @@ namespace PipelineFunctions.App.Exchange;
 /// pseudonymised) and keeps its codings as submitted prior work, which the suggestion engine then learns from.
 /// </summary>
 public sealed class StudyExchange(StudyStore studies, ReviewStore review, CodingStore codings,
-    TranscriptIntake intake, TimeProvider clock)
+    TranscriptUploads uploads, TimeProvider clock)
 {
     public static string SourceGuid(string transcriptId) => CodebookQdc.Guid("transcript", transcriptId);
 
@@ -32,7 +33,7 @@ public sealed class StudyExchange(StudyStore studies, ReviewStore review, Coding
                 .Select(s => new SpeakerTurn(s.Segment, s.Speaker, s.Text, s.Start, s.End)).ToList();
             var source = TranscriptSource.Build(SourceGuid(transcript.Id), Path.GetFileNameWithoutExtension(transcript.FileName), turns);
             sources.Add(source);
-            foreach (var work in (await codings.ListAsync(transcript.Id)).Where(mayInclude).OrderBy(w => w.Coder, StringComparer.Ordinal))
+            foreach (var work in (await codings.ListAsync(transcript.Id, ct)).Where(mayInclude).OrderBy(w => w.Coder, StringComparer.Ordinal))
             {
                 users.Add(work.Coder);
                 foreach (var c in work.Codings.Where(c => codebook.Find(c.CodeId) is not null))
@@ -72,7 +73,7 @@ public sealed class StudyExchange(StudyStore studies, ReviewStore review, Coding
         {
             var fileName = FileName(source.Name);
             var content = System.Text.Encoding.UTF8.GetBytes(source.PlainText);
-            var result = await intake.UploadAsync(new UploadMetadata(study.Id, site, language, fileName, UploadedBy: by), content, ct);
+            var result = await uploads.UploadAsync(new UploadMetadata(study.Id, site, language, fileName, UploadedBy: by), content, ct);
             if (result.Transcript is null || result.Outcome is IntakeOutcome.Rejected or IntakeOutcome.Invalid or IntakeOutcome.UnknownStudy)
             {
                 report.Add(new ImportedSource(source.Name, result.Transcript?.Id, result.Outcome.ToString(), result.Message, 0, 0));

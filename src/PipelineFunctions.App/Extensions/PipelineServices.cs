@@ -1,36 +1,35 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
-using PipelineFunctions.App.Functions;
-using PipelineFunctions.App.Hosting;
-using PipelineFunctions.App.Hosting.CustomHandler;
-using PipelineFunctions.App.Hosting.LocalTriggers;
+using Microsoft.Azure.Functions.Worker.Builder;
+using PipelineFunctions.App.Audit;
+using PipelineFunctions.App.Exchange;
+using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Settings;
+using PipelineFunctions.App.Stages;
+using PipelineFunctions.App.Stages.CheckTranslation;
+using PipelineFunctions.App.Stages.SuggestCodes;
+using PipelineFunctions.App.Storage;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Storage.Queues;
+using PipelineFunctions.App.Uploads;
+using PipelineFunctions.App.Workflow;
 
 namespace PipelineFunctions.App.Extensions;
 
 public static class PipelineServices
 {
-    public static WebApplicationBuilder AddPipeline(this WebApplicationBuilder builder)
+    public static FunctionsApplicationBuilder AddPipeline(this FunctionsApplicationBuilder builder)
     {
-        builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
         var settings = builder.Configuration.GetSection(PipelineSettings.Section).Get<PipelineSettings>() ?? new PipelineSettings();
-        // The Functions host hands the custom handler its port.
-        if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes + 1024 * 1024);
-
         builder.AddPipelineTelemetry(settings);
 
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new FunctionDefinitions(AppContext.BaseDirectory));
         services.AddSingleton<StudyKeys>();
         services.AddSingleton<CosmosContainers>();
         services.AddSingleton<BlobContainers>();
@@ -42,37 +41,25 @@ public static class PipelineServices
         services.AddSingleton<TranscriptTexts>();
         services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<CodingStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<TranscriptWorkflow>();
+        services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();
         services.AddSingleton<TranslationChecks>();
-        services.AddSingleton<Audit.AuditLog>();
-        services.AddSingleton<TranscriptIntake>();
-        services.AddSingleton<Exchange.StudyExchange>();
+        services.AddSingleton<TranscriptUploads>();
+        services.AddSingleton<StudyExchange>();
         services.AddSingleton<PoisonReplay>();
-        services.AddSingleton<Language.AzurePiiDetections>();
-        services.AddSingleton<Language.AzureSuggestionFeatures>();
-        services.AddSingleton<IQueueFunction, Functions.IngestTranscript.IngestTranscript>();
-        services.AddSingleton<IQueueFunction, Functions.PseudonymiseTranscript.PseudonymiseTranscript>();
-        services.AddSingleton<IQueueFunction, Functions.CheckTranslation.CheckTranslation>();
-        services.AddSingleton<IQueueFunction, Functions.SuggestCodes.SuggestCodes>();
-        services.AddSingleton<FunctionInvoker>();
+        services.AddSingleton<AzurePiiDetections>();
+        services.AddSingleton<AzureSuggestionFeatures>();
         services.AddHostedService<StorageInitializer>();
-        if (settings.LocalTriggers)
-        {
-            services.AddHostedService<LocalTriggerRunner>();
-            services.AddSingleton<UploadScanner>();
-            services.AddHostedService(sp => sp.GetRequiredService<UploadScanner>());
-        }
 
-        if (settings.Authentication is not (ApiKeyAuthentication.SchemeName or AppServicePrincipalAuthentication.SchemeName))
-            throw new InvalidOperationException("Pipeline:Authentication must be ApiKey or AppService.");
         // One scheme per deployment: API keys locally, Entra ID through App Service in Azure (where keys are refused).
-        if (settings.Authentication == AppServicePrincipalAuthentication.SchemeName)
-            services.AddAuthentication(AppServicePrincipalAuthentication.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, AppServicePrincipalAuthentication>(AppServicePrincipalAuthentication.SchemeName, null);
-        else
-            services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization();
+        services.AddSingleton<ISignIn>(settings.Authentication switch
+        {
+            ApiKeySignIn.SchemeName => new ApiKeySignIn(settings),
+            AppServiceSignIn.SchemeName => new AppServiceSignIn(),
+            _ => throw new InvalidOperationException("Pipeline:Authentication must be ApiKey or AppService."),
+        });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

@@ -1,4 +1,5 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.Builder;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -19,7 +20,7 @@ public static class PipelineTelemetrySetup
 {
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    public static WebApplicationBuilder AddPipelineTelemetry(this WebApplicationBuilder builder, PipelineSettings settings)
+    public static FunctionsApplicationBuilder AddPipelineTelemetry(this FunctionsApplicationBuilder builder, PipelineSettings settings)
     {
         var azureMonitor = builder.Configuration[AzureMonitorSetting];
         var toAzure = !string.IsNullOrWhiteSpace(azureMonitor);

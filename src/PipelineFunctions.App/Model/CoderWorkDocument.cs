@@ -22,6 +22,9 @@ public sealed class CoderWorkDocument
     [JsonProperty("_etag")] public string? ETag { get; set; }
 
     public static string IdFor(string transcriptId, string coder) => $"{transcriptId}:{coder}";
+
+    /// <summary>The coder name of a transcript's consensus: what the pair resolved, its final coding.</summary>
+    public const string FinalCoder = "final";
 }
 
 /// <param name="Origin"><c>suggested</c> (accepted as suggested), <c>changed</c> (a suggestion given another code) or <c>added</c>.</param>

@@ -37,14 +37,8 @@ public sealed class PipelineSettings
 
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
-    /// <summary>Run the local trigger runner (polls the queues the function.json files declare). Off in Azure.</summary>
-    public bool LocalTriggers { get; set; }
-
-    /// <summary>How long a message stays hidden while the local runner works on it.</summary>
-    public int LocalLeaseSeconds { get; set; } = 60;
-
-    /// <summary>How often the local runner scans the uploads container for blobs dropped in without an event.</summary>
-    public int UploadScanSeconds { get; set; } = 10;
+    /// <summary>The host's <c>extensions.queues.maxDequeueCount</c> (host.json): the try after which a message goes to poison.</summary>
+    public int MaxDequeueCount { get; set; } = 5;
 
     /// <summary>Write spans and stage metrics to the console (off by default, so logs stay readable).</summary>
     public bool TelemetryConsole { get; set; }

@@ -34,16 +34,6 @@ public static class PipelineTelemetry
         public const string Queue = "messaging.destination.name";
     }
 
-    /// <summary>The stage a function carries out, as the dashboard names it.</summary>
-    public static string StageOf(string functionName) => functionName switch
-    {
-        "IngestTranscript" => "ingest",
-        "PseudonymiseTranscript" => "pseudonymise",
-        "CheckTranslation" => "translation-check",
-        "SuggestCodes" => "suggest",
-        _ => functionName,
-    };
-
     /// <summary>A producer span around putting a message on a stage queue; its id becomes the message's traceparent.</summary>
     public static Activity? StartSend(string queue, string studyId, string transcriptId)
     {

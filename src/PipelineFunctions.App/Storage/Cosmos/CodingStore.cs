@@ -9,7 +9,7 @@ public sealed class CodingStore(CosmosContainers cosmos)
     public Task<CoderWorkDocument?> GetAsync(string transcriptId, string coder, CancellationToken ct) =>
         cosmos.Codings.ReadOrDefaultAsync<CoderWorkDocument>(CoderWorkDocument.IdFor(transcriptId, coder), transcriptId, ct);
 
-    public Task<List<CoderWorkDocument>> ListAsync(string transcriptId) => cosmos.Codings.QueryPartitionAsync<CoderWorkDocument>(transcriptId);
+    public Task<List<CoderWorkDocument>> ListAsync(string transcriptId, CancellationToken ct) => cosmos.Codings.QueryPartitionAsync<CoderWorkDocument>(transcriptId, ct);
 
     /// <summary>Saves if the document is as the caller last read it (no ETag: it must not exist yet); null means it was changed meanwhile.</summary>
     public async Task<string?> TrySaveAsync(CoderWorkDocument work, string? etag, CancellationToken ct)

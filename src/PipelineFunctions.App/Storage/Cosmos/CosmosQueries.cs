@@ -8,7 +8,7 @@ static class CosmosQueries
     /// Reads every page of a query within one partition. The partition filter is written into the query text as
     /// well as set as the request's partition key: the local Cosmos server reads only the former, Azure uses both.
     /// </summary>
-    public static async Task<List<T>> QueryPartitionAsync<T>(this Container container, string partition, string select = "*",
+    public static async Task<List<T>> QueryPartitionAsync<T>(this Container container, string partition, CancellationToken ct, string select = "*",
         string? filter = null, params (string Name, object Value)[] parameters)
     {
         var key = CosmosContainers.PartitionKeys[container.Id].TrimStart('/');
@@ -18,7 +18,7 @@ static class CosmosQueries
         var results = new List<T>();
         using var feed = container.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partition) });
         while (feed.HasMoreResults)
-            results.AddRange(await feed.ReadNextAsync());
+            results.AddRange(await feed.ReadNextAsync(ct));
         return results;
     }
 
@@ -28,7 +28,6 @@ static class CosmosQueries
     /// </summary>
     public static async Task<T?> ReadOrDefaultAsync<T>(this Container container, string id, string partition, CancellationToken ct) where T : class
     {
-        ct.ThrowIfCancellationRequested();
-        return (await container.QueryPartitionAsync<T>(partition, "*", "c.id = @id", ("@id", id))).FirstOrDefault();
+        return (await container.QueryPartitionAsync<T>(partition, ct, "*", "c.id = @id", ("@id", id))).FirstOrDefault();
     }
 }

@@ -7,10 +7,10 @@ namespace PipelineFunctions.App.Storage.Cosmos;
 public sealed class ReviewStore(CosmosContainers cosmos)
 {
     public Task<List<SegmentDocument>> SegmentsAsync(string transcriptId, CancellationToken ct) =>
-        cosmos.Segments.QueryPartitionAsync<SegmentDocument>(transcriptId);
+        cosmos.Segments.QueryPartitionAsync<SegmentDocument>(transcriptId, ct);
 
     public Task<List<SuggestionDocument>> SuggestionsAsync(string transcriptId, CancellationToken ct) =>
-        cosmos.Suggestions.QueryPartitionAsync<SuggestionDocument>(transcriptId);
+        cosmos.Suggestions.QueryPartitionAsync<SuggestionDocument>(transcriptId, ct);
 
     /// <summary>Makes the stored segments exactly these: upserts by deterministic id, deletes any left over.</summary>
     public Task ReplaceSegmentsAsync(string transcriptId, IReadOnlyList<SegmentDocument> segments, CancellationToken ct) =>
@@ -22,7 +22,7 @@ public sealed class ReviewStore(CosmosContainers cosmos)
     static async Task ReplaceAllAsync<T>(Container container, string transcriptId, IReadOnlyList<T> items, Func<T, string> id, CancellationToken ct)
     {
         var partition = new PartitionKey(transcriptId);
-        var existing = await container.QueryPartitionAsync<IdOnly>(transcriptId, "c.id");
+        var existing = await container.QueryPartitionAsync<IdOnly>(transcriptId, ct, "c.id");
         var keep = items.Select(id).ToHashSet(StringComparer.Ordinal);
         // Transactional batch is not served by the local server, so writes go one by one; ids make a replay harmless.
         foreach (var item in items)

@@ -20,7 +20,10 @@ public sealed class StudyStore(CosmosContainers cosmos)
     }
 
     /// <summary>Makes <paramref name="codebook"/> the study's current version; earlier versions stay named in its history.</summary>
-    public async Task<string> SetCodebookAsync(string studyId, Core.Codebooks.Codebook codebook, string by, DateTimeOffset at, CancellationToken ct,
+    public async Task<string> SetCodebookAsync(string studyId, Core.Codebooks.Codebook codebook, string by, DateTimeOffset at, CancellationToken ct) =>
+        await SetCodebookAsync(studyId, codebook, by, at, ct, []);
+
+    async Task<string> SetCodebookAsync(string studyId, Core.Codebooks.Codebook codebook, string by, DateTimeOffset at, CancellationToken ct,
         params PatchOperation[] more)
     {
         var version = codebook.Version();
@@ -32,6 +35,21 @@ public sealed class StudyStore(CosmosContainers cosmos)
         return version;
     }
 
+    /// <summary>A word the site or custodian says is not an identifier: it joins the allow list.</summary>
+    public async Task AllowAsync(string studyId, string word, CancellationToken ct) =>
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
+            [PatchOperation.Add("/allowList/-", word)], cancellationToken: ct);
+
+    /// <summary>An inductive code proposed while coding; it waits for the study lead.</summary>
+    public async Task ProposeCodeAsync(string studyId, CodeProposal proposal, CancellationToken ct) =>
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
+            [PatchOperation.Add("/codeProposals/-", proposal)], cancellationToken: ct);
+
+    /// <summary>Makes an approved proposal a code of a new codebook version.</summary>
+    public Task<string> ApproveCodeAsync(string studyId, Core.Codebooks.Codebook codebook, int proposalIndex, CodeProposal approved, string by,
+        DateTimeOffset at, CancellationToken ct) =>
+        SetCodebookAsync(studyId, codebook, by, at, ct, PatchOperation.Set($"/codeProposals/{proposalIndex}", approved));
+
     public Task<List<StudyDocument>> ListAsync(CancellationToken ct) =>
-        cosmos.Studies.QueryPartitionAsync<StudyDocument>(StudyDocument.PartitionValue);
+        cosmos.Studies.QueryPartitionAsync<StudyDocument>(StudyDocument.PartitionValue, ct);
 }

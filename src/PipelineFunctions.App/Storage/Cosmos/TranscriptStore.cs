@@ -4,6 +4,10 @@ using PipelineFunctions.App.Model;
 
 namespace PipelineFunctions.App.Storage.Cosmos;
 
+/// <summary>
+/// Transcript documents. Every change is a patch built here, so a translation pairing itself with its source never
+/// overwrites the source's own progress.
+/// </summary>
 public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
 {
     public Task<TranscriptDocument?> GetAsync(string studyId, string transcriptId, CancellationToken ct) =>
@@ -24,14 +28,10 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
     }
 
     public Task<List<TranscriptDocument>> ListAsync(string studyId, CancellationToken ct) =>
-        cosmos.Transcripts.QueryPartitionAsync<TranscriptDocument>(studyId);
+        cosmos.Transcripts.QueryPartitionAsync<TranscriptDocument>(studyId, ct);
 
-    /// <summary>
-    /// Moves a transcript to a status, with a patch so that concurrent writers of other fields (a translation
-    /// pairing itself with its source, say) are never overwritten.
-    /// </summary>
-    public async Task SetStatusAsync(string studyId, string transcriptId, TranscriptStatus status, string? reason = null,
-        IEnumerable<PatchOperation>? more = null, CancellationToken ct = default)
+    /// <summary>Moves a transcript to a status, appending to its history, with what the stage learned.</summary>
+    public async Task SetStatusAsync(string studyId, string transcriptId, TranscriptStatus status, string? reason, TranscriptFacts? facts, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var operations = new List<PatchOperation>
@@ -42,11 +42,33 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
             PatchOperation.Set("/updatedAt", now),
             PatchOperation.Add("/history/-", new StatusChange(status, now, reason)),
         };
-        if (more is not null) operations.AddRange(more);
+        if (facts is not null) operations.AddRange(Operations(facts));
         await PatchAsync(studyId, transcriptId, operations, ct);
     }
 
-    public async Task PatchAsync(string studyId, string transcriptId, IReadOnlyList<PatchOperation> operations, CancellationToken ct)
+    /// <summary>Names a translation's source on it.</summary>
+    public Task SetTranslationOfAsync(string studyId, string translationId, string sourceId, CancellationToken ct) =>
+        PatchAsync(studyId, translationId, [PatchOperation.Set("/translationOf", sourceId)], ct);
+
+    /// <summary>Names a source's (current) translation on it.</summary>
+    public Task SetTranslationAsync(string studyId, string sourceId, string translationId, CancellationToken ct) =>
+        PatchAsync(studyId, sourceId, [PatchOperation.Set("/translationId", translationId)], ct);
+
+    /// <summary>A corrected translation names the one it replaces.</summary>
+    public Task SetSupersedesAsync(string studyId, string translationId, string earlierId, CancellationToken ct) =>
+        PatchAsync(studyId, translationId, [PatchOperation.Set("/supersedes", earlierId)], ct);
+
+    static IEnumerable<PatchOperation> Operations(TranscriptFacts f)
+    {
+        if (f.Format is not null) yield return PatchOperation.Set("/format", f.Format);
+        if (f.TurnCount is { } turns) yield return PatchOperation.Set("/turnCount", turns);
+        if (f.WordCount is { } words) yield return PatchOperation.Set("/wordCount", words);
+        if (f.PseudonymVersion is { } version) yield return PatchOperation.Set("/pseudonymVersion", version);
+        if (f.SuggestionCount is { } suggestions) yield return PatchOperation.Set("/suggestionCount", suggestions);
+        if (f.CodebookVersion is not null) yield return PatchOperation.Set("/codebookVersion", f.CodebookVersion);
+    }
+
+    async Task PatchAsync(string studyId, string transcriptId, IReadOnlyList<PatchOperation> operations, CancellationToken ct)
     {
         // Cosmos takes at most 10 operations per patch.
         foreach (var chunk in operations.Chunk(10))

@@ -9,8 +9,8 @@ public sealed class TranslationCheckStore(CosmosContainers cosmos)
     public Task<TranslationCheckDocument?> GetAsync(string studyId, string translationId, CancellationToken ct) =>
         cosmos.TranslationChecks.ReadOrDefaultAsync<TranslationCheckDocument>(translationId, studyId, ct);
 
-    public Task<List<TranslationCheckDocument>> ListAsync(string studyId, TranslationReview review) =>
-        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, "*", "c.review = @review", ("@review", review.ToString()));
+    public Task<List<TranslationCheckDocument>> ListAsync(string studyId, TranslationReview review, CancellationToken ct) =>
+        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, ct, "*", "c.review = @review", ("@review", review.ToString()));
 
     public async Task UpsertAsync(TranslationCheckDocument check, CancellationToken ct) =>
         await cosmos.TranslationChecks.UpsertItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);

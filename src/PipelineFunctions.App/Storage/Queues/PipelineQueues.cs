@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Telemetry;
 using PipelineFunctions.App.Settings;
+using PipelineFunctions.App.Workflow;
 
 namespace PipelineFunctions.App.Storage.Queues;
 
@@ -13,12 +14,13 @@ namespace PipelineFunctions.App.Storage.Queues;
 /// </summary>
 public sealed class PipelineQueues(PipelineSettings settings)
 {
-    public const string Ingest = "transcript-uploads";
-    public const string Pseudonymise = "pseudonymise";
-    public const string TranslationCheck = "translation-check";
-    public const string Suggest = "suggest";
+    public const string Ingest = StageTable.Queues.Ingest;
+    public const string Pseudonymise = StageTable.Queues.Pseudonymise;
+    public const string TranslationCheck = StageTable.Queues.TranslationCheck;
+    public const string Suggest = StageTable.Queues.Suggest;
 
-    public static readonly string[] Names = [Ingest, Pseudonymise, TranslationCheck, Suggest];
+    /// <summary>The stage queues, from the stage table.</summary>
+    public static readonly string[] Names = [.. StageTable.All.Select(s => s.Queue)];
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,0 +1,88 @@
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Audit;
+using PipelineFunctions.App.Coding;
+using PipelineFunctions.App.Exchange;
+using PipelineFunctions.App.Middleware;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.Core.Exchange;
+
+namespace PipelineFunctions.App.Http;
+
+/// <summary>
+/// Exchange with NVivo, ATLAS.ti and MAXQDA: a study (or chosen transcripts) as a REFI-QDA <c>.qdpx</c> project or as
+/// a table of coded passages, and a <c>.qdpx</c> project's codes, sources and codings into a study.
+/// </summary>
+public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store, StudyExchange exchange, AuditLog audit)
+{
+    const long MaxImportBytes = 200 * 1024 * 1024;
+
+    [Function("ExportProject"), Access(Roles.Coder, Roles.StudyLead)]
+    public async Task<IResult> ExportProjectAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/export/qdpx")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var (study, chosen, problem) = await ChooseAsync(studyId, req.Query["transcripts"].FirstOrDefault(), ct);
+        if (problem is not null) return problem;
+        var user = req.HttpContext.User;
+        var project = await exchange.ExportAsync(study!, chosen, CodingRules.VisibleTo(user), ct);
+        await audit.RecordAsync(user, req.HttpContext, studyId, "export-qdpx", $"transcripts:{project.Sources.Count}", ct);
+        return Results.File(QdpxWriter.Write(project), "application/zip", $"{studyId}.qdpx");
+    }
+
+    [Function("ExportPassages"), Access(Roles.Coder, Roles.StudyLead)]
+    public async Task<IResult> ExportPassagesAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/export/passages")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var format = req.Query["format"].FirstOrDefault();
+        if (format is not (null or "csv" or "xlsx")) return Problems.BadRequest("Format must be csv or xlsx.");
+        var (study, chosen, problem) = await ChooseAsync(studyId, req.Query["transcripts"].FirstOrDefault(), ct);
+        if (problem is not null) return problem;
+        var user = req.HttpContext.User;
+        var project = await exchange.ExportAsync(study!, chosen, CodingRules.VisibleTo(user), ct);
+        var sites = chosen.ToDictionary(t => StudyExchange.SourceGuid(t.Id), t => t.SiteId, StringComparer.OrdinalIgnoreCase);
+        var rows = CodedPassageTable.Rows(project, s => sites.GetValueOrDefault(s.Guid));
+        await audit.RecordAsync(user, req.HttpContext, studyId, $"export-passages-{format ?? "csv"}", $"transcripts:{project.Sources.Count}", ct);
+        return format == "xlsx"
+            ? Results.File(CodedPassageTable.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{studyId}-coded-passages.xlsx")
+            : Results.File(CodedPassageTable.ToCsv(rows), "text/csv", $"{studyId}-coded-passages.csv");
+    }
+
+    [Function("ImportProject"), Access(Roles.StudyLead)]
+    public async Task<IResult> ImportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/import/qdpx")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var (site, language) = (req.Query["site"].FirstOrDefault(), req.Query["language"].FirstOrDefault());
+        var study = await studies.GetAsync(studyId, ct);
+        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (site is null || study.Sites.All(s => s.Id != site)) return Problems.BadRequest("Name the study site the sources come from (?site=…).");
+        if (req.ContentLength > MaxImportBytes) return Problems.Status(413, "The project file is over the 200 MB limit.");
+        using var body = new MemoryStream();
+        await req.Body.CopyToAsync(body, ct);
+        if (body.Length is 0 or > MaxImportBytes) return Problems.BadRequest("Send the .qdpx file as the request body (up to 200 MB).");
+
+        QdaProject project;
+        try { project = QdpxReader.Read(body.ToArray(), study.Codebook); }
+        catch (QdpxRejectedException e)
+        {
+            return Problems.Status(422, e.Message, new Dictionary<string, object?> { ["problem"] = e.Problem.ToString() });
+        }
+        var user = req.HttpContext.User;
+        var report = await exchange.ImportAsync(study, project, site, language, user.Name(), ct);
+        await audit.RecordAsync(user, req.HttpContext, studyId, "import-qdpx", $"sources:{report.Sources.Count}", ct);
+        return Results.Ok(report);
+    }
+
+    /// <summary>The study and the transcripts asked for (all exportable ones when none are named).</summary>
+    async Task<(StudyDocument? Study, List<TranscriptDocument> Chosen, IResult? Problem)> ChooseAsync(string studyId, string? transcripts, CancellationToken ct)
+    {
+        var study = await studies.GetAsync(studyId, ct);
+        if (study is null) return (null, [], Problems.NotFound($"There is no study '{studyId}'."));
+        var all = (await store.ListAsync(studyId, ct)).Where(StudyExchange.Exportable).ToList();
+        if (string.IsNullOrWhiteSpace(transcripts)) return (study, all, null);
+        var ids = transcripts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var missing = ids.Where(id => all.All(t => t.Id != id)).ToList();
+        if (missing.Count > 0) return (study, [], Problems.NotFound($"No pseudonymised transcript '{missing[0]}' in this study."));
+        return (study, all.Where(t => ids.Contains(t.Id)).ToList(), null);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Audit;
+using PipelineFunctions.App.Middleware;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Workflow;
+using PipelineFunctions.Core.Pseudonymisation;
+using PipelineFunctions.Core.Transcripts;
+
+namespace PipelineFunctions.App.Http;
+
+/// <param name="Kind"><c>missed</c>: an identifier that slipped through; <c>not-an-identifier</c>: a word replaced wrongly.</param>
+public sealed record CorrectionRequest(string Kind, string Text, IdentifierCategory? Category = null);
+
+public sealed record KeyView(string TranscriptId, int Version, List<SpeakerTurn>? Turns, IReadOnlyList<Replacement> Replacements);
+public sealed record PseudonymisedView(string TranscriptId, int Version, List<SpeakerTurn>? Turns);
+public sealed record CorrectionAnswer(string Message, List<string> Affected);
+
+/// <summary>
+/// The re-identification key (the custodian alone, every read audit-logged) and the correction loop: a missed
+/// identifier joins the roster, a wrong one the allow list, and affected transcripts are pseudonymised again as a new version.
+/// </summary>
+public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, StudyKeys keys,
+    TranscriptWorkflow workflow, AuditLog audit)
+{
+    [Function("GetKey"), Access(Roles.Custodian)]
+    public async Task<IResult> KeyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/key")] HttpRequest req,
+        string studyId, string transcriptId, CancellationToken ct)
+    {
+        var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
+        if (transcript is null) return Problems.NotFound($"There is no transcript '{transcriptId}'.");
+        if (transcript.PseudonymVersion == 0) return Problems.Conflict($"Transcript {transcriptId} is not pseudonymised yet.");
+        // Recorded before anything is read, so no read of the key goes unrecorded.
+        await audit.RecordAsync(req.HttpContext.User, req.HttpContext, studyId, "read-key", $"transcript:{transcriptId}:v{transcript.PseudonymVersion}", ct);
+        var sealedLog = await texts.LoadKeyLogAsync(transcriptId, transcript.PseudonymVersion, ct);
+        if (sealedLog is null) return Problems.NotFound($"The key of {transcriptId} is missing.");
+        var replacements = KeyLogCipher.Decrypt(sealedLog, keys.KeyEncryptionKey, transcriptId);
+        var original = await texts.LoadParsedAsync(transcriptId, ct);
+        return Results.Ok(new KeyView(transcriptId, transcript.PseudonymVersion, original?.Turns.ToList(), replacements));
+    }
+
+    /// <summary>The current pseudonymised version, for the site to check what was replaced and what was missed.</summary>
+    [Function("GetPseudonymised"), Access(Roles.Custodian, Roles.SiteResearcher, Roles.Coder, Roles.StudyLead), Audited("read-transcript")]
+    public async Task<IResult> PseudonymisedAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/pseudonymised")] HttpRequest req,
+        string studyId, string transcriptId, CancellationToken ct)
+    {
+        var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
+        if (transcript is null || !req.HttpContext.User.CanSee(transcript)) return Problems.NotFound($"There is no transcript '{transcriptId}' you can see.");
+        if (transcript.PseudonymVersion == 0) return Problems.Conflict($"Transcript {transcriptId} is not pseudonymised yet.");
+        return Results.Ok(new PseudonymisedView(transcriptId, transcript.PseudonymVersion, await texts.LoadPseudonymisedAsync(transcriptId, transcript.PseudonymVersion, ct)));
+    }
+
+    [Function("CorrectPseudonymisation"), Access(Roles.Custodian, Roles.SiteResearcher)]
+    public async Task<IResult> CorrectAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/pseudonymisation/corrections")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var request = await req.ReadFromJsonAsync<CorrectionRequest>(ct);
+        var text = request?.Text?.Trim() ?? "";
+        if (text.Length is < 2 or > 200) return Problems.BadRequest("Give the word or name to correct (2 to 200 characters).");
+        var study = await studies.GetAsync(studyId, ct);
+        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        var user = req.HttpContext.User;
+        if (!user.IsInRole(Roles.Custodian) && !study.Sites.Any(s => user.HasSite(s.Id))) return Problems.Forbidden("You have no site in this study.");
+
+        switch (request!.Kind)
+        {
+            case "missed":
+                var roster = (await texts.LoadRosterAsync(studyId, ct)).ToList();
+                roster.Add(new RosterEntry(text, request.Category ?? IdentifierCategory.Person, []));
+                await texts.SaveRosterAsync(studyId, roster, ct);
+                break;
+            case "not-an-identifier":
+                await studies.AllowAsync(studyId, text, ct);
+                break;
+            default:
+                return Problems.BadRequest("Kind must be 'missed' or 'not-an-identifier'.");
+        }
+        // The audit names the kind of correction, not the word: the word may be a name.
+        await audit.RecordAsync(user, req.HttpContext, studyId, $"pseudonymisation-correction:{request.Kind}", $"study:{studyId}", ct);
+
+        var affected = new List<string>();
+        foreach (var t in await transcripts.ListAsync(studyId, ct))
+        {
+            if (t.PseudonymVersion == 0 || t.Status is TranscriptStatus.Rejected or TranscriptStatus.Superseded or TranscriptStatus.Received) continue;
+            var parsed = await texts.LoadParsedAsync(t.Id, ct);
+            if (parsed is null || !parsed.Turns.Any(turn => Contains(turn.Text, text) || Contains(turn.Speaker, text))) continue;
+            await workflow.MoveAsync(t, TranscriptStatus.Parsed, "Pseudonymised again after a correction.", ct);
+            affected.Add(t.Id);
+        }
+        return Results.Ok(new CorrectionAnswer($"Correction saved; {affected.Count} transcript(s) are being pseudonymised again.", affected));
+    }
+
+    static bool Contains(string haystack, string needle) =>
+        CultureInfo.InvariantCulture.CompareInfo.IndexOf(haystack, needle, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+}

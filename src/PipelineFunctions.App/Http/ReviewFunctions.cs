@@ -1,0 +1,160 @@
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Coding;
+using PipelineFunctions.App.Middleware;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.Core.Agreement;
+
+namespace PipelineFunctions.App.Http;
+
+public sealed record CoderWorkRequest(List<CodingEntry> Codings, List<RejectedSuggestion>? Rejected = null, List<Memo>? Memos = null);
+
+public sealed record ReviewListItem(string Id, string SiteId, string FileName, int Turns, bool DoubleCoded, string Mine);
+public sealed record TranscriptRef(string Id, string SiteId, string FileName);
+public sealed record CodeView(string Id, string Name, string? Parent, string? Definition);
+public sealed record ReviewSuggestion(string Code, string Name, double Confidence, List<string> Evidence);
+public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions);
+public sealed record MyWork(List<CodingEntry> Codings, List<RejectedSuggestion> Rejected, List<Memo> Memos, bool Submitted);
+public sealed record ReviewView(TranscriptRef Transcript, IEnumerable<CodeView> Codes, IEnumerable<ReviewSegment> Segments, MyWork Mine,
+    string? Etag, bool DoubleCoded, bool AgreementReady);
+public sealed record Saved(string Etag, string Message);
+public sealed record AgreementRow(string Code, string Name, double Percent, double Kappa, double Alpha, int Both, int OnlyFirst, int OnlySecond);
+public sealed record DisagreementView(int Segment, string Code, string Name, bool First, bool Second);
+public sealed record AgreementView(IEnumerable<string> Coders, IEnumerable<AgreementRow> PerCode, AgreementRow Overall,
+    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final);
+
+/// <summary>
+/// The coders' workspace: a transcript's pseudonymised passages with suggestions, each coder's own codings saved as
+/// they go (ETag-checked), blind double coding (nobody sees another's work; agreement opens once two have submitted).
+/// </summary>
+public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcripts, ReviewStore review, CodingStore codings, TimeProvider clock)
+{
+    [Function("ListReview"), Access(Roles.Coder, Roles.StudyLead)]
+    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/review")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var study = await studies.GetAsync(studyId, ct);
+        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        var ready = CodingRules.Ready(await transcripts.ListAsync(studyId, ct));
+        var doubled = CodingRules.DoubleCoded(study, ready);
+        var list = new List<ReviewListItem>();
+        foreach (var t in ready)
+        {
+            var mine = await codings.GetAsync(t.Id, req.HttpContext.User.Name(), ct);
+            list.Add(new ReviewListItem(t.Id, t.SiteId, t.FileName, t.TurnCount, doubled.Contains(t.Id),
+                mine is null ? "not started" : mine.Submitted ? "submitted" : "in progress"));
+        }
+        return Results.Ok(list);
+    }
+
+    [Function("GetReview"), Access(Roles.Coder, Roles.StudyLead), Audited("read-transcript")]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review")] HttpRequest req,
+        string studyId, string transcriptId, CancellationToken ct)
+    {
+        var (study, transcript) = (await studies.GetAsync(studyId, ct), await transcripts.GetAsync(studyId, transcriptId, ct));
+        if (study?.Codebook is null || transcript is null || transcript.Status != TranscriptStatus.SuggestionsReady)
+            return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
+        var suggestions = (await review.SuggestionsAsync(transcriptId, ct)).ToLookup(s => s.Segment);
+        var segments = (await review.SegmentsAsync(transcriptId, ct)).OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
+            suggestions[s.Segment].OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
+                .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)))).ToList();
+        var mine = await codings.GetAsync(transcriptId, req.HttpContext.User.Name(), ct);
+        var submitted = (await codings.ListAsync(transcriptId, ct)).Count(w => w.Submitted);
+        var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(await transcripts.ListAsync(studyId, ct))).Contains(transcriptId);
+        // Only the caller's own work: in blind double coding nobody sees the other's codes before both submit.
+        return Results.Ok(new ReviewView(
+            new TranscriptRef(transcript.Id, transcript.SiteId, transcript.FileName),
+            study.Codebook.Codes.Select(c => new CodeView(c.Id, c.Name, c.Parent, c.Definition)),
+            segments,
+            new MyWork(mine?.Codings ?? [], mine?.Rejected ?? [], mine?.Memos ?? [], mine?.Submitted ?? false),
+            mine?.ETag, doubled, doubled && submitted >= 2));
+    }
+
+    [Function("SaveMyCoding"), Access(Roles.Coder, Roles.StudyLead), Audited("save-coding")]
+    public async Task<IResult> SaveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/mine")] HttpRequest req,
+        string studyId, string transcriptId, CancellationToken ct)
+    {
+        var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
+        if (request?.Codings is null) return Problems.BadRequest("Send your codings as JSON.");
+        var study = await studies.GetAsync(studyId, ct);
+        if (study?.Codebook is null || await transcripts.GetAsync(studyId, transcriptId, ct) is null) return Problems.NotFound($"There is no transcript '{transcriptId}'.");
+        if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
+            return Problems.BadRequest($"'{unknown.CodeId}' is not a code of this study's codebook.");
+        var user = req.HttpContext.User;
+        var etag = req.Headers.IfMatch.FirstOrDefault();
+        var current = await codings.GetAsync(transcriptId, user.Name(), ct);
+        if (current?.Submitted == true) return Problems.Conflict("You have submitted this transcript; your coding is final.");
+        if (current is not null && etag != current.ETag || current is null && !string.IsNullOrEmpty(etag) && etag != "*")
+            return Stale();
+        var work = new CoderWorkDocument
+        {
+            Id = CoderWorkDocument.IdFor(transcriptId, user.Name()), TranscriptId = transcriptId, StudyId = studyId, Coder = user.Name(),
+            Codings = request.Codings.Distinct().ToList(), Rejected = request.Rejected ?? [], Memos = request.Memos ?? [], UpdatedAt = clock.GetUtcNow(),
+        };
+        var saved = await codings.TrySaveAsync(work, current?.ETag, ct);
+        return saved is null ? Stale() : Results.Ok(new Saved(saved, "Saved."));
+    }
+
+    [Function("SubmitMyCoding"), Access(Roles.Coder, Roles.StudyLead), Audited("submit-coding")]
+    public async Task<IResult> SubmitAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/mine/submit")] HttpRequest req,
+        string studyId, string transcriptId, CancellationToken ct)
+    {
+        var work = await codings.GetAsync(transcriptId, req.HttpContext.User.Name(), ct);
+        if (work is null) return Problems.BadRequest("There is nothing to submit yet.");
+        if (work.Submitted) return Results.Ok(new Done("Submitted already."));
+        work.Submitted = true;
+        work.SubmittedAt = clock.GetUtcNow();
+        return await codings.TrySaveAsync(work, work.ETag, ct) is null ? Stale() : Results.Ok(new Done("Submitted."));
+    }
+
+    [Function("GetAgreement"), Access(Roles.Coder, Roles.StudyLead), Audited("read-codings")]
+    public async Task<IResult> AgreementAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/agreement")] HttpRequest req,
+        string studyId, string transcriptId, CancellationToken ct)
+    {
+        var study = await studies.GetAsync(studyId, ct);
+        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        var all = await codings.ListAsync(transcriptId, ct);
+        var pair = CodingRules.Pair(all);
+        if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
+        var segments = (await review.SegmentsAsync(transcriptId, ct)).Select(s => s.Segment).Order().ToList();
+        var report = CodingAgreement.Compare(segments,
+            pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(), pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
+        string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
+        AgreementRow Row(CodeAgreement a) => new(a.CodeId, a.CodeId == CodingAgreement.Overall ? "All codes" : Name(a.CodeId),
+            Math.Round(a.Percent, 3), Math.Round(a.Kappa, 3), Math.Round(a.Alpha, 3), a.BothApplied, a.OnlyFirst, a.OnlySecond);
+        return Results.Ok(new AgreementView(
+            pair.Select(p => p.Coder),
+            report.PerCode.Select(Row),
+            Row(report.Overall),
+            report.Disagreements.Select(d => new DisagreementView(d.Segment, d.CodeId, Name(d.CodeId), d.First, d.Second)),
+            pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment && o.CodeId == c.CodeId)),
+            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings));
+    }
+
+    /// <summary>The pair's resolved coding: what both agreed plus each disagreement they kept. It becomes the transcript's final coding.</summary>
+    [Function("SaveConsensus"), Access(Roles.Coder, Roles.StudyLead), Audited("save-consensus")]
+    public async Task<IResult> ConsensusAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/final")] HttpRequest req,
+        string studyId, string transcriptId, CancellationToken ct)
+    {
+        var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
+        if (request?.Codings is null) return Problems.BadRequest("Send the consensus codings as JSON.");
+        var study = await studies.GetAsync(studyId, ct);
+        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (CodingRules.Pair(await codings.ListAsync(transcriptId, ct)).Count < 2)
+            return Problems.Conflict("Consensus comes after two coders have submitted.");
+        if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
+            return Problems.BadRequest($"'{unknown.CodeId}' is not a code of this study's codebook.");
+        var current = await codings.GetAsync(transcriptId, CoderWorkDocument.FinalCoder, ct);
+        var work = new CoderWorkDocument
+        {
+            Id = CoderWorkDocument.IdFor(transcriptId, CoderWorkDocument.FinalCoder), TranscriptId = transcriptId, StudyId = studyId,
+            Coder = CoderWorkDocument.FinalCoder, Codings = request.Codings.Distinct().ToList(),
+            Memos = [.. request.Memos ?? [], new Memo(null, $"Consensus saved by {req.HttpContext.User.Name()}.")],
+            Submitted = true, SubmittedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
+        };
+        return await codings.TrySaveAsync(work, current?.ETag, ct) is null ? Stale() : Results.Ok(new Done("Consensus saved as the final coding."));
+    }
+
+    static IResult Stale() => Problems.PreconditionFailed("Your coding changed elsewhere (another tab?) since you loaded it; reload to carry on.");
+}

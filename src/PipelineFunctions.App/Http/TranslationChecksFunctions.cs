@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Middleware;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Workflow;
+
+namespace PipelineFunctions.App.Http;
+
+public sealed record ReviewDecision(string ETag);
+public sealed record QueryComment(int? SourceTurn, int? TranslationTurn, string Comment);
+public sealed record QueryRequest(string ETag, List<QueryComment> Comments);
+public sealed record AnswerRequest(string Answer);
+
+public sealed record FlagCounts(int High, int Medium, int Low);
+
+public sealed record TranslationCheckSummary(string StudyId, string SiteId, string SourceId, string TranslationId, string SourceLanguage,
+    string TranslationLanguage, string? Supersedes, string Review, DateTimeOffset CheckedAt, string? DecidedBy, DateTimeOffset? DecidedAt,
+    FlagCounts Flags, int OpenQueries)
+{
+    public static TranslationCheckSummary Of(TranslationCheckDocument c) => new(c.StudyId, c.SiteId, c.SourceId, c.TranslationId, c.SourceLanguage,
+        c.TranslationLanguage, c.Supersedes, c.Review.ToString(), c.CheckedAt, c.DecidedBy, c.DecidedAt,
+        new FlagCounts(c.Flags.Count(f => f.Severity == "High"), c.Flags.Count(f => f.Severity == "Medium"), c.Flags.Count(f => f.Severity == "Low")),
+        c.Queries.Count(q => q.Answer is null));
+}
+
+public sealed record QueriedPair(TranslationCheckSummary Summary, List<TranslationQuery> Queries);
+public sealed record TurnView(int Index, string Speaker, string Text);
+public sealed record AlignedRow(TurnView? Source, TurnView? Translation, IEnumerable<TranslationFlagEntry> Flags);
+public sealed record TranslationCheckView(TranslationCheckSummary Summary, string? Etag, IEnumerable<TranslationFlagEntry> WholeFlags,
+    IEnumerable<AlignedRow> Rows, List<TranslationQuery> Queries);
+
+/// <summary>The translation lead's queue: pairs to check, the side-by-side view, approve or query the site; the site's answers.</summary>
+public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCheckStore checks, TranscriptStore transcripts, TranscriptTexts texts,
+    TranscriptWorkflow workflow, TimeProvider clock)
+{
+    /// <summary>Pairs waiting for a lead, oldest first, optionally for one site; only of the studies the user works on.</summary>
+    [Function("ListTranslationChecks"), Access(Roles.TranslationLead, Roles.StudyLead)]
+    public async Task<IResult> PendingAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/translation-checks")] HttpRequest req, CancellationToken ct)
+    {
+        var site = req.Query["site"].FirstOrDefault();
+        var pending = new List<TranslationCheckDocument>();
+        foreach (var study in (await studies.ListAsync(ct)).Where(s => req.HttpContext.User.MayReachStudy(s.Id)))
+            pending.AddRange(await checks.ListAsync(study.Id, TranslationReview.Pending, ct));
+        return Results.Ok(pending.Where(c => site is null || c.SiteId == site).OrderBy(c => c.CheckedAt).Select(TranslationCheckSummary.Of).ToList());
+    }
+
+    [Function("ListTranslationQueries"), Access]
+    public async Task<IResult> QueriedAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/translation-queries")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var queried = await checks.ListAsync(studyId, TranslationReview.Queried, ct);
+        return Results.Ok(queried.Where(c => MayRead(req.HttpContext.User, c)).OrderBy(c => c.DecidedAt)
+            .Select(c => new QueriedPair(TranslationCheckSummary.Of(c), c.Queries)).ToList());
+    }
+
+    [Function("GetTranslationCheck"), Access, Audited("read-translation-check")]
+    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/translation-checks/{translationId}")] HttpRequest req,
+        string studyId, string translationId, CancellationToken ct)
+    {
+        var check = await checks.GetAsync(studyId, translationId, ct);
+        if (check is null || !MayRead(req.HttpContext.User, check)) return NotFound(translationId);
+        var source = await transcripts.GetAsync(studyId, check.SourceId, ct);
+        var translation = await transcripts.GetAsync(studyId, check.TranslationId, ct);
+        if (source is null || translation is null) return NotFound(translationId);
+        var sourceTurns = (await texts.LoadPseudonymisedAsync(source.Id, source.PseudonymVersion, ct) ?? []).ToDictionary(t => t.Index);
+        var translationTurns = (await texts.LoadPseudonymisedAsync(translation.Id, translation.PseudonymVersion, ct) ?? []).ToDictionary(t => t.Index);
+        var rows = check.Alignment.Select(a => new AlignedRow(
+            a.SourceTurn is { } s && sourceTurns.TryGetValue(s, out var st) ? new TurnView(st.Index, st.Speaker, st.Text) : null,
+            a.TranslationTurn is { } t && translationTurns.TryGetValue(t, out var tt) ? new TurnView(tt.Index, tt.Speaker, tt.Text) : null,
+            check.Flags.Where(f => (f.SourceTurn is not null && f.SourceTurn == a.SourceTurn) || (f.TranslationTurn is not null && f.TranslationTurn == a.TranslationTurn))));
+        return Results.Ok(new TranslationCheckView(TranslationCheckSummary.Of(check), check.ETag,
+            check.Flags.Where(f => f.SourceTurn is null && f.TranslationTurn is null), rows, check.Queries));
+    }
+
+    [Function("ApproveTranslation"), Access(Roles.TranslationLead), Audited("approve-translation")]
+    public async Task<IResult> ApproveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/approve")] HttpRequest req,
+        string studyId, string translationId, CancellationToken ct)
+    {
+        var decision = await req.ReadFromJsonAsync<ReviewDecision>(ct);
+        var check = await checks.GetAsync(studyId, translationId, ct);
+        if (check is null) return NotFound(translationId);
+        if (check.Review is TranslationReview.Approved or TranslationReview.Superseded)
+            return Problems.Conflict($"This translation is {check.Review} already.");
+        if (check.ETag != decision?.ETag) return Stale();
+        check.Review = TranslationReview.Approved;
+        check.DecidedBy = req.HttpContext.User.Name();
+        check.DecidedAt = clock.GetUtcNow();
+        if (!await checks.TryReplaceAsync(check, ct)) return Stale();
+
+        // The source rests; the approved translation is what coders work on, so it goes on to suggestions.
+        foreach (var id in new[] { check.SourceId, check.TranslationId })
+            if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
+                await workflow.MoveAsync(transcript, TranscriptStatus.TranslationApproved, $"Approved by {check.DecidedBy}.", ct);
+        return Results.Ok(new Done("Approved; the translation goes on to code suggestions."));
+    }
+
+    [Function("QueryTranslation"), Access(Roles.TranslationLead), Audited("query-translation")]
+    public async Task<IResult> QueryAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/query")] HttpRequest req,
+        string studyId, string translationId, CancellationToken ct)
+    {
+        var request = await req.ReadFromJsonAsync<QueryRequest>(ct);
+        if (request?.Comments is not { Count: > 0 } || request.Comments.Any(c => string.IsNullOrWhiteSpace(c.Comment)))
+            return Problems.BadRequest("A query needs at least one comment, each with text.");
+        var check = await checks.GetAsync(studyId, translationId, ct);
+        if (check is null) return NotFound(translationId);
+        if (check.Review is TranslationReview.Approved or TranslationReview.Superseded)
+            return Problems.Conflict($"This translation is {check.Review} already.");
+        if (check.ETag != request.ETag) return Stale();
+        var now = clock.GetUtcNow();
+        var user = req.HttpContext.User;
+        check.Queries.AddRange(request.Comments.Select(c => new TranslationQuery
+        {
+            Id = Guid.NewGuid().ToString("n")[..12], SourceTurn = c.SourceTurn, TranslationTurn = c.TranslationTurn,
+            Comment = c.Comment.Trim(), By = user.Name(), At = now,
+        }));
+        check.Review = TranslationReview.Queried;
+        check.DecidedBy = user.Name();
+        check.DecidedAt = now;
+        if (!await checks.TryReplaceAsync(check, ct)) return Stale();
+        foreach (var id in new[] { check.SourceId, check.TranslationId })
+            if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
+                await workflow.MoveAsync(transcript, TranscriptStatus.TranslationQueried, $"{request.Comments.Count} point(s) sent to the site.", ct);
+        return Results.Ok(new Done($"{request.Comments.Count} point(s) sent to the site."));
+    }
+
+    [Function("AnswerTranslationQuery"), Access(Roles.SiteResearcher), Audited("answer-query")]
+    public async Task<IResult> AnswerAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/queries/{queryId}/answer")] HttpRequest req,
+        string studyId, string translationId, string queryId, CancellationToken ct)
+    {
+        var request = await req.ReadFromJsonAsync<AnswerRequest>(ct);
+        if (string.IsNullOrWhiteSpace(request?.Answer)) return Problems.BadRequest("The answer is empty.");
+        var user = req.HttpContext.User;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var check = await checks.GetAsync(studyId, translationId, ct);
+            if (check is null || !user.HasSite(check.SiteId)) return NotFound(translationId);
+            var query = check.Queries.FirstOrDefault(q => q.Id == queryId);
+            if (query is null) return Problems.NotFound($"There is no query '{queryId}' on this translation.");
+            query.Answer = request.Answer.Trim();
+            query.AnsweredBy = user.Name();
+            query.AnsweredAt = clock.GetUtcNow();
+            if (await checks.TryReplaceAsync(check, ct)) return Results.Ok(new Done("Answer saved."));
+        }
+        return Stale();
+    }
+
+    static bool MayRead(ClaimsPrincipal user, TranslationCheckDocument check) =>
+        user.IsInRole(Roles.TranslationLead) || user.IsInRole(Roles.StudyLead) || user.HasSite(check.SiteId);
+
+    static IResult NotFound(string translationId) => Problems.NotFound($"There is no translation check '{translationId}' you can see.");
+
+    static IResult Stale() => Problems.PreconditionFailed("Someone changed this review since you loaded it; reload and try again.");
+}

@@ -1,0 +1,55 @@
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Workflow;
+using PipelineFunctions.Core.Transcripts;
+
+namespace PipelineFunctions.App.Stages.CheckTranslation;
+
+/// <summary>
+/// Once a source and its translation are both pseudonymised, checks the pair automatically and puts both in the
+/// translation lead's queue. Whichever arrives first waits for the other.
+/// </summary>
+public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts,
+    TranslationCheckStore checks, TranslationChecks checker, TranscriptWorkflow workflow, TimeProvider clock)
+{
+    [Function(nameof(CheckTranslation))]
+    public Task RunAsync([QueueTrigger(StageTable.Queues.TranslationCheck)] string message, FunctionContext function, CancellationToken ct) =>
+        runner.RunForTranscriptAsync(StageTable.TranslationCheck, message, function, (transcript, context) => CheckAsync(transcript, context, ct), ct);
+
+    async Task CheckAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
+    {
+        if (transcript.Status.IsAtLeast(TranscriptStatus.AwaitingTranslationReview)) return;
+        if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
+            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not pseudonymised.");
+        var pair = transcript.PairId is { } pairId ? await transcripts.GetAsync(transcript.StudyId, pairId, ct) : null;
+
+        if (pair is null || !pair.Status.IsAtLeast(TranscriptStatus.Pseudonymised) || pair.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded)
+        {
+            if (transcript.Status != TranscriptStatus.AwaitingTranslationCheck)
+                await workflow.MoveAsync(transcript, TranscriptStatus.AwaitingTranslationCheck,
+                    $"Waiting for its {(transcript.Role == "translation" || transcript.TranslationOf is not null ? "source" : "translation")}.", ct);
+            return;
+        }
+
+        var (source, translation) = transcript.TranslationOf is null ? (transcript, pair) : (pair, transcript);
+        var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
+        var check = checker.Run(study, source, await LoadAsync(source, ct), translation, await LoadAsync(translation, ct), clock.GetUtcNow());
+        if (translation.Supersedes is { } earlier && await checks.GetAsync(translation.StudyId, earlier, ct) is { } previous)
+        {
+            // The lead's points on the earlier version stay in view beside the corrected one.
+            check.Queries = previous.Queries;
+            previous.Review = TranslationReview.Superseded;
+            await checks.UpsertAsync(previous, ct);
+        }
+        await checks.UpsertAsync(check, ct);
+        var detail = $"Automated check: {check.Flags.Count} flag(s), {check.Flags.Count(f => f.Severity == "High")} high.";
+        foreach (var t in new[] { source, translation })
+            await workflow.MoveAsync(t, TranscriptStatus.AwaitingTranslationReview, detail, ct);
+        context.Log($"{translation.Id}: translation checked, {check.Flags.Count} flag(s).");
+    }
+
+    async Task<List<SpeakerTurn>> LoadAsync(TranscriptDocument t, CancellationToken ct) =>
+        await texts.LoadPseudonymisedAsync(t.Id, t.PseudonymVersion, ct) ?? throw new PipelineException($"The pseudonymised text of {t.Id} is missing.");
+}

@@ -1,0 +1,69 @@
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Language;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Workflow;
+using PipelineFunctions.Core.Pseudonymisation;
+
+namespace PipelineFunctions.App.Stages.Pseudonymise;
+
+/// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to translation check or suggestion.</summary>
+public sealed class PseudonymiseTranscript(
+    StageRunner runner, StudyStore studies, TranscriptTexts texts, PseudonymBookStore books,
+    ReviewStore review, TranscriptWorkflow workflow, StudyKeys keys, AzurePiiDetections cloud)
+{
+    [Function(nameof(PseudonymiseTranscript))]
+    public Task RunAsync([QueueTrigger(StageTable.Queues.Pseudonymise)] string message, FunctionContext function, CancellationToken ct) =>
+        runner.RunForTranscriptAsync(StageTable.Pseudonymise, message, function, (transcript, context) => PseudonymiseAsync(transcript, context, ct), ct);
+
+    async Task PseudonymiseAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
+    {
+        if (transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
+        {
+            // A retry finds its own work done and only hands on; a first delivery that does is a duplicate message.
+            if (transcript.Status == TranscriptStatus.Pseudonymised && context.DequeueCount > 1) await workflow.HandOnAsync(transcript, ct);
+            return;
+        }
+        if (transcript.Status != TranscriptStatus.Parsed)
+            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not parsed.");
+
+        var parsed = await texts.LoadParsedAsync(transcript.Id, ct) ?? throw new PipelineException($"The parsed text of {transcript.Id} is missing.");
+        var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
+        // Site names and codebook terms are the study's own words: they stay, so "#9, Kampala, PSW" keeps its citation.
+        var allowed = study.AllowList.Concat(study.Sites.SelectMany(s => new[] { s.Id, s.Name }))
+            .Concat(study.Codebook?.Codes.SelectMany(c => c.Name.Split(' ')) ?? []).ToList();
+        var settings = new StudyPseudonymisation(keys.PseudonymKey(study.Id), await texts.LoadRosterAsync(study.Id, ct), allowed, study.PlaceholderStyle);
+
+        var external = await cloud.DetectAsync(study.AllowCloudLanguage, parsed.Turns, transcript.Language, ct);
+        PseudonymisedTranscript result;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (book, etag) = await books.LoadAsync(study.Id, ct);
+            result = new TranscriptPseudonymiser(settings, book).Pseudonymise(parsed.Turns, transcript.Language, external);
+            if (!book.Changed || await books.TrySaveAsync(study.Id, book, etag, ct)) break;
+            if (attempt == 10) throw new PipelineException("The study's pseudonym numbering was too busy; will retry.");
+        }
+
+        var version = transcript.PseudonymVersion + 1;
+        await texts.SavePseudonymisedAsync(transcript.Id, version, result.Turns, ct);
+        await texts.SaveKeyLogAsync(transcript.Id, version, KeyLogCipher.Encrypt(result.Replacements, keys.KeyEncryptionKey, transcript.Id), ct);
+        await review.ReplaceSegmentsAsync(transcript.Id, result.Turns.Select(t => new SegmentDocument
+        {
+            Id = $"{transcript.Id}:{t.Index}",
+            TranscriptId = transcript.Id,
+            StudyId = transcript.StudyId,
+            Segment = t.Index,
+            Speaker = t.Speaker,
+            Text = t.Text,
+            Start = t.Start,
+            End = t.End,
+            PseudonymVersion = version,
+        }).ToList(), ct);
+
+        transcript.PseudonymVersion = version;
+        context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");
+        // A source or translation goes on to the translation check (whichever half came first waits there); any other to suggestion.
+        await workflow.MoveAsync(transcript, TranscriptStatus.Pseudonymised, null, ct, new TranscriptFacts(PseudonymVersion: version));
+    }
+}

@@ -1,0 +1,32 @@
+using PipelineFunctions.App.Model;
+using PipelineFunctions.Core.Monitoring;
+
+namespace PipelineFunctions.App.Workflow;
+
+/// <summary>
+/// The machine stages as status histories show them, for the dashboard's latency: a stage runs from a status that
+/// hands a transcript to it to a status it writes (read from the stage table). Waits for a person are not a stage's time.
+/// </summary>
+public static class StageTimings
+{
+    public const string UploadToReady = "upload-to-ready";
+
+    static readonly StageSpan[] Spans =
+    [
+        .. StageTable.All.SelectMany(s => s.To.Select(to => new StageSpan(s.Name, s.From.Select(f => f.ToString()).ToHashSet(), to.ToString()))),
+    ];
+
+    /// <summary>Stages in pipeline order, then the whole journey.</summary>
+    public static readonly string[] Order = [.. StageTable.All.Select(s => s.Name), UploadToReady];
+
+    /// <summary>Where the pipeline hands over to people: suggestions for coders, or the pair for the translation lead.</summary>
+    public static readonly IReadOnlySet<string> Ready = new HashSet<string> { nameof(TranscriptStatus.SuggestionsReady), nameof(TranscriptStatus.AwaitingTranslationReview) };
+
+    /// <summary>Every stage run of the transcript, and its upload-to-ready time once it got there.</summary>
+    public static IEnumerable<(string Stage, TimeSpan Duration)> Durations(TranscriptDocument transcript)
+    {
+        var history = transcript.History.Select(h => new StatusAt(h.Status.ToString(), h.At)).ToList();
+        foreach (var d in StageLatency.Durations(history, Spans)) yield return d;
+        if (StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is { } total) yield return (UploadToReady, total);
+    }
+}
