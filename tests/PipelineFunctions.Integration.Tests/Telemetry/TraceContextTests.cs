@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Uploads;
 using PipelineFunctions.App.Telemetry;
 
 namespace PipelineFunctions.Integration.Tests.Telemetry;
