@@ -19,8 +19,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "run: starting the function app on $url (log: .local/logs/app.log)"
-(cd src/PipelineFunctions.App && exec dotnet bin/Release/net10.0/PipelineFunctions.App.dll --urls "$url") >.local/logs/app.log 2>&1 &
+echo "run: starting the local Functions host and the function app's worker on $url (log: .local/logs/app.log)"
+dotnet src/PipelineFunctions.LocalHost/bin/Release/net10.0/PipelineFunctions.LocalHost.dll --app src/PipelineFunctions.App/bin/Release/net10.0 \
+  --port "$port" --settings src/PipelineFunctions.App/local.settings.json >.local/logs/app.log 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do curl -fs -o /dev/null "$url/app/admin/status.html" && break; sleep 0.5; done
 

@@ -93,7 +93,7 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
         Assert.Equal("UnsafeEntryName", (string?)body["problem"]);
-        Assert.False(string.IsNullOrWhiteSpace((string?)body["message"]));
+        Assert.False(string.IsNullOrWhiteSpace((string?)body["detail"]));
         Assert.Empty(await fixture.Transcripts.ListAsync(study, default));
     }
 

@@ -6,8 +6,9 @@ using System.Net.Sockets;
 namespace PipelineFunctions.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// The real function app as a process, against the real local Azurite and cosmosdb-server that ./test.sh starts.
-/// It keeps every line the app logs, so tests can check that no identifier or transcript text ever reaches a log.
+/// The real function app as Azure runs it: the local host (our stand-in for the Functions host) starting the real
+/// isolated worker, against the real local Azurite and cosmosdb-server that ./test.sh starts. It keeps every line the
+/// host and the worker log, so tests can check that no identifier or transcript text ever reaches a log.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -28,11 +29,20 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static string AppFolder => Path.Combine(RepoPaths.Root, "src", "PipelineFunctions.App");
 
+    /// <summary>Where the host writes the worker's process id each time it starts one.</summary>
+    public string WorkerPidFile { get; } = Path.Combine(Path.GetTempPath(), $"pipeline-worker-{Guid.NewGuid():n}.pid");
+
+    static string Built(string project, string dll)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "src", project, "bin");
+        return Path.Combine(folder, Directory.Exists(Path.Combine(folder, "Release")) ? "Release" : "Debug", "net10.0", dll);
+    }
+
     public async Task StartAsync()
     {
-        var configuration = Directory.Exists(Path.Combine(AppFolder, "bin", "Release")) ? "Release" : "Debug";
-        var dll = Path.Combine(AppFolder, "bin", configuration, "net10.0", "PipelineFunctions.App.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
+        var host = Built("PipelineFunctions.LocalHost", "PipelineFunctions.LocalHost.dll");
+        var app = Path.GetDirectoryName(Built("PipelineFunctions.App", "PipelineFunctions.App.dll"))!;
+        var start = new ProcessStartInfo("dotnet", [host, "--app", app, "--port", $"{Port}", "--worker-pid-file", WorkerPidFile])
         {
             WorkingDirectory = AppFolder,
             RedirectStandardOutput = true,
@@ -61,7 +71,20 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("The app did not start within 90 s.");
     }
 
-    /// <summary>Kills the process outright, as a crash or a scale-in would.</summary>
+    /// <summary>Kills the worker process outright, as a crash would; the host notices and starts a new one.</summary>
+    public async Task KillWorkerAsync()
+    {
+        var pid = int.Parse(await File.ReadAllTextAsync(WorkerPidFile), System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            using var worker = Process.GetProcessById(pid);
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+        catch (ArgumentException) { } // gone already
+    }
+
+    /// <summary>Kills the host and its worker outright, as a crash or a scale-in would.</summary>
     public void Kill()
     {
         if (_process is { HasExited: false }) { _process.Kill(entireProcessTree: true); _process.WaitForExit(10_000); }
@@ -71,6 +94,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         Kill();
         _process?.Dispose();
+        File.Delete(WorkerPidFile);
         return ValueTask.CompletedTask;
     }
 

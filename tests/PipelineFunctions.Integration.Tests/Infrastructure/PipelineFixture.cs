@@ -40,8 +40,6 @@ public sealed class PipelineFixture : IAsyncLifetime
         values["Pipeline__PseudonymMasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         values["Pipeline__KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         values["Pipeline__MaxUploadBytes"] = MaxUploadBytes.ToString();
-        values["Pipeline__LocalLeaseSeconds"] = "5";
-        values["Pipeline__UploadScanSeconds"] = "1";
         // Spans and stage metrics go to the app's console, which AppProcess keeps: trace tests read them, and every
         // privacy check over the logs covers them too.
         values["Pipeline__TelemetryConsole"] = "true";
@@ -77,19 +75,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         Cosmos.Dispose();
     }
 
-    /// <summary>Kills the app mid-work and starts a new one on the same settings.</summary>
-    public async Task RestartAsync(Action? whileDown = null)
-    {
-        App.Kill();
-        whileDown?.Invoke();
-        var log = App.Log.ToList();
-        App = new AppProcess(Environment);
-        await App.StartAsync();
-        PreviousLogs.AddRange(log);
-    }
-
-    /// <summary>Everything any app process of this suite has logged.</summary>
-    public List<string> PreviousLogs { get; } = [];
+    /// <summary>Kills the worker mid-work, as a crash would; the host starts a new one, as the Functions host does.</summary>
+    public Task KillWorkerAsync() => App.KillWorkerAsync();
 
     public HttpClient Client(string apiKey)
     {
@@ -162,7 +149,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Every span any app process of this suite exported to its console so far.</summary>
-    public IReadOnlyList<ExportedSpan> Spans() => ExportedSpan.Parse(PreviousLogs.Concat(App.Log));
+    public IReadOnlyList<ExportedSpan> Spans() => ExportedSpan.Parse(App.Log);
 
     /// <summary>
     /// A parsed transcript whose parsed text was never stored, handed to pseudonymisation: it fails every try, so after

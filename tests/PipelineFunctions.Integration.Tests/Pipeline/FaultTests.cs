@@ -10,14 +10,14 @@ using Xunit.Abstractions;
 namespace PipelineFunctions.Integration.Tests.Pipeline;
 
 /// <summary>
-/// Faults while transcripts flow: the app killed at random moments, and Azurite gone for 30 s. Each run is bounded in
+/// Faults while transcripts flow: the worker process killed at random moments (the host starts a new one), and Azurite gone for 30 s. Each run is bounded in
 /// time and prints its figures (transcripts, kills, recovery time, duplicates).
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Killing_the_app_at_random_moments_loses_nothing_and_duplicates_nothing()
+    public async Task Killing_the_worker_at_random_moments_loses_nothing_and_duplicates_nothing()
     {
         const int count = 50, kills = 5;
         var study = await fixture.CreateStudyAsync("faults");
@@ -33,7 +33,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             for (var k = 0; k < kills; k++)
             {
                 await Task.Delay(random.Next(1_000, 4_000));
-                await fixture.RestartAsync();
+                await fixture.KillWorkerAsync();
             }
         });
         await Task.WhenAll(uploads, restarts);
@@ -59,7 +59,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         await foreach (var blob in fixture.Blobs.Uploads.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{study}/" })) blobs.Add(blob.Name);
         Assert.Equal(count, blobs.Count);
         Assert.Equal(0, duplicates);
-        output.WriteLine($"fault: {count} transcripts, {kills} kills, all SuggestionsReady {recovery.TotalSeconds:0.0} s after the last restart, {duplicates} duplicate documents, {blobs.Count} uploads kept");
+        output.WriteLine($"fault: {count} transcripts, {kills} kills, all SuggestionsReady {recovery.TotalSeconds:0.0} s after the last kill, {duplicates} duplicate documents, {blobs.Count} uploads kept");
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class HostileCorpusTests(PipelineFixture fixture)
         foreach (var (name, fileName, content, expected) in corpus)
         {
             var (status, body) = await fixture.UploadAsync(study, "kampala", fileName, content, PipelineFixture.KampalaKey);
-            var message = (string?)body?["message"];
+            var message = (string?)body?["detail"];
             var id = (string?)body?["transcriptId"];
             var transcript = id is null ? null : await fixture.Transcripts.GetAsync(study, id, default);
             if ((int)status != expected || string.IsNullOrWhiteSpace(message)) wrong.Add($"{name}: {(int)status} {message}");
@@ -93,7 +93,7 @@ public sealed class HostileCorpusTests(PipelineFixture fixture)
         var study = await fixture.CreateStudyAsync("hostile");
         var (status, body) = await fixture.UploadAsync(study, "kampala", "huge.txt", Encoding.UTF8.GetBytes(Repeat(Turns, 2 * PipelineFixture.MaxUploadBytes + 10)), PipelineFixture.KampalaKey);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
-        Assert.Contains("size limit", (string)body!["message"]!);
+        Assert.Contains("size limit", (string)body!["detail"]!);
         Assert.Empty(await fixture.Transcripts.ListAsync(study, default));
     }
 

@@ -61,7 +61,7 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task A_killed_and_restarted_app_finishes_its_work()
+    public async Task A_killed_worker_is_replaced_and_its_work_finishes()
     {
         var study = await fixture.CreateStudyAsync();
         var ids = new List<string>();
@@ -72,7 +72,7 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
                 site == "kampala" ? PipelineFixture.KampalaKey : PipelineFixture.DarKey);
             ids.Add((string)body!["transcriptId"]!);
         }
-        await fixture.RestartAsync();
+        await fixture.KillWorkerAsync();
         foreach (var id in ids)
             await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         foreach (var id in ids)

@@ -62,7 +62,7 @@ public sealed class UploadToReviewTests(PipelineFixture fixture)
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal((string)first!["transcriptId"]!, (string)second!["transcriptId"]!);
-        Assert.Contains("uploaded already", (string)second["message"]!);
+        Assert.Contains("uploaded already", (string)second["detail"]!);
         using var lead = fixture.Client(PipelineFixture.LeadKey);
         Assert.Single((await lead.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts"))!);
     }
@@ -76,11 +76,11 @@ public sealed class UploadToReviewTests(PipelineFixture fixture)
 
         var (noStudy, body) = await fixture.UploadAsync("no-such-study", "kampala", "a.txt", content, PipelineFixture.LeadKey);
         Assert.Equal(HttpStatusCode.NotFound, noStudy);
-        Assert.Contains("no-such-study", (string)body!["message"]!);
+        Assert.Contains("no-such-study", (string)body!["detail"]!);
 
         var (noSite, siteBody) = await fixture.UploadAsync(study, "atlantis", "a.txt", content, PipelineFixture.LeadKey);
         Assert.Equal(HttpStatusCode.BadRequest, noSite);
-        Assert.Contains("atlantis", (string)siteBody!["message"]!);
+        Assert.Contains("atlantis", (string)siteBody!["detail"]!);
 
         var (otherSite, _) = await fixture.UploadAsync(study, "kampala", "a.txt", content, PipelineFixture.DarKey);
         Assert.Equal(HttpStatusCode.Forbidden, otherSite);

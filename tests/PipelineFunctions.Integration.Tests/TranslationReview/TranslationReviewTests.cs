@@ -45,7 +45,7 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
 
         var (bad, body) = await fixture.UploadAsync(study, "dar-es-salaam", "x.txt", "P1: hi\n"u8.ToArray(), PipelineFixture.DarKey, "en", role: "translation");
         Assert.Equal(HttpStatusCode.BadRequest, bad);
-        Assert.Contains("interview id", (string)body!["message"]!);
+        Assert.Contains("interview id", (string)body!["detail"]!);
     }
 
     [Fact]

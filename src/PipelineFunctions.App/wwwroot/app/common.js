@@ -33,7 +33,7 @@ const Pipeline = (() => {
       throw new Error("unauthorised");
     }
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
-    if (!response.ok) { showError(body?.message ?? `The app answered ${response.status}.`); throw new Error(body?.message ?? String(response.status)); }
+    if (!response.ok) { showError(body?.detail ?? body?.message ?? `The app answered ${response.status}.`); throw new Error(body?.detail ?? body?.message ?? String(response.status)); }
     showError("");
     return body;
   }
@@ -43,7 +43,7 @@ const Pipeline = (() => {
     const response = await fetch(path, { headers: { "X-Api-Key": sessionStorage.getItem(keyName) ?? "" } });
     if (!response.ok) {
       const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
-      showError(body?.message ?? `The app answered ${response.status}.`);
+      showError(body?.detail ?? body?.message ?? `The app answered ${response.status}.`);
       return;
     }
     showError("");

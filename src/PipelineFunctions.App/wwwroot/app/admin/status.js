@@ -157,7 +157,7 @@ async function replay(r) {
   try {
     const response = await call(`/api/admin/poison/${encodeURIComponent(r.stageQueue)}/${encodeURIComponent(r.id)}/replay`, { method: "POST" });
     const body = await response.json().catch(() => ({}));
-    $("#notice").textContent = body.message ?? `The app answered ${response.status}.`;
+    $("#notice").textContent = body.detail ?? body.message ?? `The app answered ${response.status}.`;
     await refresh();
   } catch (e) { if (e.message !== "signed out") $("#notice").textContent = "The replay could not be sent; try again."; }
 }
@@ -168,7 +168,7 @@ async function showTimeline(study, transcript) {
   const response = await call(`/api/admin/studies/${encodeURIComponent(study)}/transcripts/${encodeURIComponent(transcript)}/timeline`);
   const body = await response.json().catch(() => ({}));
   const table = $("#timeline");
-  if (!response.ok) { $("#timeline-summary").textContent = body.message ?? `The app answered ${response.status}.`; table.hidden = true; return; }
+  if (!response.ok) { $("#timeline-summary").textContent = body.detail ?? body.message ?? `The app answered ${response.status}.`; table.hidden = true; return; }
   const stages = body.stages.map(s => `${s.stage} ${duration(s.seconds)}`).join(", ");
   $("#timeline-summary").textContent = `${body.transcriptId} (${body.siteId}, ${body.language}${body.role ? ", " + body.role : ""}): ${body.status}` +
     `${body.turnCount ? `, ${body.turnCount} turns` : ""}${body.pseudonymVersion ? `, pseudonymised v${body.pseudonymVersion}` : ""}. ${stages ? "Stages: " + stages + "." : ""}`;
@@ -179,7 +179,7 @@ async function showTimeline(study, transcript) {
 
 async function exportAudit(study) {
   const response = await call(`/api/studies/${encodeURIComponent(study)}/audit?format=csv`);
-  if (!response.ok) { const body = await response.json().catch(() => ({})); $("#notice").textContent = body.message ?? `The app answered ${response.status}.`; return; }
+  if (!response.ok) { const body = await response.json().catch(() => ({})); $("#notice").textContent = body.detail ?? body.message ?? `The app answered ${response.status}.`; return; }
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement("a");
   a.href = url; a.download = `audit-${study}.csv`; document.body.append(a); a.click(); a.remove();

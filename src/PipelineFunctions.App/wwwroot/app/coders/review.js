@@ -49,7 +49,7 @@ async function save() {
   const response = await fetch(`${base}/mine`, { method: "PUT", body: JSON.stringify(mine),
     headers: { "Content-Type": "application/json", "X-Api-Key": sessionStorage.getItem("pipeline-api-key") ?? "", ...headers } });
   const body = await response.json();
-  if (!response.ok) { showError(body.message); return; }
+  if (!response.ok) { showError(body.detail ?? body.message); return; }
   etag = body.etag;
   showError("");
   document.querySelector("#saved").textContent = `Saved at ${new Date().toLocaleTimeString()}`;
