@@ -32,6 +32,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Where the host writes the worker's process id each time it starts one.</summary>
     public string WorkerPidFile { get; } = Path.Combine(Path.GetTempPath(), $"pipeline-worker-{Guid.NewGuid():n}.pid");
 
+    /// <summary>The built worker app; functions.metadata lies beside it.</summary>
+    public static string AppDll => Built("PipelineFunctions.App", "PipelineFunctions.App.dll");
+
     static string Built(string project, string dll)
     {
         var folder = Path.Combine(RepoPaths.Root, "src", project, "bin");
@@ -41,7 +44,7 @@ public sealed class AppProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         var host = Built("PipelineFunctions.LocalHost", "PipelineFunctions.LocalHost.dll");
-        var app = Path.GetDirectoryName(Built("PipelineFunctions.App", "PipelineFunctions.App.dll"))!;
+        var app = Path.GetDirectoryName(AppDll)!;
         var start = new ProcessStartInfo("dotnet", [host, "--app", app, "--port", $"{Port}", "--worker-pid-file", WorkerPidFile])
         {
             WorkingDirectory = AppFolder,

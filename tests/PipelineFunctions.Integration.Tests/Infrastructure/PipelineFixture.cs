@@ -32,6 +32,19 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// A user of every role that can be scoped, scoped to the role matrix's study ("-here") and to another study
+    /// ("-elsewhere"); the site researcher is scoped to a site as well. Role names as the matrix's columns.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Key, string Role, string Study)> ScopedUsers =
+    [
+        .. new[] { "study-lead", "translation-lead", "coder", "admin", "custodian", "kampala-researcher" }.SelectMany(role => new[]
+        {
+            ($"{role}-here", $"local-{role}-here-key", role, Security.RoleMatrixTests.ScopedStudy),
+            ($"{role}-elsewhere", $"local-{role}-elsewhere-key", role, "another-study"),
+        }).Where(u => u.Item1 != "coder-elsewhere"),
+    ];
+
     public PipelineFixture()
     {
         var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")))!["Values"]!.AsObject()
@@ -43,6 +56,16 @@ public sealed class PipelineFixture : IAsyncLifetime
         // Spans and stage metrics go to the app's console, which AppProcess keeps: trace tests read them, and every
         // privacy check over the logs covers them too.
         values["Pipeline__TelemetryConsole"] = "true";
+        var next = values.Keys.Count(k => k.StartsWith("Pipeline__Users__", StringComparison.Ordinal) && k.EndsWith("__Name", StringComparison.Ordinal));
+        foreach (var user in ScopedUsers)
+        {
+            var prefix = $"Pipeline__Users__{next++}__";
+            values[prefix + "Name"] = user.Name;
+            values[prefix + "ApiKey"] = user.Key;
+            values[prefix + "Roles__0"] = user.Role == "kampala-researcher" ? "site-researcher" : user.Role;
+            if (user.Role == "kampala-researcher") values[prefix + "Sites__0"] = "kampala";
+            values[prefix + "Studies__0"] = user.Study;
+        }
         Environment = values;
         Settings = new PipelineSettings
         {
@@ -86,9 +109,9 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a study with the sample codebook and roster under a fresh id.</summary>
-    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0)
+    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null)
     {
-        var id = $"{prefix}-{Guid.NewGuid():n}"[..30];
+        var id = fixedId ?? $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
         var codebook = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")));
         var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv")));

@@ -11,13 +11,20 @@ namespace PipelineFunctions.Integration.Tests.Security;
 /// Every API endpoint called by every kind of user, against real data: the answer must be what the role table in
 /// README.md says. Allowed reads answer 2xx; allowed writes answer anything but a denial or a server error; a denied
 /// call answers 401 (no key), 403, or 404 where the endpoint hides what the caller may not know exists.
-/// A second test checks that the matrix names every endpoint the app maps, so a new endpoint cannot skip it.
+/// Every role that can be scoped comes twice more: scoped to this study (it must behave as the role) and scoped to
+/// another study (denied at every study's route, and its lists must not name this study: a list endpoint that forgets
+/// scope fails here). A second test checks that the matrix names every HTTP function the build lists in
+/// functions.metadata, so a new endpoint cannot skip it.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed partial class RoleMatrixTests(PipelineFixture fixture)
 {
-    // The users of local.settings.sample.json, one per role, plus a coder of another study and nobody at all.
-    static readonly Dictionary<string, string?> Users = new()
+    /// <summary>The study the matrix creates; the fixture's scoped users name it.</summary>
+    public const string ScopedStudy = "matrix-scoped";
+
+    // The users of local.settings.sample.json, one per role, plus a coder of another study and nobody at all; then the
+    // fixture's scoped users of every role (PipelineFixture.ScopedUsers).
+    static readonly Dictionary<string, string?> Users = new Dictionary<string, string?>
     {
         ["anonymous"] = null,
         ["study-lead"] = PipelineFixture.LeadKey,
@@ -28,13 +35,19 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         ["admin"] = PipelineFixture.AdminKey,
         ["custodian"] = "local-custodian-key",
         ["coder-elsewhere"] = "local-coder-elsewhere-key",
-    };
+    }.Concat(PipelineFixture.ScopedUsers.Select(u => KeyValuePair.Create(u.Name, (string?)u.Key))).ToDictionary();
+
+    /// <summary>The role whose column a user follows: a scoped user's role, or the user itself.</summary>
+    static string RoleOf(string who) => PipelineFixture.ScopedUsers.FirstOrDefault(u => u.Name == who) is { } scoped ? scoped.Role : who;
+
+    static bool Elsewhere(string who) => who.EndsWith("-elsewhere", StringComparison.Ordinal);
 
     const string Everyone = "study-lead kampala-researcher dar-researcher translation-lead coder admin custodian";
     const string Coders = "coder study-lead";
 
     /// <summary>One row of the matrix: who may call it, and who is answered 404 (the thing is hidden from them).</summary>
-    sealed record Row(string Method, string Template, string Allowed, string Hidden = "", Func<Ids, string, HttpContent?>? Body = null);
+    /// <param name="Lists">The answer lists things of many studies: a user of another study must not find this study in it.</param>
+    sealed record Row(string Method, string Template, string Allowed, string Hidden = "", Func<Ids, string, HttpContent?>? Body = null, bool Lists = false);
 
     sealed record Ids(string Study, string Kampala, string Translation, string Query, string Proposal, string CheckETag, string Poison);
 
@@ -55,11 +68,11 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}/transcripts/{kampala}/pseudonymised", "custodian kampala-researcher coder study-lead", Hidden: "dar-researcher"),
         new("POST", "/api/studies/{study}/pseudonymisation/corrections", "custodian kampala-researcher dar-researcher", Body: (_, _) => JsonContent.Create(new { kind = "not-an-identifier", text = "Zyxwvut" })),
         new("GET", "/api/studies/{study}/audit", "admin custodian"),
-        new("GET", "/api/admin/status", "admin"),
+        new("GET", "/api/admin/status", "admin", Lists: true),
         new("GET", "/api/admin/health", "admin"),
         new("GET", "/api/admin/studies/{study}/transcripts/{kampala}/timeline", "admin"),
         new("POST", "/api/admin/poison/{queue}/{poison}/replay", "admin"),
-        new("GET", "/api/translation-checks", "translation-lead study-lead"),
+        new("GET", "/api/translation-checks", "translation-lead study-lead", Lists: true),
         new("GET", "/api/studies/{study}/translation-checks/{translation}", "translation-lead study-lead dar-researcher", Hidden: "kampala-researcher coder admin custodian"),
         new("POST", "/api/studies/{study}/translation-checks/{translation}/queries/{query}/answer", "dar-researcher", Hidden: "kampala-researcher", Body: (_, _) => JsonContent.Create(new { answer = "Checked with the interviewer." })),
         new("GET", "/api/studies/{study}/translation-queries", Everyone),
@@ -75,6 +88,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}/export/qdpx", Coders),
         new("GET", "/api/studies/{study}/export/passages?format=csv", Coders),
         new("POST", "/api/studies/{study}/import/qdpx?site=kampala", "study-lead", Body: (_, _) => new ByteArrayContent([0x50, 0x4B, 5, 6])),
+        new("GET", "/app/{page}", "anonymous " + Everyone + " coder-elsewhere"),
     ];
 
     [Fact]
@@ -88,14 +102,21 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
             var allowed = row.Allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
             var hidden = row.Hidden.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
             // Denied callers first, so an allowed write cannot change what a denied one would have met.
-            foreach (var (who, key) in Users.OrderBy(u => allowed.Contains(u.Key)))
+            foreach (var (who, key) in Users.OrderBy(u => allowed.Contains(RoleOf(u.Key))))
             {
-                var status = await CallAsync(row, ids, who, key);
+                var role = RoleOf(who);
+                // A user of another study meets a closed door at every route of this study.
+                var denied = Elsewhere(who) && row.Template.Contains("{study}", StringComparison.Ordinal) && !allowed.Contains(who);
+                var (status, body) = await CallAsync(row, ids, who, key);
                 calls++;
-                var ok = allowed.Contains(who)
+                var ok = allowed.Contains(role) && !denied
                     ? row.Method == "GET" ? status is >= 200 and < 300 : status is not (401 or 403 or 404) and < 500
-                    : key is null ? status == 401 : hidden.Contains(who) ? status == 404 : status == 403;
+                    : key is null ? status == 401 : hidden.Contains(role) && !denied ? status == 404 : status == 403;
                 if (!ok) wrong.Add($"{row.Method} {row.Template} as {who}: {status}");
+                else if (row.Lists && Elsewhere(who) && body.Contains(ids.Study, StringComparison.Ordinal))
+                    wrong.Add($"{row.Method} {row.Template} as {who}: lists study {ids.Study}, which is not theirs");
+                else if (row.Lists && who.EndsWith("-here", StringComparison.Ordinal) && status == 200 && !body.Contains(ids.Study, StringComparison.Ordinal))
+                    wrong.Add($"{row.Method} {row.Template} as {who}: does not list their own study {ids.Study}");
             }
         }
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {calls} calls answered against the role table:\n{string.Join('\n', wrong)}");
@@ -113,7 +134,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
 
     async Task<Ids> ArrangeAsync()
     {
-        var study = await fixture.CreateStudyAsync("matrix");
+        var study = await fixture.CreateStudyAsync(fixedId: ScopedStudy);
         var (_, kampala) = await fixture.UploadAsync(study, "kampala", "k.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.KampalaKey);
         var (_, source) = await fixture.UploadAsync(study, "dar-es-salaam", "s.sw.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), PipelineFixture.DarKey,
             language: "sw", interviewId: "50010");
@@ -141,16 +162,17 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         return new Ids(study, kampalaId, translationId, query, proposal, (string)after["etag"]!, poison.Value.MessageId);
     }
 
-    async Task<int> CallAsync(Row row, Ids ids, string who, string? key)
+    async Task<(int Status, string Body)> CallAsync(Row row, Ids ids, string who, string? key)
     {
         var path = row.Template.Replace("{study}", ids.Study).Replace("{kampala}", ids.Kampala).Replace("{translation}", ids.Translation)
-            .Replace("{query}", ids.Query).Replace("{proposal}", ids.Proposal).Replace("{poison}", ids.Poison).Replace("{queue}", "suggest").Replace("{code}", "defined-role");
+            .Replace("{query}", ids.Query).Replace("{proposal}", ids.Proposal).Replace("{poison}", ids.Poison).Replace("{queue}", "suggest").Replace("{code}", "defined-role")
+            .Replace("{page}", "coders/index.html");
         using var http = new HttpClient { BaseAddress = fixture.App.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (key is not null) http.DefaultRequestHeaders.Add("X-Api-Key", key);
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), path) { Content = row.Body?.Invoke(ids, who) };
         if (request.Content is null && row.Method != "GET") request.Content = JsonContent.Create(new { });
         using var response = await http.SendAsync(request);
-        return (int)response.StatusCode;
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     static MultipartFormDataContent Upload(string who)
@@ -164,29 +186,17 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         return form;
     }
 
-    /// <summary>The routes the endpoint groups in src/…/Apis map, read from the source: <c>app.MapX("…")</c> and groups' <c>g.MapX("…")</c>.</summary>
+    /// <summary>Every HTTP function the build lists in functions.metadata, as Azure would list it: its methods and route.</summary>
     static IEnumerable<string> MappedEndpoints()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "PipelineFunctions.App", "Apis"), "*.cs"))
-        {
-            var source = File.ReadAllText(file);
-            var groups = GroupPattern().Matches(source).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-            foreach (Match map in MapPattern().Matches(source))
-            {
-                var (target, verb, route) = (map.Groups[1].Value, map.Groups[2].Value.ToUpperInvariant(), map.Groups[3].Value);
-                var full = groups.TryGetValue(target, out var prefix) ? prefix + (route == "/" ? "" : route) : route;
-                yield return $"{verb} {Shape(full)}";
-            }
-        }
+        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(AppProcess.AppDll)!, "functions.metadata")))!.AsArray();
+        foreach (var function in metadata)
+            foreach (var binding in function!["bindings"]!.AsArray().Where(b => (string?)b!["type"] == "httpTrigger"))
+                foreach (var method in binding!["methods"]!.AsArray())
+                    yield return $"{((string)method!).ToUpperInvariant()} {Shape("/" + (string)binding["route"]!)}";
     }
 
     static string Shape(string route) => RouteParameter().Replace(route.Split('?')[0], "{}");
-
-    [GeneratedRegex(@"var (\w+) = app\.MapGroup\(""([^""]+)""\)")]
-    private static partial Regex GroupPattern();
-
-    [GeneratedRegex(@"(\w+)\.Map(Get|Post|Put|Delete|Patch)\(""([^""]*)""")]
-    private static partial Regex MapPattern();
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
