@@ -21,7 +21,9 @@ var rpc = new RpcEndpoint(FreePort());
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.ClearProviders().AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
 builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning)
-    .AddFilter("Host", LogLevel.Warning).AddFilter("Function", LogLevel.Warning).AddFilter("Azure", LogLevel.None);
+    .AddFilter("Host", LogLevel.Warning).AddFilter("Azure", LogLevel.None)
+    // WebJobs' own lines for a failed slot repeat what "Executed … (Failed …)" says, with a stack trace.
+    .AddFilter("Function", LogLevel.None).AddFilter("Host.Results", LogLevel.None);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.Limits.MaxRequestBodySize = null;

@@ -22,7 +22,7 @@ public sealed class QueueDispatcher(QueueSlotMap map, WorkerSupervisor superviso
         {
             ["QueueTrigger"] = body.DeepClone(),
             ["Id"] = RpcData.String(message.MessageId),
-            ["DequeueCount"] = RpcData.Int(message.DequeueCount),
+            ["DequeueCount"] = RpcData.Json(message.DequeueCount),
             ["PopReceipt"] = RpcData.String(message.PopReceipt),
             ["InsertionTime"] = RpcData.Json(message.InsertedOn),
             ["ExpirationTime"] = RpcData.Json(message.ExpiresOn),

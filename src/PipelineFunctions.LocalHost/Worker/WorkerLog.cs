@@ -15,11 +15,13 @@ public static class WorkerLog
             "Trace" => LogLevel.Trace, "Debug" => LogLevel.Debug, "Information" => LogLevel.Information,
             "Warning" => LogLevel.Warning, "Error" => LogLevel.Error, "Critical" => LogLevel.Critical, _ => LogLevel.None,
         };
-        // The worker's own framework chatter (System) only when it matters; the app's (User) logs all pass.
-        if (log["logCategory"]?.GetValue<string>() == "System" && level < LogLevel.Warning) level = LogLevel.None;
+        // The framework's chatter (the worker's System logs, Microsoft.* and System.* categories) only when it matters.
+        var category = log["category"]?.GetValue<string>() ?? "";
+        if (level < LogLevel.Warning && (log["logCategory"]?.GetValue<string>() == "System"
+            || category.StartsWith("Microsoft.", StringComparison.Ordinal) || category.StartsWith("System.", StringComparison.Ordinal))) return;
         if (level == LogLevel.None || !logger.IsEnabled(level)) return;
         var exception = log["exception"]?["type"]?.GetValue<string>();
-        logger.Log(level, "{Category}: {Message}{Exception}", log["category"]?.GetValue<string>(), log["message"]?.GetValue<string>(),
+        logger.Log(level, "{Category}: {Message}{Exception}", category, log["message"]?.GetValue<string>(),
             string.IsNullOrEmpty(exception) ? "" : $" [{exception}]");
     }
 }
