@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace PipelineFunctions.LocalHost.Configuration;
+
+/// <summary>
+/// The triggers in <c>functions.metadata</c>, which the worker SDK's build writes. Read before the worker starts, since
+/// the queue listeners and routes are set up from it.
+/// </summary>
+public sealed record FunctionCatalog(string ScriptFile, IReadOnlyList<HttpFunction> Http, IReadOnlyList<QueueFunction> Queues)
+{
+    public static FunctionCatalog Load(string appFolder, AppSettings settings, Action<string, string> unsupported)
+    {
+        var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(appFolder, "functions.metadata")))!.AsArray();
+        var http = new List<HttpFunction>();
+        var queues = new List<QueueFunction>();
+        string? script = null;
+        foreach (var function in functions)
+        {
+            var name = function!["name"]!.GetValue<string>();
+            script ??= function["scriptFile"]!.GetValue<string>();
+            var trigger = function["bindings"]!.AsArray().FirstOrDefault(b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.OrdinalIgnoreCase));
+            var type = trigger?["type"]!.GetValue<string>();
+            var binding = trigger?["name"]!.GetValue<string>() ?? "";
+            if (string.Equals(type, "httpTrigger", StringComparison.OrdinalIgnoreCase))
+                http.Add(new(name, binding, trigger!["route"]?.GetValue<string>() ?? name,
+                    trigger["methods"]?.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()).ToList() ?? []));
+            else if (string.Equals(type, "queueTrigger", StringComparison.OrdinalIgnoreCase))
+                queues.Add(new(name, binding, settings.Resolve(trigger!["queueName"]!.GetValue<string>()),
+                    settings.ConnectionString(trigger["connection"]?.GetValue<string>())));
+            else
+                unsupported(name, type ?? "none");
+        }
+        return new(script ?? throw new InvalidOperationException("functions.metadata lists no function."), http, queues);
+    }
+}

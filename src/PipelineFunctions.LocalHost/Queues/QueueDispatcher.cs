@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues.Models;
+using PipelineFunctions.LocalHost.Rpc;
+using PipelineFunctions.LocalHost.Worker;
+
+namespace PipelineFunctions.LocalHost.Queues;
+
+/// <summary>
+/// Hands a slot's message to the worker with the trigger metadata the Functions host sends, and throws when the
+/// function failed so that the WebJobs SDK retries it and finally moves it to poison.
+/// </summary>
+public sealed class QueueDispatcher(QueueSlotMap map, WorkerSupervisor supervisor)
+{
+    static readonly TimeSpan WorkerWait = TimeSpan.FromMinutes(2);
+
+    public async Task RunAsync(int slot, QueueMessage message, CancellationToken ct)
+    {
+        var function = map.Functions[slot];
+        var worker = await supervisor.WaitReadyAsync(WorkerWait, ct);
+        var body = RpcData.Body(message.Body);
+        var trigger = new JsonObject
+        {
+            ["QueueTrigger"] = body.DeepClone(),
+            ["Id"] = RpcData.String(message.MessageId),
+            ["DequeueCount"] = RpcData.Json(message.DequeueCount),
+            ["PopReceipt"] = RpcData.String(message.PopReceipt),
+            ["InsertionTime"] = RpcData.Json(message.InsertedOn),
+            ["ExpirationTime"] = RpcData.Json(message.ExpiresOn),
+            ["NextVisibleTime"] = RpcData.Json(message.NextVisibleOn),
+        };
+        var input = new JsonArray(new JsonObject { ["name"] = function.BindingName, ["data"] = body });
+        var outcome = await worker.InvokeAsync(function.Name, Guid.NewGuid().ToString(), input, trigger, traceparent: null);
+        if (!outcome.Succeeded) throw new FunctionFailedException(function.Name, outcome.ExceptionType ?? "UnknownFailure");
+    }
+}

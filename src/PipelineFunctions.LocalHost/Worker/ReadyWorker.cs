@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace PipelineFunctions.LocalHost.Worker;
+
+/// <summary>A worker past the handshake: its HTTP address and its loaded functions, ready for invocations.</summary>
+public sealed class ReadyWorker
+{
+    readonly WorkerChannel _channel;
+    readonly Dictionary<string, string> _functionIds;
+    readonly ILogger _logger;
+
+    ReadyWorker(WorkerChannel channel, Uri? httpUri, Dictionary<string, string> functionIds, int processId, ILogger logger)
+    {
+        _channel = channel;
+        HttpUri = httpUri;
+        _functionIds = functionIds;
+        ProcessId = processId;
+        _logger = logger;
+    }
+
+    public Uri? HttpUri { get; }
+    public int ProcessId { get; }
+    public int FunctionCount => _functionIds.Count;
+
+    /// <summary>WorkerInitRequest → FunctionsMetadataRequest → FunctionLoadRequest per function, as the Functions host does.</summary>
+    public static async Task<ReadyWorker> HandshakeAsync(WorkerChannel channel, string appFolder, int processId, ILogger logger)
+    {
+        var init = await channel.RequestAsync("workerInitRequest", new JsonObject
+        {
+            ["hostVersion"] = "4.1000.0", ["workerDirectory"] = appFolder, ["functionAppDirectory"] = appFolder,
+        }, "workerInitResponse");
+        EnsureSuccess(init, "WorkerInitRequest");
+        var httpUri = init["capabilities"]?["HttpUri"]?.GetValue<string>();
+
+        var metadata = await channel.RequestAsync("functionsMetadataRequest", new JsonObject { ["functionAppDirectory"] = appFolder }, "functionMetadataResponse");
+        EnsureSuccess(metadata, "FunctionsMetadataRequest");
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var function in metadata["functionMetadataResults"]!.AsArray().Select(f => f!.AsObject()))
+        {
+            var id = function["functionId"]?.GetValue<string>() is { Length: > 0 } given ? given : Guid.NewGuid().ToString();
+            var load = await channel.RequestAsync("functionLoadRequest", new JsonObject { ["functionId"] = id, ["metadata"] = LoadMetadata(function, id) },
+                "functionLoadResponse", id);
+            EnsureSuccess(load, "FunctionLoadRequest");
+            ids[function["name"]!.GetValue<string>()] = id;
+        }
+        return new(channel, httpUri is null ? null : new Uri(httpUri), ids, processId, logger);
+    }
+
+    /// <summary>
+    /// Sends an InvocationRequest and waits for its response. A trace context is always sent (without one the worker
+    /// fails): the caller's traceparent when it has one, else a new root.
+    /// </summary>
+    public async Task<InvocationOutcome> InvokeAsync(string function, string invocationId, JsonArray inputData, JsonObject triggerMetadata, string? traceparent)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await _channel.RequestAsync("invocationRequest", new JsonObject
+        {
+            ["invocationId"] = invocationId,
+            ["functionId"] = _functionIds.TryGetValue(function, out var id) ? id : throw new InvalidOperationException($"The worker did not load {function}."),
+            ["inputData"] = inputData,
+            ["triggerMetadata"] = triggerMetadata,
+            ["traceContext"] = new JsonObject { ["traceParent"] = traceparent ?? NewTraceparent(), ["traceState"] = "" },
+        }, "invocationResponse", invocationId);
+        var succeeded = response["result"]?["status"]?.GetValue<string>() == "Success";
+        var outcome = new InvocationOutcome(succeeded,
+            succeeded ? null : response["result"]?["exception"]?["type"]?.GetValue<string>() is { Length: > 0 } type ? type : "UnknownFailure",
+            Stopwatch.GetElapsedTime(started));
+        _logger.LogInformation("Executed {Function} ({Outcome}{Exception}, id {InvocationId}, {Milliseconds} ms)", function,
+            succeeded ? "Succeeded" : "Failed", succeeded ? "" : " " + outcome.ExceptionType, invocationId, (int)outcome.Duration.TotalMilliseconds);
+        return outcome;
+    }
+
+    static string NewTraceparent() => $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01";
+
+    /// <summary>The worker's own metadata, with <c>bindings</c> filled from its raw bindings as the host's loader does.</summary>
+    static JsonObject LoadMetadata(JsonObject function, string id)
+    {
+        var bindings = new JsonObject();
+        foreach (var raw in function["rawBindings"]?.AsArray() ?? [])
+        {
+            var binding = JsonNode.Parse(raw!.GetValue<string>())!.AsObject();
+            bindings[binding["name"]!.GetValue<string>()] = new JsonObject
+            {
+                ["type"] = binding["type"]!.GetValue<string>(),
+                ["direction"] = (binding["direction"]?.GetValue<string>() ?? "in").ToLowerInvariant(),
+                ["dataType"] = (binding["dataType"]?.GetValue<string>() ?? "undefined").ToLowerInvariant(),
+            };
+        }
+        return new JsonObject
+        {
+            ["name"] = function["name"]!.DeepClone(), ["functionId"] = id, ["directory"] = function["directory"]?.DeepClone(),
+            ["scriptFile"] = function["scriptFile"]?.DeepClone(), ["entryPoint"] = function["entryPoint"]?.DeepClone(),
+            ["language"] = function["language"]?.DeepClone(), ["rawBindings"] = function["rawBindings"]?.DeepClone(),
+            ["bindings"] = bindings, ["properties"] = function["properties"]?.DeepClone(),
+        };
+    }
+
+    static void EnsureSuccess(JsonObject response, string request)
+    {
+        if (response["result"]?["status"]?.GetValue<string>() == "Success") return;
+        throw new InvalidOperationException($"The worker refused {request} ({response["result"]?["exception"]?["type"]?.GetValue<string>() ?? "no exception type"}).");
+    }
+}

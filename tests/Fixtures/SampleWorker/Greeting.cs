@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace SampleWorker;
+
+/// <summary>Answers through the host's HTTP forwarding; echoes the route value and the body length.</summary>
+public sealed class Greeting
+{
+    [Function("Greeting")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "greet/{name}")] HttpRequest req, string name)
+    {
+        using var reader = new StreamReader(req.Body);
+        var body = await reader.ReadToEndAsync();
+        return new OkObjectResult($"hello {name} ({body.Length}) {req.Query["q"]}");
+    }
+}

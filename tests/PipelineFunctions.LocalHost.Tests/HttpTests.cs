@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Net;
+using PipelineFunctions.LocalHost.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PipelineFunctions.LocalHost.Tests;
+
+[Collection(HostCollection.Name)]
+public sealed class HttpTests(HostFixture fixture, ITestOutputHelper output)
+{
+    readonly HttpClient _http = new() { BaseAddress = fixture.Host.BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
+
+    [Fact]
+    public async Task An_http_function_answers_through_the_host_with_its_route_value_body_and_query()
+    {
+        using var response = await _http.PostAsync("/api/greet/ann?q=zed", new StringContent("four"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hello ann (4) zed", await response.Content.ReadAsStringAsync());
+        Assert.Contains(fixture.Host.Log, l => l.Contains("Executed Greeting (Succeeded", StringComparison.Ordinal));
+
+        // Warm round trips through host, gRPC and the worker's Kestrel.
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++) (await _http.GetAsync("/api/greet/bo")).EnsureSuccessStatusCode();
+        output.WriteLine($"HTTP round trip through the host: {watch.Elapsed.TotalMilliseconds / 20:F1} ms on average");
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/nowhere")]
+    [InlineData("GET", "/greet/ann")]
+    [InlineData("DELETE", "/api/greet/ann")]
+    public async Task A_request_no_function_routes_is_404(string method, string path)
+    {
+        using var response = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,47 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace PipelineFunctions.LocalHost.Tests.Infrastructure;
+
+/// <summary>
+/// One host and worker for all tests (starting them is the slow part), on queue and container names of its own so it
+/// never meets another run's messages.
+/// </summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    readonly string _suffix = Guid.NewGuid().ToString("n")[..8];
+
+    public HostProcess Host { get; } = new();
+    public QueueClient WorkQueue { get; private set; } = null!;
+    public QueueClient WorkPoison { get; private set; } = null!;
+    public QueueClient UploadEvents { get; private set; } = null!;
+    public BlobContainerClient Uploads { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var storage = TestStorage.ConnectionString;
+        var base64 = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        WorkQueue = new QueueClient(storage, $"work-{_suffix}", base64);
+        WorkPoison = new QueueClient(storage, $"work-{_suffix}-poison", base64);
+        UploadEvents = new QueueClient(storage, $"uploaded-{_suffix}", base64);
+        Uploads = new BlobContainerClient(storage, $"uploads-{_suffix}");
+        await WorkQueue.CreateIfNotExistsAsync();
+        await Uploads.CreateIfNotExistsAsync();
+        await Host.StartAsync(new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = storage,
+            ["WorkQueue"] = WorkQueue.Name,
+            ["LocalHostUploadContainer"] = Uploads.Name,
+            ["LocalHostUploadQueue"] = UploadEvents.Name,
+            ["LocalHostUploadScanSeconds"] = "1",
+            ["LocalHostUploadSettleSeconds"] = "1",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        foreach (var queue in new[] { WorkQueue, WorkPoison, UploadEvents }) await queue.DeleteIfExistsAsync();
+        await Uploads.DeleteIfExistsAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using PipelineFunctions.LocalHost.Tests.Infrastructure;
+
+namespace PipelineFunctions.LocalHost.Tests;
+
+[Collection(HostCollection.Name)]
+public sealed class UploadScanTests(HostFixture fixture)
+{
+    [Fact]
+    public async Task A_settled_upload_gets_one_blob_created_event_and_its_marker()
+    {
+        var name = $"study-a/site-1/{Guid.NewGuid():n}.txt";
+        var blob = fixture.Uploads.GetBlobClient(name);
+        await blob.UploadAsync(BinaryData.FromString("Interviewer: hello"));
+
+        await QueueTests.Eventually(async () => (await blob.GetPropertiesAsync()).Value.Metadata.ContainsKey("ingestqueued"));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a few more scans, which must not announce it again
+
+        var messages = (await fixture.UploadEvents.ReceiveMessagesAsync(32)).Value;
+        var message = Assert.Single(messages);
+        using var json = JsonDocument.Parse(message.Body.ToString());
+        var root = json.RootElement;
+        Assert.Equal("Microsoft.Storage.BlobCreated", root.GetProperty("eventType").GetString());
+        Assert.Equal($"/blobServices/default/containers/{fixture.Uploads.Name}/blobs/{name}", root.GetProperty("subject").GetString());
+        Assert.Equal(blob.Uri.ToString(), root.GetProperty("data").GetProperty("url").GetString());
+        Assert.Equal(18, root.GetProperty("data").GetProperty("contentLength").GetInt64());
+        Assert.Equal("true", (await blob.GetPropertiesAsync()).Value.Metadata["ingestqueued"]);
+    }
+
+    [Fact]
+    public async Task A_blob_already_marked_by_the_app_is_left_alone()
+    {
+        var blob = fixture.Uploads.GetBlobClient($"study-a/site-1/{Guid.NewGuid():n}.txt");
+        await blob.UploadAsync(BinaryData.FromString("x"), new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["ingestqueued"] = "true" } });
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var messages = (await fixture.UploadEvents.PeekMessagesAsync(32)).Value;
+        Assert.DoesNotContain(messages, m => m.Body.ToString().Contains(blob.Name, StringComparison.Ordinal));
+    }
+}
