@@ -14,7 +14,7 @@ public static class ApiKey
 
     public static string Message(byte[] body)
     {
-        try { return (string?)JsonNode.Parse(body) is { } json ? (string?)json["detail"] ?? (string?)json["message"] ?? "no message" : "no message"; }
+        try { return JsonNode.Parse(body) is JsonObject json ? (string?)json["detail"] ?? (string?)json["message"] ?? "no message" : "no message"; }
         catch (System.Text.Json.JsonException) { return "no message"; }
     }
 }
