@@ -48,8 +48,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       // Flex Consumption takes the runtime here, not from FUNCTIONS_WORKER_RUNTIME (a deprecated setting on this plan).
-      // 10.0 matches the app's net10.0: the Flex Consumption runtime list (Get-AzFunctionAppFlexConsumptionRuntime,
-      // az functionapp list-flexconsumption-runtimes) has dotnet-isolated 10.0, supported to November 2028.
+      // 10.0 matches the app's net10.0: Flex Consumption lists dotnet-isolated 10.0 (end of life November 2028); the
+      // list is per region, so check the target region with Get-AzFunctionAppFlexConsumptionRuntime -Location.
       runtime: { name: 'dotnet-isolated', version: '10.0' }
       scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
     }
