@@ -1,6 +1,6 @@
 // The transcript pipeline in Azure: storage (private containers, stage queues, Event Grid delivering uploads to the
-// ingest queue), Cosmos DB, Key Vault, the custom-handler Function App with a managed identity and RBAC, monitoring,
-// and an optional Language resource.
+// ingest queue), Cosmos DB, Key Vault, the Function App (Flex Consumption, .NET isolated worker, serving the API and
+// the pages) with a managed identity and RBAC, monitoring, and an optional Language resource.
 targetScope = 'resourceGroup'
 
 @description('Short name used in every resource name (lower-case letters and digits).')
@@ -26,6 +26,7 @@ param deployLanguage bool = false
 
 var suffix = uniqueString(resourceGroup().id)
 var containers = [ 'uploads', 'restricted', 'pseudonymised', 'keys', 'exports' ]
+// The queues of the app's StageTable.All; Infra.Tests holds this list, and the ingest queue below, to the table.
 var stageQueues = [ 'transcript-uploads', 'pseudonymise', 'translation-check', 'suggest' ]
 var cosmosContainers = {
   studies: '/partition'

@@ -1,5 +1,6 @@
-// The function app: Flex Consumption, Linux, runtime "custom" (the ASP.NET Core custom handler), with a
-// system-assigned identity; settings name the account and endpoints, and secrets are Key Vault references.
+// The function app: Flex Consumption (Linux), .NET isolated worker, system-assigned identity. The host and the queue
+// triggers reach storage through AzureWebJobsStorage with that identity; settings name the account and endpoints, and
+// secrets are Key Vault references. The API and the pages (function Pages, route app/{*path}) are HTTP functions here.
 param location string
 param name string
 param storageAccountName string
@@ -46,7 +47,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           authentication: { type: 'SystemAssignedIdentity' }
         }
       }
-      runtime: { name: 'custom', version: '1.0' }
+      // Flex Consumption takes the runtime here, not from FUNCTIONS_WORKER_RUNTIME (a deprecated setting on this plan).
+      // 10.0 matches the app's net10.0: Flex Consumption lists dotnet-isolated 10.0 (end of life November 2028); the
+      // list is per region, so check the target region with Get-AzFunctionAppFlexConsumptionRuntime -Location.
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
       scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
     }
     siteConfig: {
@@ -55,13 +59,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       appSettings: [
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
+        // The host's own telemetry: Application Insights has local auth off, so it must sign in with the identity too.
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
         { name: 'Pipeline__TelemetryManagedIdentity', value: 'true' }
         { name: 'Pipeline__StorageConnection', value: storageAccountName }
         { name: 'Pipeline__CosmosEndpoint', value: cosmosEndpoint }
         { name: 'Pipeline__CosmosDatabase', value: cosmosDatabase }
         { name: 'Pipeline__PseudonymMasterKey', value: '@Microsoft.KeyVault(SecretUri=${masterKeyUri})' }
         { name: 'Pipeline__KeyEncryptionKey', value: '@Microsoft.KeyVault(SecretUri=${encryptionKeyUri})' }
-        { name: 'Pipeline__LocalTriggers', value: 'false' }
         // People sign in with Entra ID through App Service authentication; API keys are refused in Azure.
         { name: 'Pipeline__Authentication', value: 'AppService' }
       ]

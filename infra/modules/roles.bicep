@@ -21,6 +21,11 @@ resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: insightsName
 }
 
+// Blob Data Owner: the host's identity-based AzureWebJobsStorage (leases, keys), the deployment container Flex
+// Consumption reads the package from, and the app's containers. Queue Data Contributor: the queue triggers (read,
+// process, and create and write the poison queues) and the app's own sends, peeks and replays; its data actions
+// include those of Storage Queue Data Reader, Message Processor and Message Sender, the roles the Functions docs
+// list for queue triggers and output, so those are not assigned again.
 var storageRoles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'

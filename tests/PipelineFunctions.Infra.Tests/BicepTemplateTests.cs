@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using PipelineFunctions.App.Settings;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
-using PipelineFunctions.App.Storage.Queues;
+using PipelineFunctions.App.Workflow;
 
 namespace PipelineFunctions.Infra.Tests;
 
@@ -39,11 +40,15 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
-    public void Queues_are_the_apps_stage_queues_and_their_poison_twins()
+    public void Queues_are_the_stage_tables_queues_and_their_poison_twins()
     {
         var queues = Template.Value["variables"]!["stageQueues"]!.AsArray().Select(q => (string)q!);
-        Assert.Equal(PipelineQueues.Names.Order(), queues.Order());
-        Assert.Contains("map(variables('stageQueues')", Module("storage")["parameters"]!["queues"]!["value"]!.ToString());
+        Assert.Equal(StageTable.All.Select(s => s.Queue).Order(), queues.Order());
+        // The storage module gets the list and each queue's poison twin, named as the stages name them.
+        var created = Module("storage")["parameters"]!["queues"]!["value"]!.ToString();
+        Assert.Contains("variables('stageQueues')", created);
+        Assert.All(StageTable.All, s => Assert.Equal(s.Queue + "-poison", s.PoisonQueue));
+        Assert.Contains("map(variables('stageQueues'), lambda('q', format('{0}-poison', lambdaVariables('q'))))", created);
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class BicepTemplateTests
         Assert.Equal(["Microsoft.Storage.BlobCreated"], subscription["filter"]!["includedEventTypes"]!.AsArray().Select(e => (string)e!));
         var destination = subscription["deliveryWithResourceIdentity"]!["destination"]!;
         Assert.Equal("StorageQueue", (string?)destination["endpointType"]);
-        Assert.Equal(PipelineQueues.Ingest, (string?)Module("events")["parameters"]!["ingestQueue"]!["value"]);
+        Assert.Equal(StageTable.Ingest.Queue, (string?)Module("events")["parameters"]!["ingestQueue"]!["value"]);
     }
 
     [Fact]
@@ -67,20 +72,55 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
-    public void The_function_app_is_a_custom_handler_with_secrets_only_as_key_vault_references()
+    public void The_function_app_runs_the_isolated_worker_on_flex_consumption_with_secrets_only_as_key_vault_references()
     {
         var app = Resources("Microsoft.Web/sites", Module("app")).Single();
-        Assert.Equal("custom", (string?)app["properties"]!["functionAppConfig"]!["runtime"]!["name"]);
+        var config = app["properties"]!["functionAppConfig"]!;
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
+        Assert.Equal("SystemAssignedIdentity", (string?)config["deployment"]!["storage"]!["authentication"]!["type"]);
+        var plan = Resources("Microsoft.Web/serverfarms", Module("app")).Single();
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
         Assert.Equal("SystemAssigned", (string?)app["identity"]!["type"]);
-        var settings = app["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
+        var settings = AppSettings(app);
         Assert.Contains("Microsoft.KeyVault(SecretUri=", settings["Pipeline__PseudonymMasterKey"]);
         Assert.Contains("Microsoft.KeyVault(SecretUri=", settings["Pipeline__KeyEncryptionKey"]);
-        Assert.Equal("false", settings["Pipeline__LocalTriggers"]);
         Assert.Equal("[parameters('insightsConnectionString')]", settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        Assert.Equal("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
         Assert.Contains("monitoring", Module("app")["parameters"]!["insightsConnectionString"]!.ToString());
         Assert.Equal("true", settings["Pipeline__TelemetryManagedIdentity"]);
         Assert.DoesNotContain(settings.Keys, k => k.Contains("CosmosKey") || k.Contains("AccountKey"));
         Assert.Equal("AppService", settings["Pipeline__Authentication"]);
+    }
+
+    [Fact]
+    public void Nothing_of_the_custom_handler_remains_in_the_app_settings()
+    {
+        var settings = AppSettings(Resources("Microsoft.Web/sites", Module("app")).Single());
+        Assert.DoesNotContain("Pipeline__LocalTriggers", settings.Keys);
+        // Flex Consumption takes the runtime from functionAppConfig and refuses this setting, so not even "custom".
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
+    }
+
+    [Fact]
+    public void Queue_triggers_and_the_host_reach_storage_through_azurewebjobsstorage_with_the_identitys_roles()
+    {
+        var settings = AppSettings(Resources("Microsoft.Web/sites", Module("app")).Single());
+        Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"]);
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        var roles = Module("roles")["template"]!["variables"]!["storageRoles"]!.AsObject().Select(r => (string)r.Value!).ToList();
+        Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", roles); // Storage Blob Data Owner: host, deployment container
+        Assert.Contains("974c5e8b-45b9-4653-ba55-5f855dd0fb88", roles); // Storage Queue Data Contributor: triggers, poison queues
+    }
+
+    [Fact]
+    public void Host_json_sends_a_message_to_poison_after_the_apps_dequeue_count_and_polls_quickly()
+    {
+        var queues = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "src", "PipelineFunctions.App", "host.json")))!["extensions"]!["queues"]!;
+        Assert.Equal(5, (int)queues["maxDequeueCount"]!);
+        // The stages compare the dequeue count with this setting to mark a transcript Failed on its last try.
+        Assert.Equal(new PipelineSettings().MaxDequeueCount, (int)queues["maxDequeueCount"]!);
+        Assert.True(TimeSpan.Parse((string)queues["maxPollingInterval"]!) <= TimeSpan.FromSeconds(2), "an idle queue is polled at least every 2 s");
     }
 
     [Fact]
@@ -105,6 +145,9 @@ public sealed class BicepTemplateTests
         Assert.Contains(assignments, a => a["properties"]!["roleDefinitionId"]!.ToString().Contains("3913510d-42f4-4e42-8a64-420c390055eb")
             && a["scope"]!.ToString().Contains("Microsoft.Insights/components"));
     }
+
+    static Dictionary<string, string> AppSettings(JsonNode app) =>
+        app["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
 
     static JsonNode Module(string name) =>
         Resources("Microsoft.Resources/deployments").Single(m => (string?)m["name"] == name)["properties"]!;
