@@ -50,6 +50,9 @@ public sealed class PipelineFixture : IAsyncLifetime
         var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")))!["Values"]!.AsObject()
             .ToDictionary(v => v.Key, v => v.Value!.ToString());
         values["Pipeline__CosmosDatabase"] = $"it-{Guid.NewGuid():n}";
+        // Two suites on one machine share cosmosdb-server (each has its own database) but not queues: each may bring its own Azurite.
+        if (System.Environment.GetEnvironmentVariable("PIPELINE_TEST_STORAGE") is { Length: > 0 } storage)
+            values["Pipeline__StorageConnection"] = values["AzureWebJobsStorage"] = storage;
         values["Pipeline__PseudonymMasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         values["Pipeline__KeyEncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         values["Pipeline__MaxUploadBytes"] = MaxUploadBytes.ToString();
@@ -69,6 +72,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         Environment = values;
         Settings = new PipelineSettings
         {
+            StorageConnection = values["Pipeline__StorageConnection"],
             CosmosEndpoint = values["Pipeline__CosmosEndpoint"],
             CosmosKey = values["Pipeline__CosmosKey"],
             CosmosDatabase = values["Pipeline__CosmosDatabase"],
