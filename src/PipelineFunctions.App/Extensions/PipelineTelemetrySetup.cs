@@ -10,7 +10,7 @@ using PipelineFunctions.App.Telemetry;
 namespace PipelineFunctions.App.Extensions;
 
 /// <summary>
-/// OpenTelemetry for the pipeline's source and meter, and server spans for the API (<c>/api</c> only: the Functions
+/// OpenTelemetry for the pipeline's source and meter (the API's server spans come from the access middleware; the Functions
 /// host's calls into the handler are traced by the function spans themselves). Exporters: the console when
 /// <c>Pipeline__TelemetryConsole</c> is true, Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set
 /// (with the managed identity when <c>Pipeline__TelemetryManagedIdentity</c> is true, as Application Insights with
@@ -36,12 +36,8 @@ public static class PipelineTelemetrySetup
             .ConfigureResource(r => r.AddService("PipelineFunctions.App"))
             .WithTracing(t =>
             {
-                t.AddSource(PipelineTelemetry.Name)
-                    .AddAspNetCoreInstrumentation(o =>
-                    {
-                        o.Filter = http => http.Request.Path.StartsWithSegments("/api");
-                        o.RecordException = false;
-                    });
+                // The API's server spans come from the access middleware (see there), so no ASP.NET Core instrumentation.
+                t.AddSource(PipelineTelemetry.Name);
                 if (settings.TelemetryConsole) t.AddConsoleExporter();
                 if (toAzure) t.AddAzureMonitorTraceExporter(Configure);
             })

@@ -64,7 +64,7 @@ public sealed class TranscriptsFunctions(TranscriptUploads uploads, StudyStore s
         };
         return Problems.Status(status, result.Message, new Dictionary<string, object?>
         {
-            ["transcriptId"] = answer.TranscriptId, ["status"] = answer.Status, ["reason"] = answer.Reason,
+            ["transcriptId"] = answer.TranscriptId, ["transcriptStatus"] = answer.Status, ["reason"] = answer.Reason,
         });
     }
 

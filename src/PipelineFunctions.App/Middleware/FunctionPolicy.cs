@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace PipelineFunctions.App.Middleware;
 
 /// <summary>What the attributes on one HTTP function ask for, and the names of its route's parameters.</summary>
-public sealed partial record FunctionPolicy(string Name, bool Anonymous, IReadOnlyList<string>? Roles, string? Audit, IReadOnlyList<string> RouteParameters)
+public sealed partial record FunctionPolicy(string Name, string Route, bool Anonymous, IReadOnlyList<string>? Roles, string? Audit, IReadOnlyList<string> RouteParameters)
 {
     /// <summary>Every HTTP function of this app by name, read once from its attributes.</summary>
     public static IReadOnlyDictionary<string, FunctionPolicy> All { get; } = Read(typeof(FunctionPolicy).Assembly);
@@ -17,6 +17,7 @@ public sealed partial record FunctionPolicy(string Name, bool Anonymous, IReadOn
             .Where(x => x.Function is not null && x.Trigger is not null)
             .ToDictionary(x => x.Function!.Name, x => new FunctionPolicy(
                 x.Function!.Name,
+                x.Trigger!.Route ?? "",
                 x.Method.GetCustomAttribute<AnonymousAttribute>() is not null,
                 x.Method.GetCustomAttribute<AccessAttribute>()?.Roles,
                 x.Method.GetCustomAttribute<AuditedAttribute>()?.Action,

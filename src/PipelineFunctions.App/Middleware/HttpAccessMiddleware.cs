@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using PipelineFunctions.App.Audit;
 using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Telemetry;
 
 namespace PipelineFunctions.App.Middleware;
 
@@ -27,6 +29,21 @@ public sealed class HttpAccessMiddleware(ISignIn signIn, AuditLog audit, ILogger
             Answer(context, Problems.Forbidden("This endpoint names no roles, so nobody may use it."));
             return;
         }
+        // The API's server span: the worker runs the function on the host's invocation, not on the request, so the span
+        // that roots a request's trace (the upload, the stages after it) is started here; its parent is the caller's.
+        Activity.Current = null;
+        ActivityContext.TryParse(http.Request.Headers.TraceParent.FirstOrDefault(), null, isRemote: true, out var caller);
+        using var server = policy.Route.StartsWith("api/", StringComparison.Ordinal)
+            ? PipelineTelemetry.Source.StartActivity($"{http.Request.Method} /{policy.Route}", ActivityKind.Server, caller) : null;
+        server?.SetTag("http.request.method", http.Request.Method);
+        server?.SetTag("http.route", "/" + policy.Route);
+        server?.SetTag(PipelineTelemetry.Tags.Function, policy.Name);
+        await GuardAsync(context, next, policy, http);
+        server?.SetTag("http.response.status_code", StatusOf(context.GetInvocationResult().Value));
+    }
+
+    async Task GuardAsync(FunctionContext context, FunctionExecutionDelegate next, FunctionPolicy policy, HttpContext http)
+    {
         var route = policy.RouteParameters.ToDictionary(p => p, p => RouteValue(context, p));
         var studyId = route.GetValueOrDefault("studyId");
 

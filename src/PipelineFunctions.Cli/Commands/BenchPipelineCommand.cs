@@ -12,7 +12,7 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class BenchPipelineCommand : ICliCommand
 {
     public string Name => "bench-pipeline";
-    public string Usage => "bench-pipeline --url <app url> --study <samples/study.json> [--runs N]";
+    public string Usage => "bench-pipeline --url <app url> --study <samples/study.json> [--runs N] [--throughput N]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -68,6 +68,37 @@ public sealed class BenchPipelineCommand : ICliCommand
         await stdout.WriteLineAsync($"upload → final state, server-side, {runs} run(s):");
         foreach (var (group, values) in latencies)
             await stdout.WriteLineAsync($"  {group,-22} n={values.Count,4}  p50={Percentile(values, 50),7:F0} ms  p95={Percentile(values, 95),7:F0} ms  max={values.Max(),7:F0} ms");
+        return parsed.Option("throughput") is { } many
+            ? await ThroughputAsync(api, sample, folder, leadKey, int.Parse(many, CultureInfo.InvariantCulture), stdout, stderr)
+            : 0;
+    }
+
+    /// <summary>
+    /// N distinct interviews uploaded by four sites at once: transcripts per hour from the first upload received to the
+    /// last transcript ready (server-side times), and each one's upload → ready latency under that load.
+    /// </summary>
+    static async Task<int> ThroughputAsync(PipelineApiClient api, JsonObject sample, string folder, string leadKey, int count, TextWriter stdout, TextWriter stderr)
+    {
+        var studyId = $"load-{Guid.NewGuid():n}"[..24];
+        var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, folder, studyId), leadKey);
+        if (!created) { await stderr.WriteLineAsync($"bench-pipeline: creating a study failed: {detail}"); return 1; }
+        var first = sample["uploads"]!.AsArray()[0]!;
+        var flow = new Load.TranscriptFlow(api, studyId, (string)first["site"]!, (string)first["uploaderKey"]!, leadKey);
+        var ids = new string[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next))
+                ids[n] = await flow.UploadAsync(1_000_000 + n, CancellationToken.None);
+        })));
+        var histories = await flow.WaitAsync(ids, TimeSpan.FromMinutes(20), CancellationToken.None);
+        var ready = histories.Values.Where(h => (string?)h[^1]!["status"] == "SuggestionsReady").ToList();
+        if (ready.Count < count) { await stderr.WriteLineAsync($"bench-pipeline: {count - ready.Count} of {count} did not reach SuggestionsReady."); return 1; }
+        var start = ready.Min(h => (DateTimeOffset)h[0]!["at"]!);
+        var end = ready.Max(h => (DateTimeOffset)h[^1]!["at"]!);
+        var latency = ready.Select(h => ((DateTimeOffset)h[^1]!["at"]! - (DateTimeOffset)h[0]!["at"]!).TotalMilliseconds).ToList();
+        await stdout.WriteLineAsync($"throughput: {count} transcripts in {(end - start).TotalSeconds:0.0} s = {count / (end - start).TotalHours:0} transcripts/hour; " +
+            $"upload → ready under load p50={Percentile(latency, 50):F0} ms p95={Percentile(latency, 95):F0} ms");
         return 0;
     }
 

@@ -37,7 +37,7 @@ public sealed class RunSampleCommand : ICliCommand
             var (status, body) = await api.UploadAsync(studyId, Path.GetFileName(row.File), await File.ReadAllBytesAsync(Path.Combine(folder, row.File)),
                 row.Site, (string)upload["language"]!, source, (string)upload["uploaderKey"]!);
             row.TranscriptId = (string?)body?["transcriptId"];
-            row.Status = status == HttpStatusCode.Conflict ? "(uploaded before)" : (string?)body?["status"] ?? $"HTTP {(int)status}";
+            row.Status = status == HttpStatusCode.Conflict ? "(uploaded before)" : body?["transcriptStatus"]?.ToString() ?? body?["status"]?.ToString() ?? $"HTTP {(int)status}";
             if (row.TranscriptId is not null) ids[row.Key] = row.TranscriptId;
         }
 

@@ -38,7 +38,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
     }.Concat(PipelineFixture.ScopedUsers.Select(u => KeyValuePair.Create(u.Name, (string?)u.Key))).ToDictionary();
 
     /// <summary>The role whose column a user follows: a scoped user's role, or the user itself.</summary>
-    static string RoleOf(string who) => PipelineFixture.ScopedUsers.FirstOrDefault(u => u.Name == who) is { } scoped ? scoped.Role : who;
+    static string RoleOf(string who) => PipelineFixture.ScopedUsers.Where(u => u.Name == who).Select(u => u.Role).FirstOrDefault() ?? who;
 
     static bool Elsewhere(string who) => who.EndsWith("-elsewhere", StringComparison.Ordinal);
 
