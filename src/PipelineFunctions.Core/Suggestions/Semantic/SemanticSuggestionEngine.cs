@@ -21,6 +21,8 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     readonly Dictionary<string, int> _leafIndex;
     readonly List<(CodingDecision Decision, float[] Vector)> _decisions = [];
     readonly SemanticEvidence _evidence;
+    readonly LocalSuggestionEngine? _lexical;
+    readonly double _lexicalWeight;
 
     public SemanticSuggestionEngine(Codebook codebook, ISentenceEmbedder embedder, IEnumerable<LabelledExample>? examples = null,
         SuggestionOptions? options = null, IEnumerable<CodingDecision>? decisions = null, SemanticTuning? tuning = null)
@@ -32,7 +34,11 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         _classifier = new CodeClassifier(_codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
             (tuning ?? SemanticTuning.Default).PriorScale, (tuning ?? SemanticTuning.Default).Lambda);
         _evidence = new SemanticEvidence(_codes, embedder);
-        Add((examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []));
+        var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
+        Add(initial);
+        // Words as an optional extra opinion (off by default: SemanticTuning says why).
+        _lexicalWeight = (tuning ?? SemanticTuning.Default).LexicalWeight;
+        _lexical = _lexicalWeight > 0 ? new LocalSuggestionEngine(codebook, Positives(initial), _options) : null;
         _classifier.Fit(Rows(), FitIterations);
     }
 
@@ -44,13 +50,16 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     /// <summary>New decisions (accepted, added, changed, rejected) retrain the model at once, from where it stood.</summary>
     public void Learn(IEnumerable<CodingDecision> decisions)
     {
-        if (Add(decisions) > 0) _classifier.Fit(Rows(), LearnIterations);
+        var list = decisions.ToList();
+        if (Add(list) == 0) return;
+        _classifier.Fit(Rows(), LearnIterations);
+        foreach (var example in _lexical is null ? [] : Positives(list)) _lexical!.Learn(example);
     }
 
     public void Learn(LabelledExample example) => Learn([CodingDecision.From(example)]);
 
     /// <summary>Every leaf code with its confidence, best first (evaluation and tests).</summary>
-    public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text) => Ranked(Embed([text])[0]);
+    public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text) => Ranked(text, Embed([text])[0]);
 
     public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units)
     {
@@ -64,16 +73,27 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             var vector = vectors.Dequeue();
             var why = Abstention.NothingFits(_codes.Leaves.Max(c => _codes.Similarity(vector, c.Id)), NearestExample(vector));
             if (why is not null) { results.Add(new UnitSuggestions(unit, [], why)); continue; }
-            var ranked = ParentRollup.Apply(Ranked(vector), _codes, _options.Top);
+            var ranked = ParentRollup.Apply(Ranked(unit.Text, vector), _codes, _options.Top);
             results.Add(new UnitSuggestions(unit, ranked.Select(r => new CodeSuggestion(r.CodeId, r.Name, Math.Round(r.Confidence, 3),
                 _evidence.For(unit.Text, vector, r.CodeId, r.Reason, Examples(r.CodeId)), Name)).ToList()));
         }
         return results;
     }
 
-    IReadOnlyList<(string CodeId, double Confidence)> Ranked(float[] vector)
+    /// <summary>The classifier's probabilities times the lexical engine's to a small power (a product of experts), renormalised.</summary>
+    IReadOnlyList<(string CodeId, double Confidence)> Ranked(string text, float[] vector)
     {
         var p = _classifier.Probabilities(vector);
+        if (_lexical is not null)
+        {
+            var lexical = _lexical.Rank(text).ToDictionary(r => r.CodeId, r => r.Confidence, StringComparer.Ordinal);
+            if (lexical.Count > 0)
+            {
+                for (var i = 0; i < p.Length; i++) p[i] *= Math.Pow(Math.Max(1e-6, lexical.GetValueOrDefault(_codes.Leaves[i].Id)), _lexicalWeight);
+                var sum = p.Sum();
+                for (var i = 0; i < p.Length; i++) p[i] /= sum;
+            }
+        }
         return _codes.Leaves.Select((c, i) => (c.Id, p[i])).OrderByDescending(r => r.Item2).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
@@ -90,6 +110,10 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         for (var i = 0; i < known.Count; i++) _decisions.Add((known[i], vectors[i]));
         return known.Count;
     }
+
+    /// <summary>The lexical engine learns from what a passage is (not from what it is not: it has no counter-examples).</summary>
+    IEnumerable<LabelledExample> Positives(IEnumerable<CodingDecision> decisions) =>
+        decisions.SelectMany(d => d.Targets().Where(t => t.Positive && _leafIndex.ContainsKey(t.CodeId)).Select(t => new LabelledExample(d.Text, t.CodeId)));
 
     List<(float[] X, int Code, bool Positive)> Rows() =>
         _decisions.SelectMany(d => d.Decision.Targets().Where(t => _leafIndex.ContainsKey(t.CodeId)).Select(t => (d.Vector, _leafIndex[t.CodeId], t.Positive))).ToList();
