@@ -45,21 +45,21 @@ public sealed class EvaluateSuggestionsCommand : ICliCommand
             ? EngineComparison.Run(codebook, examples, labelled, embedder)
             : CrossValidated(codebook, labelled, folds, embedder);
         await stdout.WriteLineAsync(examples.Count > 0
-            ? $"{codebook.Name}: {labelled.Count} held-out passages; few-shot learns from {examples.Count} coded passages"
-            : $"{codebook.Name}: {labelled.Count} labelled passages, few-shot by {folds} folds");
+            ? $"{codebook.Name}: {Passages(labelled)} held-out passages ({labelled.Count} codings); few-shot learns from {examples.Count} codings"
+            : $"{codebook.Name}: {Passages(labelled)} labelled passages, few-shot by {folds} folds");
         await Table(stdout, rows);
 
         if (quotes.Count > 0)
         {
             await stdout.WriteLineAsync();
-            await stdout.WriteLineAsync($"real quotes: {quotes.Count}; few-shot learns from all {examples.Count + labelled.Count} coded passages");
+            await stdout.WriteLineAsync($"real quotes: {Passages(quotes)}; few-shot learns from all {examples.Count + labelled.Count} codings");
             await Table(stdout, EngineComparison.Run(codebook, [.. examples, .. labelled], quotes, embedder));
         }
 
         var train = examples.Count > 0 ? examples : labelled.Where((_, i) => i % folds != 0).ToList();
         var test = examples.Count > 0 ? labelled : labelled.Where((_, i) => i % folds == 0).ToList();
         await stdout.WriteLineAsync();
-        await stdout.WriteLineAsync($"learning curve on the {test.Count} {(examples.Count > 0 ? "held-out" : "first-fold")} passages{(quotes.Count > 0 ? $" (and the {quotes.Count} real quotes)" : "")}:");
+        await stdout.WriteLineAsync($"learning curve on the {Passages(test)} {(examples.Count > 0 ? "held-out" : "first-fold")} passages{(quotes.Count > 0 ? $" (and the {Passages(quotes)} real quotes)" : "")}:");
         await stdout.WriteLineAsync($"{"coded",6} {"semantic top-1",15} {"top-3",6} {"lexical top-1",14} {"top-3",6}{(quotes.Count > 0 ? $" {"quotes top-1",13} {"top-3",6}" : "")}");
         var curve = EngineComparison.LearningCurve(codebook, train, test, embedder, CurveSizes);
         var quoteCurve = quotes.Count > 0 ? EngineComparison.LearningCurve(codebook, train, quotes, embedder, CurveSizes) : [];
@@ -86,6 +86,9 @@ public sealed class EvaluateSuggestionsCommand : ICliCommand
         foreach (var r in rows)
             await stdout.WriteLineAsync($"{r.Engine,-18} {r.ZeroShot.Top1,15:P0} {r.ZeroShot.Top3,6:P0} {r.ZeroShot.MicroF1,8:F2} {Conf(r.ZeroShot),5}   {r.FewShot.Top1,14:P0} {r.FewShot.Top3,6:P0} {r.FewShot.MicroF1,8:F2} {Conf(r.FewShot),5}");
     }
+
+    /// <summary>A passage with several codes is one line per code.</summary>
+    static int Passages(IReadOnlyList<LabelledExample> set) => set.Select(e => e.Text).Distinct().Count();
 
     static string Conf(RankingMetrics m) => m.MeanConfidence is { } c ? c.ToString("F2", CultureInfo.InvariantCulture) : "-";
 }
