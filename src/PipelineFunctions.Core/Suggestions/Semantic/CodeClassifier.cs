@@ -10,15 +10,13 @@ namespace PipelineFunctions.Core.Suggestions.Semantic;
 public sealed class CodeClassifier
 {
     readonly float[][] _prior;
-    readonly double[][] _delta;
+    readonly float[][] _delta;
     readonly double[] _bias;
-    readonly int _dimensions;
 
     public CodeClassifier(IReadOnlyList<float[]> codeVectors, double priorScale, double lambda)
     {
         _prior = [.. codeVectors];
-        _dimensions = codeVectors[0].Length;
-        _delta = codeVectors.Select(_ => new double[_dimensions]).ToArray();
+        _delta = codeVectors.Select(v => new float[v.Length]).ToArray();
         _bias = new double[codeVectors.Count];
         PriorScale = priorScale;
         Lambda = lambda;
@@ -27,21 +25,7 @@ public sealed class CodeClassifier
     public double PriorScale { get; }
     public double Lambda { get; }
 
-    /// <summary>Training rows seen by the last fit.</summary>
-    public int Trained { get; private set; }
-
-    public double[] Probabilities(float[] x)
-    {
-        var z = new double[_prior.Length];
-        for (var c = 0; c < z.Length; c++)
-        {
-            var sum = PriorScale * Vectors.Dot(x, _prior[c]) + _bias[c];
-            var d = _delta[c];
-            for (var j = 0; j < _dimensions; j++) sum += x[j] * d[j];
-            z[c] = sum;
-        }
-        return Softmax(z);
-    }
+    public double[] Probabilities(float[] x) => Softmax(Logits(x, PriorLogits(x)));
 
     /// <summary>
     /// Gradient descent with momentum from the current weights: a full fit from zero, or a few more steps after new
@@ -49,42 +33,60 @@ public sealed class CodeClassifier
     /// </summary>
     public void Fit(IReadOnlyList<(float[] X, int Code, bool Positive)> rows, int iterations = 150)
     {
-        Trained = rows.Count;
         if (rows.Count == 0) return;
         // The loss is a sum over rows, so the penalty counts like Lambda pseudo-passages of prior; its curvature is at
         // most rows/2 + Lambda for unit-length inputs, which sets a safe step.
         var step = 1.0 / (0.5 * rows.Count + Lambda);
         var k = _prior.Length;
-        var velocityD = _delta.Select(_ => new double[_dimensions]).ToArray();
+        var priorLogits = rows.Select(r => PriorLogits(r.X)).ToArray(); // fixed: computed once, not per step
+        var velocityD = _delta.Select(d => new float[d.Length]).ToArray();
         var velocityB = new double[k];
+        var gradD = _delta.Select(d => new float[d.Length]).ToArray();
+        var gradB = new double[k];
         for (var iteration = 0; iteration < iterations; iteration++)
         {
-            var gradD = _delta.Select(d => d.Select(v => Lambda * v).ToArray()).ToArray();
-            var gradB = _bias.Select(b => Lambda * b).ToArray();
-            foreach (var (x, code, positive) in rows)
+            for (var c = 0; c < k; c++)
             {
-                var p = Probabilities(x);
+                Array.Clear(gradD[c]);
+                Vectors.AddScaled(gradD[c], _delta[c], (float)Lambda);
+                gradB[c] = Lambda * _bias[c];
+            }
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var (x, code, positive) = rows[r];
+                var p = Softmax(Logits(x, priorLogits[r]));
                 for (var c = 0; c < k; c++)
                 {
                     // d/dz_c of −log p_y is p_c − [c = y]; of −log(1 − p_y) it is p_y ([c = y] − p_c) / (1 − p_y).
                     var g = positive ? p[c] - (c == code ? 1 : 0) : p[code] * ((c == code ? 1 : 0) - p[c]) / Math.Max(1e-9, 1 - p[code]);
-                    if (g == 0) continue;
                     gradB[c] += g;
-                    var row = gradD[c];
-                    for (var j = 0; j < _dimensions; j++) row[j] += g * x[j];
+                    Vectors.AddScaled(gradD[c], x, (float)g);
                 }
             }
             for (var c = 0; c < k; c++)
             {
                 velocityB[c] = 0.9 * velocityB[c] - step * gradB[c];
                 _bias[c] += velocityB[c];
-                for (var j = 0; j < _dimensions; j++)
-                {
-                    velocityD[c][j] = 0.9 * velocityD[c][j] - step * gradD[c][j];
-                    _delta[c][j] += velocityD[c][j];
-                }
+                // v = 0.9 v − step g; w += v
+                Scale(velocityD[c], 0.9f);
+                Vectors.AddScaled(velocityD[c], gradD[c], (float)-step);
+                Vectors.AddScaled(_delta[c], velocityD[c], 1);
             }
         }
+    }
+
+    double[] PriorLogits(float[] x) => _prior.Select(e => PriorScale * Vectors.Dot(x, e)).ToArray();
+
+    double[] Logits(float[] x, double[] prior)
+    {
+        var z = new double[_prior.Length];
+        for (var c = 0; c < z.Length; c++) z[c] = prior[c] + _bias[c] + Vectors.Dot(x, _delta[c]);
+        return z;
+    }
+
+    static void Scale(float[] v, float factor)
+    {
+        for (var i = 0; i < v.Length; i++) v[i] *= factor;
     }
 
     static double[] Softmax(double[] z)
