@@ -20,6 +20,17 @@ public sealed record CodingDecision(string Text, string CodeId, CodingDecisionKi
 {
     public static CodingDecision From(LabelledExample example) => new(example.Text, example.CodeId, CodingDecisionKind.Added);
 
+    /// <summary>
+    /// A coding as the review page records it: origin <c>suggested</c> (accepted), <c>changed</c> or <c>added</c>
+    /// (anything else counts as added: the coder put the code on).
+    /// </summary>
+    public static CodingDecision ForOrigin(string text, string codeId, string origin, string? replacedCodeId = null) => origin switch
+    {
+        "suggested" => new(text, codeId, CodingDecisionKind.Accepted),
+        "changed" => new(text, codeId, CodingDecisionKind.Changed, replacedCodeId),
+        _ => new(text, codeId, CodingDecisionKind.Added),
+    };
+
     /// <summary>As training rows: (code, +1) for a passage that has the code, (code, -1) for one that has not.</summary>
     public IEnumerable<(string CodeId, bool Positive)> Targets()
     {

@@ -42,6 +42,8 @@ public sealed class SemanticLogicTests
     {
         Assert.Equal([("defined-role", true), ("unclear-role", false)], new CodingDecision("t", "defined-role", CodingDecisionKind.Changed, "unclear-role").Targets());
         Assert.Equal([("unclear-role", false)], new CodingDecision("t", "unclear-role", CodingDecisionKind.Rejected).Targets());
+        Assert.Equal(CodingDecisionKind.Accepted, CodingDecision.ForOrigin("t", "x", "suggested").Kind);
+        Assert.Equal([("x", true)], CodingDecision.ForOrigin("t", "x", "changed").Targets()); // the replaced code unknown: no counter-example
     }
 
     [Fact]
