@@ -19,7 +19,7 @@ public sealed class SemanticSuggestionEngineTests
         var evidence = result[0].Suggestions.SelectMany(s => s.Evidence).ToList();
         Assert.NotEmpty(evidence);
         Assert.All(evidence, e => Assert.False(Placeholders.Contains(e) || e.Contains("person", StringComparison.OrdinalIgnoreCase), e));
-        Assert.Contains(evidence, e => e.StartsWith("like a passage coded so", StringComparison.Ordinal));
+        Assert.Contains(evidence, e => e.StartsWith("near a passage coded ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,13 +12,14 @@ namespace PipelineFunctions.Core.Suggestions.Semantic;
 public sealed class EmbeddingCache(ISentenceEmbedder inner, int capacity = 100_000) : ISentenceEmbedder
 {
     readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    long _computed;
 
     public int Dimensions => inner.Dimensions;
 
     public int Count => _vectors.Count;
 
     /// <summary>How many texts went to the model: the cache's misses.</summary>
-    public long Computed { get; private set; }
+    public long Computed => Interlocked.Read(ref _computed);
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
     {
@@ -29,7 +30,7 @@ public sealed class EmbeddingCache(ISentenceEmbedder inner, int capacity = 100_0
             var computed = inner.Embed(missing.Select(p => texts[p.i]).ToList());
             if (_vectors.Count + missing.Count > capacity) _vectors.Clear();
             for (var j = 0; j < missing.Count; j++) _vectors[missing[j].k] = computed[j];
-            Computed += missing.Count;
+            Interlocked.Add(ref _computed, missing.Count);
         }
         return keys.Select((k, i) => _vectors.TryGetValue(k, out var v) ? v : inner.Embed([texts[i]])[0]).ToList();
     }

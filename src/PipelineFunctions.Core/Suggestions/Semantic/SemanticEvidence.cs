@@ -9,7 +9,7 @@ public sealed class SemanticEvidence(CodeProfiles codes, ISentenceEmbedder embed
     const int QuoteChars = 100;
     const double NearEnough = 0.3;
 
-    public IReadOnlyList<string> For(string text, float[] passage, string codeId, string? reason, IEnumerable<(string Text, float[] Vector)> coded)
+    public IReadOnlyList<string> For(string text, float[] passage, string codeId, string codeName, string? reason, IEnumerable<(string Text, float[] Vector)> coded)
     {
         var evidence = new List<string>();
         if (reason is not null) evidence.Add(reason);
@@ -19,7 +19,7 @@ public sealed class SemanticEvidence(CodeProfiles codes, ISentenceEmbedder embed
         evidence.Add($"closest to the definition: \"{Quote(phrases[best])}\"");
         foreach (var (example, similarity) in coded.Select(c => (c.Text, Similarity: Vectors.Dot(passage, c.Vector)))
                      .Where(c => c.Similarity >= NearEnough).OrderByDescending(c => c.Similarity).Take(2))
-            evidence.Add($"like a passage coded so ({similarity:F2}): \"{Quote(example)}\"");
+            evidence.Add($"near a passage coded {codeName} ({similarity:F2}): \"{Quote(example)}\"");
         return evidence;
     }
 

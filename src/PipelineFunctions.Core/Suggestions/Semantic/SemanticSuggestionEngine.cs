@@ -8,6 +8,7 @@ namespace PipelineFunctions.Core.Suggestions.Semantic;
 /// the codes' descriptions (zero-shot) and learns the study's own use of them from coders' decisions. Each passage
 /// gets a ranked list of <see cref="SuggestionOptions.Top"/> codes with calibrated confidence, or an explicit
 /// abstention; a parent code leads when its children cannot be told apart; every suggestion says why.
+/// Suggest may run on several threads at once; Learn must not run beside it (build one engine per study and job).
 /// </summary>
 public sealed class SemanticSuggestionEngine : ISuggestionEngine
 {
@@ -75,7 +76,7 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             if (why is not null) { results.Add(new UnitSuggestions(unit, [], why)); continue; }
             var ranked = ParentRollup.Apply(Ranked(unit.Text, vector), _codes, _options.Top);
             results.Add(new UnitSuggestions(unit, ranked.Select(r => new CodeSuggestion(r.CodeId, r.Name, Math.Round(r.Confidence, 3),
-                _evidence.For(unit.Text, vector, r.CodeId, r.Reason, Examples(r.CodeId)), Name)).ToList()));
+                _evidence.For(unit.Text, vector, r.CodeId, r.Name, r.Reason, Examples(r.CodeId)), Name)).ToList()));
         }
         return results;
     }
