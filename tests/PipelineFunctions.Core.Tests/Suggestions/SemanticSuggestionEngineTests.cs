@@ -20,6 +20,8 @@ public sealed class SemanticSuggestionEngineTests
         Assert.NotEmpty(evidence);
         Assert.All(evidence, e => Assert.False(Placeholders.Contains(e) || e.Contains("person", StringComparison.OrdinalIgnoreCase), e));
         Assert.Contains(evidence, e => e.StartsWith("near a passage coded ", StringComparison.Ordinal));
+        // The passage's own words, each placeholder shown as a gap.
+        Assert.All(result[0].Suggestions, s => Assert.Contains("closest to the definition: \"My friend … at … always backs me up when … is rude to me.\"", s.Evidence));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         _leafIndex = _codes.Leaves.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _classifier = new CodeClassifier(_codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
             (tuning ?? SemanticTuning.Default).PriorScale, (tuning ?? SemanticTuning.Default).Lambda);
-        _evidence = new SemanticEvidence(_codes, embedder);
+        _evidence = new SemanticEvidence(_codes);
         var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
         Add(initial);
         // Words as an optional extra opinion (off by default: SemanticTuning says why).
@@ -65,18 +65,25 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units)
     {
         var coded = units.Select(u => (Unit: u, Abstained: Abstention.Before(u, _options))).ToList();
-        var toEmbed = coded.Where(c => c.Abstained is null).Select(c => c.Unit.Text).ToList();
-        var vectors = new Queue<float[]>(Embed(toEmbed));
+        var open = coded.Where(c => c.Abstained is null).Select(c => c.Unit).ToList();
+        // Passages and their phrases (for the evidence) in one call, so the model runs full batches.
+        var phrases = open.Select(u => PassageChunks.Phrases(u.Text)).ToList();
+        var vectors = Embed([.. open.Select(u => u.Text), .. phrases.Where(p => p.Count > 1).SelectMany(p => p)]);
+        var next = open.Count;
         var results = new List<UnitSuggestions>(units.Count);
+        var index = 0;
         foreach (var (unit, abstained) in coded)
         {
             if (abstained is not null) { results.Add(new UnitSuggestions(unit, [], abstained)); continue; }
-            var vector = vectors.Dequeue();
+            var (vector, unitPhrases) = (vectors[index], phrases[index]);
+            index++;
+            IReadOnlyList<float[]> phraseVectors = unitPhrases.Count > 1 ? Enumerable.Range(next, unitPhrases.Count).Select(i => vectors[i]).ToList() : [vector];
+            if (unitPhrases.Count > 1) next += unitPhrases.Count;
             var why = Abstention.NothingFits(_codes.Leaves.Max(c => _codes.Similarity(vector, c.Id)), NearestExample(vector));
             if (why is not null) { results.Add(new UnitSuggestions(unit, [], why)); continue; }
             var ranked = ParentRollup.Apply(Ranked(unit.Text, vector), _codes, _options.Top);
             results.Add(new UnitSuggestions(unit, ranked.Select(r => new CodeSuggestion(r.CodeId, r.Name, Math.Round(r.Confidence, 3),
-                _evidence.For(unit.Text, vector, r.CodeId, r.Name, r.Reason, Examples(r.CodeId)), Name)).ToList()));
+                _evidence.For(unitPhrases, phraseVectors, vector, r, Examples(r.CodeId)), Name)).ToList()));
         }
         return results;
     }
