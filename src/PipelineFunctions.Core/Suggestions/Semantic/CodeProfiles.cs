@@ -52,6 +52,7 @@ public sealed class CodeProfiles
     static List<string> Texts(Codebook codebook, Code code)
     {
         var parent = code.Parent is null ? null : codebook.Find(code.Parent);
+        // Tried on dev: adding the definition alone ranked 4 more of 98 passages first zero-shot but 2 fewer few-shot.
         var texts = new List<string> { $"{code.Name}: {code.Definition}{(parent is null ? "" : $" ({parent.Name})")}" };
         if (!string.IsNullOrWhiteSpace(code.Inclusion)) texts.Add(code.Inclusion);
         texts.AddRange((code.Examples ?? []).Where(e => !string.IsNullOrWhiteSpace(e)));
