@@ -86,4 +86,23 @@ public sealed class SemanticLogicTests
         Assert.True(result[0].Suggestions.Zip(result[0].Suggestions.Skip(1)).All(p => p.First.Confidence >= p.Second.Confidence || p.First.Evidence[0].Contains("too close")));
         Assert.All(result[0].Suggestions, s => Assert.NotEmpty(s.Evidence));
     }
+
+    [Fact]
+    public void A_studys_model_learns_new_decisions_incrementally_and_rebuilds_when_one_is_undone()
+    {
+        var models = new StudyModels(new WordHashEmbedder());
+        var codebook = DevSets.Codebook(Imh);
+        CodingUnit[] units = [new(1, 1, "P1", "My supervisor always checks in with me after a hard shift.", false)];
+        var decisions = DevSets.Labelled(Imh).Take(10).Select(CodingDecision.From).ToList();
+
+        models.Suggest("s1", codebook, decisions, units);
+        Assert.Equal("built", models.LastUpdate("s1"));
+        decisions.Add(new CodingDecision(units[0].Text, "supportive-figures", CodingDecisionKind.Accepted));
+        models.Suggest("s1", codebook, decisions, units);
+        Assert.Equal("learned 1", models.LastUpdate("s1"));
+        models.Suggest("s1", codebook, decisions, units);
+        Assert.Equal("as it was", models.LastUpdate("s1"));
+        models.Suggest("s1", codebook, decisions.Skip(1).ToList(), units);
+        Assert.Equal("built", models.LastUpdate("s1"));
+    }
 }
