@@ -33,16 +33,18 @@ public sealed class SuggestCommand : ICliCommand
             return 1;
         }
         var options = SuggestionOptions.Default with { Top = top };
-        var suggestions = new LocalSuggestionEngine(codebook, examples, options).Suggest(CodingUnits.FromTurns(transcript.Turns, options));
+        var engine = SuggestionEngines.Create(codebook, examples, options);
+        var suggestions = engine.Suggest(CodingUnits.FromTurns(transcript.Turns, options));
         var json = suggestions.Select(u => new
         {
             segment = u.Unit.Segment,
             speaker = u.Unit.Speaker,
             text = u.Unit.Text,
-            suggestions = u.Suggestions.Select(s => new { code = s.CodeId, name = s.CodeName, confidence = s.Confidence, evidence = s.Evidence }),
+            abstained = u.Abstained,
+            suggestions = u.Suggestions.Select(s => new { code = s.CodeId, name = s.CodeName, confidence = s.Confidence, evidence = s.Evidence, engine = s.Engine }),
         });
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
-        await stdout.WriteLineAsync($"suggest: {suggestions.Count} coding units, {suggestions.Sum(u => u.Suggestions.Count)} suggestions (codebook {codebook.Version()}).");
+        await stdout.WriteLineAsync($"suggest: {suggestions.Count} coding units, {suggestions.Sum(u => u.Suggestions.Count)} suggestions, {suggestions.Count(u => u.Abstained is not null)} abstained (engine {engine.Name}, codebook {codebook.Version()}).");
         return 0;
     }
 }

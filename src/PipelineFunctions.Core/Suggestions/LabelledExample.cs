@@ -6,7 +6,8 @@ namespace PipelineFunctions.Core.Suggestions;
 public sealed record LabelledExample(string Text, string CodeId)
 {
     /// <summary>JSON lines of <c>{"text": "...", "code": "&lt;code id&gt;"}</c>.</summary>
-    public static IReadOnlyList<LabelledExample> ReadJsonLines(string jsonl)
+    /// <param name="codebook">Keep only lines whose <c>codebook</c> field names this codebook (lines without one are kept).</param>
+    public static IReadOnlyList<LabelledExample> ReadJsonLines(string jsonl, string? codebook = null)
     {
         var examples = new List<LabelledExample>();
         var line = 0;
@@ -19,6 +20,7 @@ public sealed record LabelledExample(string Text, string CodeId)
                 using var doc = JsonDocument.Parse(raw);
                 var text = doc.RootElement.GetProperty("text").GetString();
                 var code = doc.RootElement.GetProperty("code").GetString();
+                if (codebook is not null && doc.RootElement.TryGetProperty("codebook", out var book) && book.GetString() != codebook) continue;
                 if (string.IsNullOrWhiteSpace(text) || string.IsNullOrWhiteSpace(code)) throw new FormatException($"Line {line} needs a text and a code.");
                 examples.Add(new LabelledExample(text, code));
             }

@@ -33,6 +33,8 @@ public static class PassageAnalyzer
 
     public static List<(string Stem, string Word)> Analyze(string text)
     {
+        // "[PERSON-4]" would otherwise count as the word "person": a placeholder is never a reason for a code.
+        text = Placeholders.Remove(text);
         var terms = new List<(string, string)>();
         using var stream = Analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();

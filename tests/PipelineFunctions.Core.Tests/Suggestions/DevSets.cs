@@ -10,4 +10,7 @@ static class DevSets
     public static IReadOnlyList<LabelledExample> Labelled(string name) =>
         LabelledExample.ReadJsonLines(File.ReadAllText(Repo.Path("samples", "labelled", $"{name}.jsonl")));
 
+    /// <summary>The development part of a labelled set (the held-out part is for measuring only).</summary>
+    public static IReadOnlyList<LabelledExample> Dev(string name) =>
+        LabelledExample.ReadJsonLines(File.ReadAllText(Repo.Path("samples", "labelled", $"{name}.dev.jsonl")));
 }

@@ -1,0 +1,61 @@
+using PipelineFunctions.Core.Codebooks;
+
+namespace PipelineFunctions.Core.Suggestions.Semantic;
+
+/// <summary>
+/// What each code means, as vectors: its name and definition with its parent for context, its inclusion notes and
+/// examples averaged in; exclusion notes kept apart, since "not this" must push away rather than attract.
+/// </summary>
+public sealed class CodeProfiles
+{
+    public CodeProfiles(Codebook codebook, ISentenceEmbedder embedder)
+    {
+        var parents = codebook.Codes.Where(c => c.Parent is not null).Select(c => c.Parent!).ToHashSet(StringComparer.Ordinal);
+        Leaves = codebook.Codes.Where(c => !parents.Contains(c.Id)).ToList();
+        Parents = codebook.Codes.Where(c => parents.Contains(c.Id)).ToList();
+        var all = Leaves.Concat(Parents).ToList();
+        var texts = all.Select(c => Texts(codebook, c)).ToList();
+        var vectors = embedder.Embed(texts.SelectMany(t => t).ToList());
+        var next = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            Meaning[all[i].Id] = Vectors.Mean(Enumerable.Range(next, texts[i].Count).Select(j => vectors[j]).ToList());
+            Definition[all[i].Id] = vectors[next];
+            next += texts[i].Count;
+        }
+        var exclusions = all.Where(c => !string.IsNullOrWhiteSpace(c.Exclusion)).ToList();
+        if (exclusions.Count > 0)
+        {
+            var excluded = embedder.Embed(exclusions.Select(c => c.Exclusion!).ToList());
+            for (var i = 0; i < exclusions.Count; i++)
+                Meaning[exclusions[i].Id] = Meaning[exclusions[i].Id].Zip(excluded[i], (m, e) => m - 0.5f * e).ToArray();
+        }
+    }
+
+    /// <summary>The codes a passage is coded with; parents are offered only when their children cannot be told apart.</summary>
+    public IReadOnlyList<Code> Leaves { get; }
+
+    public IReadOnlyList<Code> Parents { get; }
+
+    /// <summary>
+    /// The code's meaning: description, inclusion notes and examples together, less half of what it excludes (a
+    /// linear term, so the classifier can start from it as its prior).
+    /// </summary>
+    public Dictionary<string, float[]> Meaning { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Name and definition alone: what a passage's phrases are held against to show why.</summary>
+    public Dictionary<string, float[]> Definition { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Zero-shot likeness of a passage to a code.</summary>
+    public double Similarity(float[] passage, string codeId) => Vectors.Dot(passage, Meaning[codeId]);
+
+    static List<string> Texts(Codebook codebook, Code code)
+    {
+        var parent = code.Parent is null ? null : codebook.Find(code.Parent);
+        // Tried on dev: adding the definition alone ranked 4 more of 98 passages first zero-shot but 2 fewer few-shot.
+        var texts = new List<string> { $"{code.Name}: {code.Definition}{(parent is null ? "" : $" ({parent.Name})")}" };
+        if (!string.IsNullOrWhiteSpace(code.Inclusion)) texts.Add(code.Inclusion);
+        texts.AddRange((code.Examples ?? []).Where(e => !string.IsNullOrWhiteSpace(e)));
+        return texts;
+    }
+}

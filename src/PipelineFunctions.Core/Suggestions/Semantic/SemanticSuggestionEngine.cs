@@ -1,0 +1,131 @@
+using PipelineFunctions.Core.Codebooks;
+
+namespace PipelineFunctions.Core.Suggestions.Semantic;
+
+/// <summary>
+/// The default local engine: suggestions by meaning. Passages and codes are embedded by a sentence model on this
+/// machine (placeholders read as "someone"/"somewhere"); a <see cref="CodeClassifier"/> starts from likeness to
+/// the codes' descriptions (zero-shot) and learns the study's own use of them from coders' decisions. Each passage
+/// gets a ranked list of <see cref="SuggestionOptions.Top"/> codes with calibrated confidence, or an explicit
+/// abstention; a parent code leads when its children cannot be told apart; every suggestion says why.
+/// Suggest may run on several threads at once; Learn must not run beside it (build one engine per study and job).
+/// </summary>
+public sealed class SemanticSuggestionEngine : ISuggestionEngine
+{
+    /// <summary>Warm-start steps after new decisions arrive; a full fit takes <see cref="FitIterations"/>.</summary>
+    const int LearnIterations = 40, FitIterations = 150;
+
+    readonly ISentenceEmbedder _embedder;
+    readonly SuggestionOptions _options;
+    readonly CodeProfiles _codes;
+    readonly CodeClassifier _classifier;
+    readonly Dictionary<string, int> _leafIndex;
+    readonly List<(CodingDecision Decision, float[] Vector)> _decisions = [];
+    readonly SemanticEvidence _evidence;
+    readonly LocalSuggestionEngine? _lexical;
+    readonly double _lexicalWeight;
+
+    public SemanticSuggestionEngine(Codebook codebook, ISentenceEmbedder embedder, IEnumerable<LabelledExample>? examples = null,
+        SuggestionOptions? options = null, IEnumerable<CodingDecision>? decisions = null, SemanticTuning? tuning = null)
+    {
+        _embedder = embedder;
+        _options = options ?? SuggestionOptions.Default;
+        _codes = new CodeProfiles(codebook, embedder);
+        _leafIndex = _codes.Leaves.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _classifier = new CodeClassifier(_codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
+            (tuning ?? SemanticTuning.Default).PriorScale, (tuning ?? SemanticTuning.Default).Lambda);
+        _evidence = new SemanticEvidence(_codes);
+        var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
+        Add(initial);
+        // Words as an optional extra opinion (off by default: SemanticTuning says why).
+        _lexicalWeight = (tuning ?? SemanticTuning.Default).LexicalWeight;
+        _lexical = _lexicalWeight > 0 ? new LocalSuggestionEngine(codebook, Positives(initial), _options) : null;
+        _classifier.Fit(Rows(), FitIterations);
+    }
+
+    public string Name => "semantic";
+
+    /// <summary>Coders' decisions the model has learned from.</summary>
+    public int DecisionCount => _decisions.Count;
+
+    /// <summary>New decisions (accepted, added, changed, rejected) retrain the model at once, from where it stood.</summary>
+    public void Learn(IEnumerable<CodingDecision> decisions)
+    {
+        var list = decisions.ToList();
+        if (Add(list) == 0) return;
+        _classifier.Fit(Rows(), LearnIterations);
+        foreach (var example in _lexical is null ? [] : Positives(list)) _lexical!.Learn(example);
+    }
+
+    public void Learn(LabelledExample example) => Learn([CodingDecision.From(example)]);
+
+    /// <summary>Every leaf code with its confidence, best first (evaluation and tests).</summary>
+    public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text) => Ranked(text, Embed([text])[0]);
+
+    public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units)
+    {
+        var coded = units.Select(u => (Unit: u, Abstained: Abstention.Before(u, _options))).ToList();
+        var open = coded.Where(c => c.Abstained is null).Select(c => c.Unit).ToList();
+        // Passages and their phrases (for the evidence) in one call, so the model runs full batches.
+        var phrases = open.Select(u => PassageChunks.Phrases(u.Text)).ToList();
+        var vectors = Embed([.. open.Select(u => u.Text), .. phrases.Where(p => p.Count > 1).SelectMany(p => p)]);
+        var next = open.Count;
+        var results = new List<UnitSuggestions>(units.Count);
+        var index = 0;
+        foreach (var (unit, abstained) in coded)
+        {
+            if (abstained is not null) { results.Add(new UnitSuggestions(unit, [], abstained)); continue; }
+            var (vector, unitPhrases) = (vectors[index], phrases[index]);
+            index++;
+            IReadOnlyList<float[]> phraseVectors = unitPhrases.Count > 1 ? Enumerable.Range(next, unitPhrases.Count).Select(i => vectors[i]).ToList() : [vector];
+            if (unitPhrases.Count > 1) next += unitPhrases.Count;
+            var why = Abstention.NothingFits(_codes.Leaves.Max(c => _codes.Similarity(vector, c.Id)), NearestExample(vector));
+            if (why is not null) { results.Add(new UnitSuggestions(unit, [], why)); continue; }
+            var ranked = ParentRollup.Apply(Ranked(unit.Text, vector), _codes, _options.Top);
+            results.Add(new UnitSuggestions(unit, ranked.Select(r => new CodeSuggestion(r.CodeId, r.Name, Math.Round(r.Confidence, 3),
+                _evidence.For(unitPhrases, phraseVectors, vector, r, Examples(r.CodeId)), Name)).ToList()));
+        }
+        return results;
+    }
+
+    /// <summary>The classifier's probabilities times the lexical engine's to a small power (a product of experts), renormalised.</summary>
+    IReadOnlyList<(string CodeId, double Confidence)> Ranked(string text, float[] vector)
+    {
+        var p = _classifier.Probabilities(vector);
+        if (_lexical is not null)
+        {
+            var lexical = _lexical.Rank(text).ToDictionary(r => r.CodeId, r => r.Confidence, StringComparer.Ordinal);
+            if (lexical.Count > 0)
+            {
+                for (var i = 0; i < p.Length; i++) p[i] *= Math.Pow(Math.Max(1e-6, lexical.GetValueOrDefault(_codes.Leaves[i].Id)), _lexicalWeight);
+                var sum = p.Sum();
+                for (var i = 0; i < p.Length; i++) p[i] /= sum;
+            }
+        }
+        return _codes.Leaves.Select((c, i) => (c.Id, p[i])).OrderByDescending(r => r.Item2).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    double NearestExample(float[] vector) =>
+        _decisions.Where(d => d.Decision.Kind != CodingDecisionKind.Rejected).Select(d => Vectors.Dot(vector, d.Vector)).DefaultIfEmpty(0).Max();
+
+    IEnumerable<(string Text, float[] Vector)> Examples(string codeId) =>
+        _decisions.Where(d => d.Decision.Kind != CodingDecisionKind.Rejected && d.Decision.CodeId == codeId).Select(d => (d.Decision.Text, d.Vector));
+
+    int Add(IEnumerable<CodingDecision> decisions)
+    {
+        var known = decisions.Where(d => d.Targets().Any(t => _leafIndex.ContainsKey(t.CodeId))).ToList();
+        var vectors = Embed(known.Select(d => d.Text).ToList());
+        for (var i = 0; i < known.Count; i++) _decisions.Add((known[i], vectors[i]));
+        return known.Count;
+    }
+
+    /// <summary>The lexical engine learns from what a passage is (not from what it is not: it has no counter-examples).</summary>
+    IEnumerable<LabelledExample> Positives(IEnumerable<CodingDecision> decisions) =>
+        decisions.SelectMany(d => d.Targets().Where(t => t.Positive && _leafIndex.ContainsKey(t.CodeId)).Select(t => new LabelledExample(d.Text, t.CodeId)));
+
+    List<(float[] X, int Code, bool Positive)> Rows() =>
+        _decisions.SelectMany(d => d.Decision.Targets().Where(t => _leafIndex.ContainsKey(t.CodeId)).Select(t => (d.Vector, _leafIndex[t.CodeId], t.Positive))).ToList();
+
+    IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) =>
+        texts.Count == 0 ? [] : _embedder.Embed(texts.Select(Placeholders.Neutralise).ToList());
+}

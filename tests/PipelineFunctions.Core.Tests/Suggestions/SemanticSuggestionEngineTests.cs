@@ -1,0 +1,61 @@
+using PipelineFunctions.Core.Suggestions;
+using PipelineFunctions.Core.Suggestions.Semantic;
+
+namespace PipelineFunctions.Core.Tests.Suggestions;
+
+/// <summary>The few checks that need the real sentence model (loaded once for the process, well under a second).</summary>
+public sealed class SemanticSuggestionEngineTests
+{
+    const string Imh = "imh-barriers-facilitators";
+
+    static CodingUnit Unit(string speaker, string text) => new(1, 1, speaker, text, CodingUnits.IsInterviewer(speaker));
+
+    [Fact]
+    public void Placeholders_are_never_evidence()
+    {
+        var examples = DevSets.Labelled(Imh).Append(new LabelledExample("[PERSON-2] from the ward always backs me up with [name].", "supportive-figures"));
+        var engine = new SemanticSuggestionEngine(DevSets.Codebook(Imh), SharedEmbeddings.Instance, examples);
+        var result = engine.Suggest([Unit("P1", "My friend [PERSON-4] at [HOSPITAL] always backs me up when [name] is rude to me.")]);
+        var evidence = result[0].Suggestions.SelectMany(s => s.Evidence).ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e => Assert.False(Placeholders.Contains(e) || e.Contains("person", StringComparison.OrdinalIgnoreCase), e));
+        Assert.Contains(evidence, e => e.StartsWith("near a passage coded ", StringComparison.Ordinal));
+        // The passage's own words, each placeholder shown as a gap.
+        Assert.All(result[0].Suggestions, s => Assert.Contains("closest to the definition: \"My friend … at … always backs me up when … is rude to me.\"", s.Evidence));
+    }
+
+    [Fact]
+    public void Written_down_role_ranks_defined_role_above_unclear_role()
+    {
+        // The case: the lexical engine put "Unclear role" first on the word "role". (A harder wording —
+        // "they wrote down exactly what my job is and what it is not" — still fails zero-shot and few-shot.)
+        var engine = new SemanticSuggestionEngine(DevSets.Codebook(Imh), SharedEmbeddings.Instance);
+        var ranked = engine.Rank("My role was written down clearly, so I knew what I was there to do.").Select(r => r.CodeId).ToList();
+        Assert.Equal("defined-role", ranked[0]);
+    }
+
+    [Fact]
+    public void Small_talk_and_interviewer_turns_are_abstentions_of_their_own()
+    {
+        var engine = new SemanticSuggestionEngine(DevSets.Codebook(Imh), SharedEmbeddings.Instance);
+        var result = engine.Suggest([Unit("Interviewer", "How does your supervisor support you?"), Unit("P1", "Yes."),
+            Unit("P1", "Sorry, my phone is ringing, one second."), Unit("P1", "Nobody ever told me what I was supposed to be doing on the ward.")]);
+        Assert.Equal([Abstention.InterviewerTurn, Abstention.TooLittle, Abstention.OffTopic, null], result.Select(r => r.Abstained));
+        Assert.All(result.Take(3), r => Assert.Empty(r.Suggestions));
+        Assert.Equal(3, result[3].Suggestions.Count);
+    }
+
+    [Fact]
+    public void Coders_decisions_change_the_ranking()
+    {
+        const string text = "We meet every Friday, just the peer workers, to share what went wrong and cheer each other on.";
+        var engine = new SemanticSuggestionEngine(DevSets.Codebook(Imh), SharedEmbeddings.Instance);
+        var before = engine.Rank(text);
+        var (first, second) = (before[0].CodeId, before[1].CodeId);
+        engine.Learn([new CodingDecision(text, second, CodingDecisionKind.Changed, first),
+            new CodingDecision("Every week we peer workers meet alone and lift each other up.", second, CodingDecisionKind.Added)]);
+        var after = engine.Rank(text);
+        Assert.Equal(second, after[0].CodeId);
+        Assert.Equal(2, engine.DecisionCount);
+    }
+}
