@@ -72,5 +72,18 @@ static class ExchangeSamples
         .. p.Sources.Select(s => $"source {s.Guid} {s.Name}\n{s.PlainText}"),
         .. p.Codings.Select(c => $"coding {c.SourceGuid} {c.Start} {c.End} {c.CodeId} {c.UserId} {c.CreatedAt?.UtcDateTime:O}").Order(StringComparer.Ordinal),
         .. p.Notes.Select(n => $"note {n.SourceGuid} {n.Start} {n.End} {n.UserId} {n.CreatedAt?.UtcDateTime:O} {n.Text}"),
+        .. (p.Variables ?? []).Select(v => $"variable {v.Name} {v.Type} {v.Description}"),
+        .. p.Sources.Select(s => $"values {s.Guid} {Values(s.Values)}"),
+        .. (p.Cases ?? []).Select(c => $"case {c.Guid} {c.Name} {c.Description} {Values(c.Values)} sources {string.Join(",", c.SourceGuids)} passages {string.Join(",", c.Passages.Select(x => $"{x.SourceGuid}:{x.Start}-{x.End}"))}"),
+        .. (p.Sets ?? []).Select(s => $"set {s.Guid} {s.Name} {s.Description} sources {string.Join(",", s.SourceGuids)} codes {string.Join(",", s.CodeIds ?? [])}"),
     ]);
+
+    static string Values(IReadOnlyDictionary<string, string>? values) => string.Join("; ", (values ?? new Dictionary<string, string>()).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+
+    /// <summary>The study with what analysts compare by: sites, countries, languages, interview types, and roles per speaker.</summary>
+    public static QdaProject StudyWithCases() => ParticipantCases.Add(Study(),
+        source => source.Guid == SourceA
+            ? new TranscriptAttributes("Kampala", "Uganda", "en", "individual")
+            : new TranscriptAttributes("Haifa", "Israel", "he", "individual"),
+        (source, speaker) => speaker == "50001" ? ParticipantRole.PeerWorker : null);
 }
