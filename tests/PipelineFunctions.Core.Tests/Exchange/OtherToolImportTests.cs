@@ -49,6 +49,19 @@ public sealed class OtherToolImportTests
     }
 
     [Fact]
+    public void The_scheme_less_sample_file_imports_with_every_coding_on_its_words()
+    {
+        var qdpx = File.ReadAllBytes(Repo.Path("samples", "qdpx", "scheme-less-paths.qdpx"));
+        var project = QdpxReader.Read(qdpx);
+        Assert.Equal(["interview-kampala-50001", "fokusgruppe-haifa-2"], project.Sources.Select(s => s.Name));
+        Assert.Equal(["Nobody knew what I was for", "they called me a volunteer", "My supervisor backed me", "Die Gespräche in der Küche.", "Dass die Pflege mich ernst nahm."],
+            project.Codings.Select(c => project.Source(c.SourceGuid)!.Passage(c.Start, c.End)));
+        var info = QdpxInfo.Of(QdpxReader.Import(qdpx));
+        Assert.Equal([(true, 3), (true, 2)], info.Sources.Select(s => (s.Placed && s.Characters > 0, s.CodingsPlaced)));
+        Assert.Empty(info.Problems);
+    }
+
+    [Fact]
     public void A_source_with_only_a_Word_rendering_is_read_from_it()
     {
         var qdpx = Build(_ => null, _ => null, richPath: i => $"internal://{Guids[i]}.docx", richEntry: i => $"sources/{Guids[i]}.docx");
