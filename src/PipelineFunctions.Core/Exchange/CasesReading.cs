@@ -25,7 +25,7 @@ sealed class CasesReading
             // Two variables of one name (a tool's copy) become one: values are kept by name.
             var variable = list.FirstOrDefault(x => x.Name == name) ?? new QdaVariable(name,
                 Enum.TryParse<QdaVariableType>((string?)element.Attribute("typeOfVariable"), out var type) ? type : QdaVariableType.Text,
-                Child(element, "Description")?.Value is { Length: > 0 } d ? d : null);
+                Description(element));
             if (!list.Contains(variable)) list.Add(variable);
             variables[guid] = variable;
         }
@@ -53,9 +53,8 @@ sealed class CasesReading
     public IReadOnlyList<QdaCase>? Cases(ISet<string> placedSources, IReadOnlyDictionary<string, QdaSpan> selections)
     {
         var cases = new List<QdaCase>();
-        foreach (var (element, index) in (Child(root, "Cases") is { } c ? Children(c, "Case") : []).Select((e, i) => (e, i + 1)))
+        foreach (var (element, index, guid) in Numbered("Cases", "Case"))
         {
-            var guid = (string?)element.Attribute("guid") ?? throw new QdpxRejectedException(QdpxProblem.BrokenReference, $"Case {index} has no GUID.");
             var sources = Targets(element, "SourceRef").ToList();
             var passages = new List<QdaSpan>();
             foreach (var target in Targets(element, "SelectionRef"))
@@ -64,7 +63,7 @@ sealed class CasesReading
             if (sources.Any(s => !placedSources.Contains(s)))
                 findings.Add(QdpxProblem.BrokenReference, $"Case {index} refers to a source that was not placed; the reference was left out.");
             cases.Add(new QdaCase(guid, (string?)element.Attribute("name") ?? $"Case {index}", ValuesOf(element) ?? new Dictionary<string, string>(),
-                sources.Where(placedSources.Contains).ToList(), passages, Child(element, "Description")?.Value is { Length: > 0 } d ? d : null));
+                sources.Where(placedSources.Contains).ToList(), passages, Description(element)));
         }
         return cases.Count > 0 ? cases : null;
     }
@@ -72,19 +71,25 @@ sealed class CasesReading
     public IReadOnlyList<QdaSet>? Sets(ISet<string> placedSources, IReadOnlyDictionary<string, string> codeIds)
     {
         var sets = new List<QdaSet>();
-        foreach (var (element, index) in (Child(root, "Sets") is { } s ? Children(s, "Set") : []).Select((e, i) => (e, i + 1)))
+        foreach (var (element, index, guid) in Numbered("Sets", "Set"))
         {
-            var guid = (string?)element.Attribute("guid") ?? throw new QdpxRejectedException(QdpxProblem.BrokenReference, $"Set {index} has no GUID.");
             var sources = Targets(element, "MemberSource").ToList();
             var codes = Targets(element, "MemberCode").ToList();
             if (sources.Any(x => !placedSources.Contains(x)) || codes.Any(x => !codeIds.ContainsKey(x)))
                 findings.Add(QdpxProblem.BrokenReference, $"Set {index} holds a source that was not placed or a code that is not in the codebook; those members were left out.");
             var codeList = codes.Where(codeIds.ContainsKey).Select(x => codeIds[x]).ToList();
             sets.Add(new QdaSet(guid, (string?)element.Attribute("name") ?? $"Set {index}", sources.Where(placedSources.Contains).ToList(),
-                codeList.Count > 0 ? codeList : null, Child(element, "Description")?.Value is { Length: > 0 } d ? d : null));
+                codeList.Count > 0 ? codeList : null, Description(element)));
         }
         return sets.Count > 0 ? sets : null;
     }
+
+    /// <summary>The items of a section with their number in the file (for messages) and their GUID, which the schema requires.</summary>
+    IEnumerable<(XElement Element, int Number, string Guid)> Numbered(string section, string item) =>
+        (Child(root, section) is { } s ? Children(s, item) : []).Select((e, i) => (e, i + 1,
+            (string?)e.Attribute("guid") ?? throw new QdpxRejectedException(QdpxProblem.BrokenReference, $"{item} {i + 1} has no GUID.")));
+
+    static string? Description(XElement element) => Child(element, "Description")?.Value is { Length: > 0 } d ? d : null;
 
     static IEnumerable<string> Targets(XElement element, string name) =>
         Children(element, name).Select(e => (string?)e.Attribute("targetGUID")).OfType<string>();

@@ -1,10 +1,6 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using PipelineFunctions.Core.Exchange;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace PipelineFunctions.Core.Tests.Exchange;
 
@@ -62,9 +58,9 @@ static class ForeignProjects
                 new XElement(Qda + "Code", new XAttribute("guid", Other), new XAttribute("name", "Support"), new XAttribute("isCodable", "true")))),
             sources);
         extra?.Invoke(root);
-        return Zip([("project.qde", Encoding.UTF8.GetBytes(root.ToString(SaveOptions.DisableFormatting))),
+        return TestFiles.Zip([("project.qde", Encoding.UTF8.GetBytes(root.ToString(SaveOptions.DisableFormatting))),
             .. Enumerable.Range(0, 2).Where(i => entry(i) is not null).Select(i => (entry(i)!, Encoding.UTF8.GetBytes(Text(i)))),
-            .. Enumerable.Range(0, 2).Where(i => richEntry?.Invoke(i) is not null).Select(i => (richEntry!(i)!, Word(Paragraphs[i])))]);
+            .. Enumerable.Range(0, 2).Where(i => richEntry?.Invoke(i) is not null).Select(i => (richEntry!(i)!, TestFiles.Word(Paragraphs[i])))]);
     }
 
     /// <summary>A <c>PlainTextSelection</c> on the quote, its positions in code points.</summary>
@@ -79,29 +75,6 @@ static class ForeignProjects
     }
 
     public static string SelectionGuid(int n) => $"D0000000-0000-4000-8000-{n:D12}";
-
-    public static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-            {
-                using var stream = zip.CreateEntry(name).Open();
-                stream.Write(content);
-            }
-        return buffer.ToArray();
-    }
-
-    public static byte[] Word(IEnumerable<string> paragraphs)
-    {
-        using var buffer = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
-        {
-            var main = doc.AddMainDocumentPart();
-            main.Document = new W.Document(new W.Body(paragraphs.Select(p => new W.Paragraph(new W.Run(new W.Text(p) { Space = SpaceProcessingModeValues.Preserve })))));
-        }
-        return buffer.ToArray();
-    }
 
     /// <summary>Every coding of the fixtures was placed on its own words, by its own user and code.</summary>
     public static void AllPlaced(QdaProject project)

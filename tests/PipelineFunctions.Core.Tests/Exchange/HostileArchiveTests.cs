@@ -11,17 +11,7 @@ public sealed class HostileArchiveTests
 {
     const string Secret = "Jane Doe of Ward 7";
 
-    static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-            {
-                using var stream = zip.CreateEntry(name).Open();
-                stream.Write(content);
-            }
-        return buffer.ToArray();
-    }
+    static byte[] Zip(params (string Name, byte[] Content)[] entries) => TestFiles.Zip(entries);
 
     static byte[] Text(string s) => Encoding.UTF8.GetBytes(s);
 

@@ -3,10 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using PipelineFunctions.Core.Exchange;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using static PipelineFunctions.Core.Tests.Exchange.ExchangeSamples;
 
 namespace PipelineFunctions.Core.Tests.Exchange;
@@ -109,7 +106,7 @@ public sealed class NvivoSampleTests
         {
             Put(zip, "project.qde", Encoding.UTF8.GetBytes(qde.ToString(SaveOptions.DisableFormatting)));
             Put(zip, $"Sources/{guid}.txt", "\n"u8.ToArray());
-            Put(zip, $"Sources/{guid}.docx", Word(paragraphs));
+            Put(zip, $"Sources/{guid}.docx", TestFiles.Word(paragraphs));
             var other = (string)qde.Descendants(Qda + "TextSource").Last().Attribute("guid")!;
             Put(zip, $"Sources/{other}.txt", "\n"u8.ToArray());
         }
@@ -124,16 +121,5 @@ public sealed class NvivoSampleTests
     {
         using var stream = zip.CreateEntry(name).Open();
         stream.Write(content);
-    }
-
-    static byte[] Word(IEnumerable<string> paragraphs)
-    {
-        using var buffer = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
-        {
-            var main = doc.AddMainDocumentPart();
-            main.Document = new W.Document(new W.Body(paragraphs.Select(p => new W.Paragraph(new W.Run(new W.Text(p) { Space = SpaceProcessingModeValues.Preserve })))));
-        }
-        return buffer.ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using PipelineFunctions.Core.Transcripts;
 using static PipelineFunctions.Core.Tests.Transcripts.UploadFixtures;
@@ -22,24 +21,17 @@ public sealed class HostileUploadTests
     [Fact]
     public void An_odt_zip_bomb_is_refused_before_it_is_unpacked()
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        using (var part = zip.CreateEntry("content.xml", CompressionLevel.SmallestSize).Open())
-        {
-            var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < 64; i++) part.Write(zeros);
-        }
-        Assert.Contains("OpenDocument", Rejected("bomb.odt", buffer.ToArray(), RejectionReason.ZipBomb).Message);
+        Assert.Contains("OpenDocument", Rejected("bomb.odt", TestFiles.Bomb("content.xml"), RejectionReason.ZipBomb).Message);
     }
 
     [Fact]
     public void Broken_odt_files_are_damaged_documents()
     {
         Rejected("x.odt", Encoding.UTF8.GetBytes($"Interviewer: {Secret}"), RejectionReason.CorruptDocument);
-        Rejected("x.odt", Zip(("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray())), RejectionReason.CorruptDocument);
-        Rejected("x.odt", Zip(("content.xml", Encoding.UTF8.GetBytes($"<office:document-content xmlns:office=\"o\"><p>{Secret}"))), RejectionReason.CorruptDocument);
+        Rejected("x.odt", TestFiles.Zip(("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray())), RejectionReason.CorruptDocument);
+        Rejected("x.odt", TestFiles.Zip(("content.xml", Encoding.UTF8.GetBytes($"<office:document-content xmlns:office=\"o\"><p>{Secret}"))), RejectionReason.CorruptDocument);
         var dtd = $"<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"{Secret}\">]><x>&a;</x>";
-        Rejected("x.odt", Zip(("content.xml", Encoding.UTF8.GetBytes(dtd))), RejectionReason.CorruptDocument);
+        Rejected("x.odt", TestFiles.Zip(("content.xml", Encoding.UTF8.GetBytes(dtd))), RejectionReason.CorruptDocument);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security;
 using System.Text;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
@@ -12,7 +11,7 @@ static class UploadFixtures
     public const string OdfText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 
     /// <summary>An .odt whose body is the given XML (paragraphs, tables …) inside <c>office:text</c>.</summary>
-    public static byte[] Odt(string bodyXml, string? tracked = null) => Zip(
+    public static byte[] Odt(string bodyXml, string? tracked = null) => TestFiles.Zip(
         ("mimetype", "application/vnd.oasis.opendocument.text"u8.ToArray()),
         ("content.xml", Encoding.UTF8.GetBytes($"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -23,18 +22,6 @@ static class UploadFixtures
             """)));
 
     public static string P(string text) => $"<text:p>{SecurityElement.Escape(text)}</text:p>";
-
-    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-            {
-                using var stream = zip.CreateEntry(name).Open();
-                stream.Write(content);
-            }
-        return buffer.ToArray();
-    }
 
     /// <summary>A PDF with one text line per entry (Helvetica, one of the fonts every reader has), a page per list.</summary>
     public static byte[] Pdf(params string[][] pages)
