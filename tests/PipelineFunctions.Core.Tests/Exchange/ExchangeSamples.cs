@@ -1,3 +1,6 @@
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
 using PipelineFunctions.Core.Codebooks;
 using PipelineFunctions.Core.Exchange;
 using PipelineFunctions.Core.Tests.Suggestions;
@@ -9,6 +12,22 @@ namespace PipelineFunctions.Core.Tests.Exchange;
 static class ExchangeSamples
 {
     public static string Shared(string name) => Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "refi-qda", name));
+
+    static readonly Lazy<XmlSchemaSet> Schema = new(() =>
+    {
+        var schemas = new XmlSchemaSet();
+        using var xsd = XmlReader.Create(Shared("Project-mrt2019.xsd"));
+        schemas.Add(null, xsd);
+        return schemas;
+    });
+
+    /// <summary>What the REFI-QDA project schema finds wrong with a project.qde; empty when it validates.</summary>
+    public static IReadOnlyList<string> SchemaErrors(XDocument qde)
+    {
+        var errors = new List<string>();
+        qde.Validate(Schema.Value, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+        return errors;
+    }
 
     public const string SourceA = "0f8fad5b-d9cb-469f-a165-70867728950e";
     public const string SourceB = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
