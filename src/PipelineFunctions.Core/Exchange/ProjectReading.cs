@@ -51,9 +51,14 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
         // Before reports existed such sources were left out silently; a strict read still does not refuse them.
         if (findings.IsStrict) return null;
         findings.Add(QdpxProblem.UnsupportedSource, reason, codingsThere);
-        var regions = element.Descendants().Where(e => e.Name.LocalName.EndsWith("Selection", StringComparison.Ordinal)).GroupBy(e => e.Name.LocalName);
+        // A PDF's text representation may hold PlainTextSelections; they are counted in the codings above, not here.
+        var regions = element.Descendants().Where(e => e.Name.LocalName.EndsWith("Selection", StringComparison.Ordinal) && e.Name.LocalName != "PlainTextSelection")
+            .GroupBy(e => e.Name.LocalName);
         foreach (var region in regions)
             findings.Add(QdpxProblem.UnsupportedSelection, $"Source {number} has {region.Count()} {region.Key} selection(s), which are not of plain text.");
+        var memos = element.Descendants().Count(e => e.Name.LocalName == "NoteRef");
+        if (memos > 0)
+            findings.Add(QdpxProblem.UnsupportedSource, $"{memos} memo(s) on source {number} were kept as memos on the project, since the source is not imported.");
         return null;
     }
 

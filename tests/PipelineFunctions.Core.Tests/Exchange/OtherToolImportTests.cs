@@ -74,22 +74,29 @@ public sealed class OtherToolImportTests
     public void Pdf_picture_audio_and_video_sources_are_listed_not_coded_and_do_not_stop_the_text()
     {
         var qdpx = Build(i => $"internal://{Guids[i]}.txt", i => $"sources/{Guids[i]}.txt", root =>
+        {
             root.Element(Qda + "Sources")!.Add(
                 new XElement(Qda + "PDFSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000001"), new XAttribute("name", "Consent form"), new XAttribute("path", "internal://consent.pdf"),
                     new XElement(Qda + "PDFSelection", new XAttribute("guid", "E1000000-0000-4000-8000-000000000001"), new XAttribute("page", 0),
                         new XAttribute("firstX", 1), new XAttribute("firstY", 1), new XAttribute("secondX", 9), new XAttribute("secondY", 9),
                         new XElement(Qda + "Coding", new XAttribute("guid", "E2000000-0000-4000-8000-000000000001"), new XElement(Qda + "CodeRef", new XAttribute("targetGUID", Parent))))),
-                new XElement(Qda + "PictureSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000002"), new XAttribute("name", "Ward photo"), new XAttribute("path", "internal://ward.jpg")),
+                new XElement(Qda + "PictureSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000002"), new XAttribute("name", "Ward photo"), new XAttribute("path", "internal://ward.jpg"),
+                    new XElement(Qda + "NoteRef", new XAttribute("targetGUID", "E3000000-0000-4000-8000-000000000002"))),
                 new XElement(Qda + "AudioSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000003"), new XAttribute("name", "Recording"), new XAttribute("path", "internal://rec.m4a"),
                     new XElement(Qda + "AudioSelection", new XAttribute("guid", "E1000000-0000-4000-8000-000000000003"), new XAttribute("begin", 0), new XAttribute("end", 1000),
                         new XElement(Qda + "Coding", new XAttribute("guid", "E2000000-0000-4000-8000-000000000003"), new XElement(Qda + "CodeRef", new XAttribute("targetGUID", Other))))),
-                new XElement(Qda + "VideoSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000004"), new XAttribute("name", "Clip"), new XAttribute("path", "internal://clip.mp4"))));
+                new XElement(Qda + "VideoSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000004"), new XAttribute("name", "Clip"), new XAttribute("path", "internal://clip.mp4")));
+            root.Add(new XElement(Qda + "Notes", new XElement(Qda + "Note", new XAttribute("guid", "E3000000-0000-4000-8000-000000000002"), new XAttribute("creatingUser", UserA),
+                new XElement(Qda + "PlainTextContent", "Photo taken with consent."))));
+        });
         AllPlaced(QdpxReader.Read(qdpx)); // strict reading leaves them out, as before, without refusing the file
         var (project, report) = QdpxReader.Import(qdpx);
         AllPlaced(project);
         Assert.Equal([("Text", true, 3, 0), ("Text", true, 2, 0), ("PDF", false, 0, 1), ("Picture", false, 0, 0), ("Audio", false, 0, 1), ("Video", false, 0, 0)],
             report.Sources.Select(s => (s.Kind, s.Placed, s.CodingsPlaced, s.CodingsNotPlaced)));
-        Assert.Equal(4, report.Problems.Count(p => p.Problem == QdpxProblem.UnsupportedSource));
+        Assert.Equal(5, report.Problems.Count(p => p.Problem == QdpxProblem.UnsupportedSource));
+        Assert.Contains("1 memo(s) on source 4 were kept as memos on the project, since the source is not imported.", report.Problems.Select(p => p.Message));
+        Assert.Equal(("Photo taken with consent.", (string?)null), (Assert.Single(project.Notes).Text, project.Notes[0].SourceGuid));
         Assert.Equal(["Source 3 has 1 PDFSelection selection(s), which are not of plain text.", "Source 5 has 1 AudioSelection selection(s), which are not of plain text."],
             report.Problems.Where(p => p.Problem == QdpxProblem.UnsupportedSelection).Select(p => p.Message));
     }
