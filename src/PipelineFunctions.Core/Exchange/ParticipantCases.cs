@@ -38,6 +38,33 @@ public static partial class ParticipantCases
         return project with { Sources = sources, Cases = cases, Sets = sets, Variables = variables };
     }
 
+    /// <summary>
+    /// The cases of a read project per source and speaker, so an import can give each speaker their role back: the
+    /// speaker is the label of the line each passage starts in (as our export writes one <c>Speaker: text</c> line per
+    /// turn), when all of a case's passages in that source agree.
+    /// </summary>
+    public static IReadOnlyList<CaseParticipant> Read(QdaProject project)
+    {
+        var participants = new List<CaseParticipant>();
+        foreach (var @case in project.Cases ?? [])
+            foreach (var sourceGuid in @case.SourceGuids.Concat(@case.Passages.Select(p => p.SourceGuid)).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (project.Source(sourceGuid) is not { } source) continue;
+                var speakers = @case.Passages.Where(p => string.Equals(p.SourceGuid, sourceGuid, StringComparison.OrdinalIgnoreCase))
+                    .Select(p => SpeakerOfLine(source.PlainText, p.Start)).Distinct(StringComparer.Ordinal).ToList();
+                participants.Add(new CaseParticipant(source.Guid, speakers is [{ } speaker] ? speaker : null, @case.Name,
+                    StudyVariables.ParseRole(@case.Values.GetValueOrDefault(StudyVariables.Role)), @case.Values));
+            }
+        return participants;
+    }
+
+    static string? SpeakerOfLine(string text, int offset)
+    {
+        var lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
+        var lineEnd = text.IndexOf('\n', offset);
+        return Transcripts.SpeakerLabels.Match(text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)])?.Speaker;
+    }
+
     [GeneratedRegex(@"^(?:interviewer|int|i|facilitator|co-?facilitator|moderator|researcher|note ?taker|translator|unknown)\s*\d*$", RegexOptions.IgnoreCase)]
     private static partial Regex InterviewerSide();
 }

@@ -7,6 +7,11 @@ namespace PipelineFunctions.Core.Exchange;
 /// </summary>
 public sealed record TranscriptAttributes(string? Site = null, string? Country = null, string? Language = null, string? InterviewType = null)
 {
+    /// <summary>A transcript's attributes from its values as read from a project (missing ones stay null).</summary>
+    public static TranscriptAttributes From(IReadOnlyDictionary<string, string>? values) => new(
+        values?.GetValueOrDefault(StudyVariables.Site), values?.GetValueOrDefault(StudyVariables.Country),
+        values?.GetValueOrDefault(StudyVariables.Language), values?.GetValueOrDefault(StudyVariables.InterviewType));
+
     /// <summary>The values that are set, by <see cref="StudyVariables"/> name.</summary>
     public IReadOnlyDictionary<string, string> Values()
     {

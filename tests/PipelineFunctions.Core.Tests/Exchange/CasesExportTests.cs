@@ -69,6 +69,18 @@ public sealed class CasesExportTests
     }
 
     [Fact]
+    public void Imported_cases_give_each_speaker_their_role_and_each_transcript_its_attributes_back()
+    {
+        var imported = QdpxReader.Read(QdpxWriter.Write(StudyWithCases()));
+        Assert.Equal([(SourceA, "50001", ParticipantRole.PeerWorker), (SourceB, "50002", (ParticipantRole?)null)],
+            ParticipantCases.Read(imported).Select(p => (p.SourceGuid, p.Speaker, p.Role)));
+        Assert.Equal(new TranscriptAttributes("Kampala", "Uganda", "en", "individual"), TranscriptAttributes.From(imported.Source(SourceA)!.Values));
+        Assert.Equal(ParticipantRole.ServiceUser, StudyVariables.ParseRole("service user"));
+        Assert.Equal(ParticipantRole.PeerWorker, StudyVariables.ParseRole("PeerWorker"));
+        Assert.Null(StudyVariables.ParseRole("nurse"));
+    }
+
+    [Fact]
     public void The_coded_passage_table_carries_case_role_country_language_and_interview_type()
     {
         var rows = CodedPassageTable.Rows(StudyWithCases());
