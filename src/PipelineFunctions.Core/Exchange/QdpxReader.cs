@@ -6,7 +6,8 @@ namespace PipelineFunctions.Core.Exchange;
 
 /// <summary>
 /// A REFI-QDA .qdpx to a project: users, the codebook with its hierarchy and colours, text sources, codings and
-/// memos. The archive is checked before anything is unpacked; the XML is read without DTDs or external resources.
+/// memos. The archive is checked before anything is unpacked; the XML is read without DTDs or external resources, and
+/// refused when nested absurdly deep (<see cref="Transcripts.GuardedXml"/>).
 /// Tolerates what real exports do: a <c>Sources</c> or <c>sources</c> folder, colours with an alpha channel, an
 /// empty or missing plain-text rendering beside a Word one (NVivo), codings with no user, text paths with any scheme
 /// or none (<see cref="SourcePaths"/>); variables, cases and sets. Other kinds of source (PDF, pictures, audio, video)
@@ -63,9 +64,11 @@ public static class QdpxReader
         XDocument doc;
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new MemoryStream(qde, writable: false), settings);
-            doc = XDocument.Load(reader);
+            doc = Transcripts.GuardedXml.Load(qde);
+        }
+        catch (InvalidDataException)
+        {
+            throw new QdpxRejectedException(QdpxProblem.InvalidXml, $"The project.qde inside the file nests elements more than {Transcripts.GuardedXml.MaxDepth} deep, far deeper than a project does.");
         }
         catch (XmlException e)
         {

@@ -9,8 +9,8 @@ namespace PipelineFunctions.Core.Transcripts;
 /// OpenDocument text (.odt, from LibreOffice and others): a zip whose <c>content.xml</c> holds the body. Its paragraphs,
 /// headings, lists, sections and tables are read in order, as the document reads with tracked changes accepted
 /// (deleted text sits apart in <c>text:tracked-changes</c>), without notes, annotations, headers or footers — the same
-/// choices as for Word. The zip is checked before anything unpacks (<see cref="ZipGuard"/>) and the XML is read with
-/// no DTD or external resources.
+/// choices as for Word. The zip is checked before anything unpacks (<see cref="ZipGuard"/>) and the XML is read through
+/// <see cref="GuardedXml"/> (no DTD, no external resources, no absurd nesting).
 /// </summary>
 public static class OpenDocumentTranscriptParser
 {
@@ -49,9 +49,7 @@ public static class OpenDocumentTranscriptParser
             stream.ReadExactly(bytes);
             if (stream.ReadByte() != -1) throw new TranscriptRejectedException(RejectionReason.ZipBomb, $"{Document} unpacks to more than it declares (a crafted archive).");
         }
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-        using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
-        return XDocument.Load(reader);
+        return GuardedXml.Load(bytes);
     }
 
     static void Block(XElement container, List<string> lines)

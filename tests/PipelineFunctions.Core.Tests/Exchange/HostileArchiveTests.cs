@@ -99,6 +99,8 @@ public sealed class HostileArchiveTests
         Rejected(Zip(("project.qde", Text(xxe))), QdpxProblem.InvalidXml);
         Rejected(Zip(("codebook.qdc", Text(Secret))), QdpxProblem.MissingProject);
         Rejected(Text($"Interviewer: {Secret}"), QdpxProblem.NotAProjectFile);
+        var deep = "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\"><CodeBook><Codes>" + string.Concat(Enumerable.Repeat("<Code guid=\"00000000-0000-4000-8000-000000000001\" name=\"x\" isCodable=\"true\">", 100_000));
+        Assert.Contains("deep", Rejected(Zip(("project.qde", Text(deep))), QdpxProblem.InvalidXml).Message);
         Rejected(Zip(("project.qde", Text($"<Codebook><x>{Secret}</x></Codebook>"))), QdpxProblem.NotAProjectFile);
     }
 

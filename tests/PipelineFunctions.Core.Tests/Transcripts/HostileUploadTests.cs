@@ -34,6 +34,13 @@ public sealed class HostileUploadTests
         Rejected("x.odt", TestFiles.Zip(("content.xml", Encoding.UTF8.GetBytes(dtd))), RejectionReason.CorruptDocument);
     }
 
+    [Fact]
+    public void An_odt_nested_twenty_thousand_deep_is_refused_not_a_stack_overflow()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<text:span>", 20_000)) + Secret + string.Concat(Enumerable.Repeat("</text:span>", 20_000));
+        Rejected("deep.odt", Odt($"<text:p>{deep}</text:p>"), RejectionReason.CorruptDocument);
+    }
+
     [Theory]
     [InlineData("Interviewer: not rtf at all")]
     [InlineData("{\\rtf1 Interviewer: hi}}")]
