@@ -14,16 +14,36 @@ namespace PipelineFunctions.Core.Exchange;
 /// </summary>
 public static class CodedPassageTable
 {
-    public static readonly IReadOnlyList<string> Header = ["Code id", "Code", "Passage", "Speaker", "Site", "Transcript", "Coder"];
+    // The columns of cases and variables come last, so sheets and scripts made for the first seven still read.
+    public static readonly IReadOnlyList<string> Header = ["Code id", "Code", "Passage", "Speaker", "Site", "Transcript", "Coder",
+        "Case", StudyVariables.Role, StudyVariables.Country, StudyVariables.Language, StudyVariables.InterviewType];
 
-    /// <summary>A project's codings as rows, in source and passage order; <paramref name="siteOf"/> names a source's site.</summary>
+    /// <summary>
+    /// A project's codings as rows, in source and passage order; <paramref name="siteOf"/> names a source's site (else its
+    /// Site value). A passage takes the values of the case whose passages it starts in, else of its source.
+    /// </summary>
     public static IReadOnlyList<CodedPassageRow> Rows(QdaProject project, Func<QdaSource, string?>? siteOf = null) =>
         project.Sources.SelectMany(source => project.Codings
             .Where(c => string.Equals(c.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.Start).ThenBy(c => c.End).ThenBy(c => c.CodeId, StringComparer.Ordinal).ThenBy(c => c.UserId, StringComparer.Ordinal)
-            .Select(c => new CodedPassageRow(c.CodeId, project.Codebook.Find(c.CodeId)?.Name ?? c.CodeId, source.Passage(c.Start, c.End),
-                source.SpeakerAt(c.Start), siteOf?.Invoke(source), source.Name, c.UserId)))
+            .Select(c =>
+            {
+                var @case = CaseAt(project, source, c.Start);
+                string? Value(string name) => @case?.Values.GetValueOrDefault(name) ?? source.Values?.GetValueOrDefault(name);
+                return new CodedPassageRow(c.CodeId, project.Codebook.Find(c.CodeId)?.Name ?? c.CodeId, source.Passage(c.Start, c.End),
+                    source.SpeakerAt(c.Start), siteOf?.Invoke(source) ?? Value(StudyVariables.Site), source.Name, c.UserId,
+                    @case?.Name, Value(StudyVariables.Role), Value(StudyVariables.Country), Value(StudyVariables.Language), Value(StudyVariables.InterviewType));
+            }))
             .ToList();
+
+    /// <summary>The case whose passages hold the offset; else a case of the whole source (one with no passages).</summary>
+    static QdaCase? CaseAt(QdaProject project, QdaSource source, int offset)
+    {
+        bool Same(string guid) => string.Equals(guid, source.Guid, StringComparison.OrdinalIgnoreCase);
+        var cases = project.Cases ?? [];
+        return cases.FirstOrDefault(k => k.Passages.Any(p => Same(p.SourceGuid) && p.Start <= offset && offset < p.End))
+            ?? cases.FirstOrDefault(k => k.Passages.Count == 0 && k.SourceGuids.Any(Same));
+    }
 
     public static byte[] ToCsv(IEnumerable<CodedPassageRow> rows)
     {
@@ -62,7 +82,8 @@ public static class CodedPassageTable
         return buffer.ToArray();
     }
 
-    static IReadOnlyList<string> Cells(CodedPassageRow row) => [row.CodeId, row.CodeName, row.Passage, row.Speaker ?? "", row.Site ?? "", row.Transcript, row.Coder];
+    static IReadOnlyList<string> Cells(CodedPassageRow row) => [row.CodeId, row.CodeName, row.Passage, row.Speaker ?? "", row.Site ?? "", row.Transcript, row.Coder,
+        row.Case ?? "", row.Role ?? "", row.Country ?? "", row.Language ?? "", row.InterviewType ?? ""];
 
     static Row Row(uint number, IReadOnlyList<string> cells, bool bold) => new(cells.Select((text, column) => new Cell
     {

@@ -5,6 +5,8 @@ namespace PipelineFunctions.Core.Exchange;
 /// <summary>
 /// A study, or some of its transcripts, as REFI-QDA exchanges it: the coders, the codebook, the pseudonymised
 /// sources, each coder's codings and the memos. <paramref name="CodeColours"/> maps a code id to <c>#RRGGBB</c>.
+/// <paramref name="Variables"/> are the attributes <paramref name="Cases"/> and sources carry (<see cref="StudyVariables"/>
+/// for a study's own), <paramref name="Sets"/> group sources and codes (a study's sites).
 /// </summary>
 public sealed record QdaProject(
     string Name,
@@ -13,7 +15,10 @@ public sealed record QdaProject(
     IReadOnlyList<QdaSource> Sources,
     IReadOnlyList<QdaCoding> Codings,
     IReadOnlyList<QdaNote> Notes,
-    IReadOnlyDictionary<string, string>? CodeColours = null)
+    IReadOnlyDictionary<string, string>? CodeColours = null,
+    IReadOnlyList<QdaVariable>? Variables = null,
+    IReadOnlyList<QdaCase>? Cases = null,
+    IReadOnlyList<QdaSet>? Sets = null)
 {
     public QdaSource? Source(string guid) => Sources.FirstOrDefault(s => string.Equals(s.Guid, guid, StringComparison.OrdinalIgnoreCase));
 }

@@ -6,24 +6,44 @@ namespace PipelineFunctions.Core.Exchange;
 
 /// <summary>
 /// A REFI-QDA .qdpx to a project: users, the codebook with its hierarchy and colours, text sources, codings and
-/// memos. The archive is checked before anything is unpacked; the XML is read without DTDs or external resources.
+/// memos. The archive is checked before anything is unpacked; the XML is read without DTDs or external resources, and
+/// refused when nested absurdly deep (<see cref="Transcripts.GuardedXml"/>).
 /// Tolerates what real exports do: a <c>Sources</c> or <c>sources</c> folder, colours with an alpha channel, an
-/// empty or missing plain-text rendering beside a Word one (NVivo), codings with no user. Other kinds of source
-/// (PDF, pictures, audio, video) are left out. Anything it cannot read throws <see cref="QdpxRejectedException"/>.
+/// empty or missing plain-text rendering beside a Word one (NVivo), codings with no user, text paths with any scheme
+/// or none (<see cref="SourcePaths"/>); variables, cases and sets. Other kinds of source (PDF, pictures, audio, video)
+/// are left out. <see cref="Read(Stream, Codebook?, QdpxLimits?)"/> refuses a file at its first problem with
+/// <see cref="QdpxRejectedException"/>; <see cref="Import(Stream, Codebook?, QdpxLimits?)"/> places what it can and reports the rest.
 /// </summary>
 public static class QdpxReader
 {
     /// <param name="studyCodebook">The study's codebook, when importing into a study that has one: a code whose GUID
     /// is the one our export gives a code of it keeps that code's id. Other codes get ids from their names (as .qdc
     /// imports do), made unique.</param>
-    public static QdaProject Read(Stream qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null)
+    public static QdaProject Read(Stream qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null) =>
+        Reading(qdpx, studyCodebook, limits, new ImportFindings(strict: true)).Project;
+
+    /// <summary>
+    /// The tolerant read: what can be placed is, and the report lists every source (text or not, with its characters and
+    /// codings) and every problem — texts missing or unreadable, positions past the end, codes or variables that are not
+    /// declared, selections of pictures, PDFs, audio or video. Only a file that is no readable project at all (a bomb,
+    /// escaping paths, bad XML, no project.qde) is refused.
+    /// </summary>
+    public static QdpxImport Import(Stream qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null) =>
+        Reading(qdpx, studyCodebook, limits, new ImportFindings(strict: false));
+
+    public static QdpxImport Import(byte[] qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null) =>
+        Import(new MemoryStream(qdpx, writable: false), studyCodebook, limits);
+
+    static QdpxImport Reading(Stream qdpx, Codebook? studyCodebook, QdpxLimits? limits, ImportFindings findings)
     {
         limits ??= QdpxLimits.Default;
         using var archive = QdpxArchive.Open(qdpx, limits);
-        var qde = archive.Read("project.qde")
-            ?? throw new QdpxRejectedException(QdpxProblem.MissingProject, "The file is a zip archive but not a REFI-QDA project: it has no project.qde.");
-        return new ProjectReading(Load(qde), archive, studyCodebook, limits).Read();
+        var project = new ProjectReading(Load(ProjectQde(archive)), archive, studyCodebook, limits, findings).Read();
+        return new QdpxImport(project, findings.Report());
     }
+
+    static byte[] ProjectQde(QdpxArchive archive) => archive.Read("project.qde")
+        ?? throw new QdpxRejectedException(QdpxProblem.MissingProject, "The file is a zip archive but not a REFI-QDA project: it has no project.qde.");
 
     /// <summary>
     /// The codebook alone (codes, hierarchy, descriptions) from a .qdpx, for starting a study's codebook from another
@@ -33,9 +53,7 @@ public static class QdpxReader
     {
         limits ??= QdpxLimits.Default;
         using var archive = QdpxArchive.Open(qdpx, limits);
-        var qde = archive.Read("project.qde")
-            ?? throw new QdpxRejectedException(QdpxProblem.MissingProject, "The file is a zip archive but not a REFI-QDA project: it has no project.qde.");
-        return new ProjectReading(Load(qde), archive, studyCodebook, limits).ReadCodebookOnly();
+        return new ProjectReading(Load(ProjectQde(archive)), archive, studyCodebook, limits, new ImportFindings(strict: true)).ReadCodebookOnly();
     }
 
     public static QdaProject Read(byte[] qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null) =>
@@ -46,9 +64,11 @@ public static class QdpxReader
         XDocument doc;
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new MemoryStream(qde, writable: false), settings);
-            doc = XDocument.Load(reader);
+            doc = Transcripts.GuardedXml.Load(qde);
+        }
+        catch (InvalidDataException)
+        {
+            throw new QdpxRejectedException(QdpxProblem.InvalidXml, $"The project.qde inside the file nests elements more than {Transcripts.GuardedXml.MaxDepth} deep, far deeper than a project does.");
         }
         catch (XmlException e)
         {

@@ -13,6 +13,10 @@ public enum QdpxProblem
     InvalidText,
     BrokenReference,
     PositionOutOfRange,
+    /// <summary>A PDF, picture, audio or video source: listed, not imported as text, its codings not placed.</summary>
+    UnsupportedSource,
+    /// <summary>A selection that is not of plain text (a region of a picture or PDF page, a stretch of audio or video).</summary>
+    UnsupportedSelection,
 }
 
 /// <summary>

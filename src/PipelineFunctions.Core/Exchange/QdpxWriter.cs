@@ -41,8 +41,11 @@ public static class QdpxWriter
                 new XAttribute("origin", origin),
                 project.Users.Count == 0 ? null : new XElement(Namespace + "Users", project.Users.Select(User)),
                 project.Codebook.Codes.Count == 0 ? null : new XElement(Namespace + "CodeBook", new XElement(Namespace + "Codes", Codes(project, parent: null))),
+                project.Variables is { Count: > 0 } variables ? new XElement(Namespace + "Variables", variables.Select(QdpxCasesXml.Variable)) : null,
+                project.Cases is { Count: > 0 } cases ? new XElement(Namespace + "Cases", cases.Select(c => QdpxCasesXml.Case(project, c))) : null,
                 project.Sources.Count == 0 ? null : new XElement(Namespace + "Sources", project.Sources.Select(s => Source(project, s))),
                 project.Notes.Count == 0 ? null : new XElement(Namespace + "Notes", project.Notes.Select((n, i) => Note(project, n, i))),
+                project.Sets is { Count: > 0 } sets ? new XElement(Namespace + "Sets", sets.Select(s => QdpxCasesXml.Set(project, s))) : null,
                 project.Notes.Select((n, i) => (n, i)).Where(x => x.n.SourceGuid is null).Select(x => NoteRef(project, x.i))));
         var settings = new XmlWriterSettings { Encoding = Utf8, Indent = true, NewLineChars = "\n" };
         using var stream = new MemoryStream();
@@ -71,6 +74,7 @@ public static class QdpxWriter
         var codings = project.Codings.Where(c => Same(c.SourceGuid, source.Guid)).ToList();
         var notes = project.Notes.Select((n, i) => (Note: n, Index: i)).Where(x => x.Note.SourceGuid is { } g && Same(g, source.Guid)).ToList();
         var spans = codings.Select(c => (c.Start, c.End)).Concat(notes.Where(x => x.Note.Start is not null).Select(x => (Start: x.Note.Start!.Value, End: x.Note.End!.Value)))
+            .Concat(QdpxCasesXml.Passages(project, source).Select(p => (p.Start, p.End)))
             .Distinct().Order().ToList();
         return new XElement(Namespace + "TextSource",
             new XAttribute("guid", source.Guid),
@@ -83,7 +87,8 @@ public static class QdpxWriter
                 codings.Where(c => (c.Start, c.End) == span).OrderBy(c => c.CodeId, StringComparer.Ordinal).ThenBy(c => c.UserId, StringComparer.Ordinal)
                     .Select(c => Coding(project, source, c)),
                 notes.Where(x => x.Note.Start == span.Start && x.Note.End == span.End).Select(x => NoteRef(project, x.Index)))),
-            notes.Where(x => x.Note.Start is null).Select(x => NoteRef(project, x.Index)));
+            notes.Where(x => x.Note.Start is null).Select(x => NoteRef(project, x.Index)),
+            QdpxCasesXml.Values(project, source.Values));
     }
 
     static XElement Coding(QdaProject project, QdaSource source, QdaCoding coding) => new(Namespace + "Coding",
@@ -128,9 +133,10 @@ public static class QdpxWriter
             if (note.Start is null != note.End is null) throw new ArgumentException("A memo on a passage needs both its start and its end.", nameof(project));
             if (note.Start is { } start) CheckSpan(source, start, note.End!.Value);
         }
+        QdpxCasesXml.Check(project);
     }
 
-    static void CheckSpan(QdaSource source, int start, int end)
+    internal static void CheckSpan(QdaSource source, int start, int end)
     {
         if (start < 0 || end < start || end > source.PlainText.Length)
             throw new ArgumentException("A coding or memo points outside its source's text.", nameof(source));

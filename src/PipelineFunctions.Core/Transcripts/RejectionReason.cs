@@ -12,4 +12,6 @@ public enum RejectionReason
     CorruptDocument,
     UnsafeFileName,
     NoSpeakerTurns,
+    /// <summary>A PDF without a text layer: a scan, which needs text recognition first.</summary>
+    NoTextLayer,
 }

@@ -3,24 +3,42 @@ using System.Text;
 namespace PipelineFunctions.Core.Transcripts;
 
 /// <summary>
-/// Bytes to normalised text: UTF-8 (BOM or not) and UTF-16 (BOM, or plainly so), strictly decoded; then no BOM,
-/// LF line ends and Unicode NFC, so offsets computed later are stable whatever the uploader's editor did.
+/// Bytes to normalised text: UTF-8 (BOM or not) and UTF-16 (BOM, or plainly so), strictly decoded; text that is not
+/// UTF-8 is tried as a legacy single-byte code page the detector is sure of (<see cref="LegacyEncoding"/>). Then no
+/// BOM, LF line ends and Unicode NFC, so offsets computed later are stable whatever the uploader's editor did.
 /// </summary>
 public static class TextDecoding
 {
-    public static string Decode(byte[] content)
+    public static string Decode(byte[] content) => Decode(content, out _);
+
+    /// <summary>The text, and in <paramref name="how"/> which encoding it was read in.</summary>
+    public static string Decode(byte[] content, out DecodedText how)
     {
         string text;
-        if (StartsWith(content, 0xEF, 0xBB, 0xBF)) text = Strict(new UTF8Encoding(false, true), content, 3);
-        else if (StartsWith(content, 0xFF, 0xFE)) text = Strict(new UnicodeEncoding(false, false, true), content, 2);
-        else if (StartsWith(content, 0xFE, 0xFF)) text = Strict(new UnicodeEncoding(true, false, true), content, 2);
-        else if (LooksLikeUtf16(content, out var bigEndian)) text = Strict(new UnicodeEncoding(bigEndian, false, true), content, 0);
+        if (StartsWith(content, 0xEF, 0xBB, 0xBF)) (text, how) = (Strict(new UTF8Encoding(false, true), content, 3), new DecodedText("utf-8"));
+        else if (StartsWith(content, 0xFF, 0xFE)) (text, how) = (Strict(new UnicodeEncoding(false, false, true), content, 2), new DecodedText("utf-16"));
+        else if (StartsWith(content, 0xFE, 0xFF)) (text, how) = (Strict(new UnicodeEncoding(true, false, true), content, 2), new DecodedText("utf-16"));
+        else if (LooksLikeUtf16(content, out var bigEndian)) (text, how) = (Strict(new UnicodeEncoding(bigEndian, false, true), content, 0), new DecodedText("utf-16"));
         else
         {
             if (LooksBinary(content)) throw new TranscriptRejectedException(RejectionReason.BinaryContent, "The file holds binary data, not text.");
-            text = Strict(new UTF8Encoding(false, true), content, 0);
+            (text, how) = Utf8OrLegacy(content);
         }
         return Normalise(text);
+    }
+
+    static (string, DecodedText) Utf8OrLegacy(byte[] content)
+    {
+        try { return (new UTF8Encoding(false, true).GetString(content), new DecodedText("utf-8")); }
+        catch (DecoderFallbackException) when (LegacyEncoding.Detect(content) is var (encoding, confidence))
+        {
+            return (Strict(encoding, content, 0), new DecodedText(encoding.WebName, confidence));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new TranscriptRejectedException(RejectionReason.InvalidEncoding,
+                "The file is not valid UTF-8 text, nor clearly in a Windows or ISO-8859 code page; save it as UTF-8 and upload it again.");
+        }
     }
 
     public static string Normalise(string text)
@@ -37,7 +55,7 @@ public static class TextDecoding
         catch (DecoderFallbackException)
         {
             throw new TranscriptRejectedException(RejectionReason.InvalidEncoding,
-                $"The file is not valid {(encoding is UnicodeEncoding ? "UTF-16" : "UTF-8")} text; save it as UTF-8 and upload it again.");
+                $"The file is not valid {(encoding is UnicodeEncoding ? "UTF-16" : encoding is UTF8Encoding ? "UTF-8" : encoding.WebName)} text; save it as UTF-8 and upload it again.");
         }
     }
 

@@ -45,17 +45,8 @@ public static class WordTranscriptParser
         return lines;
     }
 
-    static IEnumerable<string> Rows(W.Table table)
-    {
-        foreach (var row in table.Elements<W.TableRow>())
-        {
-            var cells = row.Elements<W.TableCell>().Select(c => string.Join(' ', c.Elements<W.Paragraph>().Select(TextOf)).Trim()).ToList();
-            if (cells.Count >= 2 && cells[0].Length is > 0 and <= 40 && !cells[0].Contains(':'))
-                yield return $"{cells[0]}: {string.Join(' ', cells.Skip(1))}";
-            else
-                foreach (var cell in cells) yield return cell;
-        }
-    }
+    static IEnumerable<string> Rows(W.Table table) => table.Elements<W.TableRow>().SelectMany(row =>
+        TableRows.Lines(row.Elements<W.TableCell>().Select(c => string.Join(' ', c.Elements<W.Paragraph>().Select(TextOf)).Trim()).ToList()));
 
     /// <summary>The paragraph's text as accepted: runs and insertions, not deleted text, field codes or comment marks.</summary>
     static string TextOf(W.Paragraph paragraph)

@@ -5,27 +5,29 @@ namespace PipelineFunctions.Core.Transcripts;
 /// <summary>
 /// Looks inside a zip before anything unpacks it: too many entries, too much unpacked, too large an entry, or a
 /// suspicious ratio is a bomb; an entry name that could land outside the folder it is unpacked into is unsafe.
-/// Word files and REFI-QDA projects share it; each says what the problem means for its users.
+/// Word and OpenDocument files and REFI-QDA projects share it; each says what the problem means for its users.
 /// </summary>
 public static class ZipGuard
 {
     const int MaxWordParts = 2_000;
 
-    public static void Check(byte[] content, TranscriptLimits limits)
+    /// <param name="document">How the messages name the file (<c>The Word file</c>, <c>The OpenDocument file</c>).</param>
+    /// <param name="extension">The format it should be, for the message when it is no zip at all.</param>
+    public static void Check(byte[] content, TranscriptLimits limits, string document = "The Word file", string extension = ".docx")
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             switch (Inspect(zip, new ZipLimits(MaxWordParts, limits.MaxUnpackedBytes), checkNames: false))
             {
-                case ZipProblem.TooManyEntries: throw Bomb("The Word file has too many parts.");
-                case ZipProblem.UnpacksTooLarge or ZipProblem.EntryTooLarge: throw Bomb("The Word file unpacks to far more than a transcript could be.");
-                case ZipProblem.SuspiciousRatio: throw Bomb("The Word file is compressed suspiciously far (a zip bomb).");
+                case ZipProblem.TooManyEntries: throw Bomb($"{document} has too many parts.");
+                case ZipProblem.UnpacksTooLarge or ZipProblem.EntryTooLarge: throw Bomb($"{document} unpacks to far more than a transcript could be.");
+                case ZipProblem.SuspiciousRatio: throw Bomb($"{document} is compressed suspiciously far (a zip bomb).");
             }
         }
         catch (InvalidDataException)
         {
-            throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The Word file is damaged or not a .docx document.");
+            throw new TranscriptRejectedException(RejectionReason.CorruptDocument, $"{document} is damaged or not a {extension} document.");
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
 using PipelineFunctions.Core.Codebooks;
 using PipelineFunctions.Core.Exchange;
 using PipelineFunctions.Core.Tests.Suggestions;
@@ -9,6 +12,22 @@ namespace PipelineFunctions.Core.Tests.Exchange;
 static class ExchangeSamples
 {
     public static string Shared(string name) => Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "refi-qda", name));
+
+    static readonly Lazy<XmlSchemaSet> Schema = new(() =>
+    {
+        var schemas = new XmlSchemaSet();
+        using var xsd = XmlReader.Create(Shared("Project-mrt2019.xsd"));
+        schemas.Add(null, xsd);
+        return schemas;
+    });
+
+    /// <summary>What the REFI-QDA project schema finds wrong with a project.qde; empty when it validates.</summary>
+    public static IReadOnlyList<string> SchemaErrors(XDocument qde)
+    {
+        var errors = new List<string>();
+        qde.Validate(Schema.Value, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+        return errors;
+    }
 
     public const string SourceA = "0f8fad5b-d9cb-469f-a165-70867728950e";
     public const string SourceB = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -72,5 +91,18 @@ static class ExchangeSamples
         .. p.Sources.Select(s => $"source {s.Guid} {s.Name}\n{s.PlainText}"),
         .. p.Codings.Select(c => $"coding {c.SourceGuid} {c.Start} {c.End} {c.CodeId} {c.UserId} {c.CreatedAt?.UtcDateTime:O}").Order(StringComparer.Ordinal),
         .. p.Notes.Select(n => $"note {n.SourceGuid} {n.Start} {n.End} {n.UserId} {n.CreatedAt?.UtcDateTime:O} {n.Text}"),
+        .. (p.Variables ?? []).Select(v => $"variable {v.Name} {v.Type} {v.Description}"),
+        .. p.Sources.Select(s => $"values {s.Guid} {Values(s.Values)}"),
+        .. (p.Cases ?? []).Select(c => $"case {c.Guid} {c.Name} {c.Description} {Values(c.Values)} sources {string.Join(",", c.SourceGuids)} passages {string.Join(",", c.Passages.Select(x => $"{x.SourceGuid}:{x.Start}-{x.End}"))}"),
+        .. (p.Sets ?? []).Select(s => $"set {s.Guid} {s.Name} {s.Description} sources {string.Join(",", s.SourceGuids)} codes {string.Join(",", s.CodeIds ?? [])}"),
     ]);
+
+    static string Values(IReadOnlyDictionary<string, string>? values) => string.Join("; ", (values ?? new Dictionary<string, string>()).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+
+    /// <summary>The study with what analysts compare by: sites, countries, languages, interview types, and roles per speaker.</summary>
+    public static QdaProject StudyWithCases() => ParticipantCases.Add(Study(),
+        source => source.Guid == SourceA
+            ? new TranscriptAttributes("Kampala", "Uganda", "en", "individual")
+            : new TranscriptAttributes("Haifa", "Israel", "he", "individual"),
+        (source, speaker) => speaker == "50001" ? ParticipantRole.PeerWorker : null);
 }

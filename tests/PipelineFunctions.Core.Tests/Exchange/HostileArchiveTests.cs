@@ -11,17 +11,7 @@ public sealed class HostileArchiveTests
 {
     const string Secret = "Jane Doe of Ward 7";
 
-    static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-            {
-                using var stream = zip.CreateEntry(name).Open();
-                stream.Write(content);
-            }
-        return buffer.ToArray();
-    }
+    static byte[] Zip(params (string Name, byte[] Content)[] entries) => TestFiles.Zip(entries);
 
     static byte[] Text(string s) => Encoding.UTF8.GetBytes(s);
 
@@ -109,6 +99,8 @@ public sealed class HostileArchiveTests
         Rejected(Zip(("project.qde", Text(xxe))), QdpxProblem.InvalidXml);
         Rejected(Zip(("codebook.qdc", Text(Secret))), QdpxProblem.MissingProject);
         Rejected(Text($"Interviewer: {Secret}"), QdpxProblem.NotAProjectFile);
+        var deep = "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\"><CodeBook><Codes>" + string.Concat(Enumerable.Repeat("<Code guid=\"00000000-0000-4000-8000-000000000001\" name=\"x\" isCodable=\"true\">", 100_000));
+        Assert.Contains("deep", Rejected(Zip(("project.qde", Text(deep))), QdpxProblem.InvalidXml).Message);
         Rejected(Zip(("project.qde", Text($"<Codebook><x>{Secret}</x></Codebook>"))), QdpxProblem.NotAProjectFile);
     }
 

@@ -56,16 +56,10 @@ public sealed class WordParserTests
     [Fact]
     public void A_zip_bomb_is_rejected_before_it_is_unpacked()
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        using (var part = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open())
-        {
-            var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < 64; i++) part.Write(zeros);
-        }
-        var e = Assert.Throws<TranscriptRejectedException>(() => TranscriptReader.Read("bomb.docx", buffer.ToArray(), new TranscriptLimits(MaxUnpackedBytes: 32L * 1024 * 1024)));
+        var bomb = TestFiles.Bomb("word/document.xml");
+        var e = Assert.Throws<TranscriptRejectedException>(() => TranscriptReader.Read("bomb.docx", bomb, new TranscriptLimits(MaxUnpackedBytes: 32L * 1024 * 1024)));
         Assert.Equal(RejectionReason.ZipBomb, e.Reason);
-        var ratio = Assert.Throws<TranscriptRejectedException>(() => TranscriptReader.Read("bomb.docx", buffer.ToArray()));
+        var ratio = Assert.Throws<TranscriptRejectedException>(() => TranscriptReader.Read("bomb.docx", bomb));
         Assert.Equal(RejectionReason.ZipBomb, ratio.Reason);
     }
 
