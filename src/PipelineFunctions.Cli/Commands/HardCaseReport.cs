@@ -22,7 +22,7 @@ static class HardCaseReport
                 await stdout.WriteLineAsync($"  {kind,-11} leaked {s.Leaked,3} / {s.MustGo,3}   lost {s.Lost,3} / {s.MustKeep,3} = {s.LostShare,6:P1}   other {s.OtherReplaced,3} / {s.OtherWords,4}");
         }
         if (details is null) return;
-        foreach (var r in results.Where(r => r.Case.HeldOut == (details == "held-out") && (r.Leaks.Count > 0 || r.Losses.Count > 0)))
-            await stdout.WriteLineAsync($"  #{r.Case.Number} {r.Case.Kind}: leaked [{string.Join(" | ", r.Leaks)}] lost [{string.Join(" | ", r.Losses)}]");
+        foreach (var r in results.Where(r => r.Case.HeldOut == (details == "held-out") && (r.Leaks.Count > 0 || r.Losses.Count > 0 || r.OtherReplaced.Count > 0)))
+            await stdout.WriteLineAsync($"  #{r.Case.Number} {r.Case.Kind}: leaked [{string.Join(" | ", r.Leaks)}] lost [{string.Join(" | ", r.Losses)}] other [{string.Join(" | ", r.OtherReplaced)}]");
     }
 }

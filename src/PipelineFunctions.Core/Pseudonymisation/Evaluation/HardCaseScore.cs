@@ -19,7 +19,7 @@ public sealed record HardKindScore(int MustGo, int Leaked, int MustKeep, int Los
 /// <summary>Runs the hard cases through a pseudonymiser as one-turn transcripts and scores them per kind.</summary>
 public static class HardCaseScore
 {
-    public sealed record CaseResult(HardCase Case, HardKindScore Score, IReadOnlyList<string> Leaks, IReadOnlyList<string> Losses);
+    public sealed record CaseResult(HardCase Case, HardKindScore Score, IReadOnlyList<string> Leaks, IReadOnlyList<string> Losses, IReadOnlyList<string> OtherReplaced);
 
     public static IReadOnlyList<CaseResult> Run(IEnumerable<HardCase> cases, TranscriptPseudonymiser pseudonymiser) =>
         cases.Select(c => Score(c, pseudonymiser.Pseudonymise([new SpeakerTurn(1, c.Speaker, c.Text)], c.Language).Replacements)).ToList();
@@ -36,7 +36,7 @@ public static class HardCaseScore
         var keepWords = c.MustKeep.SelectMany(s => Tokens.Of(Of(s)).Select(t => (Start: s.Start + t.Start, t.Length, t.Text))).ToList();
         var lost = keepWords.Where(w => replacements.Any(r => !r.InSpeaker && w.Start < r.Start + r.Length && r.Start < w.Start + w.Length)).Select(w => w.Text).ToList();
         var other = Tokens.Of(c.Text).Where(t => !c.MustGo.Concat(c.MustKeep).Any(s => !s.InSpeaker && t.Start < s.End && s.Start < t.End)).ToList();
-        var otherReplaced = other.Count(t => replacements.Any(r => !r.InSpeaker && t.Start < r.Start + r.Length && r.Start < t.End));
-        return new CaseResult(c, new HardKindScore(c.MustGo.Count, leaks.Count, keepWords.Count, lost.Count, other.Count, otherReplaced), leaks, lost);
+        var otherReplaced = other.Where(t => replacements.Any(r => !r.InSpeaker && t.Start < r.Start + r.Length && r.Start < t.End)).Select(t => t.Text).ToList();
+        return new CaseResult(c, new HardKindScore(c.MustGo.Count, leaks.Count, keepWords.Count, lost.Count, other.Count, otherReplaced.Count), leaks, lost, otherReplaced);
     }
 }
