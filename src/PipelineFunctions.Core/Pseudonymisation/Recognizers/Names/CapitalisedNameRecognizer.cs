@@ -17,7 +17,7 @@ public sealed class CapitalisedNameRecognizer(IReadOnlySet<string> allowed) : IR
         for (var i = 0; i < tokens.Count; i++)
         {
             var language = input.LanguageAt(tokens[i].Start);
-            if (language is "de" || !Candidate(tokens[i]) || (tokens[i].SentenceStart && !input.IsSpeaker && !UnusualSentenceStart(tokens[i], language))) continue;
+            if (language is "de" || !Candidate(tokens[i]) || (tokens[i].SentenceStart && !UnusualSentenceStart(tokens[i], language))) continue;
             var n = 1;
             while (i + n < tokens.Count && Candidate(tokens[i + n]) && !tokens[i + n].SentenceStart
                    && input.Text.AsSpan(tokens[i + n - 1].End, tokens[i + n].Start - tokens[i + n - 1].End).Trim().Length == 0 && n < 4)

@@ -27,7 +27,8 @@ public sealed class TitleRecognizer(IReadOnlySet<string> allowed) : IRecognizer
             var first = ah == j - 1 ? ah : j;
             var n = 1;
             while (j + n < tokens.Count && n < 3 && Joined(input, j + n) && ContinuesName(input, tokens[j + n])) n++;
-            var d = TokenRuns.Span(tokens, first, j + n - first, "PERSON", "", 75, Name);
+            // Below a listed name part (71), so "Ms Brunnhuber" keeps the roster's identity and the source's pseudonym.
+            var d = TokenRuns.Span(tokens, first, j + n - first, "PERSON", "", 70, Name);
             yield return d with { Identity = $"name:{IdentifierText.Normalise(input.Text.Substring(d.Start, d.Length))}" };
             i = j + n - 1;
         }
