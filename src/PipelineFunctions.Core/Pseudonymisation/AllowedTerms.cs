@@ -12,13 +12,19 @@ public sealed class AllowedTerms
     const int RosterFullName = 100;
 
     readonly HashSet<string> _phrases;
+    readonly HashSet<string> _firstWords;
     readonly int _maxWords;
 
     public AllowedTerms(IEnumerable<string> studyTerms)
     {
-        _phrases = WordLists.AllowedTerms.Concat(studyTerms.Select(IdentifierText.Normalise)).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var study = studyTerms.ToList();
+        _phrases = WordLists.AllowedTerms.Concat(study.Select(IdentifierText.Normalise)).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
         _maxWords = _phrases.Count == 0 ? 0 : _phrases.Max(p => p.Split(' ').Length);
+        // A term's first word as a token reads it ("Ex-In" stays one word), so most words are passed over with one look-up.
+        _firstWords = WordLists.AllowedTermFirstWords.Concat(study.Select(FirstWord)).Where(w => w.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
+
+    public static string FirstWord(string term) => Tokens.Of(term) is { Count: > 0 } t ? t[0].Text : "";
 
     /// <summary>Every single-word term, for the recognizers that judge one word at a time.</summary>
     public IEnumerable<string> Words => _phrases.Where(p => !p.Contains(' '));
@@ -32,6 +38,7 @@ public sealed class AllowedTerms
         var spans = new List<(int, int)>();
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (!_firstWords.Contains(IdentifierText.StripPossessive(tokens[i].Text))) continue;
             var n = TokenRuns.Longest(tokens, i, _maxWords, _phrases.Contains, text);
             if (n == 0) continue;
             spans.Add((tokens[i].Start, tokens[i + n - 1].End));

@@ -12,6 +12,7 @@ public static class WordLists
     static readonly Lazy<HashSet<string>> TitleNounsList = new(() => Load("title-nouns", byLine: false));
     static readonly Lazy<HashSet<string>> TitlesList = new(() => Keyed("titles").SelectMany(t => t.Values).Select(IdentifierText.Normalise).ToHashSet(StringComparer.Ordinal));
     static readonly Lazy<List<string>> AllowedTermsList = new(() => Lines("allowed-terms").Select(IdentifierText.Normalise).Where(w => w.Length > 0).Distinct().ToList());
+    static readonly Lazy<List<string>> AllowedFirstWordsList = new(() => Lines("allowed-terms").Select(Pseudonymisation.AllowedTerms.FirstWord).Distinct().ToList());
     static readonly Lazy<Dictionary<string, string[]>> NicknamesList = new(() => Keyed("nicknames")
         .ToDictionary(k => IdentifierText.Normalise(k.Key), k => k.Values.Select(IdentifierText.Normalise).ToArray(), StringComparer.Ordinal));
     static readonly Lazy<Dictionary<string, string>> FunctionWordsList = new(() => Keyed("function-words")
@@ -44,6 +45,9 @@ public static class WordLists
 
     /// <summary>Institutions, laws, programmes and methods never to replace, normalised (several words each).</summary>
     public static IReadOnlyList<string> AllowedTerms => AllowedTermsList.Value;
+
+    /// <summary>The first word of each allowed term as a token reads it, for a quick look-up.</summary>
+    public static IReadOnlyList<string> AllowedTermFirstWords => AllowedFirstWordsList.Value;
 
     /// <summary>A given name's short forms (robert → bob, rob, bobby), normalised.</summary>
     public static IReadOnlyDictionary<string, string[]> Nicknames => NicknamesList.Value;
