@@ -58,26 +58,14 @@ public static class WordLists
     /// <summary>The longest place name in words, so a scan knows how far to look ahead.</summary>
     public static int LongestPlace { get; } = 4;
 
-    /// <summary>Lines <c>key: value value …</c> of a data file.</summary>
-    static IEnumerable<(string Key, string[] Values)> Keyed(string name) =>
-        Lines(name).Where(l => l.Contains(':')).Select(l => (l[..l.IndexOf(':')].Trim(), l[(l.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    static IEnumerable<(string Key, string[] Values)> Keyed(string name) => EmbeddedData.Keyed($"Pseudonymisation.{name}.txt");
 
-    static IEnumerable<string> Lines(string name)
-    {
-        using var stream = typeof(WordLists).Assembly.GetManifestResourceStream($"Pseudonymisation.{name}.txt")
-            ?? throw new InvalidOperationException($"The word list {name} is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-    }
+    static List<string> Lines(string name) => EmbeddedData.Lines($"Pseudonymisation.{name}.txt");
 
     static HashSet<string> Load(string name, bool byLine)
     {
         var resource = name.EndsWith(".gz", StringComparison.Ordinal) ? $"Pseudonymisation.{name}" : $"Pseudonymisation.{name}.txt";
-        using var stream = typeof(WordLists).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The word list {name} is missing from the assembly.");
-        using var reader = new StreamReader(name.EndsWith(".gz", StringComparison.Ordinal)
-            ? new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress) : stream);
-        var lines = reader.ReadToEnd().Split('\n').Where(l => !l.StartsWith('#'));
+        var lines = EmbeddedData.Lines(resource);
         var words = byLine ? lines : lines.SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return words.Select(IdentifierText.Normalise).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
     }

@@ -17,12 +17,5 @@ static class CueWords
     public static IReadOnlySet<string> Negations(string language) =>
         NegationList.Value.TryGetValue(language, out var words) ? words : new HashSet<string>();
 
-    static IEnumerable<(string Language, string[] Words)> Load(string name)
-    {
-        using var stream = typeof(CueWords).Assembly.GetManifestResourceStream($"TranslationChecks.{name}.txt")
-            ?? throw new InvalidOperationException($"The word list {name} is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#') && l.Contains(':'))
-            .Select(l => (l[..l.IndexOf(':')].Trim(), l[(l.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
-    }
+    static IEnumerable<(string Language, string[] Words)> Load(string name) => EmbeddedData.Keyed($"TranslationChecks.{name}.txt");
 }

@@ -15,12 +15,9 @@ public static class HardCases
 
     static (IReadOnlyList<RosterEntry>, IReadOnlyList<HardCase>) Load()
     {
-        using var stream = typeof(HardCases).Assembly.GetManifestResourceStream("Pseudonymisation.Evaluation.hard-cases.txt")
-            ?? throw new InvalidOperationException("The hard cases are missing from the assembly.");
-        using var reader = new StreamReader(stream);
         var roster = new List<RosterEntry>();
         var cases = new List<HardCase>();
-        foreach (var line in reader.ReadToEnd().Split('\n').Select(l => l.TrimEnd('\r')))
+        foreach (var line in EmbeddedData.Text("Pseudonymisation.Evaluation.hard-cases.txt").Split('\n').Select(l => l.TrimEnd('\r')))
         {
             if (line.StartsWith("@roster ", StringComparison.Ordinal))
             {
