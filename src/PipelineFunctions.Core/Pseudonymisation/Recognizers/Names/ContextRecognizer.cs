@@ -36,7 +36,7 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
     bool IsOrdinary(string word)
     {
         var key = IdentifierText.Normalise(word);
-        return WordLists.Common.Contains(key) || allowed.Contains(key) || WordLists.GermanNouns.Contains(key);
+        return WordLists.Common.Contains(key) || allowed.Contains(key) || GermanWords.IsNoun(word, key, german: false);
     }
 
     Detection Detect(Group g, string kind, int priority, string text)
