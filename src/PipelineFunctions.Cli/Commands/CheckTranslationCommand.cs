@@ -17,7 +17,7 @@ public sealed class CheckTranslationCommand : ICliCommand
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     public string Name => "check-translation";
-    public string Usage => "check-translation <source> <translation> --source-language xx --translation-language yy [--roster <csv>] [--key-env VAR] --out <flags.json>";
+    public string Usage => "check-translation <source> <translation> --source-language xx --translation-language yy [--roster <csv>] [--allow <terms.txt>] [--key-env VAR] --out <flags.json>";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -42,7 +42,8 @@ public sealed class CheckTranslationCommand : ICliCommand
             catch (TranscriptRejectedException e) { return await Fail(stderr, $"input rejected ({e.Reason}): {e.Message}"); }
         }
 
-        var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster), new PseudonymBook());
+        if (parsed.Option("allow") is { } allowPath && !File.Exists(allowPath)) return await Fail(stderr, "the allow-list file does not exist.");
+        var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, await StudyAllowList.ReadAsync(parsed.Option("allow"))), new PseudonymBook());
         var source = pseudonymiser.Pseudonymise(turns[0], sourceLanguage).Turns;
         var translation = pseudonymiser.Pseudonymise(turns[1], translationLanguage).Turns;
         var result = new TranslationChecker([sourceLanguage, translationLanguage]).Check(source, sourceLanguage, translation, translationLanguage);

@@ -12,7 +12,7 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class PseudonymiseCommand : ICliCommand
 {
     public string Name => "pseudonymise";
-    public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote]";
+    public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote] [--allow <terms.txt>]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -35,7 +35,9 @@ public sealed class PseudonymiseCommand : ICliCommand
         try { transcript = TranscriptReader.Read(Path.GetFileName(input), await File.ReadAllBytesAsync(input)); }
         catch (TranscriptRejectedException e) { return await Fail(stderr, $"input rejected ({e.Reason}): {e.Message}"); }
 
-        var result = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, Style: style), new PseudonymBook())
+        if (parsed.Option("allow") is { } allowPath && !File.Exists(allowPath)) return await Fail(stderr, "the allow-list file does not exist.");
+        var allow = await StudyAllowList.ReadAsync(parsed.Option("allow"));
+        var result = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, allow, style), new PseudonymBook())
             .Pseudonymise(transcript.Turns, parsed.Option("language"));
         await File.WriteAllTextAsync(output, new ParsedTranscript(transcript.Format, result.Turns).ToText(), new UTF8Encoding(false));
         if (parsed.Option("replacements") is { } replacements)
