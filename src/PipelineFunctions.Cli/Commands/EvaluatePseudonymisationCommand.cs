@@ -8,7 +8,7 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class EvaluatePseudonymisationCommand : ICliCommand
 {
     public string Name => "evaluate-pseudonymisation";
-    public string Usage => "evaluate-pseudonymisation [--texts N] [--seed N] [--ordinary <file.jsonl>]";
+    public string Usage => "evaluate-pseudonymisation [--texts N] [--seed N] [--ordinary <file.jsonl>] [--details dev|held-out]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -34,6 +34,7 @@ public sealed class EvaluatePseudonymisationCommand : ICliCommand
             var replaced = texts.Sum(t => { var d = pseudonymiser.Detect(t, "en"); return Tokens.Of(t).Count(w => d.Any(x => w.Start < x.End && x.Start < w.End)); });
             await stdout.WriteLineAsync($"  real text without identifiers ({texts.Count} passages): {replaced} / {words} words replaced = {(double)replaced / Math.Max(1, words):P2}");
         }
+        await HardCaseReport.WriteAsync(stdout, parsed.Option("details"));
         return 0;
     }
 }

@@ -12,7 +12,7 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class PseudonymiseCommand : ICliCommand
 {
     public string Name => "pseudonymise";
-    public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote]";
+    public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote] [--allow <terms.txt>]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -21,12 +21,10 @@ public sealed class PseudonymiseCommand : ICliCommand
         var input = parsed.Positional[0];
         var rosterPath = parsed.Required("roster");
         var output = parsed.Required("out");
-        var keyVariable = parsed.Option("key-env") ?? "PSEUDONYM_KEY";
+        var keyVariable = parsed.Option("key-env") ?? PseudonymKey.DefaultVariable;
         var style = Enum.Parse<PlaceholderStyle>(parsed.Option("style") ?? "numbered", ignoreCase: true);
 
-        if (Environment.GetEnvironmentVariable(keyVariable) is not { Length: > 0 } keyText)
-            return await Fail(stderr, $"set the key in the environment variable {keyVariable} (base64 or hex, at least 16 bytes).");
-        if (Key(keyText) is not { Length: >= 16 } key) return await Fail(stderr, $"the key in {keyVariable} is not base64 or hex of at least 16 bytes.");
+        if (PseudonymKey.FromEnvironment(keyVariable, out var problem) is not { } key) return await Fail(stderr, problem!);
         if (!File.Exists(input)) return await Fail(stderr, "the input file does not exist.");
         if (!File.Exists(rosterPath)) return await Fail(stderr, "the roster file does not exist.");
 
@@ -37,7 +35,9 @@ public sealed class PseudonymiseCommand : ICliCommand
         try { transcript = TranscriptReader.Read(Path.GetFileName(input), await File.ReadAllBytesAsync(input)); }
         catch (TranscriptRejectedException e) { return await Fail(stderr, $"input rejected ({e.Reason}): {e.Message}"); }
 
-        var result = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, Style: style), new PseudonymBook())
+        if (parsed.Option("allow") is { } allowPath && !File.Exists(allowPath)) return await Fail(stderr, "the allow-list file does not exist.");
+        var allow = await StudyAllowList.ReadAsync(parsed.Option("allow"));
+        var result = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, allow, style), new PseudonymBook())
             .Pseudonymise(transcript.Turns, parsed.Option("language"));
         await File.WriteAllTextAsync(output, new ParsedTranscript(transcript.Format, result.Turns).ToText(), new UTF8Encoding(false));
         if (parsed.Option("replacements") is { } replacements)
@@ -45,12 +45,6 @@ public sealed class PseudonymiseCommand : ICliCommand
         // Counts only: the terminal is a log too.
         await stdout.WriteLineAsync($"pseudonymise: {result.Turns.Count} turns, {result.Replacements.Count} replacements.");
         return 0;
-    }
-
-    static byte[]? Key(string text)
-    {
-        try { return text.Length % 2 == 0 && text.All(Uri.IsHexDigit) ? Convert.FromHexString(text) : Convert.FromBase64String(text); }
-        catch (FormatException) { return null; }
     }
 
     static async Task<int> Fail(TextWriter stderr, string message)

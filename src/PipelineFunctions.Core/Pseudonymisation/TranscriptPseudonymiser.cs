@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PipelineFunctions.Core.Pseudonymisation.Languages;
 using PipelineFunctions.Core.Pseudonymisation.Recognizers;
 using PipelineFunctions.Core.Transcripts;
 
@@ -12,17 +13,19 @@ namespace PipelineFunctions.Core.Pseudonymisation;
 public sealed partial class TranscriptPseudonymiser
 {
     /// <summary>Kinds replaced by a bare placeholder: numbering a phone number would help nobody follow anything.</summary>
-    static readonly HashSet<string> Unnumbered = ["PHONE", "EMAIL", "URL", "HANDLE", "ID", "DATE"];
+    static readonly HashSet<string> Unnumbered = ["PHONE", "EMAIL", "URL", "HANDLE", "ID", "DATE", "ADDRESS"];
 
     readonly StudyPseudonymisation _study;
     readonly PseudonymBook _book;
     readonly IReadOnlyList<IRecognizer> _recognizers;
+    readonly AllowedTerms _terms;
 
     public TranscriptPseudonymiser(StudyPseudonymisation study, PseudonymBook book)
     {
         _study = study;
         _book = book;
-        var allowed = (study.AllowList ?? []).Select(IdentifierText.Normalise).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _terms = new AllowedTerms(study.AllowList ?? []);
+        var allowed = _terms.Words.ToHashSet(StringComparer.Ordinal);
         _recognizers = RecognizerRegistry.For(study.Roster, allowed);
     }
 
@@ -30,7 +33,7 @@ public sealed partial class TranscriptPseudonymiser
     public PseudonymisedTranscript Pseudonymise(IReadOnlyList<SpeakerTurn> turns, string? language = null,
         IReadOnlyDictionary<int, IReadOnlyList<Detection>>? external = null)
     {
-        var found = turns.Select(t => (Turn: t, Speaker: Detect(t.Speaker, language),
+        var found = turns.Select(t => (Turn: t, Speaker: Detect(t.Speaker, language, null, isSpeaker: true),
             Text: Detect(t.Text, language, external?.GetValueOrDefault(t.Index)))).ToList();
         var people = PersonNames(found.SelectMany(f => f.Speaker.Concat(f.Text)));
 
@@ -45,11 +48,20 @@ public sealed partial class TranscriptPseudonymiser
         return new PseudonymisedTranscript(result, replacements);
     }
 
-    /// <summary>All recognizers over one text; overlaps go to the higher priority, then the longer match.</summary>
-    public IReadOnlyList<Detection> Detect(string text, string? language = null, IReadOnlyList<Detection>? external = null)
+    /// <summary>
+    /// All recognizers over one text; overlaps go to the higher priority, then the longer match. Each sentence is judged
+    /// in the language it is in (detected), whatever <paramref name="language"/> the upload declared.
+    /// </summary>
+    public IReadOnlyList<Detection> Detect(string text, string? language = null, IReadOnlyList<Detection>? external = null) =>
+        Detect(text, language, external, isSpeaker: false);
+
+    IReadOnlyList<Detection> Detect(string text, string? language, IReadOnlyList<Detection>? external, bool isSpeaker)
     {
-        var input = new RecognitionInput(text, Tokens.Of(text), language);
-        var all = _recognizers.SelectMany(r => r.Recognize(input)).Concat(external ?? []).Where(d => d.Length > 0 && d.End <= text.Length)
+        var tokens = Tokens.Of(text);
+        var input = new RecognitionInput(text, tokens, language, StretchLanguages.Of(text, tokens, language), isSpeaker);
+        var terms = _terms.Spans(text, tokens);
+        var all = _recognizers.SelectMany(r => r.Recognize(input)).Concat(external ?? [])
+            .Where(d => d.Length > 0 && d.End <= text.Length && !_terms.Keeps(d, terms))
             .OrderByDescending(d => d.Priority).ThenByDescending(d => d.Length).ThenBy(d => d.Start);
         // Placeholders already in the text (a pseudonymised transcript imported again, a site's own "[name]") stay as they are.
         var kept = Placeholders().Matches(text).Select(m => new Detection(m.Index, m.Length, "", "", int.MaxValue, "placeholder")).ToList();

@@ -19,12 +19,15 @@ public sealed class TranslationChecker
         var detector = LanguageDetectorBuilder.FromLanguages(known.Select(k => k.Language!.Value).ToArray())
             .WithMinimumRelativeDistance(0.1).Build();
         _checks = [new AlignmentCheck(), new NumberAndPlaceholderCheck(), new LengthRatioCheck(), new EmptyOrDuplicatedTurnCheck(),
+            new NegationCheck(), new SentenceAlignmentCheck(),
             new LanguageCheck(detector, known.Select(k => k.Code).ToHashSet())];
     }
 
     public TranslationCheckResult Check(IReadOnlyList<SpeakerTurn> source, string sourceLanguage, IReadOnlyList<SpeakerTurn> translation, string translationLanguage)
     {
-        var pair = new TranslationPair(source, sourceLanguage, translation, translationLanguage, TurnAligner.Align(source, translation));
+        // Align once to learn how the pair translates its speaker labels, then again with that mapping.
+        var speakers = SpeakerMapping.From(source, translation, TurnAligner.Align(source, translation));
+        var pair = new TranslationPair(source, sourceLanguage, translation, translationLanguage, TurnAligner.Align(source, translation, speakers), speakers);
         var flags = _checks.SelectMany(c => c.Check(pair))
             .OrderBy(f => f.SourceTurn ?? f.TranslationTurn ?? 0).ThenByDescending(f => f.Severity).ToList();
         return new TranslationCheckResult(pair.Alignment, flags);

@@ -2,12 +2,14 @@ using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.Core.TranslationChecks;
 
-/// <summary>What every check reads: both versions, their languages, and how their turns line up.</summary>
+/// <summary>What every check reads: both versions, their languages, how their turns line up and how the pair translates its speaker labels.</summary>
 public sealed record TranslationPair(
     IReadOnlyList<SpeakerTurn> Source, string SourceLanguage,
     IReadOnlyList<SpeakerTurn> Translation, string TranslationLanguage,
-    IReadOnlyList<AlignedTurn> Alignment)
+    IReadOnlyList<AlignedTurn> Alignment, SpeakerMapping? Speakers = null)
 {
+    public bool SameSpeaker(string source, string translation) => (Speakers ?? SpeakerMapping.Identity).Same(source, translation);
+
     public SpeakerTurn? SourceTurn(int? index) => index is { } i ? Source.FirstOrDefault(t => t.Index == i) : null;
     public SpeakerTurn? TranslationTurn(int? index) => index is { } i ? Translation.FirstOrDefault(t => t.Index == i) : null;
 

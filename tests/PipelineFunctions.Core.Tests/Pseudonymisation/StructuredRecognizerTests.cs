@@ -18,6 +18,7 @@ public sealed class StructuredRecognizerTests
     [InlineData("+972 54 123 4567")]
     [InlineData("9123 4567")]
     [InlineData("+65 6123 4567")]
+    [InlineData("98450 12345")]
     public void Phone_numbers_of_the_study_countries(string phone) =>
         Assert.Contains((phone, "PHONE"), Detect.In($"Call me on {phone} tomorrow."));
 

@@ -1,6 +1,9 @@
 using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Germany;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.India;
 using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Israel;
 using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Singapore;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Tanzania;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Uganda;
 using PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 using PipelineFunctions.Core.Pseudonymisation.Recognizers.Structured;
 
@@ -18,9 +21,17 @@ public static class RecognizerRegistry
         new NricRecognizer(),
         new IsraeliIdRecognizer(),
         new TaxIdRecognizer(),
+        new NinRecognizer(),
+        new NidaRecognizer(),
+        new AadhaarRecognizer(),
         new PhoneRecognizer(),
         new DateRecognizer(),
+        new GermanAddressRecognizer(),
+        new AddressRecognizer(),
+        new RecordNumberRecognizer(),
+        new TitleRecognizer(allowed),
         new ContextRecognizer(allowed),
+        new GermanNameRecognizer(allowed),
         new GazetteerRecognizer(allowed),
         new NameListRecognizer(allowed),
         new CapitalisedNameRecognizer(allowed),

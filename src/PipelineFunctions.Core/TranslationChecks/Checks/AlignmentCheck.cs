@@ -1,6 +1,9 @@
 namespace PipelineFunctions.Core.TranslationChecks.Checks;
 
-/// <summary>Turns without a partner (missing, extra, or two merged into one), speakers that differ, timestamps that drift.</summary>
+/// <summary>
+/// Turns without a partner (missing, extra, or two merged into one), speakers that differ from the pair's own mapping of
+/// labels (a consistent Teilnehmerin ↔ Participant is no mismatch), timestamps that drift.
+/// </summary>
 public sealed class AlignmentCheck : ITranslationCheck
 {
     public IEnumerable<TranslationFlag> Check(TranslationPair pair)
@@ -29,8 +32,8 @@ public sealed class AlignmentCheck : ITranslationCheck
             else
             {
                 var (s, t) = (pair.SourceTurn(a.SourceTurn)!, pair.TranslationTurn(a.TranslationTurn)!);
-                if (!TurnAligner.SameSpeaker(s.Speaker, t.Speaker))
-                    yield return new("speaker-mismatch", Severity.Medium, s.Index, t.Index, $"The speaker is {s.Speaker} in the source but {t.Speaker} in the translation.");
+                if (!pair.SameSpeaker(s.Speaker, t.Speaker))
+                    yield return new("speaker-mismatch", Severity.Medium, s.Index, t.Index, SpeakerExplanation(pair, s.Speaker, t.Speaker));
                 if (s.Start is { } x && t.Start is { } y && Math.Abs((x - y).TotalSeconds) > 5)
                     yield return new("timestamp-mismatch", Severity.Low, s.Index, t.Index, $"The turn starts at {x:hh\\:mm\\:ss} in the source but {y:hh\\:mm\\:ss} in the translation.");
             }
@@ -38,6 +41,12 @@ public sealed class AlignmentCheck : ITranslationCheck
         if (pair.Source.Count != pair.Translation.Count)
             yield return new("turn-count", Severity.Low, null, null, $"The source has {pair.Source.Count} turns, the translation {pair.Translation.Count}.");
     }
+
+    /// <summary>Labels translated consistently elsewhere (Teilnehmerin → Participant) are named, so the lead sees the departure.</summary>
+    static string SpeakerExplanation(TranslationPair pair, string source, string translation) =>
+        pair.Speakers?.Labels.TryGetValue(source.Trim(), out var usual) == true
+            ? $"The speaker is {source} in the source, elsewhere translated {usual}, but {translation} here."
+            : $"The speaker is {source} in the source but {translation} in the translation.";
 
     static AlignedTurn? Neighbour(TranslationPair pair, int k)
     {
@@ -52,7 +61,7 @@ public sealed class AlignmentCheck : ITranslationCheck
         var s = pair.SourceTurn(lonely)!;
         var ns = pair.SourceTurn(neighbour.SourceTurn)!;
         var t = pair.TranslationTurn(neighbour.TranslationTurn)!;
-        if (!TurnAligner.SameSpeaker(s.Speaker, t.Speaker)) return false;
+        if (!pair.SameSpeaker(s.Speaker, t.Speaker)) return false;
         var ratio = (double)pair.Translation.Sum(x => x.Text.Length) / Math.Max(1, pair.Source.Sum(x => x.Text.Length));
         var alone = Math.Abs(Math.Log(t.Text.Length / (ratio * Math.Max(1, ns.Text.Length))));
         var together = Math.Abs(Math.Log(t.Text.Length / (ratio * Math.Max(1, ns.Text.Length + s.Text.Length))));

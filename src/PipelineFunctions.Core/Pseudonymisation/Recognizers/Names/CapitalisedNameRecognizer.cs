@@ -3,8 +3,8 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 /// <summary>
 /// Capitalised words inside a sentence that are not common words, the study's own vocabulary or its codebook terms:
 /// most are names nobody listed. Consecutive ones are one name. At a sentence start, where capitals prove nothing, an
-/// English text's word counts only when it is no ordinary English word. Not used for German, where every noun is
-/// capitalised, nor for scripts without capitals.
+/// English sentence's word counts only when it is no ordinary English word. Not used in German sentences (detected per
+/// sentence, whatever the upload declared), where every noun is capitalised, nor for scripts without capitals.
 /// </summary>
 public sealed class CapitalisedNameRecognizer(IReadOnlySet<string> allowed) : IRecognizer
 {
@@ -12,11 +12,12 @@ public sealed class CapitalisedNameRecognizer(IReadOnlySet<string> allowed) : IR
 
     public IEnumerable<Detection> Recognize(RecognitionInput input)
     {
-        if (input.Language is "de") yield break;
+        if (input.Language is "de" && input.Stretches is null) yield break;
         var tokens = input.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!Candidate(tokens[i]) || (tokens[i].SentenceStart && !UnusualSentenceStart(tokens[i], input.Language))) continue;
+            var language = input.LanguageAt(tokens[i].Start);
+            if (language is "de" || !Candidate(tokens[i]) || (tokens[i].SentenceStart && !UnusualSentenceStart(tokens[i], language))) continue;
             var n = 1;
             while (i + n < tokens.Count && Candidate(tokens[i + n]) && !tokens[i + n].SentenceStart
                    && input.Text.AsSpan(tokens[i + n - 1].End, tokens[i + n].Start - tokens[i + n - 1].End).Trim().Length == 0 && n < 4)
@@ -37,6 +38,7 @@ public sealed class CapitalisedNameRecognizer(IReadOnlySet<string> allowed) : IR
         // An acronym in capitals (PSW, HIV) is a role or a term, not a person.
         if (token.Text.Length <= 5 && token.Text.All(c => char.IsUpper(c) || char.IsDigit(c))) return false;
         var key = IdentifierText.Normalise(token.Text);
-        return !WordLists.Common.Contains(key) && !allowed.Contains(key);
+        // A German noun dropped into another language's sentence ("we had the Besprechung") is no name either.
+        return !WordLists.Common.Contains(key) && !allowed.Contains(key) && !WordLists.TitleNouns.Contains(key) && !GermanWords.IsNoun(token.Text, key, german: false);
     }
 }

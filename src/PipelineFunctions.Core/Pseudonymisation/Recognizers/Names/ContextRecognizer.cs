@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 
 /// <summary>
-/// Names told by their context: <c>my name is X</c>, titles (<c>Dr X</c>, <c>Mama X</c>, <c>Bwana X</c>, <c>Herr X</c>),
+/// Names told by their context: <c>my name is X</c> (titles are <see cref="TitleRecognizer"/>'s),
 /// relations (<c>my cousin X</c>); facilities (<c>X Hospital</c>, <c>X Health Centre</c>, <c>hospitali ya X</c>,
 /// <c>Klinikum X</c>); places after <c>from/in/at/near</c> (and their Kiswahili and German forms).
 /// </summary>
@@ -36,7 +36,7 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
     bool IsOrdinary(string word)
     {
         var key = IdentifierText.Normalise(word);
-        return WordLists.Common.Contains(key) || allowed.Contains(key);
+        return WordLists.Common.Contains(key) || allowed.Contains(key) || GermanWords.IsNoun(word, key, german: false);
     }
 
     Detection Detect(Group g, string kind, int priority, string text)
@@ -56,7 +56,7 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
     /// <summary>A hospital's identity is its name without the facility word, so "Butabika" and "Butabika Hospital" agree.</summary>
     static string NameOf(string value, string kind) => kind == "HOSPITAL" ? FacilityWord().Replace(value, "").Trim() : value;
 
-    [GeneratedRegex(@"(?:\b(?:[Mm]y name is|I am called|I'm called|[Cc]all me|known as|[Jj]ina langu ni|[Ii]ch heiße|[Mm]ein Name ist)\s+|\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mama|Mzee|Bwana|Bibi|Bi|Dada|Kaka|Herr|Frau|Prof|Professor|Sister|Nurse|Pastor|Father|Sheikh|Imam|Rabbi|Auntie|Aunty|Uncle|Mwalimu|Ssebo|Nnyabo|Jaja)\.?\s+|\b[Mm]y\s+(?:cousin|brother|sister|friend|neighbou?r|husband|wife|son|daughter|mother|father|uncle|aunt|auntie|boss|supervisor|colleague|partner|doctor|nurse|counsell?or|pastor|mentor|girlfriend|boyfriend|grandmother|grandfather|child)(?:'s)?\s+)(?<name>" + Words + ")")]
+    [GeneratedRegex(@"(?:\b(?:[Mm]y name is|I am called|I'm called|[Cc]all me|known as|[Jj]ina langu ni|[Ii]ch heiße|[Mm]ein Name ist)\s+|\b[Mm]y\s+(?:cousin|brother|sister|friend|neighbou?r|husband|wife|son|daughter|mother|father|uncle|aunt|auntie|boss|supervisor|colleague|partner|doctor|nurse|counsell?or|pastor|mentor|girlfriend|boyfriend|grandmother|grandfather|child)(?:'s)?\s+)(?<name>" + Words + ")")]
     private static partial Regex Person();
 
     [GeneratedRegex(@"(?<whole>(?<name>" + Words + @")[ \t\n]+(?:Referral Hospital|Mental Hospital|Psychiatric Hospital|Regional Hospital|District Hospital|Hospital|Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Ward|Centre|Center|Dispensary|Klinikum|Klinik|Krankenhaus)\b)")]

@@ -2,7 +2,9 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 
 /// <summary>
 /// The people, places and organisations a site listed: full names, aliases, and for people each part of the name
-/// alone; any case, with or without diacritics, possessives, across line breaks. Never a miss on a listed name.
+/// alone, the given name's short forms (Robert → Bob, Rob, Bobby) and initials with the surname (R. Kintu); any case,
+/// with or without diacritics, possessives, across line breaks. A part that is also an ordinary word (Grace, Hope,
+/// Will) counts only where it acts as a name, so "by the grace of God" stays.
 /// </summary>
 public sealed class RosterRecognizer : IRecognizer
 {
@@ -22,11 +24,18 @@ public sealed class RosterRecognizer : IRecognizer
             foreach (var form in new[] { entry.Identifier }.Concat(entry.Aliases))
                 _keys.TryAdd(IdentifierText.Normalise(form), (kind, identity, FullName));
         }
-        // Each part alone, as written ("Ben-David") and word by word ("Ben", "David").
         foreach (var entry in roster.Where(e => e.Category == IdentifierCategory.Person))
-            foreach (var part in entry.Identifier.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(IdentifierText.Normalise)
-                         .Concat(IdentifierText.Normalise(entry.Identifier).Split(' ')).Where(p => p.Length > 1 && !WordLists.Common.Contains(p)))
-                _keys.TryAdd(part, (KindOf(entry.Category), $"roster:{IdentifierText.Normalise(entry.Identifier)}", NamePart));
+        {
+            var identity = $"roster:{IdentifierText.Normalise(entry.Identifier)}";
+            var words = IdentifierText.Normalise(entry.Identifier).Split(' ');
+            // Initials with the surname ("r kintu", "e nansubuga") are as sure as the full name.
+            if (words.Length > 1) _keys.TryAdd($"{words[0][0]} {words[^1]}", ("PERSON", identity, FullName));
+            // Each part alone, as written ("Ben-David") and word by word ("Ben", "David"), and the given name's short forms.
+            var parts = entry.Identifier.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(IdentifierText.Normalise).Concat(words)
+                .Concat(WordLists.Nicknames.GetValueOrDefault(words[0]) ?? []);
+            foreach (var part in parts.Where(p => p.Length > 1 && !WordLists.Common.Contains(p)))
+                _keys.TryAdd(part, ("PERSON", identity, NamePart));
+        }
         _maxWords = _keys.Count == 0 ? 0 : _keys.Keys.Max(k => k.Split(' ').Length);
     }
 
@@ -46,12 +55,29 @@ public sealed class RosterRecognizer : IRecognizer
         var tokens = input.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (Initial(input, i) is { } initial) { yield return initial; i++; continue; }
             var n = TokenRuns.Longest(tokens, i, _maxWords, _keys.ContainsKey, input.Text);
             if (n == 0) continue;
-            var key = IdentifierText.Normalise(string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Text)));
+            var key = n == 1 ? IdentifierText.Normalise(tokens[i].Text) : IdentifierText.Normalise(string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Text)));
             var (kind, identity, priority) = _keys[key];
+            if (n == 1 && priority == NamePart && IsOrdinaryWord(key) && !NameUse.AsName(input, i)) continue;
             yield return TokenRuns.Span(tokens, i, n, kind, identity, priority, Name);
             i += n - 1;
         }
     }
+
+    /// <summary>"R. Kintu": an initial, its dot and a listed surname (a run of words never crosses a dot, so apart).</summary>
+    Detection? Initial(RecognitionInput input, int i)
+    {
+        var tokens = input.Tokens;
+        if (tokens[i].Text.Length != 1 || !char.IsUpper(tokens[i].Text[0]) || i + 1 >= tokens.Count) return null;
+        var gap = input.Text.AsSpan(tokens[i].End, tokens[i + 1].Start - tokens[i].End).Trim();
+        if (gap.Length > 1 || (gap.Length == 1 && gap[0] != '.')) return null;
+        var key = $"{char.ToLowerInvariant(tokens[i].Text[0])} {IdentifierText.Normalise(tokens[i + 1].Text)}";
+        return _keys.TryGetValue(key, out var found) && found.Priority == FullName
+            ? TokenRuns.Span(tokens, i, 2, found.Kind, found.Identity, FullName, Name) : null;
+    }
+
+    /// <summary>A name part that is also a word: one of the word-names, or a lower-case English word ("will", "rob").</summary>
+    static bool IsOrdinaryWord(string key) => NameUse.IsWordName(key) || WordLists.English.Contains(key);
 }
