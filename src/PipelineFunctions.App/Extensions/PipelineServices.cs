@@ -15,6 +15,7 @@ using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Storage.Queues;
 using PipelineFunctions.App.Uploads;
 using PipelineFunctions.App.Workflow;
+using PipelineFunctions.Core.Suggestions.Semantic;
 
 namespace PipelineFunctions.App.Extensions;
 
@@ -45,6 +46,8 @@ public static class PipelineServices
         services.AddSingleton<TranscriptWorkflow>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();
+        // One model per process and one engine per study for the worker's life: the sentence model loads once.
+        services.AddSingleton(_ => new StudyModels(SharedEmbeddings.Instance, Core.Suggestions.SuggestionOptions.Default));
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<TranscriptUploads>();
         services.AddSingleton<StudyExchange>();
@@ -52,6 +55,7 @@ public static class PipelineServices
         services.AddSingleton<AzurePiiDetections>();
         services.AddSingleton<AzureSuggestionFeatures>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<Stages.SuggestCodes.SentenceModelWarmUp>();
 
         // One scheme per deployment: API keys locally, Entra ID through App Service in Azure (where keys are refused).
         services.AddSingleton<ISignIn>(settings.Authentication switch

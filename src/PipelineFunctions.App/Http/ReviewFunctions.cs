@@ -14,7 +14,7 @@ public sealed record ReviewListItem(string Id, string SiteId, string FileName, i
 public sealed record TranscriptRef(string Id, string SiteId, string FileName);
 public sealed record CodeView(string Id, string Name, string? Parent, string? Definition);
 public sealed record ReviewSuggestion(string Code, string Name, double Confidence, List<string> Evidence);
-public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions);
+public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions, string? Abstained);
 public sealed record MyWork(List<CodingEntry> Codings, List<RejectedSuggestion> Rejected, List<Memo> Memos, bool Submitted);
 public sealed record ReviewView(TranscriptRef Transcript, IEnumerable<CodeView> Codes, IEnumerable<ReviewSegment> Segments, MyWork Mine,
     string? Etag, bool DoubleCoded, bool AgreementReady);
@@ -57,8 +57,9 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
             return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
         var suggestions = (await review.SuggestionsAsync(transcriptId, ct)).ToLookup(s => s.Segment);
         var segments = (await review.SegmentsAsync(transcriptId, ct)).OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
-            suggestions[s.Segment].OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
-                .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)))).ToList();
+            suggestions[s.Segment].Where(x => !x.IsAbstention).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
+                .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
+            suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList();
         var mine = await codings.GetAsync(transcriptId, req.HttpContext.User.Name(), ct);
         var submitted = (await codings.ListAsync(transcriptId, ct)).Count(w => w.Submitted);
         var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(await transcripts.ListAsync(studyId, ct))).Contains(transcriptId);

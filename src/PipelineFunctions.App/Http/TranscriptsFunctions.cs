@@ -24,7 +24,7 @@ public sealed record UploadAnswer(string Message, string? TranscriptId, string? 
 
 public sealed record SuggestionView(string Code, string Name, double Confidence, List<string> Evidence, string Engine, string CodebookVersion);
 
-public sealed record SegmentView(int Segment, string Speaker, string Text, TimeSpan? Start, TimeSpan? End, IEnumerable<SuggestionView> Suggestions);
+public sealed record SegmentView(int Segment, string Speaker, string Text, TimeSpan? Start, TimeSpan? End, IEnumerable<SuggestionView> Suggestions, string? Abstained);
 
 /// <summary>Transcripts of a study: upload (site researchers for their site), list and status (by site), segments (coders).</summary>
 public sealed class TranscriptsFunctions(TranscriptUploads uploads, StudyStore studies, TranscriptStore transcripts, ReviewStore review, PipelineSettings settings)
@@ -97,8 +97,9 @@ public sealed class TranscriptsFunctions(TranscriptUploads uploads, StudyStore s
         var suggestions = (await review.SuggestionsAsync(transcriptId, ct)).ToLookup(s => s.Segment);
         return Results.Ok((await review.SegmentsAsync(transcriptId, ct)).OrderBy(s => s.Segment).Select(s => new SegmentView(
             s.Segment, s.Speaker, s.Text, s.Start, s.End,
-            suggestions[s.Segment].OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
-                .Select(x => new SuggestionView(x.CodeId, x.CodeName, x.Confidence, x.Evidence, x.Engine, x.CodebookVersion)))).ToList());
+            suggestions[s.Segment].Where(x => !x.IsAbstention).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
+                .Select(x => new SuggestionView(x.CodeId, x.CodeName, x.Confidence, x.Evidence, x.Engine, x.CodebookVersion)),
+            suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList());
     }
 
     static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues v) => string.IsNullOrWhiteSpace(v.FirstOrDefault()) ? null : v.FirstOrDefault();

@@ -5,23 +5,15 @@ using PipelineFunctions.Core.Suggestions;
 namespace PipelineFunctions.App.Language;
 
 /// <summary>
-/// The optional Azure AI Language provider for suggestions, off unless configured and allowed by the study: key
-/// phrases as extra features for the local engine, and, when a custom project and deployment are set, a custom
-/// multi-label classifier whose classes are the codebook's code ids. Only pseudonymised text is ever sent.
+/// The optional Azure AI Language provider for suggestions, off unless configured and allowed by the study: when a
+/// custom project and deployment are set, a custom multi-label classifier whose classes are the codebook's code ids
+/// joins the local engine. Only pseudonymised text is ever sent.
 /// </summary>
 public sealed class AzureSuggestionFeatures(PipelineSettings settings)
 {
     public const string EngineName = "azure-custom";
 
     readonly LanguageClient? _client = LanguageClients.From(settings);
-
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>?> KeyPhrasesAsync(bool studyAllows, IReadOnlyList<CodingUnit> units, string language, CancellationToken ct)
-    {
-        var coded = units.Where(u => !u.IsInterviewer).ToList();
-        if (_client is null || !studyAllows || coded.Count == 0) return null;
-        var phrases = await _client.ExtractKeyPhrasesAsync(coded.Select(u => u.Text).ToList(), language, ct);
-        return coded.Select((u, i) => (u.Segment, phrases[i])).ToDictionary(x => x.Segment, x => x.Item2);
-    }
 
     /// <summary>The custom classifier's codes, merged into the local suggestions: the higher confidence of the two wins.</summary>
     public async Task<IReadOnlyList<UnitSuggestions>> MergeCustomAsync(bool studyAllows, Codebook codebook, IReadOnlyList<UnitSuggestions> local,

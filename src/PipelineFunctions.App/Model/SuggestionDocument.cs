@@ -16,4 +16,18 @@ public sealed class SuggestionDocument
     [JsonProperty("engine")] public string Engine { get; set; } = "";
     [JsonProperty("codebookVersion")] public string CodebookVersion { get; set; } = "";
     [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Why nothing is suggested for this passage (interviewer turn, small talk…); set on the abstention only.</summary>
+    [JsonProperty("abstained")] public string? Abstained { get; set; }
+
+    /// <summary>The code id of a passage's abstention record.</summary>
+    public const string Abstention = "-abstained";
+
+    [JsonIgnore] public bool IsAbstention => CodeId == Abstention;
+
+    /// <summary>Sets what only some suggestions carry, in an expression.</summary>
+    public SuggestionDocument With(Action<SuggestionDocument> set)
+    {
+        set(this);
+        return this;
+    }
 }

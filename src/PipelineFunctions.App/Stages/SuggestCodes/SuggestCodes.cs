@@ -5,12 +5,13 @@ using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Suggestions;
+using PipelineFunctions.Core.Suggestions.Semantic;
 
 namespace PipelineFunctions.App.Stages.SuggestCodes;
 
 /// <summary>Suggests candidate codes from the study's codebook for each passage of the pseudonymised text.</summary>
 public sealed class SuggestCodes(StageRunner runner, StudyStore studies, TranscriptTexts texts, ReviewStore review,
-    AzureSuggestionFeatures cloud, CodedExamples examples, TranscriptWorkflow workflow, TimeProvider clock)
+    AzureSuggestionFeatures cloud, CodedExamples examples, StudyModels models, TranscriptWorkflow workflow, TimeProvider clock)
 {
     [Function(nameof(SuggestCodes))]
     public Task RunAsync([QueueTrigger(StageTable.Queues.Suggest)] string message, FunctionContext function, CancellationToken ct) =>
@@ -29,30 +30,43 @@ public sealed class SuggestCodes(StageRunner runner, StudyStore studies, Transcr
 
         var options = SuggestionOptions.Default;
         var units = CodingUnits.FromTurns(turns, options);
-        var keyPhrases = await cloud.KeyPhrasesAsync(study.AllowCloudLanguage, units, transcript.Language, ct);
-        var learned = await examples.ForStudyAsync(study.Id, transcript.Id, ct);
-        var local = new LocalSuggestionEngine(study.Codebook, learned, options).Suggest(units, keyPhrases);
+        var decisions = await examples.ForStudyAsync(study.Id, transcript.Id, ct);
+        var local = Suggest(study, decisions, units, options);
         var suggestions = await cloud.MergeCustomAsync(study.AllowCloudLanguage, study.Codebook, local, transcript.Language, options, ct);
         var now = clock.GetUtcNow();
+        SuggestionDocument Document(int segment, string codeId) => new()
+        {
+            Id = $"{transcript.Id}:{segment}:{codeId}", TranscriptId = transcript.Id, StudyId = transcript.StudyId, Segment = segment, CodeId = codeId,
+            CodebookVersion = study.CodebookVersion ?? "", CreatedAt = now,
+        };
         var documents = suggestions
-            .SelectMany(u => u.Suggestions.Select(s => new SuggestionDocument
-            {
-                Id = $"{transcript.Id}:{u.Unit.Segment}:{s.CodeId}",
-                TranscriptId = transcript.Id,
-                StudyId = transcript.StudyId,
-                Segment = u.Unit.Segment,
-                CodeId = s.CodeId,
-                CodeName = s.CodeName,
-                Confidence = s.Confidence,
-                Evidence = [.. s.Evidence],
-                Engine = s.Engine,
-                CodebookVersion = study.CodebookVersion ?? "",
-                CreatedAt = now,
-            }))
+            .SelectMany(u => u.Abstained is { } why
+                // A passage nothing fits is its own outcome, kept so the workspace can say why it has no suggestion.
+                ? [Document(u.Unit.Segment, SuggestionDocument.Abstention).With(d => d.Abstained = why)]
+                : u.Suggestions.Select(s => Document(u.Unit.Segment, s.CodeId).With(d =>
+                {
+                    d.CodeName = s.CodeName;
+                    d.Confidence = s.Confidence;
+                    d.Evidence = [.. s.Evidence];
+                    d.Engine = s.Engine;
+                })))
             .ToList();
         await review.ReplaceSuggestionsAsync(transcript.Id, documents, ct);
         await workflow.MoveAsync(transcript, TranscriptStatus.SuggestionsReady, null, ct,
-            new TranscriptFacts(SuggestionCount: documents.Count, CodebookVersion: study.CodebookVersion));
-        context.Log($"{transcript.Id}: {documents.Count} suggestions, {learned.Count} coded examples.");
+            new TranscriptFacts(SuggestionCount: documents.Count(d => !d.IsAbstention), CodebookVersion: study.CodebookVersion));
+        context.Log($"{transcript.Id}: {documents.Count} suggestions, {decisions.Count} coders' decisions learned.");
+    }
+
+    /// <summary>
+    /// The study's semantic model, which learns the decisions it has not seen yet (incrementally, as each transcript is
+    /// suggested); the lexical engine where the sentence model cannot run on this machine.
+    /// </summary>
+    IReadOnlyList<UnitSuggestions> Suggest(StudyDocument study, IReadOnlyList<CodingDecision> decisions, IReadOnlyList<CodingUnit> units, SuggestionOptions options)
+    {
+        try { return models.Suggest(study.Id, study.Codebook!, decisions, units); }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException or EntryPointNotFoundException)
+        {
+            return SuggestionEngines.Create(study.Codebook!, decisions, options).Suggest(units);
+        }
     }
 }
