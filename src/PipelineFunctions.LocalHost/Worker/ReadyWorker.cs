@@ -54,14 +54,23 @@ public sealed class ReadyWorker
     public async Task<InvocationOutcome> InvokeAsync(string function, string invocationId, JsonArray inputData, JsonObject triggerMetadata, string? traceparent)
     {
         var started = Stopwatch.GetTimestamp();
-        var response = await _channel.RequestAsync("invocationRequest", new JsonObject
+        JsonObject response;
+        try
         {
-            ["invocationId"] = invocationId,
-            ["functionId"] = _functionIds.TryGetValue(function, out var id) ? id : throw new InvalidOperationException($"The worker did not load {function}."),
-            ["inputData"] = inputData,
-            ["triggerMetadata"] = triggerMetadata,
-            ["traceContext"] = new JsonObject { ["traceParent"] = traceparent ?? NewTraceparent(), ["traceState"] = "" },
-        }, "invocationResponse", invocationId);
+            response = await _channel.RequestAsync("invocationRequest", new JsonObject
+            {
+                ["invocationId"] = invocationId,
+                ["functionId"] = _functionIds.TryGetValue(function, out var id) ? id : throw new InvalidOperationException($"The worker did not load {function}."),
+                ["inputData"] = inputData,
+                ["triggerMetadata"] = triggerMetadata,
+                ["traceContext"] = new JsonObject { ["traceParent"] = traceparent ?? NewTraceparent(), ["traceState"] = "" },
+            }, "invocationResponse", invocationId);
+        }
+        catch (WorkerUnavailableException)
+        {
+            _logger.LogWarning("Executed {Function} (Failed: worker {Pid} gone, id {InvocationId})", function, ProcessId, invocationId);
+            throw;
+        }
         var succeeded = response["result"]?["status"]?.GetValue<string>() == "Success";
         var outcome = new InvocationOutcome(succeeded,
             succeeded ? null : response["result"]?["exception"]?["type"]?.GetValue<string>() is { Length: > 0 } type ? type : "UnknownFailure",
