@@ -25,6 +25,16 @@ public sealed class HttpTests(HostFixture fixture, ITestOutputHelper output)
         output.WriteLine($"HTTP round trip through the host: {watch.Elapsed.TotalMilliseconds / 20:F1} ms on average");
     }
 
+    [Fact]
+    public async Task A_catch_all_route_gets_the_whole_rest_of_the_path_and_the_worker_sets_status_and_headers()
+    {
+        using var response = await _http.PutAsync("/api/files/a/b/c.txt", new StringContent("x"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("a/b/c.txt", await response.Content.ReadAsStringAsync());
+        Assert.Equal("files", Assert.Single(response.Headers.GetValues("x-sample")));
+    }
+
     [Theory]
     [InlineData("GET", "/api/nowhere")]
     [InlineData("GET", "/greet/ann")]
