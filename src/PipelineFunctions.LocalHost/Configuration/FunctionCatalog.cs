@@ -29,6 +29,9 @@ public sealed record FunctionCatalog(string ScriptFile, IReadOnlyList<HttpFuncti
                     settings.ConnectionString(trigger["connection"]?.GetValue<string>())));
             else
                 unsupported(name, type ?? "none");
+            // Outputs leave through the Azure SDK in the app; a host output binding would be silently dropped here.
+            foreach (var output in function["bindings"]!.AsArray().Where(b => b!["direction"]?.GetValue<string>() == "Out" && b["type"]!.GetValue<string>() != "http"))
+                unsupported(name, "output " + output!["type"]!.GetValue<string>());
         }
         return new(script ?? throw new InvalidOperationException("functions.metadata lists no function."), http, queues);
     }
