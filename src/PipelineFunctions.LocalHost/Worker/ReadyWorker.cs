@@ -44,7 +44,27 @@ public sealed class ReadyWorker
             EnsureSuccess(load, "FunctionLoadRequest");
             ids[function["name"]!.GetValue<string>()] = id;
         }
-        return new(channel, httpUri is null ? null : new Uri(httpUri), ids, processId, logger);
+        var uri = httpUri is null ? null : new Uri(httpUri);
+        if (uri is not null) await WaitUntilListeningAsync(uri);
+        return new(channel, uri, ids, processId, logger);
+    }
+
+    /// <summary>
+    /// The worker names its HttpUri before its Kestrel listens; a request forwarded in between is refused. Measured:
+    /// the first request after a restart got 502 without this wait.
+    /// </summary>
+    static async Task WaitUntilListeningAsync(Uri uri)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(uri.Host, uri.Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 300) { await Task.Delay(100); }
+        }
     }
 
     /// <summary>

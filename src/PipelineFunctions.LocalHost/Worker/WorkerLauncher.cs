@@ -34,7 +34,12 @@ public sealed class WorkerLauncher(HostArguments arguments, AppSettings settings
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (arguments.WorkerPidFile is { } pidFile) File.WriteAllText(pidFile, process.Id.ToString(CultureInfo.InvariantCulture));
+        if (arguments.WorkerPidFile is { } pidFile)
+        {
+            // Written whole then renamed, so a reader never sees it empty.
+            File.WriteAllText(pidFile + ".tmp", process.Id.ToString(CultureInfo.InvariantCulture));
+            File.Move(pidFile + ".tmp", pidFile, overwrite: true);
+        }
         logger.LogInformation("Worker process {Pid} started.", process.Id);
         return process;
     }

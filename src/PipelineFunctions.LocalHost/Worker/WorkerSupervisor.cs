@@ -38,6 +38,10 @@ public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments argu
     {
         // Stop the worker as soon as shutdown begins: Kestrel's shutdown waits for the worker's open stream.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        // The worker connects at once and exits if the gRPC port is not listening yet: start it once Kestrel is up.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stopping.Token);
         await RunAsync(stopping.Token);
     }
 
