@@ -26,6 +26,20 @@ public sealed class HttpTests(HostFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_callers_traceparent_reaches_the_function_and_a_call_without_one_gets_a_fresh_one()
+    {
+        const string traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/greet/dee");
+        request.Headers.Add("traceparent", traceparent);
+
+        using var traced = await _http.SendAsync(request);
+        using var untraced = await _http.GetAsync("/api/greet/dee");
+
+        Assert.Equal(traceparent, Assert.Single(traced.Headers.GetValues("x-traceparent")));
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-01$", Assert.Single(untraced.Headers.GetValues("x-traceparent")));
+    }
+
+    [Fact]
     public async Task A_catch_all_route_gets_the_whole_rest_of_the_path_and_the_worker_sets_status_and_headers()
     {
         using var response = await _http.PutAsync("/api/files/a/b/c.txt", new StringContent("x"));

@@ -12,12 +12,13 @@ public sealed class WorkerRestartTests(HostFixture fixture)
     public async Task A_killed_worker_is_replaced_and_the_new_one_processes_messages_and_requests()
     {
         var second = await KillWorkerAsync(fixture.Host.WorkerPid);
-        var text = "after-kill-" + Guid.NewGuid().ToString("n");
-        await fixture.WorkQueue.SendMessageAsync(text);
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid {second}", StringComparison.Ordinal), Wait);
+        // At once, while the new worker may still be starting: the request waits for it.
         using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress, Timeout = Wait };
         Assert.Equal("hello cy (0) ", await http.GetStringAsync("/api/greet/cy"));
+        var text = "after-kill-" + Guid.NewGuid().ToString("n");
+        await fixture.WorkQueue.SendMessageAsync(text);
+        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid {second}", StringComparison.Ordinal), Wait);
     }
 
     [Fact]
