@@ -9,7 +9,7 @@ using PipelineFunctions.LocalHost.Queues;
 using PipelineFunctions.LocalHost.Rpc;
 using PipelineFunctions.LocalHost.Worker;
 
-// The local stand-in for Azure Functions Core Tools: see README's "Running locally" and ARCHITECTURE.md.
+// The local stand-in for Azure Functions Core Tools: see this project's README.md.
 var arguments = HostArguments.Parse(args);
 var settings = AppSettings.Load(arguments.SettingsFile);
 var hostJson = HostJsonOptions.Load(arguments.AppFolder);
