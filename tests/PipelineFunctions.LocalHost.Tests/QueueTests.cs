@@ -25,6 +25,16 @@ public sealed class QueueTests(HostFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_second_queue_function_gets_its_own_queue_and_the_message_as_the_sdks_QueueMessage()
+    {
+        var text = "other-" + Guid.NewGuid().ToString("n");
+        var sent = (await fixture.OtherQueue.SendMessageAsync(text)).Value;
+
+        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-other {text} dequeue 1 id {sent.MessageId}", StringComparison.Ordinal), Wait);
+        Assert.DoesNotContain(fixture.Host.Log, l => l.Contains($"sample-work {text}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_message_that_always_fails_is_tried_five_times_then_moved_to_poison()
     {
         var text = "poison-" + Guid.NewGuid().ToString("n");

@@ -26,7 +26,8 @@ public sealed record FunctionCatalog(string ScriptFile, IReadOnlyList<HttpFuncti
                     trigger["methods"]?.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()).ToList() ?? []));
             else if (string.Equals(type, "queueTrigger", StringComparison.OrdinalIgnoreCase))
                 queues.Add(new(name, binding, settings.Resolve(trigger!["queueName"]!.GetValue<string>()),
-                    settings.ConnectionString(trigger["connection"]?.GetValue<string>())));
+                    settings.ConnectionString(trigger["connection"]?.GetValue<string>()),
+                    string.Equals(trigger["properties"]?["supportsDeferredBinding"]?.GetValue<string>(), "True", StringComparison.OrdinalIgnoreCase)));
             else
                 unsupported(name, type ?? "none");
             // Outputs leave through the Azure SDK in the app; a host output binding would be silently dropped here.
