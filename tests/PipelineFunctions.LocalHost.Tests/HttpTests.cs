@@ -18,6 +18,7 @@ public sealed class HttpTests(HostFixture fixture, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("hello ann (4) zed", await response.Content.ReadAsStringAsync());
         Assert.Contains(fixture.Host.Log, l => l.Contains("Executed Greeting (Succeeded", StringComparison.Ordinal));
+        Assert.Equal($"127.0.0.1:{fixture.Host.Port}", Assert.Single(response.Headers.GetValues("x-seen-host")));
 
         // Warm round trips through host, gRPC and the worker's Kestrel.
         var watch = Stopwatch.StartNew();

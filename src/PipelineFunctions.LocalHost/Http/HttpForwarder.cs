@@ -66,6 +66,11 @@ public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor su
             if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values)) message.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
         }
         message.Headers.Add("x-ms-invocation-id", invocationId);
+        // The app sees the address it was called on and who called, not the host's loopback hop.
+        message.Headers.Host = request.Host.Value;
+        message.Headers.TryAddWithoutValidation("X-Forwarded-For", request.HttpContext.Connection.RemoteIpAddress?.ToString());
+        message.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
+        message.Headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);
         return message;
     }
 

@@ -13,6 +13,7 @@ public sealed class Greeting
         FunctionContext context)
     {
         req.HttpContext.Response.Headers["x-traceparent"] = context.TraceContext.TraceParent;
+        req.HttpContext.Response.Headers["x-seen-host"] = req.Host.Value;
         using var reader = new StreamReader(req.Body);
         var body = await reader.ReadToEndAsync();
         return new OkObjectResult($"hello {name} ({body.Length}) {req.Query["q"]}");
