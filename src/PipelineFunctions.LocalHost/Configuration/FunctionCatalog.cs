@@ -10,7 +10,10 @@ public sealed record FunctionCatalog(string ScriptFile, IReadOnlyList<HttpFuncti
 {
     public static FunctionCatalog Load(string appFolder, AppSettings settings, Action<string, string> unsupported)
     {
-        var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(appFolder, "functions.metadata")))!.AsArray();
+        var file = Path.Combine(appFolder, "functions.metadata");
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"No functions.metadata in {appFolder}: is it the build output of an app using Microsoft.Azure.Functions.Worker.Sdk?");
+        var functions = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
         var http = new List<HttpFunction>();
         var queues = new List<QueueFunction>();
         string? script = null;
