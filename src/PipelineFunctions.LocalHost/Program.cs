@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Azure.WebJobs;
 using PipelineFunctions.LocalHost.Configuration;
 using PipelineFunctions.LocalHost.Events;
 using PipelineFunctions.LocalHost.Http;
@@ -9,7 +8,7 @@ using PipelineFunctions.LocalHost.Queues;
 using PipelineFunctions.LocalHost.Rpc;
 using PipelineFunctions.LocalHost.Worker;
 
-// The local stand-in for Azure Functions Core Tools: see README's "Running locally" and ARCHITECTURE.md.
+// The local stand-in for Azure Functions Core Tools: see this project's README.md.
 var arguments = HostArguments.Parse(args);
 var settings = AppSettings.Load(arguments.SettingsFile);
 var hostJson = HostJsonOptions.Load(arguments.AppFolder);
@@ -30,28 +29,14 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Listen(IPAddress.Loopback, arguments.Port, l => l.Protocols = HttpProtocols.Http1);
     kestrel.Listen(IPAddress.Loopback, rpc.Port, l => l.Protocols = HttpProtocols.Http2);
 });
-builder.Configuration.AddInMemoryCollection(slots.Settings);
-builder.Configuration.AddInMemoryCollection([new(AppSettings.StorageSetting, settings.ConnectionString(AppSettings.StorageSetting))]);
 
 builder.Services.AddGrpc(o => { o.MaxReceiveMessageSize = null; o.MaxSendMessageSize = null; });
 builder.Services.AddSingleton(arguments).AddSingleton(settings).AddSingleton(hostJson).AddSingleton(catalog).AddSingleton(slots).AddSingleton(rpc)
     .AddSingleton(TimeProvider.System).AddSingleton(UploadScanOptions.From(settings))
     .AddSingleton<WorkerLauncher>().AddSingleton<WorkerSupervisor>().AddHostedService(sp => sp.GetRequiredService<WorkerSupervisor>())
     .AddSingleton<HttpFunctionRouter>().AddSingleton<HttpForwarder>().AddSingleton<QueueDispatcher>()
-    .AddHostedService<UploadScanner>();
-builder.Host.ConfigureWebJobs(webJobs =>
-{
-    webJobs.AddAzureStorageCoreServices();
-    webJobs.AddAzureStorageQueues(o =>
-    {
-        o.BatchSize = hostJson.BatchSize;
-        o.MaxPollingInterval = hostJson.MaxPollingInterval;
-        o.VisibilityTimeout = hostJson.VisibilityTimeout;
-        o.MaxDequeueCount = hostJson.MaxDequeueCount;
-        o.MessageEncoding = hostJson.Base64Messages ? Azure.Storage.Queues.QueueMessageEncoding.Base64 : Azure.Storage.Queues.QueueMessageEncoding.None;
-    });
-});
-builder.Services.AddSingleton<ITypeLocator, SlotTypeLocator>();
+    .AddHostedService<UploadScanner>().AddHostedService<QueueHost>();
+
 
 var app = builder.Build();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PipelineFunctions.LocalHost");

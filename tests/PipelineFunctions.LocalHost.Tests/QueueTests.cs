@@ -25,6 +25,16 @@ public sealed class QueueTests(HostFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_second_queue_function_gets_its_own_queue_and_the_message_as_the_sdks_QueueMessage()
+    {
+        var text = "other-" + Guid.NewGuid().ToString("n");
+        var sent = (await fixture.OtherQueue.SendMessageAsync(text)).Value;
+
+        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-other {text} dequeue 1 id {sent.MessageId}", StringComparison.Ordinal), Wait);
+        Assert.DoesNotContain(fixture.Host.Log, l => l.Contains($"sample-work {text}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_message_that_always_fails_is_tried_five_times_then_moved_to_poison()
     {
         var text = "poison-" + Guid.NewGuid().ToString("n");
@@ -37,8 +47,10 @@ public sealed class QueueTests(HostFixture fixture, ITestOutputHelper output)
 
         Assert.DoesNotContain(fixture.Host.Log, l => l.Contains($"sample-work {text} dequeue 6", StringComparison.Ordinal));
         Assert.Contains(fixture.Host.Log, l => l.Contains("Executed Work (Failed System.InvalidOperationException", StringComparison.Ordinal));
-        // Exception messages never reach the host's console.
+        // Exception messages never reach the host's console, and the host's own lines never carry a message body
+        // (only the app's log lines, forwarded from the worker, may say what the app chose to say).
         Assert.DoesNotContain(fixture.Host.Log, l => l.Contains("always fails", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Host.Log, l => l.Contains(text, StringComparison.Ordinal) && !l.Contains("WorkerChannel", StringComparison.Ordinal));
     }
 
     internal static async Task Eventually(Func<Task<bool>> condition)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure.Messaging.EventGrid;
+using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs.Models;
 using PipelineFunctions.LocalHost.Tests.Infrastructure;
 
@@ -26,6 +28,10 @@ public sealed class UploadScanTests(HostFixture fixture)
         Assert.Equal(blob.Uri.ToString(), root.GetProperty("data").GetProperty("url").GetString());
         Assert.Equal(18, root.GetProperty("data").GetProperty("contentLength").GetInt64());
         Assert.Equal("true", (await blob.GetPropertiesAsync()).Value.Metadata["ingestqueued"]);
+        // Read the way the app's ingest reads it (BlobCreatedEvents.UploadedBlobName): Event Grid's own parser.
+        var parsed = Assert.Single(EventGridEvent.ParseMany(message.Body));
+        Assert.True(parsed.TryGetSystemEventData(out var data));
+        Assert.Equal(blob.Uri.ToString(), Assert.IsType<StorageBlobCreatedEventData>(data).Url);
     }
 
     [Fact]

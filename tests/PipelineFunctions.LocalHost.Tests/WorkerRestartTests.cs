@@ -6,19 +6,40 @@ namespace PipelineFunctions.LocalHost.Tests;
 [Collection(HostCollection.Name)]
 public sealed class WorkerRestartTests(HostFixture fixture)
 {
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+
     [Fact]
     public async Task A_killed_worker_is_replaced_and_the_new_one_processes_messages_and_requests()
     {
-        var first = fixture.Host.WorkerPid;
-        using (var worker = Process.GetProcessById(first)) worker.Kill(entireProcessTree: true);
+        var second = await KillWorkerAsync(fixture.Host.WorkerPid);
 
-        await QueueTests.Eventually(() => Task.FromResult(File.Exists(fixture.Host.PidFile) && fixture.Host.WorkerPid != first));
-        var second = fixture.Host.WorkerPid;
+        // At once, while the new worker may still be starting: the request waits for it.
+        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress, Timeout = Wait };
+        Assert.Equal("hello cy (0) ", await http.GetStringAsync("/api/greet/cy"));
         var text = "after-kill-" + Guid.NewGuid().ToString("n");
         await fixture.WorkQueue.SendMessageAsync(text);
+        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid {second}", StringComparison.Ordinal), Wait);
+    }
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid {second}", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
-        Assert.Equal("hello cy (0) ", await http.GetStringAsync("/api/greet/cy"));
+    [Fact]
+    public async Task A_message_in_flight_when_the_worker_dies_is_retried_on_the_next_worker()
+    {
+        var text = "slow-" + Guid.NewGuid().ToString("n");
+        await fixture.WorkQueue.SendMessageAsync(text);
+        var line = await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid", StringComparison.Ordinal), Wait);
+        var first = int.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var second = await KillWorkerAsync(first);
+
+        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 2 pid {second}", StringComparison.Ordinal), Wait);
+        await QueueTests.Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+    }
+
+    /// <summary>Kills the worker as a crash would and returns the PID of the one the host starts instead.</summary>
+    async Task<int> KillWorkerAsync(int pid)
+    {
+        using (var worker = Process.GetProcessById(pid)) worker.Kill(entireProcessTree: true);
+        await QueueTests.Eventually(() => Task.FromResult(File.Exists(fixture.Host.PidFile) && fixture.Host.WorkerPid != pid));
+        return fixture.Host.WorkerPid;
     }
 }

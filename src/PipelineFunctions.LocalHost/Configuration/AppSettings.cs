@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace PipelineFunctions.LocalHost.Configuration;
 
 /// <summary>
-/// The app settings as Core Tools see them: local.settings.json's <c>Values</c>, else the environment. They are handed
-/// to the worker as environment variables, and resolve <c>%name%</c> in binding properties.
+/// The app settings as Core Tools see them: local.settings.json's <c>Values</c> and the environment, where a variable
+/// already set wins (so a test or a shell can override one setting of the file). They are handed to the worker as
+/// environment variables, and resolve <c>%name%</c> in binding properties.
 /// </summary>
 public sealed partial class AppSettings(IReadOnlyDictionary<string, string> values)
 {
@@ -20,7 +21,9 @@ public sealed partial class AppSettings(IReadOnlyDictionary<string, string> valu
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             if (document.RootElement.TryGetProperty("Values", out var section))
-                foreach (var p in section.EnumerateObject()) values[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                foreach (var p in section.EnumerateObject())
+                    values[p.Name] = Environment.GetEnvironmentVariable(p.Name)
+                        ?? (p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
         }
         return new(values);
     }

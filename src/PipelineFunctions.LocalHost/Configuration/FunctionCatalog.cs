@@ -10,7 +10,10 @@ public sealed record FunctionCatalog(string ScriptFile, IReadOnlyList<HttpFuncti
 {
     public static FunctionCatalog Load(string appFolder, AppSettings settings, Action<string, string> unsupported)
     {
-        var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(appFolder, "functions.metadata")))!.AsArray();
+        var file = Path.Combine(appFolder, "functions.metadata");
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"No functions.metadata in {appFolder}: is it the build output of an app using Microsoft.Azure.Functions.Worker.Sdk?");
+        var functions = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
         var http = new List<HttpFunction>();
         var queues = new List<QueueFunction>();
         string? script = null;
@@ -26,9 +29,13 @@ public sealed record FunctionCatalog(string ScriptFile, IReadOnlyList<HttpFuncti
                     trigger["methods"]?.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()).ToList() ?? []));
             else if (string.Equals(type, "queueTrigger", StringComparison.OrdinalIgnoreCase))
                 queues.Add(new(name, binding, settings.Resolve(trigger!["queueName"]!.GetValue<string>()),
-                    settings.ConnectionString(trigger["connection"]?.GetValue<string>())));
+                    settings.ConnectionString(trigger["connection"]?.GetValue<string>()),
+                    string.Equals(trigger["properties"]?["supportsDeferredBinding"]?.GetValue<string>(), "True", StringComparison.OrdinalIgnoreCase)));
             else
                 unsupported(name, type ?? "none");
+            // Outputs leave through the Azure SDK in the app; a host output binding would be silently dropped here.
+            foreach (var output in function["bindings"]!.AsArray().Where(b => b!["direction"]?.GetValue<string>() == "Out" && b["type"]!.GetValue<string>() != "http"))
+                unsupported(name, "output " + output!["type"]!.GetValue<string>());
         }
         return new(script ?? throw new InvalidOperationException("functions.metadata lists no function."), http, queues);
     }

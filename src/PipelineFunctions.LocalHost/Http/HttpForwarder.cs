@@ -13,6 +13,7 @@ namespace PipelineFunctions.LocalHost.Http;
 public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor supervisor, ILogger<HttpForwarder> logger)
 {
     static readonly TimeSpan WorkerWait = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan InvocationGrace = TimeSpan.FromSeconds(30);
     static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
         { "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "TE", "Trailer", "Host" };
 
@@ -43,14 +44,16 @@ public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor su
                 if (!HopByHop.Contains(header.Key)) context.Response.Headers[header.Key] = header.Value.ToArray();
             await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
         }
-        catch (HttpRequestException e)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested) { return; }
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             // The worker died mid-request: answer as a gateway would, if nothing was sent yet.
             logger.LogWarning("Forwarding to the worker failed ({Failure}) for {Function}, id {InvocationId}.", e.GetType().Name, match.Function.Name, invocationId);
             if (!context.Response.HasStarted) context.Response.StatusCode = StatusCodes.Status502BadGateway;
         }
-        try { await invocation; }
-        catch (WorkerUnavailableException) { }
+        // The outcome is logged by the invocation; the answer has gone already, so wait for it only briefly.
+        try { await invocation.WaitAsync(InvocationGrace); }
+        catch (Exception e) when (e is WorkerUnavailableException or TimeoutException) { }
     }
 
     static HttpRequestMessage Forward(HttpRequest request, Uri workerUri, string invocationId)
@@ -63,6 +66,11 @@ public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor su
             if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values)) message.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
         }
         message.Headers.Add("x-ms-invocation-id", invocationId);
+        // The app sees the address it was called on and who called, not the host's loopback hop.
+        message.Headers.Host = request.Host.Value;
+        message.Headers.TryAddWithoutValidation("X-Forwarded-For", request.HttpContext.Connection.RemoteIpAddress?.ToString());
+        message.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
+        message.Headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);
         return message;
     }
 

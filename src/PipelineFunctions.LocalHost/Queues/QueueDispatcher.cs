@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
 using PipelineFunctions.LocalHost.Rpc;
@@ -28,8 +29,22 @@ public sealed class QueueDispatcher(QueueSlotMap map, WorkerSupervisor superviso
             ["ExpirationTime"] = RpcData.Json(message.ExpiresOn),
             ["NextVisibleTime"] = RpcData.Json(message.NextVisibleOn),
         };
-        var input = new JsonArray(new JsonObject { ["name"] = function.BindingName, ["data"] = body });
+        var input = new JsonArray(new JsonObject { ["name"] = function.BindingName, ["data"] = function.DeferredBinding ? ModelBindingData(message) : body });
         var outcome = await worker.InvokeAsync(function.Name, Guid.NewGuid().ToString(), input, trigger, traceparent: null);
         if (!outcome.Succeeded) throw new FunctionFailedException(function.Name, outcome.ExceptionType ?? "UnknownFailure");
     }
+
+    /// <summary>What the WebJobs queue extension hands the Functions host for an SDK-typed parameter, and the worker's converter reads.</summary>
+    static JsonObject ModelBindingData(QueueMessage message) => new()
+    {
+        ["modelBindingData"] = new JsonObject
+        {
+            ["version"] = "1.0", ["source"] = "AzureStorageQueues", ["contentType"] = "application/json",
+            ["content"] = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                message.MessageId, message.PopReceipt, MessageText = message.Body.ToString(), message.DequeueCount,
+                message.InsertedOn, message.ExpiresOn, message.NextVisibleOn,
+            })),
+        },
+    };
 }

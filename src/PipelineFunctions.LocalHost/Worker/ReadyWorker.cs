@@ -44,7 +44,27 @@ public sealed class ReadyWorker
             EnsureSuccess(load, "FunctionLoadRequest");
             ids[function["name"]!.GetValue<string>()] = id;
         }
-        return new(channel, httpUri is null ? null : new Uri(httpUri), ids, processId, logger);
+        var uri = httpUri is null ? null : new Uri(httpUri);
+        if (uri is not null) await WaitUntilListeningAsync(uri);
+        return new(channel, uri, ids, processId, logger);
+    }
+
+    /// <summary>
+    /// The worker names its HttpUri before its Kestrel listens; a request forwarded in between is refused. Measured:
+    /// the first request after a restart got 502 without this wait.
+    /// </summary>
+    static async Task WaitUntilListeningAsync(Uri uri)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(uri.Host, uri.Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 300) { await Task.Delay(100); }
+        }
     }
 
     /// <summary>
@@ -54,14 +74,23 @@ public sealed class ReadyWorker
     public async Task<InvocationOutcome> InvokeAsync(string function, string invocationId, JsonArray inputData, JsonObject triggerMetadata, string? traceparent)
     {
         var started = Stopwatch.GetTimestamp();
-        var response = await _channel.RequestAsync("invocationRequest", new JsonObject
+        JsonObject response;
+        try
         {
-            ["invocationId"] = invocationId,
-            ["functionId"] = _functionIds.TryGetValue(function, out var id) ? id : throw new InvalidOperationException($"The worker did not load {function}."),
-            ["inputData"] = inputData,
-            ["triggerMetadata"] = triggerMetadata,
-            ["traceContext"] = new JsonObject { ["traceParent"] = traceparent ?? NewTraceparent(), ["traceState"] = "" },
-        }, "invocationResponse", invocationId);
+            response = await _channel.RequestAsync("invocationRequest", new JsonObject
+            {
+                ["invocationId"] = invocationId,
+                ["functionId"] = _functionIds.TryGetValue(function, out var id) ? id : throw new InvalidOperationException($"The worker did not load {function}."),
+                ["inputData"] = inputData,
+                ["triggerMetadata"] = triggerMetadata,
+                ["traceContext"] = new JsonObject { ["traceParent"] = traceparent ?? NewTraceparent(), ["traceState"] = "" },
+            }, "invocationResponse", invocationId);
+        }
+        catch (WorkerUnavailableException)
+        {
+            _logger.LogWarning("Executed {Function} (Failed: worker {Pid} gone, id {InvocationId})", function, ProcessId, invocationId);
+            throw;
+        }
         var succeeded = response["result"]?["status"]?.GetValue<string>() == "Success";
         var outcome = new InvocationOutcome(succeeded,
             succeeded ? null : response["result"]?["exception"]?["type"]?.GetValue<string>() is { Length: > 0 } type ? type : "UnknownFailure",

@@ -29,12 +29,18 @@ public sealed class WorkerLauncher(HostArguments arguments, AppSettings settings
         start.Environment[AppSettings.StorageSetting] = settings.ConnectionString(AppSettings.StorageSetting);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The worker did not start.");
-        // The app's own console output, passed through as Core Tools do; the app is the one that keeps it to ids.
+        // The app's own console output, passed through as Core Tools do (the app keeps its logs to ids); its error
+        // output only as exception types and stack frames.
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Out.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(WorkerErrorOutput.Redact(e.Data)); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (arguments.WorkerPidFile is { } pidFile) File.WriteAllText(pidFile, process.Id.ToString(CultureInfo.InvariantCulture));
+        if (arguments.WorkerPidFile is { } pidFile)
+        {
+            // Written whole then renamed, so a reader never sees it empty.
+            File.WriteAllText(pidFile + ".tmp", process.Id.ToString(CultureInfo.InvariantCulture));
+            File.Move(pidFile + ".tmp", pidFile, overwrite: true);
+        }
         logger.LogInformation("Worker process {Pid} started.", process.Id);
         return process;
     }

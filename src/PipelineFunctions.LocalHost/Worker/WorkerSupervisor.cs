@@ -12,6 +12,7 @@ public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments argu
 {
     static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(90);
     static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
 
     readonly Lock _gate = new();
     TaskCompletionSource<ReadyWorker> _ready = NewReady();
@@ -37,13 +38,19 @@ public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments argu
     {
         // Stop the worker as soon as shutdown begins: Kestrel's shutdown waits for the worker's open stream.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        // The worker connects at once and exits if the gRPC port is not listening yet: start it once Kestrel is up.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stopping.Token);
         await RunAsync(stopping.Token);
     }
 
     async Task RunAsync(CancellationToken stoppingToken)
     {
+        var delay = RestartDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wasReady = false;
             var workerId = Guid.NewGuid().ToString();
             var connected = new TaskCompletionSource<WorkerChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate) _expected = (workerId, connected);
@@ -53,9 +60,13 @@ public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments argu
             {
                 process = launcher.Start(workerId);
                 var exited = process.WaitForExitAsync(stoppingToken);
-                channel = await connected.Task.WaitAsync(ConnectTimeout, stoppingToken);
+                // A worker that dies before it connects is seen at once, not at the timeout.
+                if (await Task.WhenAny(connected.Task, exited, Task.Delay(ConnectTimeout, stoppingToken)) != connected.Task)
+                    throw new WorkerUnavailableException();
+                channel = await connected.Task;
                 var ready = await ReadyWorker.HandshakeAsync(channel, arguments.AppFolder, process.Id, logger).WaitAsync(ConnectTimeout, stoppingToken);
                 lock (_gate) _ready.TrySetResult(ready);
+                wasReady = true;
                 logger.LogInformation("Worker {Pid} ready: {Count} functions loaded.", process.Id, ready.FunctionCount);
                 await Task.WhenAny(exited, channel.Closed, Task.Delay(Timeout.Infinite, stoppingToken));
             }
@@ -68,7 +79,10 @@ public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments argu
                 channel?.Close();
                 if (process is not null) { WorkerLauncher.Stop(process); if (!stoppingToken.IsCancellationRequested) LogExit(process); process.Dispose(); }
             }
-            if (!stoppingToken.IsCancellationRequested) await Task.Delay(RestartDelay, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            // A worker killed after it was ready comes back at once (fault tests kill it at will); one that never got
+            // ready (a broken build, a missing setting) is retried ever more slowly.
+            delay = wasReady ? RestartDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRestartDelay.Ticks));
+            if (!stoppingToken.IsCancellationRequested) await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class HostFixture : IAsyncLifetime
     public HostProcess Host { get; } = new();
     public QueueClient WorkQueue { get; private set; } = null!;
     public QueueClient WorkPoison { get; private set; } = null!;
+    public QueueClient OtherQueue { get; private set; } = null!;
     public QueueClient UploadEvents { get; private set; } = null!;
     public BlobContainerClient Uploads { get; private set; } = null!;
 
@@ -23,14 +24,17 @@ public sealed class HostFixture : IAsyncLifetime
         var base64 = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         WorkQueue = new QueueClient(storage, $"work-{_suffix}", base64);
         WorkPoison = new QueueClient(storage, $"work-{_suffix}-poison", base64);
+        OtherQueue = new QueueClient(storage, $"other-{_suffix}", base64);
         UploadEvents = new QueueClient(storage, $"uploaded-{_suffix}", base64);
         Uploads = new BlobContainerClient(storage, $"uploads-{_suffix}");
         await WorkQueue.CreateIfNotExistsAsync();
+        await OtherQueue.CreateIfNotExistsAsync();
         await Uploads.CreateIfNotExistsAsync();
         await Host.StartAsync(new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = storage,
             ["WorkQueue"] = WorkQueue.Name,
+            ["OtherQueue"] = OtherQueue.Name,
             ["LocalHostUploadContainer"] = Uploads.Name,
             ["LocalHostUploadQueue"] = UploadEvents.Name,
             ["LocalHostUploadScanSeconds"] = "1",
@@ -41,7 +45,7 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        foreach (var queue in new[] { WorkQueue, WorkPoison, UploadEvents }) await queue.DeleteIfExistsAsync();
+        foreach (var queue in new[] { WorkQueue, WorkPoison, OtherQueue, UploadEvents }) await queue.DeleteIfExistsAsync();
         await Uploads.DeleteIfExistsAsync();
     }
 }

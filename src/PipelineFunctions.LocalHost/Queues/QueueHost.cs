@@ -1,0 +1,81 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Timers;
+using PipelineFunctions.LocalHost.Configuration;
+
+namespace PipelineFunctions.LocalHost.Queues;
+
+/// <summary>
+/// The WebJobs job host that runs the queue slots, kept as the Functions host keeps its script host: when a listener
+/// fails (storage unreachable past the SDK's retries), that job host is torn down and a new one started after a pause,
+/// where the SDK's default handler would end the process. Messages in flight meanwhile come back by their visibility.
+/// </summary>
+public sealed class QueueHost(QueueDispatcher dispatcher, QueueSlotMap slots, HostJsonOptions hostJson, AppSettings settings,
+    ILoggerFactory loggers, ILogger<QueueHost> logger) : BackgroundService
+{
+    static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var failed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var host = Build(failed);
+            try
+            {
+                await host.StartAsync(stoppingToken);
+                var ended = await Task.WhenAny(failed.Task, Task.Delay(Timeout.Infinite, stoppingToken));
+                if (ended == failed.Task)
+                    logger.LogWarning("Queue listeners failed ({Failure}); starting them again in {Pause} s.", failed.Task.Result.GetType().Name, Pause.TotalSeconds);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                logger.LogWarning("Queue listeners could not start ({Failure}); trying again in {Pause} s.", e.GetType().Name, Pause.TotalSeconds);
+            }
+            finally
+            {
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try { await host.StopAsync(stop.Token); }
+                catch (Exception e) when (e is OperationCanceledException or AggregateException or InvalidOperationException or Azure.RequestFailedException) { }
+            }
+            await Task.Delay(Pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    IHost Build(TaskCompletionSource<Exception> failed) => new HostBuilder()
+        .ConfigureAppConfiguration(c => c.AddInMemoryCollection(slots.Settings)
+            .AddInMemoryCollection([new(AppSettings.StorageSetting, settings.ConnectionString(AppSettings.StorageSetting))]))
+        .ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageCoreServices();
+            webJobs.AddAzureStorageQueues(o =>
+            {
+                o.BatchSize = hostJson.BatchSize;
+                o.MaxPollingInterval = hostJson.MaxPollingInterval;
+                o.VisibilityTimeout = hostJson.VisibilityTimeout;
+                o.MaxDequeueCount = hostJson.MaxDequeueCount;
+                o.MessageEncoding = hostJson.Base64Messages ? Azure.Storage.Queues.QueueMessageEncoding.Base64 : Azure.Storage.Queues.QueueMessageEncoding.None;
+            });
+        })
+        .ConfigureServices(services => services
+            .AddSingleton(loggers)
+            .AddSingleton(dispatcher)
+            .AddSingleton<ITypeLocator, SlotTypeLocator>()
+            .AddSingleton<IWebJobsExceptionHandlerFactory>(new FailureHandlerFactory(failed)))
+        .Build();
+
+    /// <summary>Reports a listener's unhandled failure to the loop above instead of ending the process.</summary>
+    sealed class FailureHandlerFactory(TaskCompletionSource<Exception> failed) : IWebJobsExceptionHandlerFactory, IWebJobsExceptionHandler
+    {
+        public IWebJobsExceptionHandler Create(IHost jobHost) => this;
+
+        public Task OnTimeoutExceptionAsync(ExceptionDispatchInfo exceptionInfo, TimeSpan timeoutGracePeriod) => OnUnhandledExceptionAsync(exceptionInfo);
+
+        public Task OnUnhandledExceptionAsync(ExceptionDispatchInfo exceptionInfo)
+        {
+            failed.TrySetResult(exceptionInfo.SourceException);
+            return Task.CompletedTask;
+        }
+    }
+}
