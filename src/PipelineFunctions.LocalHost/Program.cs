@@ -34,7 +34,7 @@ builder.Services.AddGrpc(o => { o.MaxReceiveMessageSize = null; o.MaxSendMessage
 builder.Services.AddSingleton(arguments).AddSingleton(settings).AddSingleton(hostJson).AddSingleton(catalog).AddSingleton(slots).AddSingleton(rpc)
     .AddSingleton(TimeProvider.System).AddSingleton(UploadScanOptions.From(settings))
     .AddSingleton<WorkerLauncher>().AddSingleton<WorkerSupervisor>().AddHostedService(sp => sp.GetRequiredService<WorkerSupervisor>())
-    .AddSingleton<HttpFunctionRouter>().AddSingleton<HttpForwarder>().AddSingleton<QueueDispatcher>()
+    .AddSingleton<HttpFunctionRouter>().AddSingleton<HttpForwarder>().AddSingleton<QueueDispatcher>().AddSingleton<LeasedMessages>()
     .AddHostedService<UploadScanner>().AddHostedService<QueueHost>();
 
 

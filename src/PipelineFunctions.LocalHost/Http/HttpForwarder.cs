@@ -17,8 +17,13 @@ public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor su
     static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
         { "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "TE", "Trailer", "Host" };
 
-    static readonly HttpClient Client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.None })
-        { Timeout = Timeout.InfiniteTimeSpan };
+    // A proxy, not a caller: the request goes on with the caller's own traceparent or none, never one the host invents
+    // (HttpClient would add an unsampled one of its own, and the app would then drop the request's spans).
+    static readonly HttpClient Client = new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.None,
+        ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator(),
+    }) { Timeout = Timeout.InfiniteTimeSpan };
 
     public async Task HandleAsync(HttpContext context)
     {

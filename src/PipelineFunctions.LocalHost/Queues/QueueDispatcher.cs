@@ -10,7 +10,7 @@ namespace PipelineFunctions.LocalHost.Queues;
 /// Hands a slot's message to the worker with the trigger metadata the Functions host sends, and throws when the
 /// function failed so that the WebJobs SDK retries it and finally moves it to poison.
 /// </summary>
-public sealed class QueueDispatcher(QueueSlotMap map, WorkerSupervisor supervisor)
+public sealed class QueueDispatcher(QueueSlotMap map, WorkerSupervisor supervisor, LeasedMessages leases)
 {
     static readonly TimeSpan WorkerWait = TimeSpan.FromMinutes(2);
 
@@ -30,8 +30,10 @@ public sealed class QueueDispatcher(QueueSlotMap map, WorkerSupervisor superviso
             ["NextVisibleTime"] = RpcData.Json(message.NextVisibleOn),
         };
         var input = new JsonArray(new JsonObject { ["name"] = function.BindingName, ["data"] = function.DeferredBinding ? ModelBindingData(message) : body });
+        leases.Started(function, message.MessageId, message.PopReceipt);
         var outcome = await worker.InvokeAsync(function.Name, Guid.NewGuid().ToString(), input, trigger, traceparent: null);
         if (!outcome.Succeeded) throw new FunctionFailedException(function.Name, outcome.ExceptionType ?? "UnknownFailure");
+        leases.Succeeded(function, message.MessageId);
     }
 
     /// <summary>What the WebJobs queue extension hands the Functions host for an SDK-typed parameter, and the worker's converter reads.</summary>

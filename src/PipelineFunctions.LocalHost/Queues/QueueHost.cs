@@ -10,7 +10,7 @@ namespace PipelineFunctions.LocalHost.Queues;
 /// fails (storage unreachable past the SDK's retries), that job host is torn down and a new one started after a pause,
 /// where the SDK's default handler would end the process. Messages in flight meanwhile come back by their visibility.
 /// </summary>
-public sealed class QueueHost(QueueDispatcher dispatcher, QueueSlotMap slots, HostJsonOptions hostJson, AppSettings settings,
+public sealed class QueueHost(QueueDispatcher dispatcher, LeasedMessages leases, QueueSlotMap slots, HostJsonOptions hostJson, AppSettings settings,
     ILoggerFactory loggers, ILogger<QueueHost> logger) : BackgroundService
 {
     static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
@@ -39,7 +39,9 @@ public sealed class QueueHost(QueueDispatcher dispatcher, QueueSlotMap slots, Ho
                 try { await host.StopAsync(stop.Token); }
                 catch (Exception e) when (e is OperationCanceledException or AggregateException or InvalidOperationException or Azure.RequestFailedException) { }
             }
-            await Task.Delay(Pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            // Until storage answers again, messages left hidden by the failure cannot be shown; the next round tries again.
+            do await Task.Delay(Pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            while (!stoppingToken.IsCancellationRequested && !await leases.ReleaseAsync(stoppingToken));
         }
     }
 
