@@ -62,9 +62,9 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         var csv = Encoding.UTF8.GetString(await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=csv"));
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Code id,Code,Passage,Speaker,Site,Transcript,Coder", lines[0]);
+        Assert.Equal("Code id,Code,Passage,Speaker,Site,Transcript,Coder,Case,Role,Country,Language,Interview type", lines[0]);
         Assert.Equal(3, lines.Length - 1);
-        Assert.All(lines.Skip(1), l => Assert.EndsWith(",coder", l));
+        Assert.All(lines.Skip(1), l => Assert.Contains(",coder,", l));
         Assert.All(lines.Skip(1), l => Assert.Contains(",kampala,", l));
 
         var xlsx = await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=xlsx");
