@@ -28,7 +28,7 @@ public sealed class UploadFormatTests(PipelineFixture fixture)
             Interviewer: What helped you most?
             P1: The training, and my supervisor. She made sure the Pflegekräfte knew what a Genesungsbegleiter does – über Ängste sprechen, über Rückfälle, über Hoffnung.
             """;
-        yield return ("interview-1252.txt", Encoding.GetEncoding(1252).GetBytes(german), "über Rückfälle");
+        yield return ("interview-1252.txt", Encoding.GetEncoding(1252).GetBytes(german), "gehören nicht hierher“ – that hurt");
         yield return ("interview.rtf", Encoding.ASCII.GetBytes("""
             {\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Arial;}}{\header Study confidential\par}
             \pard\f0\fs22 Interviewer: What was the training like for you?\par
@@ -75,7 +75,7 @@ public sealed class UploadFormatTests(PipelineFixture fixture)
             var transcript = (await fixture.Transcripts.GetAsync(study, id, default))!;
             Assert.EndsWith(Path.GetExtension(name), transcript.UploadBlob);
             var segments = (await coder.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts/{id}/segments"))!;
-            Assert.True(segments.Count >= 4, $"{name}: {segments.Count} segments");
+            Assert.True(segments.Count >= 3, $"{name}: {segments.Count} segments");
             Assert.Contains(expected, string.Join(" ", segments.Select(s => (string)s!["text"]!)));
         }
     }
