@@ -142,10 +142,17 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
             language: "sw", interviewId: "50010");
         var (_, translation) = await fixture.UploadAsync(study, "dar-es-salaam", "s.en.txt", PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"), PipelineFixture.DarKey,
             translationOf: (string)source!["transcriptId"]!, interviewId: "50010");
+        // A second pair left waiting for review, so the leads' queue lists this study whatever becomes of the first.
+        var (_, waitingSource) = await fixture.UploadAsync(study, "dar-es-salaam", "w.sw.txt",
+            [.. PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), .. "\nInterviewer: Asante sana.\n"u8], PipelineFixture.DarKey, language: "sw", interviewId: "50011");
+        var (_, waiting) = await fixture.UploadAsync(study, "dar-es-salaam", "w.en.txt",
+            [.. PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"), .. "\nInterviewer: Thank you very much.\n"u8], PipelineFixture.DarKey,
+            translationOf: (string)waitingSource!["transcriptId"]!, interviewId: "50011");
         var kampalaId = (string)kampala!["transcriptId"]!;
         var translationId = (string)translation!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, kampalaId, "SuggestionsReady");
         await fixture.WaitForStatusAsync(study, translationId, "AwaitingTranslationReview");
+        await fixture.WaitForStatusAsync(study, (string)waiting!["transcriptId"]!, "AwaitingTranslationReview");
 
         using var lead = fixture.Client("local-translation-key");
         var check = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/translation-checks/{translationId}"))!;
