@@ -47,7 +47,7 @@ public sealed class HostileCorpusTests(PipelineFixture fixture)
         yield return ("billion laughs", "a.docx", Docx("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>"), 422);
         yield return ("Word file with an empty body", "a.docx", Docx("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>"), 422);
         // Names
-        yield return ("unknown extension", "notes.pages", Named(), 415);
+        yield return ("unknown extension", "notes.xyz", Named(), 415);
         yield return ("executable", "setup.exe", Named(), 415);
         yield return ("no extension", "interview", Named(), 415);
         yield return ("double extension", "interview.txt.exe", Named(), 415);

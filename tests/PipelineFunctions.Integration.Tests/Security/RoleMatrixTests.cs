@@ -142,11 +142,11 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
             language: "sw", interviewId: "50010");
         var (_, translation) = await fixture.UploadAsync(study, "dar-es-salaam", "s.en.txt", PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"), PipelineFixture.DarKey,
             translationOf: (string)source!["transcriptId"]!, interviewId: "50010");
-        // A second pair left waiting for review, so the leads' queue lists this study whatever becomes of the first.
+        // A second pair that stays waiting for the lead, so the lead's queue has something of this study to list (or leak).
         var (_, waitingSource) = await fixture.UploadAsync(study, "dar-es-salaam", "w.sw.txt",
-            [.. PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), .. "\nInterviewer: Asante sana.\n"u8], PipelineFixture.DarKey, language: "sw", interviewId: "50011");
+            [.. PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), .. "Interviewer: Asante sana.\n"u8], PipelineFixture.DarKey, language: "sw", interviewId: "50011");
         var (_, waiting) = await fixture.UploadAsync(study, "dar-es-salaam", "w.en.txt",
-            [.. PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"), .. "\nInterviewer: Thank you very much.\n"u8], PipelineFixture.DarKey,
+            [.. PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"), .. "Interviewer: Thank you very much.\n"u8], PipelineFixture.DarKey,
             translationOf: (string)waitingSource!["transcriptId"]!, interviewId: "50011");
         var kampalaId = (string)kampala!["transcriptId"]!;
         var translationId = (string)translation!["transcriptId"]!;
