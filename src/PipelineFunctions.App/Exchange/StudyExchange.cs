@@ -14,7 +14,7 @@ namespace PipelineFunctions.App.Exchange;
 /// coders' work the caller may see; import sends each source through the pipeline like any upload (so it is
 /// pseudonymised) and keeps its codings as submitted prior work, which the suggestion engine then learns from.
 /// </summary>
-public sealed class StudyExchange(StudyStore studies, ReviewStore review, CodingStore codings,
+public sealed class StudyExchange(StudyStore studies, TranscriptStore transcripts, ReviewStore review, CodingStore codings,
     TranscriptUploads uploads, TimeProvider clock)
 {
     public static string SourceGuid(string transcriptId) => CodebookQdc.Guid("transcript", transcriptId);
@@ -27,12 +27,16 @@ public sealed class StudyExchange(StudyStore studies, ReviewStore review, Coding
         var codingsOut = new List<QdaCoding>();
         var notes = new List<QdaNote>();
         var users = new SortedSet<string>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, TranscriptDocument>(StringComparer.OrdinalIgnoreCase);
+        var roles = new Dictionary<string, IReadOnlyDictionary<string, ParticipantRole>>(StringComparer.OrdinalIgnoreCase);
         foreach (var transcript in chosen.Where(Exportable).OrderBy(t => t.ReceivedAt))
         {
             var turns = (await review.SegmentsAsync(transcript.Id, ct)).OrderBy(s => s.Segment)
                 .Select(s => new SpeakerTurn(s.Segment, s.Speaker, s.Text, s.Start, s.End)).ToList();
             var source = TranscriptSource.Build(SourceGuid(transcript.Id), Path.GetFileNameWithoutExtension(transcript.FileName), turns);
             sources.Add(source);
+            documents[source.Guid] = transcript;
+            roles[source.Guid] = TranscriptParticipants.RolesOf(transcript, turns);
             foreach (var work in (await codings.ListAsync(transcript.Id, ct)).Where(mayInclude).OrderBy(w => w.Coder, StringComparer.Ordinal))
             {
                 users.Add(work.Coder);
@@ -46,18 +50,31 @@ public sealed class StudyExchange(StudyStore studies, ReviewStore review, Coding
                 }
             }
         }
-        return new QdaProject(study.Name, users.Select(u => new QdaUser(u, u)).ToList(), codebook, sources, codingsOut, notes);
+        var project = new QdaProject(study.Name, users.Select(u => new QdaUser(u, u)).ToList(), codebook, sources, codingsOut, notes);
+        // Participants as cases with the transcript's values and the roles the study lead assigned; sites as sets.
+        return ParticipantCases.Add(project,
+            s => TranscriptParticipants.Attributes(study, documents[s.Guid], (s.Turns ?? []).Select(t => t.Speaker)),
+            (s, speaker) => roles[s.Guid].TryGetValue(speaker, out var role) ? role : null);
     }
 
     public static bool Exportable(TranscriptDocument t) =>
         t.Status.IsAtLeast(TranscriptStatus.Pseudonymised) && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded);
 
-    public sealed record ImportedSource(string Name, string? TranscriptId, string Outcome, string Message, int Codings, int Unplaced);
+    /// <param name="Number">The source's place in the file, from 1.</param>
+    /// <param name="Kind">Text, PDF, Picture, Audio or Video.</param>
+    /// <param name="Outcome">The upload's outcome (Accepted, Duplicate, Rejected, …), or NotPlaced when the file's source could not be read.</param>
+    /// <param name="Unplaced">Codings the file holds on it that are not in the study: not read from the file, or not found in the parsed text.</param>
+    /// <param name="Roles">Participants whose role the file gave.</param>
+    public sealed record ImportedSource(int Number, string Name, string Kind, string? TranscriptId, string Outcome, string Message, int Codings, int Unplaced, int Roles = 0);
 
-    public sealed record ImportReport(string? CodebookVersion, int CodesAdded, IReadOnlyList<ImportedSource> Sources);
+    /// <param name="Problems">Everything the tolerant read found, by source number; never text.</param>
+    public sealed record ImportReport(string? CodebookVersion, int CodesAdded, IReadOnlyList<ImportedSource> Sources, IReadOnlyList<QdpxFinding> Problems);
 
-    public async Task<ImportReport> ImportAsync(StudyDocument study, QdaProject project, string site, string? language, string by, CancellationToken ct)
+    public const string NotPlaced = "NotPlaced";
+
+    public async Task<ImportReport> ImportAsync(StudyDocument study, QdpxImport import, string site, string? language, string by, CancellationToken ct)
     {
+        var project = import.Project;
         // Codes the study lacks join its codebook as a new version; the study's own codes stay as they are.
         var current = study.Codebook ?? new Codebook(project.Codebook.Name, []);
         var added = project.Codebook.Codes.Where(c => current.Find(c.Id) is null).ToList();
@@ -68,23 +85,59 @@ public sealed class StudyExchange(StudyStore studies, ReviewStore review, Coding
             version = await studies.SetCodebookAsync(study.Id, study.Codebook, by, clock.GetUtcNow(), ct);
         }
 
+        var participants = ParticipantCases.Read(project);
         var report = new List<ImportedSource>();
-        foreach (var source in project.Sources)
+        foreach (var entry in import.Report.Sources)
         {
+            // What the reader could not place (not text, its text missing or unreadable) is reported, never uploaded.
+            if (!entry.Placed || project.Source(entry.Guid) is not { } source)
+            {
+                report.Add(new ImportedSource(entry.Number, entry.Name, entry.Kind, null, NotPlaced, entry.Reason ?? "The source could not be read.", 0, entry.CodingsNotPlaced));
+                continue;
+            }
             var fileName = FileName(source.Name);
             var content = System.Text.Encoding.UTF8.GetBytes(source.PlainText);
-            var result = await uploads.UploadAsync(new UploadMetadata(study.Id, site, language, fileName, UploadedBy: by), content, ct);
+            var values = TranscriptAttributes.From(source.Values);
+            var result = await uploads.UploadAsync(new UploadMetadata(study.Id, site, language ?? StudyLanguage(study, values.Language), fileName, UploadedBy: by), content, ct);
             if (result.Transcript is null || result.Outcome is IntakeOutcome.Rejected or IntakeOutcome.Invalid or IntakeOutcome.UnknownStudy)
             {
-                report.Add(new ImportedSource(source.Name, result.Transcript?.Id, result.Outcome.ToString(), result.Message, 0, 0));
+                report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, result.Transcript?.Id, result.Outcome.ToString(), result.Message, 0,
+                    entry.CodingsPlaced + entry.CodingsNotPlaced));
                 continue;
             }
             // The same parse ingest will make, so turn numbers here are the segments' numbers there.
             var turns = TranscriptReader.Read(fileName, content).Turns;
             var (placed, unplaced) = await SaveCodingsAsync(result.Transcript, project, source, turns, ct);
-            report.Add(new ImportedSource(source.Name, result.Transcript.Id, result.Outcome.ToString(), result.Message, placed, unplaced));
+            var roles = await SaveParticipantsAsync(result.Transcript, source, participants, turns, ct);
+            report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, result.Transcript.Id, result.Outcome.ToString(), result.Message,
+                placed, unplaced + entry.CodingsNotPlaced, roles));
         }
-        return new ImportReport(version, added.Count, report);
+        return new ImportReport(version, added.Count, report, import.Report.Problems);
+    }
+
+    /// <summary>The source's own language when the study has it (else the study's default applies).</summary>
+    static string? StudyLanguage(StudyDocument study, string? language) => language is not null && study.Languages.Contains(language) ? language : null;
+
+    /// <summary>
+    /// Keeps what the file says of a source's participants: each speaker's role, by a turn they speak (their label may
+    /// be a name until pseudonymised), and the interview type when it is one of ours (a free-text value could name
+    /// someone). Case names and other values are not kept.
+    /// </summary>
+    async Task<int> SaveParticipantsAsync(TranscriptDocument transcript, QdaSource source, IReadOnlyList<CaseParticipant> participants,
+        IReadOnlyList<SpeakerTurn> turns, CancellationToken ct)
+    {
+        var ofSource = participants.Where(p => string.Equals(p.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase)).ToList();
+        var rolesByTurn = new Dictionary<int, ParticipantRole>();
+        foreach (var participant in ofSource)
+            if (participant is { Speaker: { } speaker, Role: { } role } && turns.FirstOrDefault(t => t.Speaker == speaker) is { } turn)
+                rolesByTurn[turn.Index] = role;
+        var written = TranscriptAttributes.From(source.Values).InterviewType
+            ?? ofSource.Select(p => p.Values.GetValueOrDefault(StudyVariables.InterviewType)).FirstOrDefault(v => v is not null);
+        var interviewType = TranscriptParticipants.InterviewTypes.FirstOrDefault(t => string.Equals(t, written?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? transcript.InterviewType;
+        if (rolesByTurn.Count > 0 || interviewType != transcript.InterviewType)
+            await transcripts.SetImportedParticipantsAsync(transcript.StudyId, transcript.Id, rolesByTurn, interviewType, ct);
+        return rolesByTurn.Count;
     }
 
     async Task<(int Placed, int Unplaced)> SaveCodingsAsync(TranscriptDocument transcript, QdaProject project, QdaSource source, IReadOnlyList<SpeakerTurn> turns, CancellationToken ct)

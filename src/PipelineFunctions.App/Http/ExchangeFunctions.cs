@@ -61,14 +61,15 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
         await req.Body.CopyToAsync(body, ct);
         if (body.Length is 0 or > MaxImportBytes) return Problems.BadRequest("Send the .qdpx file as the request body (up to 200 MB).");
 
-        QdaProject project;
-        try { project = QdpxReader.Read(body.ToArray(), study.Codebook); }
+        // Tolerant: what can be placed is, and the answer says what was not and why; only an unreadable archive is refused.
+        QdpxImport import;
+        try { import = QdpxReader.Import(body.ToArray(), study.Codebook); }
         catch (QdpxRejectedException e)
         {
             return Problems.Status(422, e.Message, new Dictionary<string, object?> { ["problem"] = e.Problem.ToString() });
         }
         var user = req.HttpContext.User;
-        var report = await exchange.ImportAsync(study, project, site, language, user.Name(), ct);
+        var report = await exchange.ImportAsync(study, import, site, language, user.Name(), ct);
         await audit.RecordAsync(user, req.HttpContext, studyId, "import-qdpx", $"sources:{report.Sources.Count}", ct);
         return Results.Ok(report);
     }

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
+using PipelineFunctions.Core.Exchange;
 
 namespace PipelineFunctions.App.Model;
 
@@ -43,6 +44,20 @@ public sealed class TranscriptDocument
     [JsonProperty("receivedAt")] public DateTimeOffset ReceivedAt { get; set; }
     [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
     [JsonProperty("history")] public List<StatusChange> History { get; set; } = [];
+    /// <summary>The kind of interview (<c>interview</c>, <c>focus group</c>, …) as the study lead set it; null: not set.</summary>
+    [JsonProperty("interviewType")] public string? InterviewType { get; set; }
+    /// <summary>
+    /// Each participant's role, by speaker as coders see it (pseudonymised), as the study lead assigned it; exported as
+    /// the participant's case. Speaker labels only, never text.
+    /// </summary>
+    [JsonProperty("speakerRoles", ItemConverterType = typeof(StringEnumConverter))]
+    public Dictionary<string, ParticipantRole> SpeakerRoles { get; set; } = [];
+    /// <summary>
+    /// Roles an imported project gave its participants, by the number of a turn each speaker speaks: the speaker's
+    /// label is known only once pseudonymised, and the imported one may be a name. <see cref="SpeakerRoles"/> wins.
+    /// </summary>
+    [JsonProperty("importedRoles", ItemConverterType = typeof(StringEnumConverter))]
+    public Dictionary<int, ParticipantRole> ImportedRoles { get; set; } = [];
 
     [JsonIgnore] public string? PairId => TranslationOf ?? TranslationId;
 

@@ -81,6 +81,7 @@ public sealed class TranscriptUploads(
     static string SafeExtension(string fileName)
     {
         var ext = Path.GetExtension(UploadMetadata.Displayable(fileName)).ToLowerInvariant();
-        return ext is ".txt" or ".docx" or ".vtt" or ".srt" ? ext : ".bin";
+        // The formats TranscriptReader reads; anything else is stored as .bin, so no stored name suggests how to open it.
+        return ext is ".txt" or ".docx" or ".odt" or ".rtf" or ".pdf" or ".vtt" or ".srt" ? ext : ".bin";
     }
 }

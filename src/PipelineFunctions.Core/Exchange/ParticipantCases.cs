@@ -16,7 +16,7 @@ public static partial class ParticipantCases
     public static QdaProject Add(QdaProject project, Func<QdaSource, TranscriptAttributes?> attributesOf,
         Func<QdaSource, string, ParticipantRole?>? roleOf = null, Func<QdaSource, string, bool>? isParticipant = null)
     {
-        isParticipant ??= (_, speaker) => !InterviewerSide().IsMatch(speaker);
+        isParticipant ??= (_, speaker) => IsParticipant(speaker);
         var sources = project.Sources.Select(s => s with { Values = attributesOf(s)?.Values() ?? s.Values }).ToList();
         var cases = new List<QdaCase>(project.Cases ?? []);
         foreach (var source in sources)
@@ -57,6 +57,9 @@ public static partial class ParticipantCases
             }
         return participants;
     }
+
+    /// <summary>Whether a speaker label is a participant's: not the interviewer's side and not "Unknown".</summary>
+    public static bool IsParticipant(string speaker) => !InterviewerSide().IsMatch(speaker);
 
     static string? SpeakerOfLine(string text, int offset)
     {

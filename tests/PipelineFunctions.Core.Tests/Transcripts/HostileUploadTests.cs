@@ -64,11 +64,7 @@ public sealed class HostileUploadTests
     public void Encrypted_truncated_and_fake_pdfs_are_refused_with_their_reason()
     {
         var pdf = Pdf([$"Interviewer: {Secret}"]);
-        var text = Encoding.Latin1.GetString(pdf);
-        var trailer = text.LastIndexOf("trailer", StringComparison.Ordinal);
-        var at = text.IndexOf("<<", trailer, StringComparison.Ordinal) + 2;
-        var encrypted = text[..at] + " /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <" + new string('A', 64) + "> /U <" + new string('B', 64) + "> >> " + text[at..];
-        Assert.Contains("encrypted", Rejected("locked.pdf", Encoding.Latin1.GetBytes(encrypted), RejectionReason.CorruptDocument).Message);
+        Assert.Contains("encrypted", Rejected("locked.pdf", Encrypted(pdf), RejectionReason.CorruptDocument).Message);
         Rejected("cut.pdf", pdf[..(pdf.Length / 3)], RejectionReason.CorruptDocument);
         Rejected("fake.pdf", Encoding.ASCII.GetBytes($"%PDF-1.7\nInterviewer: {Secret}\n"), RejectionReason.CorruptDocument);
     }

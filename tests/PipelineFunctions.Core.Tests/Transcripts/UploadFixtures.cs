@@ -35,4 +35,13 @@ static class UploadFixtures
         }
         return builder.Build();
     }
+
+    /// <summary>The PDF with an encryption dictionary in its trailer, as a password-protected export has.</summary>
+    public static byte[] Encrypted(byte[] pdf)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var at = text.IndexOf("<<", text.LastIndexOf("trailer", StringComparison.Ordinal), StringComparison.Ordinal) + 2;
+        return Encoding.Latin1.GetBytes(text[..at] + " /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <" + new string('A', 64) + "> /U <"
+            + new string('B', 64) + "> >> " + text[at..]);
+    }
 }

@@ -8,6 +8,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using DocumentFormat.OpenXml.Packaging;
 using PipelineFunctions.Core.Exchange;
+using PipelineFunctions.Core.Tests.Exchange;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.Exchange;
@@ -66,6 +67,8 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.Equal(3, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains(",coder,", l));
         Assert.All(lines.Skip(1), l => Assert.Contains(",kampala,", l));
+        // The columns of cases fill from the transcript: its site's country, its language, the interview type read from who speaks.
+        Assert.All(Csv(csv), r => Assert.Equal(("coder", "kampala", "UG", "en", "interview"), (r["Coder"], r["Site"], r["Country"], r["Language"], r["Interview type"])));
 
         var xlsx = await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=xlsx");
         using var sheet = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
@@ -76,6 +79,98 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         // The coder's own .qdpx holds no other coder's codings, even though both submitted.
         var mine = QdpxReader.Read(await coder.GetByteArrayAsync($"/api/studies/{study}/export/qdpx"));
         Assert.Equal(["coder"], mine.Users.Select(u => u.Name));
+    }
+
+    [Fact]
+    public async Task Cases_variables_and_sets_survive_export_import_and_export_again()
+    {
+        var (study, transcript) = await CodedStudyAsync();
+        using var lead = fixture.Client(PipelineFixture.LeadKey);
+        var speakers = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{transcript}/speakers"))!;
+        var participants = speakers["speakers"]!.AsArray().Where(s => (bool)s!["participant"]!).Select(s => (string)s!["speaker"]!).ToList();
+        Assert.NotEmpty(participants);
+        using (var set = await lead.PutAsJsonAsync($"/api/studies/{study}/transcripts/{transcript}/speakers",
+            new { roles = participants.ToDictionary(p => p, _ => "peer worker"), interviewType = "follow-up interview" }))
+            set.EnsureSuccessStatusCode();
+
+        var first = await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx");
+        Validate(Entry(first, "project.qde"));
+        var project = QdpxReader.Read(first);
+        Assert.Equal(participants.Count, project.Cases!.Count);
+        Assert.All(project.Cases, c => Assert.Equal("Country=UG; Interview type=follow-up interview; Language=en; Role=peer worker; Site=kampala", Values(c.Values)));
+        Assert.All(project.Cases, c => Assert.NotEmpty(c.Passages));
+        Assert.Equal(StudyVariables.All.Select(v => v.Name), project.Variables!.Select(v => v.Name));
+        Assert.Equal(["Site: kampala|kampala-interview-50001"], Sets(project));
+
+        var other = await fixture.CreateStudyAsync("import");
+        using var imported = await lead.PostAsync($"/api/studies/{other}/import/qdpx?site=kampala&language=en", new ByteArrayContent(first));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var source = (await imported.Content.ReadFromJsonAsync<JsonNode>())!["sources"]!.AsArray().Single()!;
+        Assert.Equal(participants.Count, (int)source["roles"]!);
+        var id = (string)source["transcriptId"]!;
+        await fixture.WaitForStatusAsync(other, id, "SuggestionsReady");
+
+        var secondBytes = await lead.GetByteArrayAsync($"/api/studies/{other}/export/qdpx");
+        Validate(Entry(secondBytes, "project.qde"));
+        var second = QdpxReader.Read(secondBytes);
+        Assert.Equal(Cases(project), Cases(second));
+        Assert.Equal(project.Variables, second.Variables);
+        Assert.Equal(Sets(project), Sets(second));
+        Assert.Equal(project.Sources.Select(s => Values(s.Values)), second.Sources.Select(s => Values(s.Values)));
+
+        // The imported roles are the speakers' roles on the lead's page, and fill the coded-passage table.
+        var back = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{other}/transcripts/{id}/speakers"))!;
+        Assert.Equal(("follow-up interview", true), ((string)back["interviewType"]!, (bool)back["interviewTypeSet"]!));
+        Assert.All(back["speakers"]!.AsArray().Where(s => (bool)s!["participant"]!), s => Assert.Equal("peer worker", (string?)s!["role"]));
+        var rows = Csv(Encoding.UTF8.GetString(await lead.GetByteArrayAsync($"/api/studies/{other}/export/passages?format=csv")));
+        Assert.NotEmpty(rows);
+        Assert.All(rows.Where(r => r["Case"].Length > 0), r => Assert.Equal("peer worker", r["Role"]));
+        Assert.All(rows, r => Assert.Equal("follow-up interview", r["Interview type"]));
+    }
+
+    [Fact]
+    public async Task The_scheme_less_sample_imports_with_every_coding_placed_and_every_source_reported()
+    {
+        var study = await fixture.CreateStudyAsync("import");
+        using var lead = fixture.Client(PipelineFixture.LeadKey);
+        using var response = await lead.PostAsync($"/api/studies/{study}/import/qdpx?site=kampala",
+            new ByteArrayContent(PipelineFixture.Sample("qdpx/scheme-less-paths.qdpx")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        var sources = report["sources"]!.AsArray();
+        Assert.Equal(["interview-kampala-50001", "fokusgruppe-haifa-2"], sources.Select(s => (string)s!["name"]!));
+        Assert.All(sources, s => Assert.Equal(("Accepted", "Text", 0), ((string)s!["outcome"]!, (string)s["kind"]!, (int)s["unplaced"]!)));
+        Assert.Equal(5, sources.Sum(s => (int)s!["codings"]!));
+        Assert.Empty(report["problems"]!.AsArray());
+        foreach (var s in sources) await fixture.WaitForStatusAsync(study, (string)s!["transcriptId"]!, "SuggestionsReady");
+        Assert.Equal(5, QdpxReader.Read(await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx")).Codings.Count);
+    }
+
+    [Fact]
+    public async Task An_import_places_what_it_can_and_reports_what_it_could_not_and_why()
+    {
+        // Two interview texts, the second's text missing from the archive; a PDF with a coded region.
+        var qdpx = ForeignProjects.Build(i => $"internal://{ForeignProjects.Guids[i]}.txt", i => i == 0 ? $"sources/{ForeignProjects.Guids[i]}.txt" : null,
+            root => root.Element(Qda + "Sources")!.Add(new XElement(Qda + "PDFSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000001"),
+                new XAttribute("name", "Consent form"), new XAttribute("path", "internal://consent.pdf"),
+                new XElement(Qda + "PDFSelection", new XAttribute("guid", "E1000000-0000-4000-8000-000000000001"), new XAttribute("page", 0),
+                    new XAttribute("firstX", 1), new XAttribute("firstY", 1), new XAttribute("secondX", 9), new XAttribute("secondY", 9),
+                    new XElement(Qda + "Coding", new XAttribute("guid", "E2000000-0000-4000-8000-000000000001"),
+                        new XElement(Qda + "CodeRef", new XAttribute("targetGUID", ForeignProjects.Parent)))))));
+        var study = await fixture.CreateStudyAsync("import");
+        using var lead = fixture.Client(PipelineFixture.LeadKey);
+        using var response = await lead.PostAsync($"/api/studies/{study}/import/qdpx?site=kampala", new ByteArrayContent(qdpx));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        var sources = report["sources"]!.AsArray().Select(s => (Number: (int)s!["number"]!, Kind: (string)s["kind"]!, Outcome: (string)s["outcome"]!,
+            Codings: (int)s["codings"]!, Unplaced: (int)s["unplaced"]!, Message: (string)s["message"]!, Id: (string?)s["transcriptId"])).ToList();
+        Assert.Equal([(1, "Text", "Accepted", 3, 0), (2, "Text", "NotPlaced", 0, 2), (3, "PDF", "NotPlaced", 0, 1)],
+            sources.Select(s => (s.Number, s.Kind, s.Outcome, s.Codings, s.Unplaced)));
+        Assert.Contains("not in the project file", sources[1].Message);
+        Assert.Contains("only text is imported", sources[2].Message);
+        Assert.Null(sources[1].Id);
+        Assert.NotEmpty(report["problems"]!.AsArray());
+        Assert.Single(await fixture.Transcripts.ListAsync(study, default));
     }
 
     [Fact]
@@ -173,6 +268,27 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         saved.EnsureSuccessStatusCode();
         using var submitted = await http.PostAsync($"/api/studies/{study}/transcripts/{transcript}/review/mine/submit", null);
         submitted.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Cases as comparable text: name, values and the passages' words (GUIDs differ between studies).</summary>
+    static List<string> Cases(QdaProject p) => p.Cases!.Select(c => $"{c.Name}|{Values(c.Values)}|{c.SourceGuids.Count}|"
+        + string.Join("/", c.Passages.Select(x => p.Source(x.SourceGuid)!.Passage(x.Start, x.End)))).Order(StringComparer.Ordinal).ToList();
+
+    static List<string> Sets(QdaProject p) =>
+        p.Sets!.Select(s => $"{s.Name}|{string.Join("/", s.SourceGuids.Select(g => p.Source(g)!.Name))}").Order(StringComparer.Ordinal).ToList();
+
+    static string Values(IReadOnlyDictionary<string, string>? values) =>
+        string.Join("; ", (values ?? new Dictionary<string, string>()).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+
+    /// <summary>A coded-passage CSV's rows by column name.</summary>
+    static List<Dictionary<string, string>> Csv(string csv)
+    {
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv.TrimStart('\uFEFF')), System.Globalization.CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read()) rows.Add(reader.HeaderRecord!.ToDictionary(h => h, h => reader.GetField(h) ?? ""));
+        return rows;
     }
 
     static List<string> Codings(QdaProject p) =>

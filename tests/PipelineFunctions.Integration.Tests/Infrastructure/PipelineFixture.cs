@@ -113,7 +113,8 @@ public sealed class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a study with the sample codebook and roster under a fresh id.</summary>
-    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null)
+    /// <param name="languages">The study's languages; by default the sample's.</param>
+    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null, IReadOnlyList<string>? languages = null)
     {
         var id = fixedId ?? $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
@@ -124,7 +125,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["id"] = id,
             ["name"] = "Integration test study",
             ["sites"] = sample["sites"]!.DeepClone(),
-            ["languages"] = sample["languages"]!.DeepClone(),
+            ["languages"] = languages is null ? sample["languages"]!.DeepClone() : new JsonArray([.. languages.Select(l => (JsonNode)l)]),
             ["allowList"] = sample["allowList"]!.DeepClone(),
             ["codebook"] = codebook,
             ["roster"] = JsonSerializer.SerializeToNode(roster.Select(r => new { identifier = r.Identifier, category = r.Category.ToString().ToLowerInvariant(), aliases = r.Aliases })),

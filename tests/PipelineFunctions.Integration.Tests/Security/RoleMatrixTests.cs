@@ -65,6 +65,8 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}/transcripts/{kampala}", Everyone.Replace("dar-researcher ", ""), Hidden: "dar-researcher"),
         new("GET", "/api/studies/{study}/transcripts/{kampala}/segments", Coders),
         new("GET", "/api/studies/{study}/transcripts/{kampala}/key", "custodian"),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}/speakers", Coders),
+        new("PUT", "/api/studies/{study}/transcripts/{kampala}/speakers", "study-lead", Body: (_, _) => JsonContent.Create(new { roles = new Dictionary<string, string>(), interviewType = "interview" })),
         new("GET", "/api/studies/{study}/transcripts/{kampala}/pseudonymised", "custodian kampala-researcher coder study-lead", Hidden: "dar-researcher"),
         new("POST", "/api/studies/{study}/pseudonymisation/corrections", "custodian kampala-researcher dar-researcher", Body: (_, _) => JsonContent.Create(new { kind = "not-an-identifier", text = "Zyxwvut" })),
         new("GET", "/api/studies/{study}/audit", "admin custodian"),

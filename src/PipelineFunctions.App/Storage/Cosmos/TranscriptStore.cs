@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.Core.Exchange;
 
 namespace PipelineFunctions.App.Storage.Cosmos;
 
@@ -57,6 +58,28 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
     /// <summary>A corrected translation names the one it replaces.</summary>
     public Task SetSupersedesAsync(string studyId, string translationId, string earlierId, CancellationToken ct) =>
         PatchAsync(studyId, translationId, [PatchOperation.Set("/supersedes", earlierId)], ct);
+
+    /// <summary>
+    /// The study lead's view of a transcript's participants: every speaker's role (the whole map, replacing the last)
+    /// and the interview type (null: not set).
+    /// </summary>
+    public Task SetParticipantsAsync(string studyId, string transcriptId, IReadOnlyDictionary<string, ParticipantRole> roles, string? interviewType, CancellationToken ct) =>
+        PatchAsync(studyId, transcriptId,
+        [
+            // Roles by name, as the document's converter reads them.
+            PatchOperation.Set("/speakerRoles", roles.ToDictionary(r => r.Key, r => r.Value.ToString(), StringComparer.Ordinal)),
+            PatchOperation.Set("/interviewType", interviewType),
+            // The lead saw the imported roles as speakers' roles and saved them so: they are in the map now.
+            PatchOperation.Set("/importedRoles", new Dictionary<string, string>()),
+        ], ct);
+
+    /// <summary>What an imported project said of a transcript's participants: roles by turn number, and the interview type.</summary>
+    public Task SetImportedParticipantsAsync(string studyId, string transcriptId, IReadOnlyDictionary<int, ParticipantRole> rolesByTurn, string? interviewType, CancellationToken ct) =>
+        PatchAsync(studyId, transcriptId,
+        [
+            PatchOperation.Set("/importedRoles", rolesByTurn.ToDictionary(r => r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.Value.ToString())),
+            PatchOperation.Set("/interviewType", interviewType),
+        ], ct);
 
     static IEnumerable<PatchOperation> Operations(TranscriptFacts f)
     {
