@@ -21,11 +21,21 @@ public sealed class TranslationCheckDocument
     [JsonProperty("alignment")] public List<AlignedTurns> Alignment { get; set; } = [];
     [JsonProperty("flags")] public List<TranslationFlagEntry> Flags { get; set; } = [];
     [JsonProperty("checkedAt")] public DateTimeOffset CheckedAt { get; set; }
+    /// <summary>The pseudonymised versions checked: a pair is checked once per pair of versions.</summary>
+    [JsonProperty("sourceVersion")] public int SourceVersion { get; set; }
+    [JsonProperty("translationVersion")] public int TranslationVersion { get; set; }
     [JsonProperty("review"), JsonConverter(typeof(StringEnumConverter))] public TranslationReview Review { get; set; }
     [JsonProperty("decidedBy")] public string? DecidedBy { get; set; }
     [JsonProperty("decidedAt")] public DateTimeOffset? DecidedAt { get; set; }
     [JsonProperty("queries")] public List<TranslationQuery> Queries { get; set; } = [];
     [JsonProperty("_etag")] public string? ETag { get; set; }
+
+    /// <summary>This document, to replace the stored one read with <paramref name="etag"/>.</summary>
+    public TranslationCheckDocument With(string? etag)
+    {
+        ETag = etag;
+        return this;
+    }
 }
 
 public enum TranslationReview { Pending, Approved, Queried, Superseded }

@@ -34,8 +34,19 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
         }
 
         var (source, translation) = transcript.TranslationOf is null ? (transcript, pair) : (pair, transcript);
+        // Both halves of a pair come here when pseudonymised, possibly at once: the pair is checked once per pair of
+        // versions, and the check a lead has decided on is never replaced by a second run.
+        var existing = await checks.GetAsync(translation.StudyId, translation.Id, ct);
+        if (existing is not null && existing.SourceId == source.Id && existing.SourceVersion == source.PseudonymVersion
+            && existing.TranslationVersion == translation.PseudonymVersion)
+        {
+            context.Log($"{translation.Id}: checked already for these versions.");
+            return;
+        }
         var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
         var check = checker.Run(study, source, await LoadAsync(source, ct), translation, await LoadAsync(translation, ct), clock.GetUtcNow());
+        check.SourceVersion = source.PseudonymVersion;
+        check.TranslationVersion = translation.PseudonymVersion;
         if (translation.Supersedes is { } earlier && await checks.GetAsync(translation.StudyId, earlier, ct) is { } previous)
         {
             // The lead's points on the earlier version stay in view beside the corrected one.
@@ -43,7 +54,11 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
             previous.Review = TranslationReview.Superseded;
             await checks.UpsertAsync(previous, ct);
         }
-        await checks.UpsertAsync(check, ct);
+        if (existing is null ? !await checks.TryCreateAsync(check, ct) : !await checks.TryReplaceAsync(check.With(existing.ETag), ct))
+        {
+            context.Log($"{translation.Id}: checked meanwhile by another run.");
+            return;
+        }
         var detail = $"Automated check: {check.Flags.Count} flag(s), {check.Flags.Count(f => f.Severity == "High")} high.";
         foreach (var t in new[] { source, translation })
             await workflow.MoveAsync(t, TranscriptStatus.AwaitingTranslationReview, detail, ct);

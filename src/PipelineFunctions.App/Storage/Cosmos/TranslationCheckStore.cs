@@ -15,6 +15,17 @@ public sealed class TranslationCheckStore(CosmosContainers cosmos)
     public async Task UpsertAsync(TranslationCheckDocument check, CancellationToken ct) =>
         await cosmos.TranslationChecks.UpsertItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);
 
+    /// <summary>Saves a new check; false when one with that id was saved meanwhile.</summary>
+    public async Task<bool> TryCreateAsync(TranslationCheckDocument check, CancellationToken ct)
+    {
+        try
+        {
+            await cosmos.TranslationChecks.CreateItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);
+            return true;
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict) { return false; }
+    }
+
     /// <summary>Saves a change made on a document read earlier; false when someone else changed it in between.</summary>
     public async Task<bool> TryReplaceAsync(TranslationCheckDocument check, CancellationToken ct)
     {
