@@ -21,8 +21,10 @@ public sealed record ReviewView(TranscriptRef Transcript, IEnumerable<CodeView> 
 public sealed record Saved(string Etag, string Message);
 public sealed record AgreementRow(string Code, string Name, double Percent, double Kappa, double Alpha, int Both, int OnlyFirst, int OnlySecond);
 public sealed record DisagreementView(int Segment, string Code, string Name, bool First, bool Second);
+/// <summary>A passage the pair coded differently: its text and each coder's codes on it, to set side by side.</summary>
+public sealed record DisputedPassage(int Segment, string Speaker, string Text, List<string> First, List<string> Second);
 public sealed record AgreementView(IEnumerable<string> Coders, IEnumerable<AgreementRow> PerCode, AgreementRow Overall,
-    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final);
+    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final, List<DisputedPassage> Passages);
 
 /// <summary>
 /// The coders' workspace: a transcript's pseudonymised passages with suggestions, each coder's own codings saved as
@@ -118,7 +120,8 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var all = await codings.ListAsync(transcriptId, ct);
         var pair = CodingRules.Pair(all);
         if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
-        var segments = (await review.SegmentsAsync(transcriptId, ct)).Select(s => s.Segment).Order().ToList();
+        var passages = (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment);
+        var segments = passages.Keys.Order().ToList();
         var report = CodingAgreement.Compare(segments,
             pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(), pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
         string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
@@ -130,7 +133,10 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
             Row(report.Overall),
             report.Disagreements.Select(d => new DisagreementView(d.Segment, d.CodeId, Name(d.CodeId), d.First, d.Second)),
             pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment && o.CodeId == c.CodeId)),
-            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings));
+            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings,
+            report.Disagreements.Select(d => d.Segment).Distinct().Order().Where(passages.ContainsKey).Select(n => new DisputedPassage(n, passages[n].Speaker,
+                passages[n].Text, CodesOn(pair[0], n), CodesOn(pair[1], n))).ToList()));
+        List<string> CodesOn(CoderWorkDocument work, int segment) => work.Codings.Where(c => c.Segment == segment).Select(c => Name(c.CodeId)).Distinct().ToList();
     }
 
     /// <summary>The pair's resolved coding: what both agreed plus each disagreement they kept. It becomes the transcript's final coding.</summary>
