@@ -147,6 +147,7 @@ function editMemo(n) {
 
 async function load() {
   data = await api(base);
+  performance.mark("review-data");
   mine = data.mine;
   etag = data.etag;
   submitted = mine.submitted;
@@ -163,6 +164,7 @@ async function load() {
   render();
   renderSide();
   select(0);
+  performance.mark("review-shown");
   // Counts of the other coder and the consensus: the server says what blind coding lets this user see.
   const tree = await api(`${studyPath}/codes/tree?transcript=${q(transcript)}`);
   shared = new Map(tree.codes.map(c => [c.id, c]));
