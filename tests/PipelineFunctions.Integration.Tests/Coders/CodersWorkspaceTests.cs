@@ -10,7 +10,7 @@ namespace PipelineFunctions.Integration.Tests.Coders;
 [Collection(PipelineCollection.Name)]
 public sealed class CodersWorkspaceTests(PipelineFixture fixture)
 {
-    const string Transcript =
+    internal const string Transcript =
         "Interviewer: Who helps you at work?\n" +
         "#9 (PSW): My supervisor backs me up and chases what I need from the managers.\n" +
         "Interviewer: And the staff?\n" +

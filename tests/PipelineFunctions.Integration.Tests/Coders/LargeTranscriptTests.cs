@@ -96,7 +96,7 @@ public sealed class LargeTranscriptTests(PipelineFixture fixture, ITestOutputHel
         {
             await page.GetByLabel("Words or \"a phrase\"").FillAsync(query);
             await page.EvaluateAsync("() => delete document.body.dataset.searchMs");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
             await page.WaitForFunctionAsync("() => document.body.dataset.searchMs !== undefined", null, new() { Timeout = 60_000 });
             times.Add(double.Parse(await page.EvaluateAsync<string>("() => document.body.dataset.searchMs"), System.Globalization.CultureInfo.InvariantCulture));
             output.WriteLine($"{query}: {await page.Locator("#found").InnerTextAsync()} in {times[^1]:F0} ms");

@@ -15,13 +15,7 @@ namespace PipelineFunctions.Integration.Tests.Coders;
 [Collection(PipelineCollection.Name)]
 public sealed partial class WorkspacePageTests(PipelineFixture fixture)
 {
-    const string Transcript =
-        "Interviewer: Who helps you at work?\n" +
-        "#9 (PSW): My supervisor backs me up and chases what I need from the managers.\n" +
-        "Interviewer: And the staff?\n" +
-        "#9 (PSW): Some staff show stigma and exclude us from the meetings.\n" +
-        "Interviewer: What slows you down?\n" +
-        "#9 (PSW): The procedures and the paperwork, I need three signatures for a walk.\n";
+    const string Transcript = CodersWorkspaceTests.Transcript;
 
     [Fact]
     public async Task The_workspace_codes_the_passage_you_chose_and_shows_what_you_did()
@@ -68,12 +62,12 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         Assert.Equal("passage-3", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         // The "Saved at" line does not move the toolbar.
-        var before = await page.Locator(".tools").BoundingBoxAsync();
+        const string toolbarAt = "() => document.querySelector('.tools').offsetTop";
+        var before = await page.EvaluateAsync<double>(toolbarAt);
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("x");
         await Assertions.Expect(page.Locator("#saved")).ToContainTextAsync("Saved");
-        var after = await page.Locator(".tools").BoundingBoxAsync();
-        Assert.Equal(before!.Y, after!.Y);
+        Assert.Equal(before, await page.EvaluateAsync<double>(toolbarAt));
 
         // A rejected suggestion is listed, and restored by its button (or u).
         var rejected = page.Locator("#rejected li");
@@ -187,7 +181,7 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         // Search: a phrase across the study, coded straight from the hit, saved as a set.
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/search.html?study={study}").ToString());
         await page.GetByLabel("Words or \"a phrase\"").FillAsync("\"three signatures\"");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#hits > li")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#hits")).ToContainTextAsync("workspace.txt, Kampala, en");
         await PageChecks.AssertAccessibleAsync(page);
@@ -207,10 +201,10 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/search.html?study={study}&q=stigma", PipelineFixture.CoderKey);
         await Assertions.Expect(page.Locator("#hits > li")).ToHaveCountAsync(1);
         await page.GetByLabel("Speaker role").FillAsync("OT");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#found")).ToContainTextAsync("0 passage(s)");
         await page.GetByLabel("Speaker role").FillAsync("PSW");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await page.GetByLabel("Code it").FillAsync("Hostility from non-PSS staff");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the code to passage 4 of search.txt" }).ClickAsync();
         await Assertions.Expect(page.Locator("#found")).ToContainTextAsync("Coded passage 4 of search.txt with Hostility from non-PSS staff.");

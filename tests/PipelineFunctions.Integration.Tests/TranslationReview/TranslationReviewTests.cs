@@ -123,7 +123,7 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/translation/index.html").ToString());
         await page.GetByLabel("API key").FillAsync(LeadKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Site").SelectOptionAsync("dar-es-salaam");
+        await page.GetByLabel("Site", new() { Exact = true }).SelectOptionAsync("dar-es-salaam");
         // Named by file, source file and site, not by id.
         var row = page.Locator("#pairs tbody tr", new() { HasText = "50010.en.txt" });
         await Assertions.Expect(row).ToContainTextAsync("50010.sw.txt");

@@ -23,6 +23,8 @@ function pending(segment) {
 function renderPassage(segment, i) {
   const item = document.querySelector(`#passage-${segment.segment}`) ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1", "data-index": String(i) });
   item.className = "passage" + (i === current ? " current" : "") + (segment.suggestions.length === 0 && /interviewer|facilitator/i.test(segment.speaker) ? " interviewer" : "");
+  // One tab stop for the list (the current passage); j/k move within it.
+  item.tabIndex = i === current ? 0 : -1;
   if (i === current) item.setAttribute("aria-current", "true"); else item.removeAttribute("aria-current");
   const codings = (bySegment.get(segment.segment) ?? []).map(c => ({ ...c, name: codeNames.get(c.codeId) ?? c.codeId }));
   const chips = codings.map(c => el("span", { class: "chip" },
@@ -30,7 +32,7 @@ function renderPassage(segment, i) {
     el("button", { type: "button", "aria-label": `Remove ${c.name} from passage ${segment.segment}`, text: "×",
       onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }, i) })));
   const offers = pending(segment).map((s, n) => el("li", { class: "suggestion" },
-    el("button", { type: "button", "aria-label": `Accept ${s.name} (${Math.round(s.confidence * 100)}%) for passage ${segment.segment}`, onclick: () => accept(segment, s) },
+    el("button", { type: "button", "aria-label": `${n + 1}. ${s.name} ${Math.round(s.confidence * 100)}%: accept for passage ${segment.segment}`, onclick: () => accept(segment, s) },
       `${n + 1}. ${s.name} `, el("small", { text: `${Math.round(s.confidence * 100)}%` })),
     el("button", { type: "button", class: "reject", "aria-label": `Reject ${s.name} for passage ${segment.segment}`, text: "Reject", onclick: () => reject(segment, s) }),
     el("span", { class: "evidence", text: `Why: ${s.evidence.join("; ")}` })));
@@ -39,7 +41,7 @@ function renderPassage(segment, i) {
   item.replaceChildren(
     el("div", { class: "body" },
       el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }), el("span", { class: "text" }, ...Stripes.text(segment.text, codings)),
-      el("div", { class: "applied", "aria-label": "Applied codes" }, ...chips),
+      el("div", { class: "applied", role: "group", "aria-label": "Applied codes" }, ...chips),
       el("ol", { class: "suggestions", "aria-label": "Suggestions" }, ...offers), abstained, ...memos),
     Stripes.stripes(segment, codings));
   return item;

@@ -12,9 +12,7 @@ const CodeTree = (() => {
     const node = code => {
       const [mine, other, consensus] = [total(code, "mine"), blind ? "–" : total(code, "other"), total(code, "consensus")];
       const kids = children.get(code.id) ?? [];
-      return el("li", {}, el("button", { type: "button", class: "code", "data-code": code.id,
-          "aria-label": `${code.name}: mine ${mine}, other coder ${blind ? "not shown until both submit" : other}, consensus ${consensus}`,
-          onclick: () => onPick(code) },
+      return el("li", {}, el("button", { type: "button", class: "code", "data-code": code.id, onclick: () => onPick(code) },
         el("span", { class: "swatch", style: `background:${Stripes.colour(code.id)}` }), `${code.name} `,
         el("span", { class: "counts", text: `${mine} · ${other} · ${consensus}` })),
         kids.length ? el("ul", {}, ...kids.map(node)) : null);
