@@ -62,7 +62,7 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         Assert.Equal("passage-3", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         // The "Saved at" line does not move the toolbar.
-        const string toolbarAt = "() => document.querySelector('.tools').offsetTop";
+        const string toolbarAt = "() => document.querySelector('#workspace').getBoundingClientRect().top + scrollY";
         var before = await page.EvaluateAsync<double>(toolbarAt);
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("x");
