@@ -34,7 +34,7 @@ public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, Re
             foreach (var c in work.Codings)
             {
                 var column = roles is null ? v.Transcript.SiteId : roles.GetValueOrDefault(c.Segment, "no role");
-                foreach (var code in Ancestry(study.Codebook, c.CodeId))
+                foreach (var code in CodeFamily.Ancestry(study.Codebook, c.CodeId))
                 {
                     if (!cells.TryGetValue((code, column), out var set)) cells[(code, column)] = set = [];
                     set.Add((v.Transcript.Id, c.Segment));
@@ -49,14 +49,6 @@ public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, Re
         return req.Query["format"].FirstOrDefault() == "csv"
             ? Results.File(Encoding.UTF8.GetBytes(Csv(view)), "text/csv; charset=utf-8", $"{studyId}-matrix-by-{view.By}.csv")
             : Results.Ok(view);
-    }
-
-    /// <summary>The code and every parent above it (a cycle in an imported codebook stops the walk).</summary>
-    static IEnumerable<string> Ancestry(Core.Codebooks.Codebook codebook, string codeId)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var code = codebook.Find(codeId); code is not null && seen.Add(code.Id); code = code.Parent is { } p ? codebook.Find(p) : null)
-            yield return code.Id;
     }
 
     static string Csv(MatrixView view)

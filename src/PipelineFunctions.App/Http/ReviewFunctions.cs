@@ -54,17 +54,21 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
-        var (study, transcript) = (await studies.GetAsync(studyId, ct), await transcripts.GetAsync(studyId, transcriptId, ct));
+        // Five single-partition reads at once: a long transcript's page waits for the slowest, not for their sum.
+        var (studyRead, listRead, suggestionsRead, segmentsRead, worksRead) = (studies.GetAsync(studyId, ct), transcripts.ListAsync(studyId, ct),
+            review.SuggestionsAsync(transcriptId, ct), review.SegmentsAsync(transcriptId, ct), codings.ListAsync(transcriptId, ct));
+        await Task.WhenAll(studyRead, listRead, suggestionsRead, segmentsRead, worksRead);
+        var (study, transcript) = (studyRead.Result, listRead.Result.FirstOrDefault(t => t.Id == transcriptId));
         if (study?.Codebook is null || transcript is null || transcript.Status != TranscriptStatus.SuggestionsReady)
             return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
-        var suggestions = (await review.SuggestionsAsync(transcriptId, ct)).ToLookup(s => s.Segment);
-        var segments = (await review.SegmentsAsync(transcriptId, ct)).OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
+        var suggestions = suggestionsRead.Result.ToLookup(s => s.Segment);
+        var segments = segmentsRead.Result.OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
             suggestions[s.Segment].Where(x => !x.IsAbstention).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
                 .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
             suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList();
-        var mine = await codings.GetAsync(transcriptId, req.HttpContext.User.Name(), ct);
-        var submitted = (await codings.ListAsync(transcriptId, ct)).Count(w => w.Submitted);
-        var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(await transcripts.ListAsync(studyId, ct))).Contains(transcriptId);
+        var mine = worksRead.Result.FirstOrDefault(w => w.Coder == req.HttpContext.User.Name());
+        var submitted = worksRead.Result.Count(w => w.Submitted);
+        var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(listRead.Result)).Contains(transcriptId);
         // Only the caller's own work: in blind double coding nobody sees the other's codes before both submit.
         return Results.Ok(new ReviewView(
             new TranscriptRef(transcript.Id, transcript.SiteId, transcript.FileName),

@@ -101,7 +101,7 @@ function restore(r) {
 /** The code tree, the memo list and the rejected list: what the side panel shows of this transcript. */
 function renderSide() {
   const counts = new Map(data.codes.map(c => [c.id, { mine: 0, other: shared.get(c.id)?.other ?? null, consensus: shared.get(c.id)?.consensus ?? 0 }]));
-  for (const [code, n] of countPassages(mine.codings)) if (counts.has(code)) counts.get(code).mine = n;
+  for (const [code, n] of CodeTree.count(data.codes, mine.codings)) if (counts.has(code)) counts.get(code).mine = n;
   CodeTree.render(document.querySelector("#tree"), data.codes, counts, jumpTo);
   document.querySelector("#memos").replaceChildren(...(mine.memos.length ? mine.memos.map((m, n) => el("li", {},
     el("span", { text: `${m.segment != null ? `Passage ${m.segment}` : "Transcript"}${m.code ? ` · ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text} ` }),
@@ -117,13 +117,6 @@ function renderSide() {
   const button = document.querySelector("#submit");
   button.disabled = submitted;
   button.textContent = submitted ? "Submitted" : "Submit my coding";
-}
-
-/** Passages per code (a code on two spans of one passage counts once). */
-function countPassages(codings) {
-  const seen = new Map();
-  for (const c of codings) seen.set(c.codeId, (seen.get(c.codeId) ?? new Set()).add(c.segment));
-  return new Map([...seen].map(([code, set]) => [code, set.size]));
 }
 
 /** The next passage after the current one that carries the code or one under it, round to the start. */
@@ -166,7 +159,8 @@ async function load() {
   render();
   renderSide();
   select(0);
-  performance.mark("review-shown");
+  // Marked once the browser has laid out and painted the list: what a coder sees, not only the DOM built.
+  requestAnimationFrame(() => setTimeout(() => performance.mark("review-shown")));
   // Counts of the other coder and the consensus: the server says what blind coding lets this user see.
   const tree = await api(`${studyPath}/codes/tree?transcript=${q(transcript)}`);
   shared = new Map(tree.codes.map(c => [c.id, c]));

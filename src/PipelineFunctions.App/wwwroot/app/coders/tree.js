@@ -1,13 +1,13 @@
-// The codebook's hierarchy with counts per code (mine · the other coder's · consensus); a parent counts its children's
-// passages too. Shared by the workspace and the code view.
+// The codebook's hierarchy with passages per code (mine · the other coder's · final); a parent counts its children's
+// passages, each once. Shared by the workspace and the code view.
 const CodeTree = (() => {
   const { el } = Pipeline;
 
-  /** counts: Map code id → { mine, other, consensus } of that code alone; other is null while the coding is blind. */
+  /** counts: Map code id → { mine, other, consensus }, children included; other is null while the coding is blind. */
   function render(list, codes, counts, onPick) {
     const children = new Map();
     for (const c of codes) children.set(c.parent ?? "", [...(children.get(c.parent ?? "") ?? []), c]);
-    const total = (code, field) => (counts.get(code.id)?.[field] ?? 0) + (children.get(code.id) ?? []).reduce((n, k) => n + total(k, field), 0);
+    const total = (code, field) => counts.get(code.id)?.[field] ?? 0;
     const blind = [...counts.values()].every(c => c.other == null);
     const node = code => {
       const [mine, other, consensus] = [total(code, "mine"), blind ? "–" : total(code, "other"), total(code, "consensus")];
@@ -28,5 +28,15 @@ const CodeTree = (() => {
     return ids;
   }
 
-  return { render, family };
+  /** Distinct passages per code in a list of codings, each also counted for every parent above its code. */
+  function count(codes, codings) {
+    const parent = new Map(codes.map(c => [c.id, c.parent]));
+    const passages = new Map();
+    for (const c of codings)
+      for (let code = c.codeId, seen = new Set(); code && !seen.has(code); seen.add(code), code = parent.get(code))
+        passages.set(code, (passages.get(code) ?? new Set()).add(c.segment));
+    return new Map([...passages].map(([code, set]) => [code, set.size]));
+  }
+
+  return { render, family, count };
 })();
