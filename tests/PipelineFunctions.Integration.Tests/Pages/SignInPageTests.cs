@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Playwright;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
@@ -69,7 +70,7 @@ public sealed class SignInPageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#status")).ToBeVisibleAsync();
         var width = await page.EvaluateAsync<double>("() => document.querySelector('#sites').getBoundingClientRect().width");
         var room = await page.EvaluateAsync<double>("() => document.querySelector('#sites').parentElement.clientWidth");
-        Assert.True(width <= room, $"The By-site table is {width} px wide in {room} px.");
+        Assert.True(width <= room + 1, $"The By-site table is {width} px wide in {room} px.");
         await PageChecks.AssertAccessibleAsync(page);
     }
 
@@ -77,14 +78,16 @@ public sealed class SignInPageTests(PipelineFixture fixture)
     public async Task The_site_keeps_a_word_by_its_pseudonym_and_the_custodian_sees_each_pseudonym_inline()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "k.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.KampalaKey);
+        // The site keeps a replaced word by its pseudonym, never seeing or typing it (here the team's address, not a person's).
+        var text = "Interviewer: Who helps?\n50021: My neighbour Nakato helps; we write to info@example.org for the team.\n";
+        var (_, body) = await fixture.UploadAsync(study, "kampala", "k.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         await using var browser = await Browser.LaunchAsync();
 
         var site = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/pseudonymisation.html?study={study}&transcript={id}", PipelineFixture.KampalaKey);
-        var keep = site.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("is not an identifier: keep the original word") });
-        await Assertions.Expect(keep.First).ToBeVisibleAsync();
+        var keep = site.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^\[(?!PERSON).*is not an identifier: keep the original word") });
+        await Assertions.Expect(keep).ToHaveCountAsync(1);
         await Assertions.Expect(site.GetByLabel("A word that was replaced but is not an identifier")).ToHaveCountAsync(0);
         await PageChecks.AssertAccessibleAsync(site);
         await keep.First.ClickAsync();

@@ -63,7 +63,18 @@ function select(i, focus = true) {
   item.scrollIntoView({ block: "nearest" });
 }
 
+/**
+ * Saves run one at a time: each carries the ETag the previous one returned, so two quick changes never race each other
+ * into a 412. A change made while a save is in flight is sent by one more save right after it.
+ */
+let saving = null, again = false;
 async function save() {
+  if (saving) { again = true; return saving; }
+  saving = (async () => { do { again = false; await saveOnce(); } while (again); })();
+  try { await saving; } finally { saving = null; }
+}
+
+async function saveOnce() {
   const headers = etag ? { "If-Match": etag } : {};
   const response = await fetch(`${base}/mine`, { method: "PUT", body: JSON.stringify(mine),
     headers: { "Content-Type": "application/json", "X-Api-Key": sessionStorage.getItem("pipeline-api-key") ?? "", ...headers } });
@@ -275,6 +286,7 @@ document.querySelector("#propose").addEventListener("submit", async e => {
 
 document.querySelector("#submit").addEventListener("click", async () => {
   if (submitted) return;
+  await saving;
   const result = await api(`${base}/mine/submit`, { method: "POST" });
   submitted = true;
   renderSide();
