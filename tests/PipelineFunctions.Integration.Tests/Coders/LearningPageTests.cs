@@ -61,6 +61,7 @@ public sealed class LearningPageTests(PipelineFixture fixture, ITestOutputHelper
     static async Task<List<string>> SuggestionsAsync(IPage page)
     {
         await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(2);
-        return [.. await page.Locator("#passage-2 .suggestion > button:first-child").AllInnerTextsAsync()];
+        // Text content, not inner text: a passage the browser has not painted yet (content-visibility) has no inner text.
+        return [.. await page.Locator("#passage-2 .suggestion > button:first-child").AllTextContentsAsync()];
     }
 }
