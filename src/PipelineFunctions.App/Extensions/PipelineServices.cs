@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Azure.Functions.Worker.Builder;
 using PipelineFunctions.App.Audit;
+using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Exchange;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Pipeline;
@@ -42,6 +43,8 @@ public static class PipelineServices
         services.AddSingleton<TranscriptTexts>();
         services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<CodingStore>();
+        services.AddSingleton<StudyCodings>();
+        services.AddSingleton<Search.SegmentCache>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TranscriptWorkflow>();
         services.AddSingleton<StageRunner>();

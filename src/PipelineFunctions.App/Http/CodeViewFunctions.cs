@@ -1,21 +1,22 @@
-using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Middleware;
-using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 
 namespace PipelineFunctions.App.Http;
 
-public sealed record CodedPassage(string TranscriptId, string SiteId, int Segment, string Speaker, string? Role, string Text, string Citation);
+/// <param name="Source"><c>final</c> (the consensus or the one submitted coding) or <c>mine</c> (the caller's own, not final yet).</param>
+public sealed record CodedPassage(string TranscriptId, string FileName, string SiteId, string SiteName, int Segment, string Speaker, string? Role,
+    string Text, string Citation, string CodeId, string Source);
 public sealed record CodePassages(CodeView Code, List<CodedPassage> Passages);
 
 /// <summary>
-/// All passages finally coded with a code, across a study's transcripts: the consensus where there is one, otherwise
-/// the submitted single coding. Each comes with its speaker and a citation for quoting, e.g. <c>[#9, Kampala, PSW]</c>.
+/// All passages coded with a code or a code under it, across a study's transcripts: the final coding (the consensus, or
+/// the one submitted coding) and the caller's own coding where nothing is final yet. Each comes with its speaker and a
+/// citation for quoting, e.g. <c>[#9, Kampala, PSW]</c>.
 /// </summary>
-public sealed partial class CodeViewFunctions(StudyStore studies, TranscriptStore transcripts, CodingStore codings, ReviewStore review)
+public sealed class CodeViewFunctions(StudyStore studies, StudyCodings codings, ReviewStore review)
 {
     [Function("GetCodePassages"), Access(Roles.Coder, Roles.StudyLead), Audited("read-code-passages")]
     public async Task<IResult> PassagesAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codes/{codeId}/passages")] HttpRequest req,
@@ -24,42 +25,28 @@ public sealed partial class CodeViewFunctions(StudyStore studies, TranscriptStor
         var (site, role, transcript) = (req.Query["site"].FirstOrDefault(), req.Query["role"].FirstOrDefault(), req.Query["transcript"].FirstOrDefault());
         var study = await studies.GetAsync(studyId, ct);
         var code = study?.Codebook?.Find(codeId);
-        if (study is null || code is null) return Problems.NotFound($"There is no code '{codeId}' in study '{studyId}'.");
+        if (study?.Codebook is null || code is null) return Problems.NotFound($"There is no code '{codeId}' in study '{studyId}'.");
+        var family = CodeFamily.Of(study.Codebook, codeId);
         var passages = new List<CodedPassage>();
-        foreach (var t in (await transcripts.ListAsync(studyId, ct)).Where(t => t.Status == TranscriptStatus.SuggestionsReady && (site is null || t.SiteId == site)
-                     && (transcript is null || t.Id == transcript)).OrderBy(t => t.ReceivedAt))
+        foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User,
+                     t => (string.IsNullOrEmpty(site) || t.SiteId == site) && (string.IsNullOrEmpty(transcript) || t.Id == transcript), ct))
         {
-            if (CodingRules.Final(await codings.ListAsync(t.Id, ct)) is not { } final) continue;
-            var segments = (await review.SegmentsAsync(t.Id, ct)).ToDictionary(s => s.Segment);
-            var siteName = study.Sites.FirstOrDefault(s => s.Id == t.SiteId)?.Name ?? t.SiteId;
-            foreach (var c in final.Codings.Where(c => c.CodeId == codeId).DistinctBy(c => c.Segment).OrderBy(c => c.Segment))
+            var (work, source) = v.Final is { } f ? (f, "final") : v.Mine is { } m ? (m, "mine") : (null, "");
+            if (work is null) continue;
+            var coded = work.Codings.Where(c => family.Contains(c.CodeId)).DistinctBy(c => c.Segment).OrderBy(c => c.Segment).ToList();
+            if (coded.Count == 0) continue;
+            var segments = (await review.SegmentsAsync(v.Transcript.Id, ct)).ToDictionary(s => s.Segment);
+            var siteName = study.Sites.FirstOrDefault(s => s.Id == v.Transcript.SiteId)?.Name ?? v.Transcript.SiteId;
+            foreach (var c in coded)
             {
                 if (!segments.TryGetValue(c.Segment, out var s)) continue;
-                var speakerRole = RoleOf(s.Speaker);
-                if (role is not null && !string.Equals(speakerRole, role, StringComparison.OrdinalIgnoreCase)) continue;
+                var speakerRole = SpeakerCitation.RoleOf(s.Speaker);
+                if (!string.IsNullOrEmpty(role) && !string.Equals(speakerRole, role, StringComparison.OrdinalIgnoreCase)) continue;
                 var text = c.Start is { } start && c.End is { } end && end <= s.Text.Length && start < end ? s.Text[start..end] : s.Text;
-                passages.Add(new CodedPassage(t.Id, t.SiteId, s.Segment, s.Speaker, speakerRole, text, Citation(s.Speaker, siteName, speakerRole)));
+                passages.Add(new CodedPassage(v.Transcript.Id, v.Transcript.FileName, v.Transcript.SiteId, siteName, s.Segment, s.Speaker, speakerRole, text,
+                    SpeakerCitation.Of(s.Speaker, siteName, speakerRole), c.CodeId, source));
             }
         }
         return Results.Ok(new CodePassages(new CodeView(code.Id, code.Name, code.Parent, code.Definition), passages));
     }
-
-    /// <summary>A role written with the speaker, as sites do: <c>#9 (PSW)</c> or <c>#9, Kampala, PSW</c>.</summary>
-    static string? RoleOf(string speaker)
-    {
-        var m = Role().Match(speaker);
-        return m.Success ? m.Groups["role"].Value : null;
-    }
-
-    static string Citation(string speaker, string site, string? role)
-    {
-        var id = IdPart().Match(speaker) is { Success: true } m ? m.Value.Trim() : speaker;
-        return role is null ? $"[{id}, {site}]" : $"[{id}, {site}, {role}]";
-    }
-
-    [GeneratedRegex(@"(?:\((?<role>[A-Za-z]{2,10})\)|,\s*(?<role>[A-Z]{2,10})\s*)$")]
-    private static partial Regex Role();
-
-    [GeneratedRegex(@"^[^,(]+")]
-    private static partial Regex IdPart();
 }

@@ -13,7 +13,9 @@ using PipelineFunctions.Core.Transcripts;
 namespace PipelineFunctions.App.Http;
 
 /// <param name="Kind"><c>missed</c>: an identifier that slipped through; <c>not-an-identifier</c>: a word replaced wrongly.</param>
-public sealed record CorrectionRequest(string Kind, string Text, IdentifierCategory? Category = null);
+/// <param name="Pseudonym">For <c>not-an-identifier</c> from the pseudonymised text: the placeholder (<c>[PERSON-1]</c>) in
+/// <paramref name="TranscriptId"/> whose original to keep; the app reads the original from the key, so the site never sees it.</param>
+public sealed record CorrectionRequest(string Kind, string? Text, IdentifierCategory? Category = null, string? TranscriptId = null, string? Pseudonym = null);
 
 public sealed record KeyView(string TranscriptId, int Version, List<SpeakerTurn>? Turns, IReadOnlyList<Replacement> Replacements);
 public sealed record PseudonymisedView(string TranscriptId, int Version, List<SpeakerTurn>? Turns);
@@ -58,12 +60,18 @@ public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStor
         string studyId, CancellationToken ct)
     {
         var request = await req.ReadFromJsonAsync<CorrectionRequest>(ct);
-        var text = request?.Text?.Trim() ?? "";
-        if (text.Length is < 2 or > 200) return Problems.BadRequest("Give the word or name to correct (2 to 200 characters).");
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
         var user = req.HttpContext.User;
         if (!user.IsInRole(Roles.Custodian) && !study.Sites.Any(s => user.HasSite(s.Id))) return Problems.Forbidden("You have no site in this study.");
+        var text = request?.Text?.Trim() ?? "";
+        if (text.Length == 0 && request is { Kind: "not-an-identifier", TranscriptId: { } tid, Pseudonym: { } pseudonym })
+        {
+            if (await OriginalOfAsync(studyId, tid, pseudonym, user, ct) is not { } original)
+                return Problems.NotFound($"There is no {pseudonym} in a transcript you can see.");
+            text = original;
+        }
+        if (text.Length is < 2 or > 200) return Problems.BadRequest("Give the word or name to correct (2 to 200 characters).");
 
         switch (request!.Kind)
         {
@@ -91,6 +99,15 @@ public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStor
             affected.Add(t.Id);
         }
         return Results.Ok(new CorrectionAnswer($"Correction saved; {affected.Count} transcript(s) are being pseudonymised again.", affected));
+    }
+
+    /// <summary>The original a placeholder replaced in one transcript, read from its key; it stays inside the app.</summary>
+    async Task<string?> OriginalOfAsync(string studyId, string transcriptId, string pseudonym, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
+        if (transcript is null || transcript.PseudonymVersion == 0 || !user.CanSee(transcript)) return null;
+        if (await texts.LoadKeyLogAsync(transcriptId, transcript.PseudonymVersion, ct) is not { } sealedLog) return null;
+        return KeyLogCipher.Decrypt(sealedLog, keys.KeyEncryptionKey, transcriptId).FirstOrDefault(r => r.Pseudonym == pseudonym)?.Original;
     }
 
     static bool Contains(string haystack, string needle) =>

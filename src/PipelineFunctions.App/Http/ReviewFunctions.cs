@@ -21,8 +21,10 @@ public sealed record ReviewView(TranscriptRef Transcript, IEnumerable<CodeView> 
 public sealed record Saved(string Etag, string Message);
 public sealed record AgreementRow(string Code, string Name, double Percent, double Kappa, double Alpha, int Both, int OnlyFirst, int OnlySecond);
 public sealed record DisagreementView(int Segment, string Code, string Name, bool First, bool Second);
+/// <summary>A passage the pair coded differently: its text and each coder's codes on it, to set side by side.</summary>
+public sealed record DisputedPassage(int Segment, string Speaker, string Text, List<string> First, List<string> Second);
 public sealed record AgreementView(IEnumerable<string> Coders, IEnumerable<AgreementRow> PerCode, AgreementRow Overall,
-    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final);
+    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final, List<DisputedPassage> Passages);
 
 /// <summary>
 /// The coders' workspace: a transcript's pseudonymised passages with suggestions, each coder's own codings saved as
@@ -52,17 +54,21 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
-        var (study, transcript) = (await studies.GetAsync(studyId, ct), await transcripts.GetAsync(studyId, transcriptId, ct));
+        // Five single-partition reads at once: a long transcript's page waits for the slowest, not for their sum.
+        var (studyRead, listRead, suggestionsRead, segmentsRead, worksRead) = (studies.GetAsync(studyId, ct), transcripts.ListAsync(studyId, ct),
+            review.SuggestionsAsync(transcriptId, ct), review.SegmentsAsync(transcriptId, ct), codings.ListAsync(transcriptId, ct));
+        await Task.WhenAll(studyRead, listRead, suggestionsRead, segmentsRead, worksRead);
+        var (study, transcript) = (studyRead.Result, listRead.Result.FirstOrDefault(t => t.Id == transcriptId));
         if (study?.Codebook is null || transcript is null || transcript.Status != TranscriptStatus.SuggestionsReady)
             return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
-        var suggestions = (await review.SuggestionsAsync(transcriptId, ct)).ToLookup(s => s.Segment);
-        var segments = (await review.SegmentsAsync(transcriptId, ct)).OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
+        var suggestions = suggestionsRead.Result.ToLookup(s => s.Segment);
+        var segments = segmentsRead.Result.OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
             suggestions[s.Segment].Where(x => !x.IsAbstention).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
                 .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
             suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList();
-        var mine = await codings.GetAsync(transcriptId, req.HttpContext.User.Name(), ct);
-        var submitted = (await codings.ListAsync(transcriptId, ct)).Count(w => w.Submitted);
-        var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(await transcripts.ListAsync(studyId, ct))).Contains(transcriptId);
+        var mine = worksRead.Result.FirstOrDefault(w => w.Coder == req.HttpContext.User.Name());
+        var submitted = worksRead.Result.Count(w => w.Submitted);
+        var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(listRead.Result)).Contains(transcriptId);
         // Only the caller's own work: in blind double coding nobody sees the other's codes before both submit.
         return Results.Ok(new ReviewView(
             new TranscriptRef(transcript.Id, transcript.SiteId, transcript.FileName),
@@ -118,7 +124,8 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var all = await codings.ListAsync(transcriptId, ct);
         var pair = CodingRules.Pair(all);
         if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
-        var segments = (await review.SegmentsAsync(transcriptId, ct)).Select(s => s.Segment).Order().ToList();
+        var passages = (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment);
+        var segments = passages.Keys.Order().ToList();
         var report = CodingAgreement.Compare(segments,
             pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(), pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
         string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
@@ -130,7 +137,10 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
             Row(report.Overall),
             report.Disagreements.Select(d => new DisagreementView(d.Segment, d.CodeId, Name(d.CodeId), d.First, d.Second)),
             pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment && o.CodeId == c.CodeId)),
-            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings));
+            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings,
+            report.Disagreements.Select(d => d.Segment).Distinct().Order().Where(passages.ContainsKey).Select(n => new DisputedPassage(n, passages[n].Speaker,
+                passages[n].Text, CodesOn(pair[0], n), CodesOn(pair[1], n))).ToList()));
+        List<string> CodesOn(CoderWorkDocument work, int segment) => work.Codings.Where(c => c.Segment == segment).Select(c => Name(c.CodeId)).Distinct().ToList();
     }
 
     /// <summary>The pair's resolved coding: what both agreed plus each disagreement they kept. It becomes the transcript's final coding.</summary>

@@ -16,17 +16,21 @@ public sealed record AnswerRequest(string Answer);
 
 public sealed record FlagCounts(int High, int Medium, int Low);
 
+/// <param name="SourceFile">The files as uploaded and the interview id: how the lead and the site know a pair (ids mean nothing to them).</param>
 public sealed record TranslationCheckSummary(string StudyId, string SiteId, string SourceId, string TranslationId, string SourceLanguage,
     string TranslationLanguage, string? Supersedes, string Review, DateTimeOffset CheckedAt, string? DecidedBy, DateTimeOffset? DecidedAt,
-    FlagCounts Flags, int OpenQueries)
+    FlagCounts Flags, int OpenQueries, string? SourceFile = null, string? TranslationFile = null, string? InterviewId = null)
 {
-    public static TranslationCheckSummary Of(TranslationCheckDocument c) => new(c.StudyId, c.SiteId, c.SourceId, c.TranslationId, c.SourceLanguage,
+    public static TranslationCheckSummary Of(TranslationCheckDocument c, IReadOnlyDictionary<string, TranscriptDocument>? files = null) => new(c.StudyId, c.SiteId, c.SourceId, c.TranslationId, c.SourceLanguage,
         c.TranslationLanguage, c.Supersedes, c.Review.ToString(), c.CheckedAt, c.DecidedBy, c.DecidedAt,
         new FlagCounts(c.Flags.Count(f => f.Severity == "High"), c.Flags.Count(f => f.Severity == "Medium"), c.Flags.Count(f => f.Severity == "Low")),
-        c.Queries.Count(q => q.Answer is null));
+        c.Queries.Count(q => q.Answer is null), files?.GetValueOrDefault(c.SourceId)?.FileName, files?.GetValueOrDefault(c.TranslationId)?.FileName,
+        files?.GetValueOrDefault(c.TranslationId)?.InterviewId ?? files?.GetValueOrDefault(c.SourceId)?.InterviewId);
 }
 
-public sealed record QueriedPair(TranslationCheckSummary Summary, List<TranslationQuery> Queries);
+/// <param name="Turns">The turns each point is about (pseudonymised, as the lead saw them), by query id.</param>
+public sealed record QueriedPair(TranslationCheckSummary Summary, List<TranslationQuery> Queries, Dictionary<string, QueryTurns> Turns);
+public sealed record QueryTurns(TurnView? Source, TurnView? Translation);
 public sealed record TurnView(int Index, string Speaker, string Text);
 public sealed record AlignedRow(TurnView? Source, TurnView? Translation, IEnumerable<TranslationFlagEntry> Flags);
 public sealed record TranslationCheckView(TranslationCheckSummary Summary, string? Etag, IEnumerable<TranslationFlagEntry> WholeFlags,
@@ -36,25 +40,47 @@ public sealed record TranslationCheckView(TranslationCheckSummary Summary, strin
 public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCheckStore checks, TranscriptStore transcripts, TranscriptTexts texts,
     TranscriptWorkflow workflow, TimeProvider clock)
 {
-    /// <summary>Pairs waiting for a lead, oldest first, optionally for one site; only of the studies the user works on.</summary>
+    /// <summary>
+    /// Pairs waiting for a lead and pairs queried back to the site (the page lists them apart), oldest first, optionally
+    /// for one site; only of the studies the user works on.
+    /// </summary>
     [Function("ListTranslationChecks"), Access(Roles.TranslationLead, Roles.StudyLead)]
     public async Task<IResult> PendingAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/translation-checks")] HttpRequest req, CancellationToken ct)
     {
         var site = req.Query["site"].FirstOrDefault();
-        var pending = new List<TranslationCheckDocument>();
+        var open = new List<TranslationCheckSummary>();
         foreach (var study in (await studies.ListAsync(ct)).Where(s => req.HttpContext.User.MayReachStudy(s.Id)))
-            pending.AddRange(await checks.ListAsync(study.Id, TranslationReview.Pending, ct));
-        return Results.Ok(pending.Where(c => site is null || c.SiteId == site).OrderBy(c => c.CheckedAt).Select(TranslationCheckSummary.Of).ToList());
+        {
+            var found = (await checks.ListAsync(study.Id, TranslationReview.Pending, ct)).Concat(await checks.ListAsync(study.Id, TranslationReview.Queried, ct))
+                .Where(c => site is null || c.SiteId == site).ToList();
+            if (found.Count == 0) continue;
+            var files = (await transcripts.ListAsync(study.Id, ct)).ToDictionary(t => t.Id);
+            open.AddRange(found.Select(c => TranslationCheckSummary.Of(c, files)));
+        }
+        return Results.Ok(open.OrderBy(c => c.CheckedAt).ToList());
     }
 
     [Function("ListTranslationQueries"), Access]
     public async Task<IResult> QueriedAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/translation-queries")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
-        var queried = await checks.ListAsync(studyId, TranslationReview.Queried, ct);
-        return Results.Ok(queried.Where(c => MayRead(req.HttpContext.User, c)).OrderBy(c => c.DecidedAt)
-            .Select(c => new QueriedPair(TranslationCheckSummary.Of(c), c.Queries)).ToList());
+        var queried = (await checks.ListAsync(studyId, TranslationReview.Queried, ct)).Where(c => MayRead(req.HttpContext.User, c)).OrderBy(c => c.DecidedAt).ToList();
+        if (queried.Count == 0) return Results.Ok(new List<QueriedPair>());
+        var files = (await transcripts.ListAsync(studyId, ct)).ToDictionary(t => t.Id);
+        var pairs = new List<QueriedPair>();
+        foreach (var c in queried)
+        {
+            var (source, translation) = (await TurnsAsync(files.GetValueOrDefault(c.SourceId), ct), await TurnsAsync(files.GetValueOrDefault(c.TranslationId), ct));
+            pairs.Add(new QueriedPair(TranslationCheckSummary.Of(c, files), c.Queries, c.Queries.ToDictionary(q => q.Id, q => new QueryTurns(
+                q.SourceTurn is { } s && source.TryGetValue(s, out var st) ? st : null,
+                q.TranslationTurn is { } t && translation.TryGetValue(t, out var tt) ? tt : null))));
+        }
+        return Results.Ok(pairs);
     }
+
+    async Task<Dictionary<int, TurnView>> TurnsAsync(TranscriptDocument? transcript, CancellationToken ct) =>
+        transcript is null ? [] : (await texts.LoadPseudonymisedAsync(transcript.Id, transcript.PseudonymVersion, ct) ?? [])
+            .ToDictionary(t => t.Index, t => new TurnView(t.Index, t.Speaker, t.Text));
 
     [Function("GetTranslationCheck"), Access, Audited("read-translation-check")]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/translation-checks/{translationId}")] HttpRequest req,
@@ -65,13 +91,12 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         var source = await transcripts.GetAsync(studyId, check.SourceId, ct);
         var translation = await transcripts.GetAsync(studyId, check.TranslationId, ct);
         if (source is null || translation is null) return NotFound(translationId);
-        var sourceTurns = (await texts.LoadPseudonymisedAsync(source.Id, source.PseudonymVersion, ct) ?? []).ToDictionary(t => t.Index);
-        var translationTurns = (await texts.LoadPseudonymisedAsync(translation.Id, translation.PseudonymVersion, ct) ?? []).ToDictionary(t => t.Index);
+        var (sourceTurns, translationTurns) = (await TurnsAsync(source, ct), await TurnsAsync(translation, ct));
         var rows = check.Alignment.Select(a => new AlignedRow(
-            a.SourceTurn is { } s && sourceTurns.TryGetValue(s, out var st) ? new TurnView(st.Index, st.Speaker, st.Text) : null,
-            a.TranslationTurn is { } t && translationTurns.TryGetValue(t, out var tt) ? new TurnView(tt.Index, tt.Speaker, tt.Text) : null,
+            a.SourceTurn is { } s && sourceTurns.TryGetValue(s, out var st) ? st : null,
+            a.TranslationTurn is { } t && translationTurns.TryGetValue(t, out var tt) ? tt : null,
             check.Flags.Where(f => (f.SourceTurn is not null && f.SourceTurn == a.SourceTurn) || (f.TranslationTurn is not null && f.TranslationTurn == a.TranslationTurn))));
-        return Results.Ok(new TranslationCheckView(TranslationCheckSummary.Of(check), check.ETag,
+        return Results.Ok(new TranslationCheckView(TranslationCheckSummary.Of(check, new Dictionary<string, TranscriptDocument> { [source.Id] = source, [translation.Id] = translation }), check.ETag,
             check.Flags.Where(f => f.SourceTurn is null && f.TranslationTurn is null), rows, check.Queries));
     }
 

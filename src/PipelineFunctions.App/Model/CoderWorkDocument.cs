@@ -40,6 +40,9 @@ public sealed record RejectedSuggestion(
     [property: JsonProperty("segment")] int Segment,
     [property: JsonProperty("codeId")] string CodeId);
 
+/// <param name="Segment">The passage the memo is linked to; none for a memo on the whole transcript.</param>
+/// <param name="Code">The code the memo is about, if any: the code view lists a code's memos.</param>
 public sealed record Memo(
     [property: JsonProperty("segment")] int? Segment,
-    [property: JsonProperty("text")] string Text);
+    [property: JsonProperty("text")] string Text,
+    [property: JsonProperty("code")] string? Code = null);

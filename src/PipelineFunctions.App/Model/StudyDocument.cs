@@ -31,8 +31,23 @@ public sealed class StudyDocument
     [JsonProperty("doubleCodeTranscripts")] public List<string> DoubleCodeTranscripts { get; set; } = [];
     /// <summary>New codes coders proposed; the study lead approves them into the codebook.</summary>
     [JsonProperty("codeProposals")] public List<CodeProposal> CodeProposals { get; set; } = [];
+    /// <summary>Searches saved as sets (as REFI-QDA sets): the query and the passages it found then.</summary>
+    [JsonProperty("searchSets")] public List<SearchSet> SearchSets { get; set; } = [];
     [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
 }
+
+public sealed record SearchSet(
+    [property: JsonProperty("id")] string Id,
+    [property: JsonProperty("name")] string Name,
+    [property: JsonProperty("query")] string Query,
+    [property: JsonProperty("site")] string? Site,
+    [property: JsonProperty("language")] string? Language,
+    [property: JsonProperty("role")] string? Role,
+    [property: JsonProperty("passages")] List<SetPassage> Passages,
+    [property: JsonProperty("by")] string By,
+    [property: JsonProperty("at")] DateTimeOffset At);
+
+public sealed record SetPassage([property: JsonProperty("transcriptId")] string TranscriptId, [property: JsonProperty("segment")] int Segment);
 
 public sealed record StudySite(string Id, string Name, string? Country = null);
 

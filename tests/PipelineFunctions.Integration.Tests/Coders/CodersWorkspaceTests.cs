@@ -10,7 +10,7 @@ namespace PipelineFunctions.Integration.Tests.Coders;
 [Collection(PipelineCollection.Name)]
 public sealed class CodersWorkspaceTests(PipelineFixture fixture)
 {
-    const string Transcript =
+    internal const string Transcript =
         "Interviewer: Who helps you at work?\n" +
         "#9 (PSW): My supervisor backs me up and chases what I need from the managers.\n" +
         "Interviewer: And the staff?\n" +
@@ -84,7 +84,7 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "All codes" })).ToContainTextAsync("91.7%0.6190.627");
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Hostility from non-PSS staff" })).ToContainTextAsync("83.3%0.0000.000");
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Supportive figures" })).ToContainTextAsync("100%1.0001.000");
-        await Assertions.Expect(page.Locator("#disagreements li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#disagreements input[type=checkbox]")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "agreement.png"), FullPage = true });
 
         // Consensus: keep the hostility code, drop the other; the final coding feeds the code view and the engine.

@@ -18,7 +18,7 @@ public sealed class AdminStatusPageTests(PipelineFixture fixture)
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/admin/status.html").ToString());
         await page.GetByLabel("API key").FillAsync("local-coder-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not an admin");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("it needs admin");
 
         await page.GetByLabel("API key").FillAsync(PipelineFixture.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -12,12 +12,12 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
 {
     const string LeadKey = "local-translation-key";
 
-    async Task<(string Study, string Source, string Translation)> PairAsync(byte[]? translation = null)
+    async Task<(string Study, string Source, string Translation)> PairAsync(byte[]? translation = null, string name = "50010")
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, source) = await fixture.UploadAsync(study, "dar-es-salaam", "50010.sw.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), PipelineFixture.DarKey, "sw");
+        var (_, source) = await fixture.UploadAsync(study, "dar-es-salaam", $"{name}.sw.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), PipelineFixture.DarKey, "sw");
         var sourceId = (string)source!["transcriptId"]!;
-        var (_, en) = await fixture.UploadAsync(study, "dar-es-salaam", "50010.en.txt", translation ?? PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"),
+        var (_, en) = await fixture.UploadAsync(study, "dar-es-salaam", $"{name}.en.txt", translation ?? PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"),
             PipelineFixture.DarKey, "en", sourceId);
         var translationId = (string)en!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, translationId, "AwaitingTranslationReview");
@@ -114,27 +114,67 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task The_side_by_side_page_shows_flags_and_sends_a_query()
+    public async Task The_side_by_side_page_shows_flags_sends_a_query_keeps_the_pair_and_approves_after_a_confirmation()
     {
         var faulty = Encoding.UTF8.GetString(PipelineFixture.Sample("uploads/dar-interview-50010.en.txt")).TrimEnd('\n').Split('\n');
-        var (study, sourceId, translationId) = await PairAsync(Encoding.UTF8.GetBytes(string.Join('\n', faulty[..^1]) + "\n"));
+        var (study, sourceId, translationId) = await PairAsync(Encoding.UTF8.GetBytes(string.Join('\n', faulty[..^1]) + "\n"), "queue-check");
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/translation/index.html").ToString());
         await page.GetByLabel("API key").FillAsync(LeadKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Site").SelectOptionAsync("dar-es-salaam");
-        await page.GetByRole(AriaRole.Link, new() { Name = $"Check {translationId}" }).ClickAsync();
+        await page.GetByLabel("Site", new() { Exact = true }).SelectOptionAsync("dar-es-salaam");
+        // Named by file, source file and site, not by id.
+        var row = page.Locator("#pairs tbody tr", new() { HasText = "queue-check.en.txt" });
+        await Assertions.Expect(row).ToContainTextAsync("queue-check.sw.txt");
+        await PageChecks.AssertAccessibleAsync(page);
+        await row.GetByRole(AriaRole.Link, new() { Name = "Check queue-check.en.txt" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#turns tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("queue-check.en.txt (translation of queue-check.sw.txt)");
         var missing = page.Locator("#turns tbody tr").Nth(5);
         await Assertions.Expect(missing).ToContainTextAsync("High · missing-turn");
         await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flagged high"));
         await page.GetByLabel("Comment on turn 6").FillAsync("Please translate this answer.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send comments to the site" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 point(s) sent");
-        await Assertions.Expect(page.Locator("#previous")).ToContainTextAsync("Please translate this answer.");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "translation-pair.png"), FullPage = true });
+        // The point stands beside its turn; approval waits while it is open.
+        await Assertions.Expect(page.Locator("#turns tbody tr").Nth(5).Locator(".point")).ToContainTextAsync("Please translate this answer. — no answer yet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve translation" })).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#approve-note")).ToContainTextAsync("1 point(s) still open");
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "translation-pair");
         await fixture.WaitForStatusAsync(study, sourceId, "TranslationQueried");
+
+        // The queried pair stays in the queue, under its own heading.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the queue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#queried tbody tr", new() { HasText = "queue-check.en.txt" })).ToContainTextAsync("1");
+        await Assertions.Expect(page.Locator("#pairs tbody")).Not.ToContainTextAsync("queue-check.en.txt");
+        await PageChecks.ScreenshotAsync(page, "translation-queue");
+
+        // The site sees the point with its turn's text and a link to the pair, and answers it.
+        var site = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/queries.html?study={study}", PipelineFixture.DarKey);
+        var point = site.Locator("#queries li", new() { HasText = "Please translate this answer." });
+        await Assertions.Expect(point.Locator("blockquote")).ToHaveCountAsync(1);
+        await Assertions.Expect(site.Locator("#queries h2")).ToContainTextAsync("queue-check.en.txt");
+        await Assertions.Expect(point.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"pair.html\\?study={study}&translation={translationId}&view=site#turn-6"));
+        await PageChecks.AssertAccessibleAsync(site);
+        await point.GetByLabel("Your answer").FillAsync("The speaker said nothing more.");
+        await point.GetByRole(AriaRole.Button, new() { Name = "Save answer" }).ClickAsync();
+        await Assertions.Expect(site.GetByRole(AriaRole.Status)).ToContainTextAsync("Answer saved.");
+        await point.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(site.Locator("#turn-6")).ToContainTextAsync("site answered: The speaker said nothing more.");
+        await Assertions.Expect(site.Locator(".actions")).ToBeHiddenAsync();
+
+        // Answered: the lead may approve, after saying yes.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check queue-check.en.txt" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve translation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm")).ToContainTextAsync("Approve queue-check.en.txt?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm")).ToBeHiddenAsync();
+        Assert.Equal("TranslationQueried", (string?)(await fixture.TranscriptAsync(study, translationId))["summary"]!["status"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve translation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, approve" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved");
     }
 }

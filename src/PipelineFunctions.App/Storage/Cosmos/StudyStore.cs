@@ -50,6 +50,11 @@ public sealed class StudyStore(CosmosContainers cosmos)
         DateTimeOffset at, CancellationToken ct) =>
         SetCodebookAsync(studyId, codebook, by, at, ct, PatchOperation.Set($"/codeProposals/{proposalIndex}", approved));
 
+    /// <summary>The study's saved searches, written whole: a study has a handful, and a missing list (older studies) is set.</summary>
+    public async Task SetSearchSetsAsync(string studyId, List<SearchSet> sets, CancellationToken ct) =>
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
+            [PatchOperation.Set("/searchSets", sets)], cancellationToken: ct);
+
     public Task<List<StudyDocument>> ListAsync(CancellationToken ct) =>
         cosmos.Studies.QueryPartitionAsync<StudyDocument>(StudyDocument.PartitionValue, ct);
 }

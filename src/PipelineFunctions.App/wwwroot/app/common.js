@@ -5,19 +5,38 @@ const Pipeline = (() => {
 
   function signIn(onReady) {
     const form = document.querySelector("#signin");
+    // What this page needs, said before anyone types a key: the page names its roles in <body data-roles>.
+    const needs = document.body.dataset.roles;
+    form.prepend(el("p", { id: "signin-help", text: `This page is for ${needs ?? "the study team"}. Sign in with the API key you were given for that role; ` +
+      "in Azure the page sends you to your organisation's sign-in (Entra ID) instead." }));
     form.addEventListener("submit", e => {
       e.preventDefault();
       sessionStorage.setItem(keyName, form.querySelector("input").value);
+      form.querySelector("input").value = "";
       form.hidden = true;
+      showError("");
+      signedIn();
       onReady();
     });
+    signedIn();
     // With a key, or where the deployment signs people in itself (Entra ID in Azure), go straight on; a 401 asks for a key.
     onReady();
+  }
+
+  /** A sign-out button in the page header, always there: a key is forgotten, an Entra ID session ends at App Service's logout. */
+  function signedIn() {
+    if (document.querySelector("#signout")) return;
+    const button = el("button", { type: "button", id: "signout", text: "Sign out", onclick: () => {
+      if (!sessionStorage.getItem(keyName) && document.body.dataset.entra === "true") { location.href = "/.auth/logout"; return; }
+      signOut("You are signed out.");
+    } });
+    (document.querySelector("header") ?? document.body).append(el("p", { class: "session" }, button));
   }
 
   function signOut(message) {
     sessionStorage.removeItem(keyName);
     document.querySelector("#signin").hidden = false;
+    document.querySelectorAll("main").forEach(m => { m.hidden = true; });
     showError(message);
   }
 
@@ -33,7 +52,13 @@ const Pipeline = (() => {
       throw new Error("unauthorised");
     }
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
+    if (response.status === 403 && /role|study/.test(body?.detail ?? "")) {
+      // Signed in, but as someone this page is not for: say so, naming the role needed, and offer another key.
+      signOut(`${body.detail} You are signed in with a key this page cannot use; sign in with another key or sign out.`);
+      throw new Error("forbidden");
+    }
     if (!response.ok) { showError(body?.detail ?? body?.message ?? `The app answered ${response.status}.`); throw new Error(body?.detail ?? body?.message ?? String(response.status)); }
+    if (!sessionStorage.getItem(keyName)) document.body.dataset.entra = "true";
     showError("");
     return body;
   }

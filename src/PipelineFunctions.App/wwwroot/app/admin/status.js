@@ -44,7 +44,8 @@ async function call(path, options = {}) {
   if (response.status === 401 || response.status === 403) {
     if (path.startsWith("/api/admin/status") || response.status === 401) {
       sessionStorage.removeItem(keyName);
-      $("#error").textContent = response.status === 403 ? "That user is not an admin." : key ? "That key is not known." : "";
+      const detail = response.status === 403 ? (await response.json().catch(() => null))?.detail : null;
+      $("#error").textContent = response.status === 403 ? `${detail ?? "Your role cannot use this page; it needs admin."} Sign in with an admin's key.` : key ? "That key is not known." : "";
       $("#signin").hidden = false;
       $("#status").hidden = true;
       throw new Error("signed out");
@@ -131,7 +132,8 @@ function render(s) {
   const sites = $("#sites");
   sites.tHead.replaceChildren();
   const head = sites.tHead.insertRow();
-  ["Study", "Site", ...statuses].forEach(h => { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.append(th); });
+  // Status names break between their words, so every column fits a 1366 px screen without a scroll.
+  ["Study", "Site", ...statuses].forEach(h => { const th = document.createElement("th"); th.scope = "col"; th.append(...h.split(/(?=[A-Z])/).flatMap((w, i) => i ? [document.createElement("wbr"), w] : [w])); head.append(th); });
   fill(sites, s.sites, [r => r.studyId, r => r.siteId, ...statuses.map(k => r => r.counts[k] ?? 0)]);
   fill($("#latency"), s.latency, [r => r.stage === "upload-to-ready" ? "upload → ready" : r.stage, r => r.runs, r => duration(r.p50Seconds), r => duration(r.p95Seconds), r => duration(r.maxSeconds)]);
   fill($("#failures"), s.failures, [r => r.studyId, r => r.siteId, r => r.transcriptId, r => r.status, r => r.reason, r => new Date(r.updatedAt).toLocaleString(),
@@ -210,6 +212,14 @@ $("#signin").addEventListener("submit", e => {
   sessionStorage.setItem(keyName, $("#apikey").value);
   $("#signin").hidden = true;
   refresh();
+});
+$("#signout").addEventListener("click", () => {
+  if (!sessionStorage.getItem(keyName) && !$("#status").hidden) { location.href = "/.auth/logout"; return; }
+  sessionStorage.removeItem(keyName);
+  clearTimeout(timer);
+  $("#status").hidden = true;
+  $("#signin").hidden = false;
+  $("#error").textContent = "You are signed out.";
 });
 $("#chart-site").addEventListener("change", () => { if (last) drawChart(last.activity); });
 $("#chart-window").addEventListener("change", () => refresh());

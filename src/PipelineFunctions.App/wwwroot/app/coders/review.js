@@ -1,32 +1,49 @@
 // The coder's workspace: keyboard-first coding of passages; every change saves at once with the ETag it was read with.
 const { api, el, signIn, params, showError } = Pipeline;
 const study = params.get("study"), transcript = params.get("transcript");
-const base = `/api/studies/${encodeURIComponent(study)}/transcripts/${encodeURIComponent(transcript)}/review`;
-let data, mine, etag = null, current = 0, codeNames = new Map(), submitted = false;
+const studyPath = `/api/studies/${encodeURIComponent(study)}`;
+const base = `${studyPath}/transcripts/${encodeURIComponent(transcript)}/review`;
+let data, mine, etag = null, current = 0, codeNames = new Map(), submitted = false, shared = new Map(), editing = null;
+let bySegment = new Map();
 
-const key = (c) => `${c.segment}|${c.codeId}`;
+const key = (c) => `${c.segment}|${c.codeId}|${c.start ?? ""}`;
+const q = encodeURIComponent;
 
-function pending(segment) {
-  const applied = new Set(mine.codings.filter(c => c.segment === segment.segment).map(c => c.codeId));
-  const rejected = new Set(mine.rejected.filter(r => r.segment === segment.segment).map(r => r.codeId));
-  return segment.suggestions.filter(s => !applied.has(s.code) && !rejected.has(s.code));
+function index() {
+  bySegment = new Map();
+  for (const c of mine.codings) bySegment.set(c.segment, [...(bySegment.get(c.segment) ?? []), c]);
 }
 
-function renderPassage(segment, index) {
-  const item = document.querySelector(`#passage-${segment.segment}`) ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1" });
-  item.className = (index === current ? "current " : "") + (segment.suggestions.length === 0 && /interviewer|facilitator/i.test(segment.speaker) ? "interviewer" : "");
-  const chips = mine.codings.filter(c => c.segment === segment.segment).map(c => el("span", { class: "chip" },
-    (codeNames.get(c.codeId) ?? c.codeId) + (c.start != null ? ` on “${segment.text.slice(c.start, c.end)}”` : ""),
-    el("button", { type: "button", "aria-label": `Remove ${codeNames.get(c.codeId) ?? c.codeId} from passage ${segment.segment}`, text: "×",
-      onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }) })));
-  const offers = pending(segment).map((s, i) => el("button", { type: "button", class: "suggestion", title: s.evidence.join("\n"),
-      "aria-label": `Accept ${s.name} (${Math.round(s.confidence * 100)}%) for passage ${segment.segment}`,
-      onclick: () => accept(segment, s) },
-    `${i + 1}. ${s.name} `, el("small", { text: `${Math.round(s.confidence * 100)}%` })));
-  const evidence = pending(segment).slice(0, 1).map(s => el("div", { class: "evidence", text: `Why ${s.name}: ${s.evidence.join("; ")}` }));
-  const memos = mine.memos.filter(m => m.segment === segment.segment).map(m => el("div", { class: "evidence", text: `Memo: ${m.text}` }));
-  item.replaceChildren(el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }), el("span", { class: "text", text: segment.text }),
-    el("div", { class: "applied", "aria-label": "Applied codes" }, ...chips), el("div", { class: "suggestions", "aria-label": "Suggestions" }, ...offers), ...evidence, ...memos);
+function pending(segment) {
+  const applied = new Set((bySegment.get(segment.segment) ?? []).map(c => c.codeId));
+  const rejected = new Set(mine.rejected.filter(r => r.segment === segment.segment).map(r => r.codeId));
+  return segment.suggestions.filter(s => !applied.has(s.code) && !rejected.has(s.code)).slice(0, 3);
+}
+
+function renderPassage(segment, i) {
+  const item = document.querySelector(`#passage-${segment.segment}`) ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1", "data-index": String(i) });
+  item.className = "passage" + (i === current ? " current" : "") + (segment.suggestions.length === 0 && /interviewer|facilitator/i.test(segment.speaker) ? " interviewer" : "");
+  // One tab stop for the list (the current passage); j/k move within it.
+  item.tabIndex = i === current ? 0 : -1;
+  if (i === current) item.setAttribute("aria-current", "true"); else item.removeAttribute("aria-current");
+  const codings = (bySegment.get(segment.segment) ?? []).map(c => ({ ...c, name: codeNames.get(c.codeId) ?? c.codeId }));
+  const chips = codings.map(c => el("span", { class: "chip" },
+    c.name + (c.start != null ? ` on “${segment.text.slice(c.start, c.end)}”` : ""),
+    el("button", { type: "button", "aria-label": `Remove ${c.name} from passage ${segment.segment}`, text: "×",
+      onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }, i) })));
+  const offers = pending(segment).map((s, n) => el("li", { class: "suggestion" },
+    el("button", { type: "button", "aria-label": `${n + 1}. ${s.name} ${Math.round(s.confidence * 100)}%: accept for passage ${segment.segment}`, onclick: () => accept(segment, s) },
+      `${n + 1}. ${s.name} `, el("small", { text: `${Math.round(s.confidence * 100)}%` })),
+    el("button", { type: "button", class: "reject", "aria-label": `Reject ${s.name} for passage ${segment.segment}`, text: "Reject", onclick: () => reject(segment, s) }),
+    el("span", { class: "evidence", text: `Why: ${s.evidence.join("; ")}` })));
+  const abstained = segment.abstained && segment.suggestions.length === 0 ? el("p", { class: "evidence", text: `No suggestion: ${segment.abstained}` }) : null;
+  const memos = mine.memos.filter(m => m.segment === segment.segment).map(m => el("p", { class: "memo", text: `Memo${m.code ? ` on ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text}` }));
+  item.replaceChildren(
+    el("div", { class: "body" },
+      el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }), el("span", { class: "text" }, ...Stripes.text(segment.text, codings)),
+      el("div", { class: "applied", role: "group", "aria-label": "Applied codes" }, ...chips),
+      el("ol", { class: "suggestions", "aria-label": "Suggestions" }, ...offers), abstained, ...memos),
+    Stripes.stripes(segment, codings));
   return item;
 }
 
@@ -36,15 +53,28 @@ function render() {
   else data.segments.forEach(renderPassage);
 }
 
-function move(by) {
+/** Makes passage i current: the bar, the focus and what the tools act on are always the same passage. */
+function select(i, focus = true) {
   const previous = current;
-  current = Math.max(0, Math.min(data.segments.length - 1, current + by));
-  renderPassage(data.segments[previous], previous);
+  current = Math.max(0, Math.min(data.segments.length - 1, i));
+  if (previous !== current) renderPassage(data.segments[previous], previous);
   const item = renderPassage(data.segments[current], current);
+  if (focus && document.activeElement !== item && !item.contains(document.activeElement)) item.focus({ preventScroll: true });
   item.scrollIntoView({ block: "nearest" });
 }
 
+/**
+ * Saves run one at a time: each carries the ETag the previous one returned, so two quick changes never race each other
+ * into a 412. A change made while a save is in flight is sent by one more save right after it.
+ */
+let saving = null, again = false;
 async function save() {
+  if (saving) { again = true; return saving; }
+  saving = (async () => { do { again = false; await saveOnce(); } while (again); })();
+  try { await saving; } finally { saving = null; }
+}
+
+async function saveOnce() {
   const headers = etag ? { "If-Match": etag } : {};
   const response = await fetch(`${base}/mine`, { method: "PUT", body: JSON.stringify(mine),
     headers: { "Content-Type": "application/json", "X-Api-Key": sessionStorage.getItem("pipeline-api-key") ?? "", ...headers } });
@@ -55,42 +85,130 @@ async function save() {
   document.querySelector("#saved").textContent = `Saved at ${new Date().toLocaleTimeString()}`;
 }
 
-async function change(mutate) {
+async function change(mutate, at = current) {
   if (submitted) { showError("You have submitted this transcript; your coding is final."); return; }
   mutate();
-  renderPassage(data.segments[current], current);
+  index();
+  renderPassage(data.segments[at], at);
+  renderSide();
   await save();
 }
 
 function accept(segment, suggestion) {
+  select(data.segments.indexOf(segment), false);
   return change(() => mine.codings.push({ segment: segment.segment, codeId: suggestion.code, origin: "suggested" }));
+}
+
+function reject(segment, suggestion) {
+  select(data.segments.indexOf(segment), false);
+  return change(() => mine.rejected.push({ segment: segment.segment, codeId: suggestion.code }));
+}
+
+function restore(r) {
+  return change(() => { mine.rejected = mine.rejected.filter(x => !(x.segment === r.segment && x.codeId === r.codeId)); },
+    data.segments.findIndex(s => s.segment === r.segment));
+}
+
+/** The code tree, the memo list and the rejected list: what the side panel shows of this transcript. */
+function renderSide() {
+  const counts = new Map(data.codes.map(c => [c.id, { mine: 0, other: shared.get(c.id)?.other ?? null, consensus: shared.get(c.id)?.consensus ?? 0 }]));
+  for (const [code, n] of CodeTree.count(data.codes, mine.codings)) if (counts.has(code)) counts.get(code).mine = n;
+  CodeTree.render(document.querySelector("#tree"), data.codes, counts, jumpTo);
+  document.querySelector("#memos").replaceChildren(...(mine.memos.length ? mine.memos.map((m, n) => el("li", {},
+    el("span", { text: `${m.segment != null ? `Passage ${m.segment}` : "Transcript"}${m.code ? ` · ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text} ` }),
+    m.segment != null ? el("a", { href: `#passage-${m.segment}`, text: "go", "aria-label": `Go to passage ${m.segment}`,
+      onclick: e => { e.preventDefault(); select(data.segments.findIndex(s => s.segment === m.segment)); } }) : null,
+    el("button", { type: "button", text: "Edit", "aria-label": `Edit memo ${n + 1}`, onclick: () => editMemo(n) }),
+    el("button", { type: "button", text: "Delete", "aria-label": `Delete memo ${n + 1}`, onclick: () => change(() => mine.memos.splice(n, 1)) })))
+    : [el("li", { text: "No memos yet." })]));
+  document.querySelector("#rejected").replaceChildren(...(mine.rejected.length ? mine.rejected.map(r => el("li", {},
+    `${codeNames.get(r.codeId) ?? r.codeId} on passage ${r.segment} `,
+    el("button", { type: "button", text: "Restore", "aria-label": `Restore ${codeNames.get(r.codeId) ?? r.codeId} on passage ${r.segment}`, onclick: () => restore(r) })))
+    : [el("li", { text: "None rejected." })]));
+  const button = document.querySelector("#submit");
+  button.disabled = submitted;
+  button.textContent = submitted ? "Submitted" : "Submit my coding";
+}
+
+/** The next passage after the current one that carries the code or one under it, round to the start. */
+function jumpTo(code) {
+  const family = CodeTree.family(data.codes, code.id);
+  const n = data.segments.length;
+  for (let step = 1; step <= n; step++) {
+    const i = (current + step) % n;
+    if ((bySegment.get(data.segments[i].segment) ?? []).some(c => family.has(c.codeId))) { select(i); return; }
+  }
+  document.querySelector("#saved").textContent = `No passage of this transcript has ${code.name} in your coding.`;
+}
+
+function editMemo(n) {
+  editing = n;
+  const m = mine.memos[n];
+  document.querySelector("#memo-text").value = m.text;
+  document.querySelector("#memo-code").value = m.code ?? "";
+  document.querySelector("#memo-passage").checked = m.segment != null;
+  document.querySelector("#memo-save").textContent = "Save changes";
+  document.querySelector("#memo-text").focus();
 }
 
 async function load() {
   data = await api(base);
+  performance.mark("review-data");
   mine = data.mine;
   etag = data.etag;
   submitted = mine.submitted;
+  index();
   data.codes.forEach(c => codeNames.set(c.id, c.name));
   document.querySelector("#codes").replaceChildren(...data.codes.map(c => el("option", { value: c.name })));
+  document.querySelector("#memo-code").append(...data.codes.map(c => el("option", { value: c.id, text: c.name })));
   document.querySelector("#summary").textContent = `${data.transcript.fileName} (${data.transcript.siteId}), ${data.segments.length} passages` +
     (data.doubleCoded ? " — double-coded: your codes stay hidden from the other coder until you both submit." : "") + (submitted ? " Submitted." : "");
   const agreement = document.querySelector("#agreement");
-  agreement.href = `agreement.html?study=${encodeURIComponent(study)}&transcript=${encodeURIComponent(transcript)}`;
-  agreement.hidden = !data.agreementReady;
+  agreement.href = `agreement.html?study=${q(study)}&transcript=${q(transcript)}`;
+  agreement.textContent = data.agreementReady ? "Agreement" : data.doubleCoded ? "Agreement (opens once you both submit)" : "Agreement (single-coded)";
   document.querySelector("#workspace").hidden = false;
   render();
-  document.querySelector(`#passage-${data.segments[0].segment}`)?.focus();
+  renderSide();
+  select(0);
+  // Marked once the browser has laid out and painted the list: what a coder sees, not only the DOM built.
+  requestAnimationFrame(() => setTimeout(() => performance.mark("review-shown")));
+  // Counts of the other coder and the consensus: the server says what blind coding lets this user see.
+  const tree = await api(`${studyPath}/codes/tree?transcript=${q(transcript)}`);
+  shared = new Map(tree.codes.map(c => [c.id, c]));
+  renderSide();
 }
 
+for (const [id, page] of [["to-list", "index.html"], ["to-codes", "codes.html"], ["to-search", "search.html"], ["to-matrix", "matrix.html"]])
+  document.querySelector(`#${id}`).href = `${page}?study=${q(study)}`;
+
+document.querySelector("#passages").addEventListener("click", e => {
+  const item = e.target.closest("li.passage");
+  if (item && Number(item.dataset.index) !== current) select(Number(item.dataset.index), !e.target.closest("button, a"));
+});
+document.querySelector("#passages").addEventListener("focusin", e => {
+  const item = e.target.closest("li.passage");
+  if (item && Number(item.dataset.index) !== current) select(Number(item.dataset.index), false);
+});
+
+const help = document.querySelector("#keys-help");
+function toggleHelp(open) {
+  help.hidden = !open;
+  if (open) help.focus(); else document.querySelector(`#passage-${data?.segments[current].segment}`)?.focus();
+}
+document.querySelector("#keys-close").addEventListener("click", () => toggleHelp(false));
+
 document.addEventListener("keydown", async e => {
-  if (!data || e.target.matches("input, textarea")) return;
+  if (e.key === "Escape" && !help.hidden) { toggleHelp(false); return; }
+  if (!data || e.target.matches("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
   const segment = data.segments[current];
-  if (e.key === "j" || e.key === "ArrowDown") { e.preventDefault(); move(1); }
-  else if (e.key === "k" || e.key === "ArrowUp") { e.preventDefault(); move(-1); }
-  else if (e.key === "a" && pending(segment)[0]) await accept(segment, pending(segment)[0]);
-  else if (["1", "2", "3"].includes(e.key) && pending(segment)[Number(e.key) - 1]) await accept(segment, pending(segment)[Number(e.key) - 1]);
-  else if (e.key === "x" && pending(segment)[0]) { const s = pending(segment)[0]; await change(() => mine.rejected.push({ segment: segment.segment, codeId: s.code })); }
+  const offers = pending(segment);
+  if (e.key === "?") { e.preventDefault(); toggleHelp(help.hidden); }
+  else if (e.key === "j" || e.key === "ArrowDown") { e.preventDefault(); select(current + 1); }
+  else if (e.key === "k" || e.key === "ArrowUp") { e.preventDefault(); select(current - 1); }
+  else if (e.key === "a" && offers[0]) await accept(segment, offers[0]);
+  else if (["1", "2", "3"].includes(e.key) && offers[Number(e.key) - 1]) await accept(segment, offers[Number(e.key) - 1]);
+  else if (e.key === "x" && offers[0]) await reject(segment, offers[0]);
+  else if (e.key === "u" && mine.rejected.length) await restore(mine.rejected.at(-1));
   else if (e.key === "/") { e.preventDefault(); span = selectedSpan(); document.querySelector("#add-code").focus(); }
   else if (e.key === "m") { e.preventDefault(); document.querySelector("#memo").focus(); }
   else if (e.key === "S") document.querySelector("#submit").click();
@@ -103,14 +221,19 @@ function selectedSpan() {
   const text = document.querySelector(`#passage-${data.segments[current].segment} .text`);
   if (!selection || selection.isCollapsed || !text || !text.contains(selection.anchorNode) || !text.contains(selection.focusNode)) return null;
   const range = selection.getRangeAt(0);
-  return range.startOffset < range.endOffset ? { start: range.startOffset, end: range.endOffset } : null;
+  // Offsets from the start of the whole text: marks already in it split it into several nodes.
+  const before = document.createRange();
+  before.setStart(text, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length, end = start + range.toString().length;
+  return start < end ? { start, end } : null;
 }
 
 // Taken before the input has focus: focusing it moves the selection away.
 document.querySelector("#add-code").addEventListener("mousedown", () => { span = selectedSpan(); });
 
 document.querySelector("#add-code").addEventListener("keydown", async e => {
-  if (e.key === "Escape") { e.target.blur(); return; }
+  if (e.key === "Escape") { backToPassage(); return; }
   if (e.key !== "Enter") return;
   e.preventDefault();
   const code = data.codes.find(c => c.name.toLowerCase() === e.target.value.trim().toLowerCase() || c.id === e.target.value.trim());
@@ -133,7 +256,7 @@ function backToPassage() {
 }
 
 document.querySelector("#memo").addEventListener("keydown", async e => {
-  if (e.key === "Escape") { e.target.blur(); return; }
+  if (e.key === "Escape") { backToPassage(); return; }
   if (e.key !== "Enter" || !e.target.value.trim()) return;
   e.preventDefault();
   const text = e.target.value.trim();
@@ -142,17 +265,31 @@ document.querySelector("#memo").addEventListener("keydown", async e => {
   await change(() => mine.memos.push({ segment: data.segments[current].segment, text }));
 });
 
+document.querySelector("#memo-form").addEventListener("submit", async e => {
+  e.preventDefault();
+  const memo = { segment: document.querySelector("#memo-passage").checked ? data.segments[current].segment : null,
+    text: document.querySelector("#memo-text").value.trim(), code: document.querySelector("#memo-code").value || null };
+  const at = editing;
+  editing = null;
+  e.target.reset();
+  document.querySelector("#memo-save").textContent = "Save memo";
+  await change(() => { if (at == null) mine.memos.push(memo); else mine.memos[at] = memo; });
+});
+
 document.querySelector("#propose").addEventListener("submit", async e => {
   e.preventDefault();
   const name = document.querySelector("#proposal-name").value.trim(), definition = document.querySelector("#proposal-definition").value.trim();
-  const result = await api(`/api/studies/${encodeURIComponent(study)}/codebook/proposals`, { method: "POST", body: JSON.stringify({ name, definition }) });
+  const result = await api(`${studyPath}/codebook/proposals`, { method: "POST", body: JSON.stringify({ name, definition }) });
   document.querySelector("#saved").textContent = result.message;
   e.target.reset();
 });
 
 document.querySelector("#submit").addEventListener("click", async () => {
+  if (submitted) return;
+  await saving;
   const result = await api(`${base}/mine/submit`, { method: "POST" });
   submitted = true;
+  renderSide();
   document.querySelector("#saved").textContent = result.message;
 });
 

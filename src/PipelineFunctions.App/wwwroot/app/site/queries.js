@@ -10,8 +10,13 @@ function section(item) {
     const id = `answer-${q.id}`;
     const box = el("textarea", { id, rows: "2" });
     box.value = q.answer ?? "";
+    const turns = item.turns[q.id] ?? {};
+    const at = q.translationTurn ?? q.sourceTurn;
+    const link = `../translation/pair.html?study=${encodeURIComponent(study)}&translation=${encodeURIComponent(s.translationId)}&view=site${at != null ? `#turn-${at}` : ""}`;
     return el("li", {},
-      el("p", { text: `Turn ${q.translationTurn ?? q.sourceTurn ?? "-"}: ${q.comment} (${q.by})` }),
+      el("p", {}, el("strong", { text: `${q.comment}` }), ` (${q.by}) `, el("a", { href: link, text: at != null ? `see turn ${at} in the pair` : "see the pair" })),
+      ...[["Source", turns.source], ["Translation", turns.translation]].filter(([, t]) => t).map(([label, t]) =>
+        el("blockquote", {}, el("span", { class: "label", text: `${label}, ${t.speaker}: ` }), t.text)),
       el("label", { for: id, text: "Your answer" }), box,
       el("button", { type: "button", text: "Save answer", onclick: async () => {
         const r = await api(`${base}/queries/${q.id}/answer`, { method: "POST", body: JSON.stringify({ answer: box.value }) });
@@ -28,9 +33,9 @@ function section(item) {
     form.append("language", s.translationLanguage);
     form.append("translationOf", s.sourceId);
     const r = await api(`/api/studies/${encodeURIComponent(study)}/transcripts`, { method: "POST", body: form });
-    document.querySelector("#done").textContent = `${r.message} (${r.transcriptId})`;
+    document.querySelector("#done").textContent = `${r.message} (${file.files[0].name})`;
   } });
-  return el("section", {}, el("h2", { text: `Translation ${s.translationId} (site ${s.siteId}, ${s.sourceLanguage} → ${s.translationLanguage})` }),
+  return el("section", {}, el("h2", { text: `${s.translationFile ?? "Translation"}${s.interviewId ? `, interview ${s.interviewId}` : ""} (site ${s.siteId}, ${s.sourceLanguage} → ${s.translationLanguage})` }),
     list, el("label", { for: fileId, text: "Corrected translation" }), file, upload);
 }
 

@@ -1,0 +1,66 @@
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Coding;
+using PipelineFunctions.App.Middleware;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Cosmos;
+
+namespace PipelineFunctions.App.Http;
+
+/// <param name="Other">Null while blind: the other coder's count shows only where both submitted.</param>
+public sealed record CodeCount(string Id, string Name, string? Parent, int Mine, int? Other, int Consensus);
+public sealed record CodeTreeView(List<CodeCount> Codes, List<SiteName> Sites);
+public sealed record SiteName(string Id, string Name);
+
+/// <summary>
+/// The codebook's hierarchy with passages per code — the caller's, the other coder's (once both submitted), the final
+/// coding's — for the study or one transcript, by site and speaker role; a parent counts its children's passages.
+/// </summary>
+public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, ReviewStore review)
+{
+    [Function("GetCodeTree"), Access(Roles.Coder, Roles.StudyLead), Audited("read-code-counts")]
+    public async Task<IResult> TreeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codes/tree")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var (site, role, transcript) = (req.Query["site"].FirstOrDefault(), req.Query["role"].FirstOrDefault(), req.Query["transcript"].FirstOrDefault());
+        var study = await studies.GetAsync(studyId, ct);
+        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        var (mine, other, final) = (new Counter(study.Codebook), new Counter(study.Codebook), new Counter(study.Codebook));
+        var otherSeen = false;
+        foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User,
+                     t => (string.IsNullOrEmpty(site) || t.SiteId == site) && (string.IsNullOrEmpty(transcript) || t.Id == transcript), ct))
+        {
+            Func<CodingEntry, bool> spoken = _ => true;
+            if (!string.IsNullOrEmpty(role))
+            {
+                var roles = (await review.SegmentsAsync(v.Transcript.Id, ct)).ToDictionary(s => s.Segment, s => SpeakerCitation.RoleOf(s.Speaker));
+                spoken = c => string.Equals(roles.GetValueOrDefault(c.Segment), role, StringComparison.OrdinalIgnoreCase);
+            }
+            mine.Add(v.Transcript.Id, v.Mine, spoken);
+            final.Add(v.Transcript.Id, v.Final, spoken);
+            if (v.Other is not null) otherSeen = true;
+            other.Add(v.Transcript.Id, v.Other, spoken);
+        }
+        return Results.Ok(new CodeTreeView(
+            study.Codebook.Codes.Select(c => new CodeCount(c.Id, c.Name, c.Parent, mine[c.Id], otherSeen ? other[c.Id] : null, final[c.Id])).ToList(),
+            study.Sites.Select(s => new SiteName(s.Id, s.Name)).ToList()));
+    }
+
+    /// <summary>Distinct passages per code, a parent counting its children's (a passage under two children counts once).</summary>
+    sealed class Counter(Core.Codebooks.Codebook codebook)
+    {
+        readonly Dictionary<string, HashSet<(string, int)>> _passages = new(StringComparer.Ordinal);
+
+        public int this[string code] => _passages.GetValueOrDefault(code)?.Count ?? 0;
+
+        public void Add(string transcriptId, CoderWorkDocument? work, Func<CodingEntry, bool> include)
+        {
+            foreach (var c in work?.Codings.Where(include) ?? [])
+                foreach (var code in CodeFamily.Ancestry(codebook, c.CodeId))
+                {
+                    if (!_passages.TryGetValue(code, out var set)) _passages[code] = set = [];
+                    set.Add((transcriptId, c.Segment));
+                }
+        }
+    }
+}

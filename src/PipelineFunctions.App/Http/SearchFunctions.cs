@@ -1,0 +1,84 @@
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Coding;
+using PipelineFunctions.App.Middleware;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Search;
+using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Cosmos;
+
+namespace PipelineFunctions.App.Http;
+
+public sealed record SearchHit(string TranscriptId, string FileName, string SiteId, string SiteName, string Language, int Segment, string Speaker,
+    string? Role, string Text, int Score);
+public sealed record SearchAnswer(string Query, int Transcripts, int Total, List<SearchHit> Hits);
+public sealed record SaveSetRequest(string Name, string Query, string? Site = null, string? Language = null, string? Role = null);
+
+/// <summary>
+/// Search across a study's pseudonymised transcripts ready for coding — words and "phrases", by site, language and
+/// speaker role — ranked in C# (the local Cosmos server has no ORDER BY or cross-partition query); one partition per
+/// transcript, each read once per pseudonymised version. A search can be saved as a set.
+/// </summary>
+public sealed class SearchFunctions(StudyStore studies, TranscriptStore transcripts, SegmentCache segments, TimeProvider clock)
+{
+    const int MaxHits = 300;
+
+    [Function("SearchTranscripts"), Access(Roles.Coder, Roles.StudyLead), Audited("search-transcripts")]
+    public async Task<IResult> SearchAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/search")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var request = new SaveSetRequest("", req.Query["q"].FirstOrDefault() ?? "", req.Query["site"].FirstOrDefault(), req.Query["language"].FirstOrDefault(),
+            req.Query["role"].FirstOrDefault());
+        var study = await studies.GetAsync(studyId, ct);
+        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        var query = new SearchQuery(request.Query);
+        if (query.IsEmpty) return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
+        var (hits, searched) = await FindAsync(study, query, request, ct);
+        return Results.Ok(new SearchAnswer(request.Query, searched, hits.Count, hits.Take(MaxHits).ToList()));
+    }
+
+    [Function("ListSearchSets"), Access(Roles.Coder, Roles.StudyLead)]
+    public async Task<IResult> SetsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/search/sets")] HttpRequest req,
+        string studyId, CancellationToken ct) =>
+        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(study.SearchSets) : Problems.NotFound($"There is no study '{studyId}'.");
+
+    [Function("SaveSearchSet"), Access(Roles.Coder, Roles.StudyLead), Audited("save-search-set")]
+    public async Task<IResult> SaveSetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/search/sets")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var request = await req.ReadFromJsonAsync<SaveSetRequest>(ct);
+        if (string.IsNullOrWhiteSpace(request?.Name) || request.Name.Length > 100) return Problems.BadRequest("Name the set (up to 100 characters).");
+        var study = await studies.GetAsync(studyId, ct);
+        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        var query = new SearchQuery(request.Query ?? "");
+        if (query.IsEmpty) return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
+        var (hits, _) = await FindAsync(study, query, request, ct);
+        var set = new SearchSet(Guid.NewGuid().ToString("n")[..12], request.Name.Trim(), request.Query!, request.Site, request.Language, request.Role,
+            hits.Take(1000).Select(h => new SetPassage(h.TranscriptId, h.Segment)).ToList(), req.HttpContext.User.Name(), clock.GetUtcNow());
+        await studies.SetSearchSetsAsync(studyId, [.. study.SearchSets, set], ct);
+        return Results.Ok(new Done($"Saved the set '{set.Name}' with {set.Passages.Count} passage(s)."));
+    }
+
+    async Task<(List<SearchHit> Hits, int Searched)> FindAsync(StudyDocument study, SearchQuery query, SaveSetRequest filter, CancellationToken ct)
+    {
+        var chosen = CodingRules.Ready(await transcripts.ListAsync(study.Id, ct))
+            .Where(t => (string.IsNullOrEmpty(filter.Site) || t.SiteId == filter.Site) && (string.IsNullOrEmpty(filter.Language) || t.Language == filter.Language))
+            .ToList();
+        var found = new List<SearchHit>[chosen.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, chosen.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+        {
+            var t = chosen[i];
+            var siteName = study.Sites.FirstOrDefault(s => s.Id == t.SiteId)?.Name ?? t.SiteId;
+            found[i] = [];
+            foreach (var s in await segments.GetAsync(t, token))
+            {
+                var role = SpeakerCitation.RoleOf(s.Speaker);
+                if (!string.IsNullOrEmpty(filter.Role) && !string.Equals(role, filter.Role, StringComparison.OrdinalIgnoreCase)) continue;
+                if (query.Score(s.Text) is > 0 and var score)
+                    found[i].Add(new SearchHit(t.Id, t.FileName, t.SiteId, siteName, t.Language, s.Segment, s.Speaker, role, s.Text, score));
+            }
+        });
+        // Best first; ties in the order coders meet them (transcripts oldest first, passages in order).
+        return (found.SelectMany((hits, order) => hits.Select(h => (h, order))).OrderByDescending(x => x.h.Score).ThenBy(x => x.order)
+            .ThenBy(x => x.h.Segment).Select(x => x.h).ToList(), chosen.Count);
+    }
+}

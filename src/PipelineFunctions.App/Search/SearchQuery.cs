@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PipelineFunctions.App.Search;
+
+/// <summary>
+/// Words and "quoted phrases", every one required; a word ending in <c>*</c> matches as a prefix. Matching ignores case
+/// and accents, so "kollegen" finds "Kollegen" and "tumaini" finds "Tumaíni".
+/// </summary>
+public sealed partial class SearchQuery
+{
+    readonly List<string> _words = [];
+    readonly List<string> _prefixes = [];
+    readonly List<string> _phrases = [];
+
+    public SearchQuery(string text)
+    {
+        foreach (Match m in Term().Matches(text))
+        {
+            if (m.Groups["phrase"].Success) { if (Fold(m.Groups["phrase"].Value).Trim() is { Length: > 0 } p) _phrases.Add(Words(p)); }
+            else if (m.Value.EndsWith('*')) { if (m.Value.Length > 2) _prefixes.Add(Fold(m.Value.TrimEnd('*'))); }
+            else _words.Add(Fold(m.Value));
+        }
+    }
+
+    public bool IsEmpty => _words.Count + _prefixes.Count + _phrases.Count == 0;
+
+    /// <summary>How well the text matches (hits of every term, phrases weigh double); 0 when a term is missing.</summary>
+    public int Score(string text)
+    {
+        var folded = Words(Fold(text));
+        var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var score = 0;
+        foreach (var w in _words) { var n = tokens.Count(t => t == w); if (n == 0) return 0; score += n; }
+        foreach (var p in _prefixes) { var n = tokens.Count(t => t.StartsWith(p, StringComparison.Ordinal)); if (n == 0) return 0; score += n; }
+        foreach (var p in _phrases) { var n = Occurrences($" {folded} ", $" {p} "); if (n == 0) return 0; score += 2 * n; }
+        return score;
+    }
+
+    static int Occurrences(string haystack, string needle)
+    {
+        var n = 0;
+        for (var at = haystack.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = haystack.IndexOf(needle, at + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    /// <summary>Lower case without accents.</summary>
+    static string Fold(string s)
+    {
+        var decomposed = s.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) kept.Append(c);
+        return kept.ToString();
+    }
+
+    /// <summary>Words only, one space apart: punctuation never stops a phrase matching.</summary>
+    static string Words(string folded) => string.Join(' ', WordChars().Matches(folded).Select(m => m.Value));
+
+    [GeneratedRegex("\"(?<phrase>[^\"]*)\"|[\\p{L}\\p{N}'’-]+\\*?")]
+    private static partial Regex Term();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordChars();
+}

@@ -1,0 +1,49 @@
+// The code view: the code tree with counts (by site and role), a code's passages with citations, and its memos.
+const { api, el, signIn, params } = Pipeline;
+const study = params.get("study");
+const q = encodeURIComponent;
+const base = `/api/studies/${q(study)}`;
+let codes = [];
+for (const [id, page] of [["to-list", "index.html"], ["to-search", "search.html"], ["to-matrix", "matrix.html"]])
+  document.querySelector(`#${id}`).href = `${page}?study=${q(study)}`;
+
+function filters() {
+  const f = new URLSearchParams();
+  for (const name of ["site", "role"]) { const v = document.querySelector(`#${name}`).value.trim(); if (v) f.set(name, v); }
+  return f;
+}
+
+async function show() {
+  const code = document.querySelector("#code").value;
+  const f = filters();
+  const [r, tree, memos] = await Promise.all([api(`${base}/codes/${q(code)}/passages?${f}`), api(`${base}/codes/tree?${f}`), api(`${base}/memos?code=${q(code)}`)]);
+  document.querySelector("#definition").textContent = `${r.code.name}: ${r.code.definition ?? ""}`;
+  CodeTree.render(document.querySelector("#tree"), codes, new Map(tree.codes.map(c => [c.id, c])), picked => {
+    document.querySelector("#code").value = picked.id;
+    show();
+  });
+  document.querySelector("#passages").replaceChildren(...(r.passages.length ? r.passages.map(p => {
+    const quote = `"${p.text}" ${p.citation}`;
+    return el("li", {}, el("blockquote", { text: p.text }),
+      el("span", { text: `${p.citation} — ${p.fileName}, ` }),
+      el("a", { href: `review.html?study=${q(study)}&transcript=${q(p.transcriptId)}#passage-${p.segment}`, text: `passage ${p.segment}` }),
+      el("span", { text: `${p.codeId !== r.code.id ? ` (as ${codes.find(c => c.id === p.codeId)?.name ?? p.codeId})` : ""}${p.source === "mine" ? " (your coding, not final)" : ""} ` }),
+      el("button", { type: "button", text: "Copy quote", "aria-label": `Copy quote ${p.citation} passage ${p.segment}`, onclick: async () => {
+        await navigator.clipboard.writeText(quote);
+        document.querySelector("#copied").textContent = `Copied ${p.citation}`;
+      } }));
+  }) : [el("li", { text: "No passage has this code yet." })]));
+  document.querySelector("#code-memos").replaceChildren(...(memos.length ? memos.map(m => el("li", {},
+    `${m.text} — ${m.fileName}${m.segment != null ? `, passage ${m.segment}` : ""} (${m.by})`)) : [el("li", { text: "No memo names this code." })]));
+}
+
+signIn(async () => {
+  const [codebook, tree] = await Promise.all([api(`${base}/codebook`), api(`${base}/codes/tree`)]);
+  codes = codebook.codes;
+  document.querySelector("#code").replaceChildren(...codes.map(c => el("option", { value: c.id, text: c.parent ? `— ${c.name}` : c.name })));
+  document.querySelector("#site").append(...tree.sites.map(s => el("option", { value: s.id, text: s.name })));
+  for (const name of ["code", "site", "role"]) if (params.get(name)) document.querySelector(`#${name}`).value = params.get(name);
+  document.querySelector("#filters").addEventListener("submit", e => { e.preventDefault(); show(); });
+  document.querySelector("#view").hidden = false;
+  await show();
+});

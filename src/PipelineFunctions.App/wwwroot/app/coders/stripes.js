@@ -1,0 +1,43 @@
+// Coding stripes and highlighted words, as NVivo shows them: one stripe per code beside a passage, each coded sub-span
+// marked in the text (overlaps marked as such), and a stripe's words lit while the pointer or focus is on it.
+const Stripes = (() => {
+  const { el } = Pipeline;
+  // Light fills with a dark edge: text on them keeps AA contrast, and neighbours differ in hue.
+  const palette = ["#d7e8ff", "#ffe1c2", "#d9f2d0", "#f6d5f0", "#fff1a8", "#d4f1f1", "#ead9ff", "#f9d6d5", "#e4e4c8", "#d0e0d8"];
+  const colours = new Map();
+  const colour = code => { if (!colours.has(code)) colours.set(code, palette[colours.size % palette.length]); return colours.get(code); };
+
+  /** The passage text with every sub-span coding marked; a piece covered by two or more codes is an overlap. */
+  function text(segmentText, codings) {
+    const spans = codings.filter(c => c.start != null && c.end > c.start);
+    if (spans.length === 0) return [segmentText];
+    const cuts = [...new Set([0, segmentText.length, ...spans.flatMap(c => [c.start, Math.min(c.end, segmentText.length)])])].sort((a, b) => a - b);
+    const parts = [];
+    for (let i = 0; i < cuts.length - 1; i++) {
+      const [from, to] = [cuts[i], cuts[i + 1]];
+      const over = spans.filter(c => c.start <= from && c.end >= to);
+      const piece = segmentText.slice(from, to);
+      if (over.length === 0) { parts.push(piece); continue; }
+      parts.push(el("mark", { class: over.length > 1 ? "coded overlap" : "coded", "data-codes": over.map(c => c.codeId).join(" "),
+        style: `background:${colour(over[0].codeId)}`, title: over.map(c => c.name).join(" + ") }, piece));
+    }
+    return parts;
+  }
+
+  /** One stripe per code on the passage: whole passage or the words it covers; hover or focus lights its words. */
+  function stripes(segment, codings) {
+    const byCode = new Map();
+    for (const c of codings) byCode.set(c.codeId, [...(byCode.get(c.codeId) ?? []), c]);
+    return el("ul", { class: "stripes", "aria-label": `Coding stripes of passage ${segment.segment}` }, ...[...byCode].map(([code, list]) => {
+      const whole = list.some(c => c.start == null);
+      const label = `${list[0].name}${whole ? "" : ` (${list.map(c => `“${segment.text.slice(c.start, c.end)}”`).join(", ")})`}`;
+      const light = on => document.querySelectorAll(`#passage-${segment.segment} mark.coded`).forEach(m => {
+        if (m.dataset.codes.split(" ").includes(code)) m.classList.toggle("lit", on);
+      });
+      return el("li", { class: whole ? "stripe whole" : "stripe span", style: `border-left-color:${colour(code)};--fill:${colour(code)}`, "data-code": code,
+        onmouseenter: () => light(true), onmouseleave: () => light(false) }, label);
+    }));
+  }
+
+  return { text, stripes, colour };
+})();
