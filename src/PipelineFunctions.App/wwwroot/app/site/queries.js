@@ -24,7 +24,7 @@ function section(item) {
       } }));
   }));
   const fileId = `file-${s.translationId}`;
-  const file = el("input", { id: fileId, type: "file", accept: ".txt,.docx,.vtt,.srt" });
+  const file = el("input", { id: fileId, type: "file", accept: ".txt,.docx,.odt,.rtf,.pdf,.vtt,.srt" });
   const upload = el("button", { type: "button", text: "Upload corrected translation", onclick: async () => {
     if (!file.files.length) { Pipeline.showError("Choose the corrected file first."); return; }
     const form = new FormData();
