@@ -24,11 +24,13 @@ public sealed class ReviewStore(CosmosContainers cosmos)
         var partition = new PartitionKey(transcriptId);
         var existing = await container.QueryPartitionAsync<IdOnly>(transcriptId, ct, "c.id");
         var keep = items.Select(id).ToHashSet(StringComparer.Ordinal);
-        // Transactional batch is not served by the local server, so writes go one by one; ids make a replay harmless.
-        foreach (var item in items)
-            await container.UpsertItemAsync(item, partition, new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
-        foreach (var stale in existing.Where(e => !keep.Contains(e.Id)))
-            await container.DeleteItemAsync<object>(stale.Id, partition, cancellationToken: ct);
+        // Transactional batch is not served by the local server, so each document is its own write, several at once (an
+        // hour-long interview has hundreds); deterministic ids make a replay harmless.
+        var writes = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct };
+        await Parallel.ForEachAsync(items, writes, async (item, token) =>
+            await container.UpsertItemAsync(item, partition, new ItemRequestOptions { EnableContentResponseOnWrite = false }, token));
+        await Parallel.ForEachAsync(existing.Where(e => !keep.Contains(e.Id)), writes, async (stale, token) =>
+            await container.DeleteItemAsync<object>(stale.Id, partition, cancellationToken: token));
     }
 
     sealed class IdOnly
