@@ -46,38 +46,79 @@ public sealed class SoakCommand : ICliCommand
         var killed = 0;
         var killer = Task.Run(async () =>
         {
-            // Spread the kills over the time the uploads are expected to take (about 0.4 s each on 2 cores), then go on until all are done.
-            var spacing = TimeSpan.FromMilliseconds(Math.Max(2_000, count * 400.0 / kills));
+            // Each kill hits a worker that is up and working: after one, wait for the host to start the next worker, let it
+            // run a random 1–4 s, then kill it (a worker killed while it starts would only look like a crash loop).
+            var last = "";
             while (killed < kills && !stop.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(spacing.TotalMilliseconds * (0.5 + random.NextDouble())), stop.Token);
-                if (KillWorker(pidFile)) killed++;
+                var current = await NextWorkerAsync(pidFile, last, stop.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(1_000 + random.Next(3_000)), stop.Token);
+                if (KillWorker(current)) { killed++; last = current; }
             }
         });
         await uploads;
         await killer;
         var lastKill = clock.Elapsed;
 
-        var histories = await flow.WaitAsync(ids, TimeSpan.FromMinutes(15), stop.Token);
+        // A message whose every try met a kill went to poison, as in Azure (five tries); an admin replays those, and the
+        // figures count them.
+        var histories = await flow.WaitAsync(ids, TimeSpan.FromMinutes(2), stop.Token);
+        var replayed = 0;
+        for (var round = 0; round < 10 && histories.Count(h => (string?)h.Value[^1]!["status"] == "SuggestionsReady") < count; round++)
+        {
+            var sent = await ReplayPoisonAsync(api, stop.Token);
+            replayed += sent;
+            if (sent == 0 && round > 0) break;
+            histories = await flow.WaitAsync(ids, TimeSpan.FromMinutes(3), stop.Token);
+        }
         var settled = clock.Elapsed;
         var ready = histories.Values.Count(h => (string?)h[^1]!["status"] == "SuggestionsReady");
         var duplicates = 0;
         foreach (var id in ids.Distinct()) duplicates += await flow.DuplicatesAsync(id, "local-coder-key");
         await stdout.WriteLineAsync($"soak: {count} transcripts, {killed} worker kills in {lastKill.TotalSeconds:0} s; " +
             $"{ready} SuggestionsReady, {histories.Count - ready} other final, {count - histories.Count} unfinished, " +
-            $"{ids.Distinct().Count()} distinct ids, {duplicates} duplicate documents; all final {(settled - lastKill).TotalSeconds:0.0} s after the last kill");
+            $"{ids.Distinct().Count()} distinct ids, {duplicates} duplicate documents, {replayed} poison message(s) replayed; all final {(settled - lastKill).TotalSeconds:0.0} s after the last kill");
         return ready == count && duplicates == 0 && ids.Distinct().Count() == count ? 0 : 1;
     }
 
-    static bool KillWorker(string pidFile)
+    /// <summary>Replays every poison message that names a transcript, as an admin would from the dashboard; how many were sent back.</summary>
+    static async Task<int> ReplayPoisonAsync(PipelineApiClient api, CancellationToken ct)
+    {
+        var sent = 0;
+        for (var page = 0; page < 50 && !ct.IsCancellationRequested; page++)
+        {
+            var (_, body) = await api.BytesAsync(HttpMethod.Get, "/api/admin/status", AdminKey);
+            var waiting = JsonNode.Parse(body)!["poison"]!.AsArray()
+                .SelectMany(q => q!["messages"]!.AsArray().Where(m => m!["transcriptId"] is not null).Select(m => ((string)q["stageQueue"]!, (string)m!["id"]!))).ToList();
+            if (waiting.Count == 0) return sent;
+            foreach (var (queue, id) in waiting)
+                if ((await api.BytesAsync(HttpMethod.Post, $"/api/admin/poison/{queue}/{id}/replay", AdminKey, [])).Status == System.Net.HttpStatusCode.OK) sent++;
+        }
+        return sent;
+    }
+
+    const string AdminKey = "local-admin-key";
+
+    /// <summary>The worker's pid once the host has written one other than <paramref name="last"/>.</summary>
+    static async Task<string> NextWorkerAsync(string pidFile, string last, CancellationToken ct)
+    {
+        while (true)
+        {
+            var pid = File.Exists(pidFile) ? (await File.ReadAllTextAsync(pidFile, ct)).Trim() : "";
+            if (pid.Length > 0 && pid != last) return pid;
+            await Task.Delay(100, ct);
+        }
+    }
+
+    static bool KillWorker(string pid)
     {
         try
         {
-            using var worker = Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture));
+            using var worker = Process.GetProcessById(int.Parse(pid, CultureInfo.InvariantCulture));
             worker.Kill(entireProcessTree: true);
             worker.WaitForExit(10_000);
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or FormatException) { return false; }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException) { return false; }
     }
 }
