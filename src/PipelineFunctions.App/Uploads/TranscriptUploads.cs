@@ -51,7 +51,6 @@ public sealed class TranscriptUploads(
         var blob = blobs.Uploads.GetBlobClient(blobName);
         // Stored before anything else, so nothing uploaded is ever lost, rejected files included.
         var metadata = upload.ToBlobMetadata();
-        metadata[QueuedMarker] = "true";
         var stored = await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { Metadata = metadata }, ct);
 
         var (transcript, created) = await transcripts.CreateOrGetAsync(NewTranscripts.Document(id, study, upload, blobName, sha, content.Length, clock.GetUtcNow()), ct);
@@ -72,6 +71,9 @@ public sealed class TranscriptUploads(
         using (PipelineTelemetry.StartSend(PipelineQueues.Ingest, study.Id, id))
             await queues.SendTextAsync(PipelineQueues.Ingest, BlobCreatedEvents.Create(blob.Uri, blobName, content.Length,
                 stored.Value.ETag.ToString(), clock.GetUtcNow(), PipelineTelemetry.Traceparent()), ct);
+        // Only once the event is sent: an upload cut off before (a worker killed mid-request) is left for the scan.
+        metadata[QueuedMarker] = "true";
+        await blob.SetMetadataAsync(metadata, cancellationToken: ct);
         return new(IntakeOutcome.Accepted, "Received; it is being processed.", transcript);
     }
 
