@@ -55,8 +55,12 @@ public sealed class PoisonReplay(PipelineQueues queues, TranscriptStore transcri
                 await workflow.MoveAsync(transcript, before.Status, $"Replayed from {stage.PoisonQueue} by {user.Identity?.Name ?? "an admin"}.", ct);
             }
 
-            // The move queued this stage already for a failed transcript; anything else (an upload event) goes back as it was.
-            if (resetTo is not { } status || StageTable.Next(transcript!, status) != stage)
+            // A failed transcript's move queued what its status needs already. A transcript whose stage died after its
+            // status write (the worker killed on every try) is handed to whatever its status needs next: the replayed
+            // message would be a first delivery, which a stage that finds its work done takes for a duplicate.
+            if (resetTo is null && transcript is not null && StageTable.Next(transcript, transcript.Status) is not null)
+                await workflow.HandOnAsync(transcript, ct);
+            else if (resetTo is not { } status || StageTable.Next(transcript!, status) != stage)
             {
                 if (queue != PipelineQueues.Ingest && Read(body) is { } ids)
                     await queues.SendAsync(queue, ids with { Traceparent = null }, ct);
