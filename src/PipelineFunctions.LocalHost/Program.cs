@@ -6,6 +6,7 @@ using PipelineFunctions.LocalHost.Events;
 using PipelineFunctions.LocalHost.Http;
 using PipelineFunctions.LocalHost.Queues;
 using PipelineFunctions.LocalHost.Rpc;
+using PipelineFunctions.LocalHost.Timers;
 using PipelineFunctions.LocalHost.Worker;
 
 // The local stand-in for Azure Functions Core Tools: see this project's README.md.
@@ -35,14 +36,14 @@ builder.Services.AddSingleton(arguments).AddSingleton(settings).AddSingleton(hos
     .AddSingleton(TimeProvider.System).AddSingleton(UploadScanOptions.From(settings))
     .AddSingleton<WorkerLauncher>().AddSingleton<WorkerSupervisor>().AddHostedService(sp => sp.GetRequiredService<WorkerSupervisor>())
     .AddSingleton<HttpFunctionRouter>().AddSingleton<HttpForwarder>().AddSingleton<QueueDispatcher>().AddSingleton<LeasedMessages>()
-    .AddHostedService<UploadScanner>().AddHostedService<QueueHost>();
+    .AddHostedService<UploadScanner>().AddHostedService<QueueHost>().AddHostedService<TimerHost>();
 
 
 var app = builder.Build();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PipelineFunctions.LocalHost");
 foreach (var (function, trigger) in unsupported) log.LogWarning("Function {Function}: trigger {Trigger} is not served by this host.", function, trigger);
-log.LogInformation("Serving {Http} HTTP and {Queues} queue functions on http://127.0.0.1:{Port}; FunctionRpc on {RpcPort}.",
-    catalog.Http.Count, catalog.Queues.Count, arguments.Port, rpc.Port);
+log.LogInformation("Serving {Http} HTTP, {Queues} queue and {Timers} timer functions on http://127.0.0.1:{Port}; FunctionRpc on {RpcPort}.",
+    catalog.Http.Count, catalog.Queues.Count, catalog.Timers.Count, arguments.Port, rpc.Port);
 
 // gRPC only on its own port; everything else on the front port goes to the HTTP functions. UseEndpoints is explicit
 // because top-level routes would run after the terminal forwarder below.

@@ -13,7 +13,7 @@ public sealed class HttpFunctionRouterTests
                 new HttpFunction("Pages", "req", "app/{*path}", []),
                 new HttpFunction("Study", "req", "api/studies/{studyId}", ["GET"]),
             ],
-            []),
+            [], []),
         new HostJsonOptions(prefix, 16, TimeSpan.FromMinutes(1), TimeSpan.Zero, 5, true));
 
     [Theory]

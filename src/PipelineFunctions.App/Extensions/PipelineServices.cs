@@ -55,6 +55,7 @@ public static class PipelineServices
         services.AddSingleton<TranscriptUploads>();
         services.AddSingleton<StudyExchange>();
         services.AddSingleton<PoisonReplay>();
+        services.AddSingleton<StalledTranscripts>();
         services.AddSingleton<AzurePiiDetections>();
         services.AddSingleton<AzureSuggestionFeatures>();
         services.AddHostedService<StorageInitializer>();

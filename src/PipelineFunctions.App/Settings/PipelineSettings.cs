@@ -40,6 +40,12 @@ public sealed class PipelineSettings
     /// <summary>The host's <c>extensions.queues.maxDequeueCount</c> (host.json): the try after which a message goes to poison.</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>
+    /// How long a transcript may sit at a status a machine takes it from, with nothing waiting in that stage's queue,
+    /// before it is handed on again (its message lost with a dequeue whose answer storage never delivered).
+    /// </summary>
+    public int StalledAfterSeconds { get; set; } = 120;
+
     /// <summary>Write spans and stage metrics to the console (off by default, so logs stay readable).</summary>
     public bool TelemetryConsole { get; set; }
 

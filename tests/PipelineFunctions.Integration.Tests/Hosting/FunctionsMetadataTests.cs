@@ -4,7 +4,10 @@ using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.Hosting;
 
-/// <summary>What the isolated worker's build tells a Functions host: every stage of the table as a queue trigger, the rest HTTP; no custom handler left.</summary>
+/// <summary>
+/// What the isolated worker's build tells a Functions host: every stage of the table as a queue trigger, the stalled-transcript
+/// sweep as a timer, the rest HTTP; no custom handler left.
+/// </summary>
 public sealed class FunctionsMetadataTests
 {
     static readonly string AppFolder = Path.GetDirectoryName(AppProcess.AppDll)!;
@@ -20,7 +23,8 @@ public sealed class FunctionsMetadataTests
             Assert.Equal("queueTrigger", (string?)trigger!["type"]);
             Assert.Equal(stage.Queue, (string?)trigger["queueName"]);
         }
-        var others = functions.Where(f => StageTable.ByFunction(f.Key) is null).ToList();
+        Assert.Equal("timerTrigger", (string?)functions["HandOnStalledTranscripts"]["type"]);
+        var others = functions.Where(f => StageTable.ByFunction(f.Key) is null && f.Key != "HandOnStalledTranscripts").ToList();
         Assert.True(others.Count > 30);
         Assert.All(others, f => Assert.Equal("httpTrigger", (string?)f.Value["type"]));
         Assert.Equal("dotnet-isolated", (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(AppFolder, "worker.config.json")))!["description"]!["language"]);

@@ -39,6 +39,8 @@ public sealed class HostFixture : IAsyncLifetime
             ["LocalHostUploadQueue"] = UploadEvents.Name,
             ["LocalHostUploadScanSeconds"] = "1",
             ["LocalHostUploadSettleSeconds"] = "1",
+            ["TickSchedule"] = "*/2 * * * * *",
+            ["AzureWebJobs.Tock.Disabled"] = "true",
         });
     }
 

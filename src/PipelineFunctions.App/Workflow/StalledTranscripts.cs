@@ -1,0 +1,49 @@
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Settings;
+using PipelineFunctions.App.Storage.Blobs;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Storage.Queues;
+using PipelineFunctions.App.Uploads;
+
+namespace PipelineFunctions.App.Workflow;
+
+/// <summary>
+/// Hands on a transcript whose stage message went missing. Storage can take a dequeue and lose the answer (a network
+/// cut); the message then stays hidden for the host's ten-minute lease and the transcript sits still. A transcript is
+/// stalled when a machine should take it from its status, it has not moved for <see cref="PipelineSettings.StalledAfterSeconds"/>,
+/// and its stage's queue shows no message waiting (a backlog is waiting, not stalled). Its stage gets a new message;
+/// every stage is idempotent, so a message that comes back later changes nothing.
+/// </summary>
+public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow, PipelineQueues queues,
+    BlobContainers blobs, PipelineSettings settings, TimeProvider clock, ILogger<StalledTranscripts> logger)
+{
+    public async Task<int> HandOnAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - TimeSpan.FromSeconds(settings.StalledAfterSeconds);
+        var waiting = new Dictionary<string, bool>();
+        var handed = 0;
+        foreach (var study in await studies.ListAsync(ct))
+        {
+            foreach (var transcript in await transcripts.InFlightAsync(study.Id, ct))
+            {
+                if (transcript.UpdatedAt > before || StageFor(transcript) is not { } stage) continue;
+                if (!waiting.TryGetValue(stage.Queue, out var backlog))
+                    waiting[stage.Queue] = backlog = (await queues.Get(stage.Queue).PeekMessagesAsync(1, ct)).Value.Length > 0;
+                if (backlog) continue;
+                if (stage == StageTable.Ingest)
+                    await queues.SendTextAsync(stage.Queue, BlobCreatedEvents.Create(blobs.Uploads.GetBlobClient(transcript.UploadBlob).Uri,
+                        transcript.UploadBlob, transcript.SizeBytes, "", clock.GetUtcNow()), ct);
+                else
+                    await workflow.SendAsync(stage, transcript, ct);
+                logger.LogWarning("Transcript {TranscriptId} of study {StudyId} sat at {Status} since {UpdatedAt:O}; handed to {Stage} again.",
+                    transcript.Id, study.Id, transcript.Status, transcript.UpdatedAt, stage.Name);
+                handed++;
+            }
+        }
+        return handed;
+    }
+
+    /// <summary>Received waits for ingest (its upload event); any other status for the stage the table names.</summary>
+    static Stage? StageFor(TranscriptDocument transcript) =>
+        transcript.Status == TranscriptStatus.Received ? StageTable.Ingest : StageTable.Next(transcript, transcript.Status);
+}
