@@ -69,6 +69,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Pipeline__KeyEncryptionKey', value: '@Microsoft.KeyVault(SecretUri=${encryptionKeyUri})' }
         // People sign in with Entra ID through App Service authentication; API keys are refused in Azure.
         { name: 'Pipeline__Authentication', value: 'AppService' }
+        // The stalled-transcript sweep (HandOnStalledTranscripts): a message lost in hiding comes back after ten minutes anyway.
+        { name: 'StalledTranscriptsSchedule', value: '0 */5 * * * *' }
       ]
     }
   }

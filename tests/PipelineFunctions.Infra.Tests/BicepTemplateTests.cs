@@ -103,6 +103,17 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public void Every_setting_a_trigger_names_is_an_app_setting()
+    {
+        var settings = AppSettings(Resources("Microsoft.Web/sites", Module("app")).Single());
+        var bin = Path.Combine(RepoRoot(), "src", "PipelineFunctions.App", "bin");
+        var metadata = Path.Combine(bin, Directory.Exists(Path.Combine(bin, "Release")) ? "Release" : "Debug", "net10.0", "functions.metadata");
+        var named = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(metadata), "%([A-Za-z0-9_]+)%").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Contains("StalledTranscriptsSchedule", named);
+        Assert.All(named, name => Assert.Contains(name, settings.Keys));
+    }
+
+    [Fact]
     public void Queue_triggers_and_the_host_reach_storage_through_azurewebjobsstorage_with_the_identitys_roles()
     {
         var settings = AppSettings(Resources("Microsoft.Web/sites", Module("app")).Single());

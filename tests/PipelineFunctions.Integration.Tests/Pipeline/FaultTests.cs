@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Storage.Queues;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -65,16 +65,14 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task Storage_gone_for_30_seconds_mid_run_the_pipeline_waits_and_recovers()
     {
-        var folder = Directory.CreateTempSubdirectory("azurite-fault-");
-        var ports = (Blob: AppProcess.FreePort(), Queue: AppProcess.FreePort(), Table: AppProcess.FreePort());
-        using var azurite = StartAzurite(folder.FullName, ports);
-        using var blob = new StorageRelay(ports.Blob);
-        using var queue = new StorageRelay(ports.Queue);
-        using var table = new StorageRelay(ports.Table);
+        using var azurite = new PrivateAzurite();
+        using var blob = new StorageRelay(azurite.Ports.Blob);
+        using var queue = new StorageRelay(azurite.Ports.Queue);
+        using var table = new StorageRelay(azurite.Ports.Table);
         StorageRelay[] relays = [blob, queue, table];
         // Its own app against its own Azurite, reached through relays the test cuts, and its own database; the suite's
         // app goes on with the shared Azurite.
-        var connection = Connection((blob.Port, queue.Port, table.Port));
+        var connection = PrivateAzurite.Connection((blob.Port, queue.Port, table.Port));
         var environment = new Dictionary<string, string>(fixture.Environment)
         {
             ["Pipeline__CosmosDatabase"] = $"fault-{Guid.NewGuid():n}",
@@ -92,52 +90,104 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         });
         var store = new TranscriptStore(cosmos, TimeProvider.System);
         var clock = Stopwatch.StartNew();
-        try
+        await app.StartAsync();
+        using var lead = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
+        lead.DefaultRequestHeaders.Add("X-Api-Key", PipelineFixture.LeadKey);
+        var study = await CreateStudyAsync(lead);
+        var ids = new List<string>();
+        for (var i = 0; i < 10; i++)
         {
-            await app.StartAsync();
-            using var lead = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(100) };
-            lead.DefaultRequestHeaders.Add("X-Api-Key", PipelineFixture.LeadKey);
-            var study = await CreateStudyAsync(lead);
-            var ids = new List<string>();
-            for (var i = 0; i < 10; i++)
-            {
-                using var response = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(i)));
-                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-                ids.Add((string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!);
-            }
-
-            foreach (var relay in relays) relay.Cut();
-            var down = Stopwatch.StartNew();
-            var readyAtCut = (await store.ListAsync(study, default)).Count(t => t.Status == TranscriptStatus.SuggestionsReady);
-            Assert.True(readyAtCut < 10, "every transcript was ready before the cut: the outage tested nothing");
-            // While storage is gone an upload is answered, not hung for ever, and is not taken.
-            using (var during = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(99))))
-                Assert.True((int)during.StatusCode >= 500, $"an upload with storage down answered {(int)during.StatusCode}");
-            await Task.Delay(TimeSpan.FromSeconds(30) - down.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
-            Assert.False(app.HasExited);
-            foreach (var relay in relays) relay.Restore();
-            var back = Stopwatch.StartNew();
-
-            var deadline = DateTime.UtcNow.AddSeconds(150);
-            List<TranscriptDocument> transcripts;
-            do
-            {
-                transcripts = [.. await store.ListAsync(study, default)];
-                if (ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady))) break;
-                await Task.Delay(500);
-            } while (DateTime.UtcNow < deadline);
-            var states = string.Join(", ", transcripts.Select(t => $"{t.Id}:{t.Status}"));
-            if (!ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)))
-                await ExplainAsync(connection, app);
-            Assert.True(ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)), states);
-            Assert.False(app.HasExited);
-            output.WriteLine($"outage: storage cut for {down.Elapsed.TotalSeconds - back.Elapsed.TotalSeconds:0} s with {10 - readyAtCut} of 10 transcripts "
-                + $"in flight; all SuggestionsReady {back.Elapsed.TotalSeconds:0.0} s after it came back; app never exited; {clock.Elapsed.TotalSeconds:0} s in all");
+            using var response = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(i)));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            ids.Add((string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!);
         }
-        finally
+
+        foreach (var relay in relays) relay.Cut();
+        var down = Stopwatch.StartNew();
+        var readyAtCut = (await store.ListAsync(study, default)).Count(t => t.Status == TranscriptStatus.SuggestionsReady);
+        Assert.True(readyAtCut < 10, "every transcript was ready before the cut: the outage tested nothing");
+        // While storage is gone an upload is answered, not hung for ever, and is not taken.
+        using (var during = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(99))))
+            Assert.True((int)during.StatusCode >= 500, $"an upload with storage down answered {(int)during.StatusCode}");
+        await Task.Delay(TimeSpan.FromSeconds(30) - down.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        Assert.False(app.HasExited);
+        foreach (var relay in relays) relay.Restore();
+        var back = Stopwatch.StartNew();
+
+        var deadline = DateTime.UtcNow.AddSeconds(150);
+        List<TranscriptDocument> transcripts;
+        do
         {
-            azurite.Kill(entireProcessTree: true);
-            folder.Delete(recursive: true);
+            transcripts = [.. await store.ListAsync(study, default)];
+            if (ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady))) break;
+            await Task.Delay(500);
+        } while (DateTime.UtcNow < deadline);
+        var states = string.Join(", ", transcripts.Select(t => $"{t.Id}:{t.Status}"));
+        if (!ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)))
+            await ExplainAsync(connection, app);
+        Assert.True(ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)), states);
+        Assert.False(app.HasExited);
+        output.WriteLine($"outage: storage cut for {down.Elapsed.TotalSeconds - back.Elapsed.TotalSeconds:0} s with {10 - readyAtCut} of 10 transcripts "
+            + $"in flight; all SuggestionsReady {back.Elapsed.TotalSeconds:0.0} s after it came back ({app.Log.Count(l => l.Contains(" again.", StringComparison.Ordinal))} "
+            + $"handed on by the sweep); app never exited; {clock.Elapsed.TotalSeconds:0} s in all");
+    }
+
+    [Fact]
+    public async Task A_transcript_whose_stage_message_was_lost_is_handed_on_and_one_waiting_in_a_backlog_is_left_to_it()
+    {
+        using var azurite = new PrivateAzurite();
+        var environment = new Dictionary<string, string>(fixture.Environment)
+        {
+            ["Pipeline__CosmosDatabase"] = $"stalled-{Guid.NewGuid():n}",
+            ["Pipeline__StorageConnection"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Pipeline__StalledAfterSeconds"] = "3",
+            ["StalledTranscriptsSchedule"] = "*/2 * * * * *",
+            // First no pseudonymisation at all: the transcript stops at Parsed with its message waiting.
+            ["AzureWebJobs.PseudonymiseTranscript.Disabled"] = "true",
+        };
+        using var cosmos = new CosmosContainers(new App.Settings.PipelineSettings
+        {
+            CosmosEndpoint = fixture.Settings.CosmosEndpoint, CosmosKey = fixture.Settings.CosmosKey,
+            CosmosDatabase = environment["Pipeline__CosmosDatabase"], CosmosTrustLocalCertificate = true,
+        });
+        var store = new TranscriptStore(cosmos, TimeProvider.System);
+        var queue = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, PipelineQueues.Pseudonymise);
+        string study, id;
+        await using (var halted = new AppProcess(environment))
+        {
+            await halted.StartAsync();
+            using var lead = new HttpClient { BaseAddress = halted.BaseAddress };
+            lead.DefaultRequestHeaders.Add("X-Api-Key", PipelineFixture.LeadKey);
+            study = await CreateStudyAsync(lead);
+            using var response = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(1)));
+            id = (string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!;
+            await WaitForStatusAsync(store, study, id, TranscriptStatus.Parsed, TimeSpan.FromSeconds(60));
+
+            // Three sweeps past the stall time: a message waits in the queue, so the transcript is left to it.
+            await Task.Delay(TimeSpan.FromSeconds(9));
+            Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+            Assert.DoesNotContain(halted.Log, l => l.Contains(" again.", StringComparison.Ordinal));
+        }
+
+        // The message taken as a dequeue whose answer never arrived: hidden for the host's ten minutes.
+        Assert.Single((await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(10))).Value);
+        environment.Remove("AzureWebJobs.PseudonymiseTranscript.Disabled");
+        await using var app = new AppProcess(environment);
+        await app.StartAsync();
+        var handed = Stopwatch.StartNew();
+        await WaitForStatusAsync(store, study, id, TranscriptStatus.SuggestionsReady, TimeSpan.FromSeconds(60));
+        Assert.Contains(app.Log, l => l.Contains($"Transcript {id} of study {study} sat at Parsed", StringComparison.Ordinal) && l.Contains("handed to pseudonymise again.", StringComparison.Ordinal));
+        output.WriteLine($"stalled: a transcript whose pseudonymise message was lost was SuggestionsReady {handed.Elapsed.TotalSeconds:0.0} s after the app came back (sweep every 2 s, stalled after 3 s)");
+    }
+
+    static async Task WaitForStatusAsync(TranscriptStore store, string study, string id, TranscriptStatus status, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while ((await store.GetAsync(study, id, default))?.Status != status)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"transcript {id} did not reach {status} within {limit.TotalSeconds} s");
+            await Task.Delay(250);
         }
     }
 
@@ -209,23 +259,4 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return id;
     }
-
-    static Process StartAzurite(string folder, (int Blob, int Queue, int Table) ports)
-    {
-        var azurite = Path.Combine(RepoPaths.Root, "tools", "local-stack", "node_modules", ".bin", "azurite");
-        var process = Process.Start(new ProcessStartInfo(azurite, ["--silent", "--skipApiVersionCheck", "--loose", "--location", folder,
-            "--blobHost", "127.0.0.1", "--blobPort", $"{ports.Blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{ports.Queue}",
-            "--tableHost", "127.0.0.1", "--tablePort", $"{ports.Table}"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            try { using var probe = new TcpClient("127.0.0.1", ports.Queue); return process; }
-            catch (SocketException) { Thread.Sleep(200); }
-        }
-        throw new TimeoutException("The test's Azurite did not start.");
-    }
-
-    static string Connection((int Blob, int Queue, int Table) ports) =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
 }
