@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PipelineFunctions.Core.Suggestions;
 using PipelineFunctions.Core.Suggestions.Semantic;
 
@@ -18,7 +19,8 @@ public sealed class SemanticSuggestionEngineTests
         var result = engine.Suggest([Unit("P1", "My friend [PERSON-4] at [HOSPITAL] always backs me up when [name] is rude to me.")]);
         var evidence = result[0].Suggestions.SelectMany(s => s.Evidence).ToList();
         Assert.NotEmpty(evidence);
-        Assert.All(evidence, e => Assert.False(Placeholders.Contains(e) || e.Contains("person", StringComparison.OrdinalIgnoreCase), e));
+        // The word itself, not a code name such as "Identifying personalised coping strategies".
+        Assert.All(evidence, e => Assert.False(Placeholders.Contains(e) || Regex.IsMatch(e, @"\bperson\b", RegexOptions.IgnoreCase), e));
         Assert.Contains(evidence, e => e.StartsWith("near a passage coded ", StringComparison.Ordinal));
         // The passage's own words, each placeholder shown as a gap.
         Assert.All(result[0].Suggestions, s => Assert.Contains("closest to the definition: \"My friend … at … always backs me up when … is rude to me.\"", s.Evidence));
@@ -57,5 +59,32 @@ public sealed class SemanticSuggestionEngineTests
         var after = engine.Rank(text);
         Assert.Equal(second, after[0].CodeId);
         Assert.Equal(2, engine.DecisionCount);
+    }
+
+    [Fact]
+    public void One_coded_passage_makes_a_near_passage_surely_that_code()
+    {
+        // The classifier moves a little per passage; the nearest coded passage carries a new use of a code at once.
+        var examples = DevSets.Dev(Imh).Append(new LabelledExample("I bring my knitting to work and on the break I knit, it keeps my hands busy and my head quiet.", "coping-strategies")).ToList();
+        const string text = "At lunch I sit in the garden with my knitting for half an hour.";
+        double Confidence(SemanticTuning tuning) =>
+            new SemanticSuggestionEngine(DevSets.Codebook(Imh), SharedEmbeddings.Instance, examples, tuning: tuning).Rank(text).Single(r => r.CodeId == "coping-strategies").Confidence;
+        var withNeighbour = Confidence(SemanticTuning.Default);
+        var classifierAlone = Confidence(SemanticTuning.Default with { NeighbourWeight = 0 });
+        Assert.True(withNeighbour > 0.9 && withNeighbour > classifierAlone + 0.2, $"{withNeighbour:F2} with the nearest passage, {classifierAlone:F2} without");
+    }
+
+    [Fact]
+    public void A_code_one_sentence_carries_is_not_drowned_by_the_rest_of_the_answer()
+    {
+        const string text = "Most days the staff ignore me and make jokes about patients like me. They do not let me into the handover. "
+            + "Honestly I think they don't want a peer on the ward. But my supervisor stands up for me every time.";
+        IReadOnlyList<(string CodeId, double Confidence)> Ranked(SemanticTuning tuning) =>
+            new SemanticSuggestionEngine(DevSets.Codebook(Imh), SharedEmbeddings.Instance, DevSets.Dev(Imh), tuning: tuning).Rank(text);
+        var withPhrases = Ranked(SemanticTuning.Default);
+        var wholeOnly = Ranked(SemanticTuning.Default with { PhraseWeight = 0 });
+        Assert.Equal(["staff-hostility", "supportive-figures"], withPhrases.Take(2).Select(r => r.CodeId));
+        double Supportive(IReadOnlyList<(string CodeId, double Confidence)> r) => r.Single(x => x.CodeId == "supportive-figures").Confidence;
+        Assert.True(Supportive(withPhrases) > 1.5 * Supportive(wholeOnly), $"{Supportive(withPhrases):F2} with phrases, {Supportive(wholeOnly):F2} without");
     }
 }

@@ -21,6 +21,9 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     readonly CodeClassifier _classifier;
     readonly Dictionary<string, int> _leafIndex;
     readonly List<(CodingDecision Decision, float[] Vector)> _decisions = [];
+    /// <summary>Per leaf code, the passages coders gave it (not those they took it off).</summary>
+    readonly List<float[]>[] _coded;
+    readonly SemanticTuning _tuning;
     readonly SemanticEvidence _evidence;
     readonly LocalSuggestionEngine? _lexical;
     readonly double _lexicalWeight;
@@ -32,13 +35,14 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         _options = options ?? SuggestionOptions.Default;
         _codes = new CodeProfiles(codebook, embedder);
         _leafIndex = _codes.Leaves.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        _classifier = new CodeClassifier(_codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
-            (tuning ?? SemanticTuning.Default).PriorScale, (tuning ?? SemanticTuning.Default).Lambda);
+        _coded = _codes.Leaves.Select(_ => new List<float[]>()).ToArray();
+        _tuning = tuning ?? SemanticTuning.Default;
+        _classifier = new CodeClassifier(_codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(), _tuning.PriorScale, _tuning.Lambda);
         _evidence = new SemanticEvidence(_codes);
         var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
         Add(initial);
         // Words as an optional extra opinion (off by default: SemanticTuning says why).
-        _lexicalWeight = (tuning ?? SemanticTuning.Default).LexicalWeight;
+        _lexicalWeight = _tuning.LexicalWeight;
         _lexical = _lexicalWeight > 0 ? new LocalSuggestionEngine(codebook, Positives(initial), _options) : null;
         _classifier.Fit(Rows(), FitIterations);
     }
@@ -60,7 +64,12 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     public void Learn(LabelledExample example) => Learn([CodingDecision.From(example)]);
 
     /// <summary>Every leaf code with its confidence, best first (evaluation and tests).</summary>
-    public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text) => Ranked(text, Embed([text])[0]);
+    public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text)
+    {
+        var phrases = PassageChunks.Phrases(text);
+        var vectors = Embed([text, .. phrases.Count > 1 ? phrases : []]);
+        return Ranked(text, vectors[0], phrases.Count > 1 ? vectors.Skip(1).ToList() : [vectors[0]]);
+    }
 
     public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units)
     {
@@ -81,17 +90,28 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             if (unitPhrases.Count > 1) next += unitPhrases.Count;
             var why = Abstention.NothingFits(_codes.Leaves.Max(c => _codes.Similarity(vector, c.Id)), NearestExample(vector));
             if (why is not null) { results.Add(new UnitSuggestions(unit, [], why)); continue; }
-            var ranked = ParentRollup.Apply(Ranked(unit.Text, vector), _codes, _options.Top);
+            var ranked = ParentRollup.Apply(Ranked(unit.Text, vector, phraseVectors), _codes, _options.Top);
             results.Add(new UnitSuggestions(unit, ranked.Select(r => new CodeSuggestion(r.CodeId, r.Name, Math.Round(r.Confidence, 3),
                 _evidence.For(unitPhrases, phraseVectors, vector, r, Examples(r.CodeId)), Name)).ToList()));
         }
         return results;
     }
 
-    /// <summary>The classifier's probabilities times the lexical engine's to a small power (a product of experts), renormalised.</summary>
-    IReadOnlyList<(string CodeId, double Confidence)> Ranked(string text, float[] vector)
+    /// <summary>
+    /// The passage's opinion, plus <see cref="SemanticTuning.PhraseWeight"/> times its best phrase's for each code, so a
+    /// code that one sentence carries is not drowned by the rest of a long answer; then the lexical engine's to a small
+    /// power (a product of experts), renormalised.
+    /// </summary>
+    IReadOnlyList<(string CodeId, double Confidence)> Ranked(string text, float[] vector, IReadOnlyList<float[]> phraseVectors)
     {
-        var p = _classifier.Probabilities(vector);
+        var p = Opinion(vector);
+        if (phraseVectors.Count > 1 && _tuning.PhraseWeight > 0)
+        {
+            var phrases = phraseVectors.Select(Opinion).ToList();
+            for (var i = 0; i < p.Length; i++) p[i] += _tuning.PhraseWeight * phrases.Max(q => q[i]);
+            var total = p.Sum();
+            for (var i = 0; i < p.Length; i++) p[i] /= total;
+        }
         if (_lexical is not null)
         {
             var lexical = _lexical.Rank(text).ToDictionary(r => r.CodeId, r => r.Confidence, StringComparer.Ordinal);
@@ -105,6 +125,30 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         return _codes.Leaves.Select((c, i) => (c.Id, p[i])).OrderByDescending(r => r.Item2).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The classifier's probabilities with the nearest coded passage of each code joined to the logits (its likeness at
+    /// the prior's scale, times <see cref="SemanticTuning.NeighbourWeight"/>). The classifier smooths over all of a
+    /// code's passages; the nearest one keeps a code that was used in more than one way in the list. The code's own
+    /// description counts as one of its passages, so a code nobody has used yet is not pushed down for that.
+    /// </summary>
+    double[] Opinion(float[] x)
+    {
+        var p = _classifier.Probabilities(x);
+        if (_tuning.NeighbourWeight == 0 || _coded.All(c => c.Count == 0)) return p; // zero-shot: the prior as it is
+        var z = new double[p.Length];
+        for (var i = 0; i < p.Length; i++)
+        {
+            var nearest = _codes.Similarity(x, _codes.Leaves[i].Id);
+            foreach (var v in _coded[i]) nearest = Math.Max(nearest, Vectors.Dot(x, v));
+            z[i] = Math.Log(Math.Max(1e-12, p[i])) + _tuning.NeighbourWeight * _tuning.PriorScale * nearest;
+        }
+        var max = z.Max();
+        var sum = 0.0;
+        for (var i = 0; i < z.Length; i++) sum += z[i] = Math.Exp(z[i] - max);
+        for (var i = 0; i < z.Length; i++) z[i] /= sum;
+        return z;
+    }
+
     double NearestExample(float[] vector) =>
         _decisions.Where(d => d.Decision.Kind != CodingDecisionKind.Rejected).Select(d => Vectors.Dot(vector, d.Vector)).DefaultIfEmpty(0).Max();
 
@@ -115,7 +159,12 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     {
         var known = decisions.Where(d => d.Targets().Any(t => _leafIndex.ContainsKey(t.CodeId))).ToList();
         var vectors = Embed(known.Select(d => d.Text).ToList());
-        for (var i = 0; i < known.Count; i++) _decisions.Add((known[i], vectors[i]));
+        for (var i = 0; i < known.Count; i++)
+        {
+            _decisions.Add((known[i], vectors[i]));
+            foreach (var (code, positive) in known[i].Targets())
+                if (positive && _leafIndex.TryGetValue(code, out var leaf)) _coded[leaf].Add(vectors[i]);
+        }
         return known.Count;
     }
 
