@@ -83,11 +83,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             ["Pipeline__StalledAfterSeconds"] = "20",
         };
         await using var app = new AppProcess(environment);
-        using var cosmos = new CosmosContainers(new App.Settings.PipelineSettings
-        {
-            CosmosEndpoint = fixture.Settings.CosmosEndpoint, CosmosKey = fixture.Settings.CosmosKey,
-            CosmosDatabase = environment["Pipeline__CosmosDatabase"], CosmosTrustLocalCertificate = true,
-        });
+        using var cosmos = Cosmos(environment["Pipeline__CosmosDatabase"]);
         var store = new TranscriptStore(cosmos, TimeProvider.System);
         var clock = Stopwatch.StartNew();
         await app.StartAsync();
@@ -146,11 +142,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             // First no pseudonymisation at all: the transcript stops at Parsed with its message waiting.
             ["AzureWebJobs.PseudonymiseTranscript.Disabled"] = "true",
         };
-        using var cosmos = new CosmosContainers(new App.Settings.PipelineSettings
-        {
-            CosmosEndpoint = fixture.Settings.CosmosEndpoint, CosmosKey = fixture.Settings.CosmosKey,
-            CosmosDatabase = environment["Pipeline__CosmosDatabase"], CosmosTrustLocalCertificate = true,
-        });
+        using var cosmos = Cosmos(environment["Pipeline__CosmosDatabase"]);
         var store = new TranscriptStore(cosmos, TimeProvider.System);
         var queue = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, PipelineQueues.Pseudonymise);
         string study, id;
@@ -180,6 +172,12 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         Assert.Contains(app.Log, l => l.Contains($"Transcript {id} of study {study} sat at Parsed", StringComparison.Ordinal) && l.Contains("handed to pseudonymise again.", StringComparison.Ordinal));
         output.WriteLine($"stalled: a transcript whose pseudonymise message was lost was SuggestionsReady {handed.Elapsed.TotalSeconds:0.0} s after the app came back (sweep every 2 s, stalled after 3 s)");
     }
+
+    /// <summary>The database of a test's own app.</summary>
+    CosmosContainers Cosmos(string database) => new(new App.Settings.PipelineSettings
+    {
+        CosmosEndpoint = fixture.Settings.CosmosEndpoint, CosmosKey = fixture.Settings.CosmosKey, CosmosDatabase = database, CosmosTrustLocalCertificate = true,
+    });
 
     static async Task WaitForStatusAsync(TranscriptStore store, string study, string id, TranscriptStatus status, TimeSpan limit)
     {
