@@ -14,10 +14,11 @@ namespace PipelineFunctions.App.Search;
 /// </summary>
 public sealed class SearchPassages(TranscriptStore transcripts, SearchIndexStore index, ReviewStore review)
 {
-    const int MaxKept = 200_000;
+    /// <summary>Characters of text kept at most (about 300 hour-long interviews; each kept with its searchable form).</summary>
+    const long MaxKeptChars = 20_000_000;
     readonly ConcurrentDictionary<(string Transcript, int Version), IReadOnlyList<SearchPassage>> _kept = new();
     readonly ConcurrentDictionary<string, bool> _studiesRead = new(StringComparer.Ordinal);
-    int _keptPassages;
+    long _keptChars;
 
     /// <summary>Transcripts ready for coding, of the site and language when given, oldest first, each with its passages in order.</summary>
     public async Task<List<(TranscriptDocument Transcript, IReadOnlyList<SearchPassage> Passages)>> ReadyAsync(string studyId, string? site, string? language,
@@ -56,11 +57,12 @@ public sealed class SearchPassages(TranscriptStore transcripts, SearchIndexStore
     void Keep((string, int) key, IReadOnlyList<SearchPassage> passages)
     {
         if (_kept.ContainsKey(key)) return;
-        if (Interlocked.Add(ref _keptPassages, passages.Count) > MaxKept)
+        var chars = passages.Sum(p => (long)p.Text.Length);
+        if (Interlocked.Add(ref _keptChars, chars) > MaxKeptChars)
         {
             _kept.Clear();
             _studiesRead.Clear();
-            Interlocked.Exchange(ref _keptPassages, passages.Count);
+            Interlocked.Exchange(ref _keptChars, chars);
         }
         _kept[key] = passages;
     }

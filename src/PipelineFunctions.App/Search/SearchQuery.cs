@@ -50,7 +50,7 @@ public sealed partial class SearchQuery
     /// <summary>Lower case without accents.</summary>
     static string Fold(string s)
     {
-        if (System.Text.Ascii.IsValid(s)) return s.ToLowerInvariant();
+        if (System.Text.Ascii.IsValid(s)) return s.ToLowerInvariant(); // most passages: no accents to take off
         var decomposed = s.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
