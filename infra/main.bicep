@@ -37,6 +37,7 @@ var cosmosContainers = {
   translationChecks: '/studyId'
   audit: '/studyId'
   codings: '/transcriptId'
+  searchIndex: '/studyId'
 }
 
 module monitoring 'modules/monitoring.bicep' = {

@@ -46,16 +46,31 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
                 foreach (var memo in work.Memos)
                 {
                     var at = memo.Segment is { } s ? TranscriptSource.Offsets(source, s) : null;
-                    notes.Add(new QdaNote(memo.Text, work.Coder, source.Guid, at?.Start, at?.End));
+                    notes.Add(new QdaNote(memo.Text, work.Coder, source.Guid, at?.Start, at?.End,
+                        CodeId: memo.Code is { } code && codebook.Find(code) is not null ? code : null));
                 }
             }
         }
-        var project = new QdaProject(study.Name, users.Select(u => new QdaUser(u, u)).ToList(), codebook, sources, codingsOut, notes);
+        var project = new QdaProject(study.Name, users.Select(u => new QdaUser(u, u)).ToList(), codebook, sources, codingsOut, notes,
+            Sets: SearchSets(study, documents.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)));
         // Participants as cases with the transcript's values and the roles the study lead assigned; sites as sets.
         return ParticipantCases.Add(project,
             s => TranscriptParticipants.Attributes(study, documents[s.Guid], (s.Turns ?? []).Select(t => t.Speaker)),
             (s, speaker) => roles[s.Guid].TryGetValue(speaker, out var role) ? role : null);
     }
+
+    /// <summary>
+    /// Saved searches as sets of the exported transcripts they found passages in: a REFI-QDA set holds sources, not
+    /// passages, so the query and its filters go in the description.
+    /// </summary>
+    static List<QdaSet> SearchSets(StudyDocument study, IReadOnlySet<string> exported) =>
+        study.SearchSets.Select(set => new QdaSet(CodebookQdc.Guid("search-set", set.Id), set.Name,
+                set.Passages.Select(p => SourceGuid(p.TranscriptId)).Where(exported.Contains).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                Description: $"Saved search: {set.Query}{Filter("site", set.Site)}{Filter("language", set.Language)}{Filter("role", set.Role)} " +
+                    $"({set.Passages.Count} passage(s) when saved)"))
+            .Where(set => set.SourceGuids.Count > 0).ToList();
+
+    static string Filter(string name, string? value) => string.IsNullOrEmpty(value) ? "" : $"; {name} {value}";
 
     public static bool Exportable(TranscriptDocument t) =>
         t.Status.IsAtLeast(TranscriptStatus.Pseudonymised) && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded);
@@ -156,7 +171,7 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
                 else unplaced++;
             }
             var memos = notes.Where(n => n.UserId == coder).Select(n => new Memo(
-                n.Start is { } s && n.End is { } e && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, _, _) ? turn : null, n.Text)).ToList();
+                n.Start is { } s && n.End is { } e && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, _, _) ? turn : null, n.Text, n.CodeId)).ToList();
             var name = CoderName(project, coder);
             await codings.TrySaveAsync(new CoderWorkDocument
             {

@@ -44,7 +44,8 @@ public static class PipelineServices
         services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<CodingStore>();
         services.AddSingleton<StudyCodings>();
-        services.AddSingleton<Search.SegmentCache>();
+        services.AddSingleton<SearchIndexStore>();
+        services.AddSingleton<Search.SearchPassages>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TranscriptWorkflow>();
         services.AddSingleton<StageRunner>();

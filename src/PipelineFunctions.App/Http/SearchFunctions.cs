@@ -15,10 +15,10 @@ public sealed record SaveSetRequest(string Name, string Query, string? Site = nu
 
 /// <summary>
 /// Search across a study's pseudonymised transcripts ready for coding — words and "phrases", by site, language and
-/// speaker role — ranked in C# (the local Cosmos server has no ORDER BY or cross-partition query); one partition per
-/// transcript, each read once per pseudonymised version. A search can be saved as a set.
+/// speaker role — ranked in C# (the local Cosmos server has no ORDER BY or cross-partition query) over the study's
+/// search index, one partition. A search can be saved as a set.
 /// </summary>
-public sealed class SearchFunctions(StudyStore studies, TranscriptStore transcripts, SegmentCache segments, TimeProvider clock)
+public sealed class SearchFunctions(StudyStore studies, SearchPassages passages, TimeProvider clock)
 {
     const int MaxHits = 300;
 
@@ -60,25 +60,20 @@ public sealed class SearchFunctions(StudyStore studies, TranscriptStore transcri
 
     async Task<(List<SearchHit> Hits, int Searched)> FindAsync(StudyDocument study, SearchQuery query, SaveSetRequest filter, CancellationToken ct)
     {
-        var chosen = CodingRules.Ready(await transcripts.ListAsync(study.Id, ct))
-            .Where(t => (string.IsNullOrEmpty(filter.Site) || t.SiteId == filter.Site) && (string.IsNullOrEmpty(filter.Language) || t.Language == filter.Language))
-            .ToList();
-        var found = new List<SearchHit>[chosen.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, chosen.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+        var ready = await passages.ReadyAsync(study.Id, filter.Site, filter.Language, ct);
+        var hits = new List<SearchHit>();
+        foreach (var (t, ofTranscript) in ready)
         {
-            var t = chosen[i];
             var siteName = study.Sites.FirstOrDefault(s => s.Id == t.SiteId)?.Name ?? t.SiteId;
-            found[i] = [];
-            foreach (var s in await segments.GetAsync(t, token))
+            foreach (var p in ofTranscript)
             {
-                var role = SpeakerCitation.RoleOf(s.Speaker);
+                var role = SpeakerCitation.RoleOf(p.Speaker);
                 if (!string.IsNullOrEmpty(filter.Role) && !string.Equals(role, filter.Role, StringComparison.OrdinalIgnoreCase)) continue;
-                if (query.Score(s.Text) is > 0 and var score)
-                    found[i].Add(new SearchHit(t.Id, t.FileName, t.SiteId, siteName, t.Language, s.Segment, s.Speaker, role, s.Text, score));
+                if (query.Score(p.Searchable) is > 0 and var score)
+                    hits.Add(new SearchHit(t.Id, t.FileName, t.SiteId, siteName, t.Language, p.Segment, p.Speaker, role, p.Text, score));
             }
-        });
-        // Best first; ties in the order coders meet them (transcripts oldest first, passages in order).
-        return (found.SelectMany((hits, order) => hits.Select(h => (h, order))).OrderByDescending(x => x.h.Score).ThenBy(x => x.order)
-            .ThenBy(x => x.h.Segment).Select(x => x.h).ToList(), chosen.Count);
+        }
+        // Best first; ties in the order coders meet them (transcripts oldest first, passages in order): the sort is stable.
+        return (hits.OrderByDescending(h => h.Score).ToList(), ready.Count);
     }
 }

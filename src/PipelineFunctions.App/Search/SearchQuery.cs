@@ -26,15 +26,17 @@ public sealed partial class SearchQuery
 
     public bool IsEmpty => _words.Count + _prefixes.Count + _phrases.Count == 0;
 
-    /// <summary>How well the text matches (hits of every term, phrases weigh double); 0 when a term is missing.</summary>
-    public int Score(string text)
+    /// <summary>A text as queries match it: lower case without accents, words only, one space apart. Made once per passage.</summary>
+    public static string Searchable(string text) => Words(Fold(text));
+
+    /// <summary>How well a passage (its <see cref="Searchable"/> form) matches: hits of every term, phrases weigh double; 0 when a term is missing.</summary>
+    public int Score(string searchable)
     {
-        var folded = Words(Fold(text));
-        var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = searchable.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var score = 0;
         foreach (var w in _words) { var n = tokens.Count(t => t == w); if (n == 0) return 0; score += n; }
         foreach (var p in _prefixes) { var n = tokens.Count(t => t.StartsWith(p, StringComparison.Ordinal)); if (n == 0) return 0; score += n; }
-        foreach (var p in _phrases) { var n = Occurrences($" {folded} ", $" {p} "); if (n == 0) return 0; score += 2 * n; }
+        foreach (var p in _phrases) { var n = Occurrences($" {searchable} ", $" {p} "); if (n == 0) return 0; score += 2 * n; }
         return score;
     }
 
@@ -48,6 +50,7 @@ public sealed partial class SearchQuery
     /// <summary>Lower case without accents.</summary>
     static string Fold(string s)
     {
+        if (System.Text.Ascii.IsValid(s)) return s.ToLowerInvariant(); // most passages: no accents to take off
         var decomposed = s.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -24,6 +24,7 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
     readonly List<QdaCoding> codings = [];
     readonly Dictionary<string, (string Source, int? Start, int? End)> noteTargets = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, QdaSpan> selections = new(StringComparer.OrdinalIgnoreCase);
+    readonly Dictionary<string, string> noteCodes = new(StringComparer.OrdinalIgnoreCase);
     CasesReading? cases;
 
     public QdaProject Read()
@@ -114,6 +115,8 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
             var id = ids[element];
             if ((string?)element.Attribute("guid") is { } guid) codeIds.TryAdd(guid, id);
             if (CodeColour.Read((string?)element.Attribute("color")) is { } colour) colours[id] = colour;
+            foreach (var note in Children(element, "NoteRef"))
+                if ((string?)note.Attribute("targetGUID") is { } target) noteCodes.TryAdd(target, id);
             result.Add(CodeDescription.Read(id, Name(element), parent is null ? null : ids[parent], Child(element, "Description")?.Value ?? ""));
         }
         return new Codebook(name, result);
@@ -178,8 +181,9 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
     {
         var text = Child(note, "PlainTextContent")?.Value is { } content ? SourceText.FromString(content).Text : TextAt(note, "plainTextPath").Text?.Text ?? "";
         var user = User((string?)note.Attribute("creatingUser"), (string?)root.Attribute("creatingUserGUID"));
-        var attached = (string?)note.Attribute("guid") is { } guid && noteTargets.TryGetValue(guid, out var t) ? t : default;
-        return new QdaNote(text, user, attached.Source, attached.Start, attached.End, Time(note));
+        var guid = (string?)note.Attribute("guid");
+        var attached = guid is not null && noteTargets.TryGetValue(guid, out var t) ? t : default;
+        return new QdaNote(text, user, attached.Source, attached.Start, attached.End, Time(note), guid is not null ? noteCodes.GetValueOrDefault(guid) : null);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace PipelineFunctions.Core.Exchange;
 /// A project to a REFI-QDA .qdpx: a zip of <c>project.qde</c> (schema <c>urn:QDA-XML:project:1.0</c>) and each
 /// source's plain text as <c>sources/{guid}.txt</c> (UTF-8, no BOM). Codings are <c>PlainTextSelection</c>s (one per
 /// coded span, holding every coder's <c>Coding</c>s on it) with positions in code points; memos are <c>Notes</c>
-/// referred to from their source or passage. The same project gives the same bytes: name-based GUIDs, a fixed entry
+/// referred to from their source or passage, and from the code they are about. The same project gives the same bytes: name-based GUIDs, a fixed entry
 /// order and timestamp, no creation dates but the codings' own.
 /// </summary>
 public static class QdpxWriter
@@ -46,7 +46,7 @@ public static class QdpxWriter
                 project.Sources.Count == 0 ? null : new XElement(Namespace + "Sources", project.Sources.Select(s => Source(project, s))),
                 project.Notes.Count == 0 ? null : new XElement(Namespace + "Notes", project.Notes.Select((n, i) => Note(project, n, i))),
                 project.Sets is { Count: > 0 } sets ? new XElement(Namespace + "Sets", sets.Select(s => QdpxCasesXml.Set(project, s))) : null,
-                project.Notes.Select((n, i) => (n, i)).Where(x => x.n.SourceGuid is null).Select(x => NoteRef(project, x.i))));
+                project.Notes.Select((n, i) => (n, i)).Where(x => x.n is { SourceGuid: null, CodeId: null }).Select(x => NoteRef(project, x.i))));
         var settings = new XmlWriterSettings { Encoding = Utf8, Indent = true, NewLineChars = "\n" };
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, settings)) doc.Save(writer);
@@ -66,6 +66,7 @@ public static class QdpxWriter
                 new XAttribute("isCodable", "true"),
                 project.CodeColours?.GetValueOrDefault(code.Id) is { } colour && CodeColour.Read(colour) is { } rgb ? new XAttribute("color", rgb) : null,
                 description.Length == 0 ? null : new XElement(Namespace + "Description", description),
+                project.Notes.Select((n, i) => (n, i)).Where(x => x.n.CodeId == code.Id).Select(x => NoteRef(project, x.i)),
                 Codes(project, code.Id));
         });
 
@@ -127,6 +128,8 @@ public static class QdpxWriter
         foreach (var note in project.Notes)
         {
             if (!users.Contains(note.UserId)) throw new ArgumentException($"A memo is by '{note.UserId}', who is not among the project's users.", nameof(project));
+            if (note.CodeId is not null && project.Codebook.Find(note.CodeId) is null)
+                throw new ArgumentException($"A memo is about the code '{note.CodeId}', which is not in the codebook.", nameof(project));
             if (note.SourceGuid is null && note.Start is not null) throw new ArgumentException("A memo on a passage needs its source.", nameof(project));
             if (note.SourceGuid is null) continue;
             var source = project.Source(note.SourceGuid) ?? throw new ArgumentException("A memo refers to a source that is not in the project.", nameof(project));

@@ -67,6 +67,7 @@ static class ExchangeSamples
             new("Whole interview: strong on supervision.", "coder-ben", SourceA),
             new("Hostility passage, compare with site 2.", "coder-ben", SourceB, start, start + 7, new DateTimeOffset(2025, 3, 5, 8, 0, 0, TimeSpan.Zero)),
             new("Codebook question: split staff hostility by profession?", "coder-anna"),
+            new("Hostility fades once staff see what peers do.", "coder-ben", SourceB, CodeId: "staff-hostility"),
         ];
         return new QdaProject("Peer support study — wave 1", [new("coder-anna", "Anna"), new("coder-ben", "Ben")], book, [a, b], codings, notes,
             new Dictionary<string, string> { ["barriers"] = "#C0392B", ["facilitators"] = "#27AE60" });
@@ -90,7 +91,7 @@ static class ExchangeSamples
         .. p.Codebook.Codes.Select(c => $"colour {c.Id} {p.CodeColours?.GetValueOrDefault(c.Id)}"),
         .. p.Sources.Select(s => $"source {s.Guid} {s.Name}\n{s.PlainText}"),
         .. p.Codings.Select(c => $"coding {c.SourceGuid} {c.Start} {c.End} {c.CodeId} {c.UserId} {c.CreatedAt?.UtcDateTime:O}").Order(StringComparer.Ordinal),
-        .. p.Notes.Select(n => $"note {n.SourceGuid} {n.Start} {n.End} {n.UserId} {n.CreatedAt?.UtcDateTime:O} {n.Text}"),
+        .. p.Notes.Select(n => $"note {n.SourceGuid} {n.Start} {n.End} {n.UserId} {n.CreatedAt?.UtcDateTime:O} {n.CodeId} {n.Text}"),
         .. (p.Variables ?? []).Select(v => $"variable {v.Name} {v.Type} {v.Description}"),
         .. p.Sources.Select(s => $"values {s.Guid} {Values(s.Values)}"),
         .. (p.Cases ?? []).Select(c => $"case {c.Guid} {c.Name} {c.Description} {Values(c.Values)} sources {string.Join(",", c.SourceGuids)} passages {string.Join(",", c.Passages.Select(x => $"{x.SourceGuid}:{x.Start}-{x.End}"))}"),

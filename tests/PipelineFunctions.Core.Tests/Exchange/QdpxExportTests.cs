@@ -36,7 +36,12 @@ public sealed class QdpxExportTests
         Assert.Equal(3, barriers.Elements(Qda + "Code").Count());
         Assert.Equal(CodebookQdc.Guid(study.Codebook.Name, "barriers"), (string?)barriers.Attribute("guid")); // the same GUID as the .qdc export
         Assert.Contains("Include: Nobody knows what peers do", doc.Descendants(Qda + "Description").Select(d => d.Value).Single(d => d.Contains("Include")));
-        Assert.Equal(4, doc.Descendants(Qda + "Note").Count());
+        Assert.Equal(5, doc.Descendants(Qda + "Note").Count());
+        // A memo about a code is referred to from the code (before its children, as the schema orders them) and its source.
+        var memo = doc.Descendants(Qda + "Note").Single(n => n.Value == "Hostility fades once staff see what peers do.");
+        var refs = doc.Descendants(Qda + "NoteRef").Where(r => (string?)r.Attribute("targetGUID") == (string?)memo.Attribute("guid")).ToList();
+        Assert.Equal(["Code", "TextSource"], refs.Select(r => r.Parent!.Name.LocalName).Order());
+        Assert.Equal(study.Codebook.Find("staff-hostility")!.Name, (string?)refs.Single(r => r.Parent!.Name.LocalName == "Code").Parent!.Attribute("name"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Playwright;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -67,43 +68,56 @@ public sealed class LargeTranscriptTests(PipelineFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task Search_over_a_hundred_transcripts()
+    public async Task Search_over_a_hundred_transcripts_cold_and_warm()
     {
         var study = await fixture.CreateStudyAsync();
-        // Written straight to Cosmos as the pipeline leaves them (ready for coding), so the test times search, not uploads.
+        // Written straight to Cosmos as the pipeline leaves them (segments and search index, ready for coding), so the
+        // test times search, not uploads.
+        var index = new SearchIndexStore(fixture.Cosmos);
         var now = DateTimeOffset.UtcNow;
         for (var t = 0; t < 100; t++)
         {
-            var id = $"t-search-{t:D3}-{Guid.NewGuid():n}"[..24];
-            await fixture.Cosmos.Transcripts.CreateItemAsync(new TranscriptDocument
+            var transcript = new TranscriptDocument
             {
-                Id = id, StudyId = study, SiteId = t % 2 == 0 ? "kampala" : "dar-es-salaam", Language = "en", FileName = $"interview-{t:D3}.txt",
-                Status = TranscriptStatus.SuggestionsReady, PseudonymVersion = 1, TurnCount = 60, ReceivedAt = now.AddSeconds(t), UpdatedAt = now,
-            }, new PartitionKey(study));
-            var partition = new PartitionKey(id);
-            await Task.WhenAll(Enumerable.Range(1, 60).Select(s => fixture.Cosmos.Segments.CreateItemAsync(new SegmentDocument
+                Id = $"t-search-{t:D3}-{Guid.NewGuid():n}"[..24], StudyId = study, SiteId = t % 2 == 0 ? "kampala" : "dar-es-salaam", Language = "en",
+                FileName = $"interview-{t:D3}.txt", Status = TranscriptStatus.SuggestionsReady, PseudonymVersion = 1, TurnCount = 60, ReceivedAt = now.AddSeconds(t),
+                UpdatedAt = now,
+            };
+            await fixture.Cosmos.Transcripts.CreateItemAsync(transcript, new PartitionKey(study));
+            var segments = Enumerable.Range(1, 60).Select(s => new SegmentDocument
             {
-                Id = $"{id}:{s}", TranscriptId = id, StudyId = study, Segment = s, PseudonymVersion = 1,
+                Id = $"{transcript.Id}:{s}", TranscriptId = transcript.Id, StudyId = study, Segment = s, PseudonymVersion = 1,
                 Speaker = s % 2 == 1 ? "Interviewer" : "#4 (PSW)",
                 Text = s % 2 == 1 ? $"What happened on the ward in week {s}?" : $"The staff on shift {s} {(s % 10 == 0 ? "showed stigma and excluded us" : "were busy with the paperwork")} again.",
-            }, partition)));
+            }).ToList();
+            await Task.WhenAll(segments.Select(s => fixture.Cosmos.Segments.CreateItemAsync(s, new PartitionKey(transcript.Id))));
+            await index.WriteAsync(transcript, segments, 1, default);
         }
 
+        // Cold: the first search of an app just started (a worker that has searched nothing yet) on the suite's data; it
+        // takes no queue messages, so the suite's own app goes on alone.
+        await using var app = new AppProcess(new Dictionary<string, string>(fixture.Environment) { ["Pipeline__LocalTriggers"] = "false" });
+        await app.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/search.html?study={study}", PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(browser, app.BaseAddress, $"/app/coders/search.html?study={study}", PipelineFixture.CoderKey);
         var times = new List<double>();
-        foreach (var query in new[] { "\"showed stigma\"", "paperwork", "stigma excluded", "ward week" })
+        foreach (var query in new[] { "\"showed stigma\"", "paperwork", "stigma excluded", "ward week", "\"showed stigma\"" })
         {
             await page.GetByLabel("Words or \"a phrase\"").FillAsync(query);
             await page.EvaluateAsync("() => delete document.body.dataset.searchMs");
             await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
             await page.WaitForFunctionAsync("() => document.body.dataset.searchMs !== undefined", null, new() { Timeout = 60_000 });
             times.Add(double.Parse(await page.EvaluateAsync<string>("() => document.body.dataset.searchMs"), System.Globalization.CultureInfo.InvariantCulture));
-            output.WriteLine($"{query}: {await page.Locator("#found").InnerTextAsync()} in {times[^1]:F0} ms");
+            // Of which the request itself (the app's answer over the loopback), the rest is the page showing 300 passages.
+            var answered = await page.EvaluateAsync<double>("() => { const r = performance.getEntriesByType('resource').filter(e => e.name.includes('/search?')).at(-1); return r.responseEnd - r.startTime; }");
+            output.WriteLine($"{query}: {await page.Locator("#found").InnerTextAsync()} in {times[^1]:F0} ms (answered in {answered:F0} ms)");
         }
-        await Assertions.Expect(page.Locator("#found")).ToContainTextAsync("in 100 transcript(s)");
-        var report = $"search over 100 transcripts (6,000 passages), in the browser: first (cold) {times[0]:F0} ms, then {string.Join(", ", times.Skip(1).Select(t => $"{t:F0}"))} ms";
+        await Assertions.Expect(page.Locator("#found")).ToContainTextAsync("600 passage(s) in 100 transcript(s)");
+        var warm = times.Skip(1).Order().ToArray();
+        var report = $"search over 100 transcripts (6,000 passages), in the browser: first after the app started (cold) {times[0]:F0} ms; " +
+            $"warm {string.Join(", ", times.Skip(1).Select(t => $"{t:F0}"))} ms (median {warm[warm.Length / 2]:F0} ms)";
         output.WriteLine(report);
+        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".local"));
         await File.WriteAllTextAsync(Path.Combine(RepoPaths.Root, ".local", "search-100-transcripts.txt"), report + "\n");
     }
 }

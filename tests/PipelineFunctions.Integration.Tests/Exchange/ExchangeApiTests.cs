@@ -28,6 +28,8 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     {
         var (study, transcript) = await CodedStudyAsync();
         using var lead = fixture.Client(PipelineFixture.LeadKey);
+        using (var saved = await lead.PostAsJsonAsync($"/api/studies/{study}/search/sets", new { name = "Everyone on the team", query = "the", site = "kampala" }))
+            saved.EnsureSuccessStatusCode();
         var first = await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx");
         var qde = Entry(first, "project.qde");
         Validate(qde);
@@ -36,7 +38,15 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.Equal(["coder", "coder-2"], project.Users.Select(u => u.Name).Order());
         Assert.Equal(5, project.Codings.Count);
         Assert.Contains(project.Codings, c => project.Sources[0].Passage(c.Start, c.End).Length < 40);
-        Assert.Single(project.Notes);
+        Assert.Equal(2, project.Notes.Count);
+        // A memo about a code is a note the code refers to; a saved search is a set of the transcripts it found passages in.
+        var codeMemo = Assert.Single(project.Notes, n => n.CodeId is not null);
+        Assert.Equal(("Hostility from non-PSS staff", "Hostility here is about rules as much as people."), (project.Codebook.Find(codeMemo.CodeId!)!.Name, codeMemo.Text));
+        var code = XDocument.Parse(qde).Descendants(Qda + "Code").Single(c => c.Elements(Qda + "NoteRef").Any());
+        Assert.Equal("Hostility from non-PSS staff", (string?)code.Attribute("name"));
+        var searchSet = Assert.Single(project.Sets!, s => s.Name == "Everyone on the team");
+        Assert.Equal([project.Sources[0].Guid], searchSet.SourceGuids);
+        Assert.StartsWith("Saved search: the; site kampala (", searchSet.Description);
 
         var other = await fixture.CreateStudyAsync("import");
         using var imported = await lead.PostAsync($"/api/studies/{other}/import/qdpx?site=kampala&language=en", new ByteArrayContent(first));
@@ -52,7 +62,7 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.Equal(project.Codebook.Codes, second.Codebook.Codes);
         Assert.Equal(project.Sources[0].PlainText, second.Sources[0].PlainText);
         Assert.Equal(Codings(project), Codings(second));
-        Assert.Equal(project.Notes.Select(n => n.Text), second.Notes.Select(n => n.Text));
+        Assert.Equal(project.Notes.Select(n => (n.Text, n.CodeId)), second.Notes.Select(n => (n.Text, n.CodeId)));
         Assert.NotEqual(transcript, (string)source["transcriptId"]!);
     }
 
@@ -248,7 +258,11 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
                 new { segment = segments[1].Number, codeId = "staff-hostility", origin = "added" },
                 new { segment = segments[1].Number, codeId = "coping-strategies", origin = "added", start = 0, end = 30 },
             },
-            memos = new[] { new { segment = segments[0].Number, text = "Role comes up first, before any question about it." } },
+            memos = new object[]
+            {
+                new { segment = segments[0].Number, text = "Role comes up first, before any question about it." },
+                new { text = "Hostility here is about rules as much as people.", code = "staff-hostility" },
+            },
         });
         using var coder2 = fixture.Client(PipelineFixture.Coder2Key);
         await SaveAndSubmitAsync(coder2, study, id, new

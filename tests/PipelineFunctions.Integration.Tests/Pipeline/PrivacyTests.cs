@@ -100,7 +100,7 @@ public sealed class PrivacyTests(PipelineFixture fixture, ITestOutputHelper outp
             }
         }
         await ReadAsync(fixture.Cosmos.Studies, "partition", App.Model.StudyDocument.PartitionValue);
-        foreach (var container in new[] { fixture.Cosmos.Transcripts, fixture.Cosmos.PseudonymBooks, fixture.Cosmos.TranslationChecks, fixture.Cosmos.Audit })
+        foreach (var container in new[] { fixture.Cosmos.Transcripts, fixture.Cosmos.PseudonymBooks, fixture.Cosmos.TranslationChecks, fixture.Cosmos.Audit, fixture.Cosmos.SearchIndex })
             await ReadAsync(container, "studyId", study);
         foreach (var id in transcripts)
             foreach (var container in new[] { fixture.Cosmos.Segments, fixture.Cosmos.Suggestions, fixture.Cosmos.Codings })

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.Pseudonymisation;
@@ -22,6 +23,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         Assert.Contains("kibonge", await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments"));
+        Assert.Equal(1, (int)(await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=kibonge"))!["total"]!);
 
         using var site = fixture.Client(PipelineFixture.KampalaKey);
         using var correction = await site.PostAsJsonAsync($"/api/studies/{study}/pseudonymisation/corrections", new { kind = "missed", text = "kibonge", category = "person" });
@@ -35,6 +37,12 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.Equal(2, done["history"]!.AsArray().Count(h => (string?)h!["status"] == "Pseudonymised"));
         var segments = await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments");
         Assert.DoesNotContain("kibonge", segments, StringComparison.OrdinalIgnoreCase);
+        // Search finds the new version only: its search document replaced the old one.
+        Assert.Equal(0, (int)(await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=kibonge"))!["total"]!);
+        var found = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=neighbour"))!;
+        Assert.Contains("[PERSON", (string)found["hits"]![0]!["text"]!);
+        var indexed = (await new SearchIndexStore(fixture.Cosmos).ListAsync(study, null, null, default)).Where(d => d.TranscriptId == id);
+        Assert.Equal(2, Assert.Single(indexed).PseudonymVersion);
         // The earlier version is kept, not overwritten.
         Assert.True(await fixture.Blobs.Pseudonymised.GetBlobClient($"{id}/v1.json").ExistsAsync());
     }

@@ -11,7 +11,7 @@ namespace PipelineFunctions.App.Stages.Pseudonymise;
 /// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to translation check or suggestion.</summary>
 public sealed class PseudonymiseTranscript(
     StageRunner runner, StudyStore studies, TranscriptTexts texts, PseudonymBookStore books,
-    ReviewStore review, TranscriptWorkflow workflow, StudyKeys keys, AzurePiiDetections cloud)
+    ReviewStore review, SearchIndexStore searchIndex, TranscriptWorkflow workflow, StudyKeys keys, AzurePiiDetections cloud)
 {
     [Function(nameof(PseudonymiseTranscript))]
     public Task RunAsync([QueueTrigger(StageTable.Queues.Pseudonymise)] string message, FunctionContext function, CancellationToken ct) =>
@@ -48,7 +48,7 @@ public sealed class PseudonymiseTranscript(
         var version = transcript.PseudonymVersion + 1;
         await texts.SavePseudonymisedAsync(transcript.Id, version, result.Turns, ct);
         await texts.SaveKeyLogAsync(transcript.Id, version, KeyLogCipher.Encrypt(result.Replacements, keys.KeyEncryptionKey, transcript.Id), ct);
-        await review.ReplaceSegmentsAsync(transcript.Id, result.Turns.Select(t => new SegmentDocument
+        var segments = result.Turns.Select(t => new SegmentDocument
         {
             Id = $"{transcript.Id}:{t.Index}",
             TranscriptId = transcript.Id,
@@ -59,7 +59,10 @@ public sealed class PseudonymiseTranscript(
             Start = t.Start,
             End = t.End,
             PseudonymVersion = version,
-        }).ToList(), ct);
+        }).ToList();
+        await review.ReplaceSegmentsAsync(transcript.Id, segments, ct);
+        // Before the status moves on, so a transcript ready for coding is always in the search index in its current version.
+        await searchIndex.WriteAsync(transcript, segments, version, ct);
 
         transcript.PseudonymVersion = version;
         context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");

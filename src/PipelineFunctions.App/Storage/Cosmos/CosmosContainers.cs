@@ -20,6 +20,7 @@ public sealed class CosmosContainers : IDisposable
         ["translationChecks"] = "/studyId",
         ["audit"] = "/studyId",
         ["codings"] = "/transcriptId",
+        ["searchIndex"] = "/studyId",
     };
 
     readonly CosmosClient _client;
@@ -58,6 +59,7 @@ public sealed class CosmosContainers : IDisposable
     public Container TranslationChecks => Get("translationChecks");
     public Container Audit => Get("audit");
     public Container Codings => Get("codings");
+    public Container SearchIndex => Get("searchIndex");
 
     Container Get(string name) => _client.GetContainer(_database, name);
 

@@ -190,20 +190,12 @@ document.querySelector("#passages").addEventListener("focusin", e => {
   if (item && Number(item.dataset.index) !== current) select(Number(item.dataset.index), false);
 });
 
-const help = document.querySelector("#keys-help");
-function toggleHelp(open) {
-  help.hidden = !open;
-  if (open) help.focus(); else document.querySelector(`#passage-${data?.segments[current].segment}`)?.focus();
-}
-document.querySelector("#keys-close").addEventListener("click", () => toggleHelp(false));
-
+// "?" and the help it opens are every page's (keys.js).
 document.addEventListener("keydown", async e => {
-  if (e.key === "Escape" && !help.hidden) { toggleHelp(false); return; }
   if (!data || e.target.matches("input, textarea, select") || e.ctrlKey || e.metaKey || e.altKey) return;
   const segment = data.segments[current];
   const offers = pending(segment);
-  if (e.key === "?") { e.preventDefault(); toggleHelp(help.hidden); }
-  else if (e.key === "j" || e.key === "ArrowDown") { e.preventDefault(); select(current + 1); }
+  if (e.key === "j" || e.key === "ArrowDown") { e.preventDefault(); select(current + 1); }
   else if (e.key === "k" || e.key === "ArrowUp") { e.preventDefault(); select(current - 1); }
   else if (e.key === "a" && offers[0]) await accept(segment, offers[0]);
   else if (["1", "2", "3"].includes(e.key) && offers[Number(e.key) - 1]) await accept(segment, offers[Number(e.key) - 1]);
