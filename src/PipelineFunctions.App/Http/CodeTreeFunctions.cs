@@ -24,7 +24,7 @@ public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, 
     {
         var (site, role, transcript) = (req.Query["site"].FirstOrDefault(), req.Query["role"].FirstOrDefault(), req.Query["transcript"].FirstOrDefault());
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study?.Codebook is null) return Problems.NoStudy(studyId);
         var (mine, other, final) = (new Counter(study.Codebook), new Counter(study.Codebook), new Counter(study.Codebook));
         var otherSeen = false;
         foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User,

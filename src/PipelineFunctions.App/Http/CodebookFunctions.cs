@@ -36,7 +36,7 @@ public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
         string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study is null) return Problems.NoStudy(studyId);
         using var body = new MemoryStream();
         await req.Body.CopyToAsync(body, ct);
         if (body.Length is 0 or > 5 * 1024 * 1024) return Problems.BadRequest("Send the codebook file as the request body (up to 5 MB).");
@@ -63,7 +63,7 @@ public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
     [Function("ListCodeProposals"), Access(Roles.Coder, Roles.StudyLead)]
     public async Task<IResult> ProposalsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codebook/proposals")] HttpRequest req,
         string studyId, CancellationToken ct) =>
-        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(study.CodeProposals) : Problems.NotFound($"There is no study '{studyId}'.");
+        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(study.CodeProposals) : Problems.NoStudy(studyId);
 
     /// <summary>An inductive code, proposed while coding: it waits for the study lead.</summary>
     [Function("ProposeCode"), Access(Roles.Coder, Roles.StudyLead), Audited("propose-code")]
@@ -74,7 +74,7 @@ public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
         if (string.IsNullOrWhiteSpace(request?.Name) || string.IsNullOrWhiteSpace(request.Definition))
             return Problems.BadRequest("A proposed code needs a name and a definition.");
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study?.Codebook is null) return Problems.NoStudy(studyId);
         if (request.Parent is { } parent && study.Codebook.Find(parent) is null) return Problems.BadRequest($"'{parent}' is not a code of this codebook.");
         var proposal = new CodeProposal(Guid.NewGuid().ToString("n")[..10], request.Name.Trim(), request.Definition.Trim(), request.Parent,
             req.HttpContext.User.Name(), clock.GetUtcNow(), "proposed");

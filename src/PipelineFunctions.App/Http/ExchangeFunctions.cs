@@ -54,7 +54,7 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
     {
         var (site, language) = (req.Query["site"].FirstOrDefault(), req.Query["language"].FirstOrDefault());
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study is null) return Problems.NoStudy(studyId);
         if (site is null || study.Sites.All(s => s.Id != site)) return Problems.BadRequest("Name the study site the sources come from (?site=…).");
         if (req.ContentLength > MaxImportBytes) return Problems.Status(413, "The project file is over the 200 MB limit.");
         using var body = new MemoryStream();
@@ -78,7 +78,7 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
     async Task<(StudyDocument? Study, List<TranscriptDocument> Chosen, IResult? Problem)> ChooseAsync(string studyId, string? transcripts, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return (null, [], Problems.NotFound($"There is no study '{studyId}'."));
+        if (study is null) return (null, [], Problems.NoStudy(studyId));
         var all = (await store.ListAsync(studyId, ct)).Where(StudyExchange.Exportable).ToList();
         if (string.IsNullOrWhiteSpace(transcripts)) return (study, all, null);
         var ids = transcripts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

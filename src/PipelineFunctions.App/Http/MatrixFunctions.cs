@@ -24,7 +24,7 @@ public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, Re
     {
         var byRole = req.Query["by"].FirstOrDefault() == "role";
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study?.Codebook is null) return Problems.NoStudy(studyId);
         // (code, column) → distinct passages, kept as (transcript, segment) so a parent counts a passage once.
         var cells = new Dictionary<(string Code, string Column), HashSet<(string, int)>>();
         foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User, _ => true, ct))

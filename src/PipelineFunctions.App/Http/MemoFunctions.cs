@@ -22,7 +22,7 @@ public sealed class MemoFunctions(StudyStore studies, StudyCodings codings, Revi
     {
         var code = req.Query["code"].FirstOrDefault();
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study?.Codebook is null) return Problems.NoStudy(studyId);
         var family = string.IsNullOrEmpty(code) ? null : CodeFamily.Of(study.Codebook, code);
         var memos = new List<MemoView>();
         foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User, _ => true, ct))

@@ -61,7 +61,7 @@ public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStor
     {
         var request = await req.ReadFromJsonAsync<CorrectionRequest>(ct);
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study is null) return Problems.NoStudy(studyId);
         var user = req.HttpContext.User;
         if (!user.IsInRole(Roles.Custodian) && !study.Sites.Any(s => user.HasSite(s.Id))) return Problems.Forbidden("You have no site in this study.");
         var text = request?.Text?.Trim() ?? "";

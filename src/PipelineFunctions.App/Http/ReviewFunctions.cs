@@ -37,7 +37,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study is null) return Problems.NoStudy(studyId);
         var ready = CodingRules.Ready(await transcripts.ListAsync(studyId, ct));
         var doubled = CodingRules.DoubleCoded(study, ready);
         var list = new List<ReviewListItem>();
@@ -120,7 +120,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         string studyId, string transcriptId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study?.Codebook is null) return Problems.NoStudy(studyId);
         var all = await codings.ListAsync(transcriptId, ct);
         var pair = CodingRules.Pair(all);
         if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
@@ -151,7 +151,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
         if (request?.Codings is null) return Problems.BadRequest("Send the consensus codings as JSON.");
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study?.Codebook is null) return Problems.NoStudy(studyId);
         if (CodingRules.Pair(await codings.ListAsync(transcriptId, ct)).Count < 2)
             return Problems.Conflict("Consensus comes after two coders have submitted.");
         if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)

@@ -29,7 +29,7 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
         var request = new SaveSetRequest("", req.Query["q"].FirstOrDefault() ?? "", req.Query["site"].FirstOrDefault(), req.Query["language"].FirstOrDefault(),
             req.Query["role"].FirstOrDefault());
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study is null) return Problems.NoStudy(studyId);
         var query = new SearchQuery(request.Query);
         if (query.IsEmpty) return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
         var (hits, searched) = await FindAsync(study, query, request, ct);
@@ -39,7 +39,7 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
     [Function("ListSearchSets"), Access(Roles.Coder, Roles.StudyLead)]
     public async Task<IResult> SetsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/search/sets")] HttpRequest req,
         string studyId, CancellationToken ct) =>
-        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(study.SearchSets) : Problems.NotFound($"There is no study '{studyId}'.");
+        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(study.SearchSets) : Problems.NoStudy(studyId);
 
     [Function("SaveSearchSet"), Access(Roles.Coder, Roles.StudyLead), Audited("save-search-set")]
     public async Task<IResult> SaveSetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/search/sets")] HttpRequest req,
@@ -48,7 +48,7 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
         var request = await req.ReadFromJsonAsync<SaveSetRequest>(ct);
         if (string.IsNullOrWhiteSpace(request?.Name) || request.Name.Length > 100) return Problems.BadRequest("Name the set (up to 100 characters).");
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (study is null) return Problems.NoStudy(studyId);
         var query = new SearchQuery(request.Query ?? "");
         if (query.IsEmpty) return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
         var (hits, _) = await FindAsync(study, query, request, ct);

@@ -74,7 +74,7 @@ public sealed class SpeakerRolesFunctions(StudyStore studies, TranscriptStore tr
         string studyId, string transcriptId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return (null, null, [], Problems.NotFound($"There is no study '{studyId}'."));
+        if (study is null) return (null, null, [], Problems.NoStudy(studyId));
         var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
         if (transcript is null) return (study, null, [], Problems.NotFound($"There is no transcript '{transcriptId}'."));
         if (!StudyExchange.Exportable(transcript))

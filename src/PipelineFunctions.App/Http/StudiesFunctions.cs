@@ -56,7 +56,7 @@ public sealed partial class StudiesFunctions(StudyStore studies, TranscriptTexts
     [Function("GetStudy"), Access]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}")] HttpRequest req,
         string studyId, CancellationToken ct) =>
-        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(StudySummary.Of(study)) : Problems.NotFound($"There is no study '{studyId}'.");
+        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(StudySummary.Of(study)) : Problems.NoStudy(studyId);
 
     static string? Validate(CreateStudyRequest r)
     {

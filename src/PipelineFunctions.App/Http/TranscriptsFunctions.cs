@@ -72,7 +72,7 @@ public sealed class TranscriptsFunctions(TranscriptUploads uploads, StudyStore s
     public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
-        if (await studies.GetAsync(studyId, ct) is null) return Problems.NotFound($"There is no study '{studyId}'.");
+        if (await studies.GetAsync(studyId, ct) is null) return Problems.NoStudy(studyId);
         var user = req.HttpContext.User;
         return Results.Ok((await transcripts.ListAsync(studyId, ct)).Where(user.CanSee).OrderBy(t => t.ReceivedAt).Select(TranscriptSummary.Of).ToList());
     }

@@ -14,6 +14,7 @@ public static class Problems
     public static IResult BadRequest(string detail) => Status(400, detail);
     public static IResult Forbidden(string detail) => Status(403, detail);
     public static IResult NotFound(string detail) => Status(404, detail);
+    public static IResult NoStudy(string studyId) => NotFound($"There is no study '{studyId}'.");
     public static IResult Conflict(string detail) => Status(409, detail);
     public static IResult PreconditionFailed(string detail) => Status(412, detail);
 }

@@ -26,6 +26,13 @@ public sealed class TranscriptWorkflow(TranscriptStore transcripts, PipelineQueu
         if (StageTable.Next(transcript, transcript.Status) is { } next) await SendAsync(next, transcript, ct);
     }
 
+    /// <summary>
+    /// For a stage that finds its own work done: a retry (its earlier try died after the status write) hands on; a first
+    /// delivery that finds it done is a duplicate message, and handing on would cascade duplicates.
+    /// </summary>
+    public Task HandOnIfRetryAsync(TranscriptDocument transcript, int dequeueCount, CancellationToken ct) =>
+        dequeueCount > 1 ? HandOnAsync(transcript, ct) : Task.CompletedTask;
+
     /// <summary>Wakes a stage for a transcript whose status stays: a translation waiting at the check whose source arrived.</summary>
     public Task SendAsync(Stage stage, TranscriptDocument transcript, CancellationToken ct) =>
         queues.SendAsync(stage.Queue, new TranscriptMessage(transcript.StudyId, transcript.Id), ct);

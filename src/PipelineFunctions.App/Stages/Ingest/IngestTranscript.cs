@@ -62,8 +62,7 @@ public sealed class IngestTranscript(
         }
         if (transcript.Status != TranscriptStatus.Received)
         {
-            // A retry finds its own work done and only hands on; a first delivery that does is a duplicate event.
-            if (context.DequeueCount > 1) await workflow.HandOnAsync(transcript, ct);
+            await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
             return;
         }
 

@@ -21,8 +21,8 @@ public sealed class PseudonymiseTranscript(
     {
         if (transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
         {
-            // A retry finds its own work done and only hands on; a first delivery that does is a duplicate message.
-            if (transcript.Status == TranscriptStatus.Pseudonymised && context.DequeueCount > 1) await workflow.HandOnAsync(transcript, ct);
+            // Only from Pseudonymised: past it, a later stage has taken over.
+            if (transcript.Status == TranscriptStatus.Pseudonymised) await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
             return;
         }
         if (transcript.Status != TranscriptStatus.Parsed)
