@@ -60,7 +60,7 @@ public static class PipelineServices
         services.AddSingleton<AzurePiiDetections>();
         services.AddSingleton<AzureSuggestionFeatures>();
         services.AddHostedService<StorageInitializer>();
-        services.AddHostedService<Stages.SuggestCodes.SentenceModelWarmUp>();
+        services.AddHostedService<WorkerWarmUp>();
 
         // One scheme per deployment: API keys locally, Entra ID through App Service in Azure (where keys are refused).
         services.AddSingleton<ISignIn>(settings.Authentication switch

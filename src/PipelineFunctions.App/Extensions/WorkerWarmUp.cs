@@ -1,0 +1,34 @@
+using PipelineFunctions.Core.Pseudonymisation;
+using PipelineFunctions.Core.Suggestions.Semantic;
+using PipelineFunctions.Core.Transcripts;
+
+namespace PipelineFunctions.App.Extensions;
+
+/// <summary>
+/// When the worker starts, loads the sentence model and runs the pseudonymiser once over a few made-up turns in each
+/// language it tells apart, so the first transcript after a (cold) start does not pay for loading and compiling them:
+/// that was about 2 s of the first upload's way to SuggestionsReady.
+/// </summary>
+public sealed class WorkerWarmUp(ILogger<WorkerWarmUp> logger) : BackgroundService
+{
+    static readonly SpeakerTurn[] Turns =
+    [
+        new(1, "Interviewer", "How did the work go in the first week?"),
+        new(2, "P1", "Dr. Example met me at 12 Example Road on 3 March; my record number is 123456."),
+        new(3, "P1", "Die Arbeit war schwer, aber ich habe viel gelernt."),
+        new(4, "P1", "Kazi ilikuwa ngumu lakini nilijifunza mengi."),
+        // A long turn too: the model's first input at its full length costs as much again as its first input at all.
+        new(5, "P1", string.Join(' ', Enumerable.Repeat("The nurses did not know my role on the ward, so I explained it again every week.", 24))),
+    ];
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], []), new PseudonymBook()).Pseudonymise(Turns, "en", null);
+        try { SharedEmbeddings.Instance.Embed([.. Turns.Select(t => t.Text)]); }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException or EntryPointNotFoundException)
+        {
+            // Suggestions then fall back to the lexical engine; the reason is the type alone.
+            logger.LogWarning("The sentence model cannot run here ({Failure}); suggestions use the lexical engine.", e.GetType().Name);
+        }
+    }, stoppingToken);
+}
