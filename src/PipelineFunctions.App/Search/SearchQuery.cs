@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace PipelineFunctions.App.Search;
 
 /// <summary>
-/// Words and "quoted phrases", every one required; a word ending in <c>*</c> matches as a prefix. Matching ignores case
-/// and accents, so "kollegen" finds "Kollegen" and "tumaini" finds "Tumaíni".
+/// Words and "quoted phrases", every one required; a word ending in <c>*</c> matches as a prefix. Matching ignores case,
+/// accents and punctuation, so "kollegen" finds "Kollegen", "tumaini" finds "Tumaíni" and "kibonge's" finds "Kibonge’s".
 /// </summary>
 public sealed partial class SearchQuery
 {
@@ -18,9 +18,11 @@ public sealed partial class SearchQuery
     {
         foreach (Match m in Term().Matches(text))
         {
-            if (m.Groups["phrase"].Success) { if (Fold(m.Groups["phrase"].Value).Trim() is { Length: > 0 } p) _phrases.Add(Words(p)); }
-            else if (m.Value.EndsWith('*')) { if (m.Value.Length > 2) _prefixes.Add(Fold(m.Value.TrimEnd('*'))); }
-            else _words.Add(Fold(m.Value));
+            if (m.Groups["phrase"].Success) { if (Words(Fold(m.Groups["phrase"].Value)) is { Length: > 0 } p) _phrases.Add(p); }
+            // "kibonge's" or "self-help" is more than one word of the text: it matches as the phrase they make.
+            else if (Words(Fold(m.Value)) is var words && words.Contains(' ')) _phrases.Add(words);
+            else if (m.Value.EndsWith('*')) { if (words.Length > 1) _prefixes.Add(words); }
+            else if (words.Length > 0) _words.Add(words);
         }
     }
 
