@@ -17,6 +17,9 @@ namespace PipelineFunctions.App.Workflow;
 public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow, PipelineQueues queues,
     BlobContainers blobs, PipelineSettings settings, TimeProvider clock, ILogger<StalledTranscripts> logger)
 {
+    /// <summary>The statuses a stage takes a transcript from.</summary>
+    static readonly IReadOnlyList<TranscriptStatus> Waiting = [.. StageTable.All.SelectMany(s => s.From).Distinct()];
+
     public async Task<int> HandOnAsync(CancellationToken ct)
     {
         var before = clock.GetUtcNow() - TimeSpan.FromSeconds(settings.StalledAfterSeconds);
@@ -24,7 +27,7 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
         var handed = 0;
         foreach (var study in await studies.ListAsync(ct))
         {
-            foreach (var transcript in await transcripts.InFlightAsync(study.Id, ct))
+            foreach (var transcript in await transcripts.AtAsync(study.Id, Waiting, ct))
             {
                 if (transcript.UpdatedAt > before || StageFor(transcript) is not { } stage) continue;
                 if (!waiting.TryGetValue(stage.Queue, out var backlog))

@@ -31,9 +31,10 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
     public Task<List<TranscriptDocument>> ListAsync(string studyId, CancellationToken ct) =>
         cosmos.Transcripts.QueryPartitionAsync<TranscriptDocument>(studyId, ct);
 
-    /// <summary>Transcripts a machine may still have to take on: received, parsed, pseudonymised or translation-approved.</summary>
-    public Task<List<TranscriptDocument>> InFlightAsync(string studyId, CancellationToken ct) =>
-        cosmos.Transcripts.QueryPartitionAsync<TranscriptDocument>(studyId, ct, filter: "c.status IN ('Received', 'Parsed', 'Pseudonymised', 'TranslationApproved')");
+    /// <summary>A study's transcripts at any of these statuses.</summary>
+    public Task<List<TranscriptDocument>> AtAsync(string studyId, IReadOnlyList<TranscriptStatus> statuses, CancellationToken ct) =>
+        cosmos.Transcripts.QueryPartitionAsync<TranscriptDocument>(studyId, ct, "*", $"c.status IN ({string.Join(", ", statuses.Select((_, i) => $"@s{i}"))})",
+            [.. statuses.Select((s, i) => ($"@s{i}", (object)s.ToString()))]);
 
     /// <summary>Moves a transcript to a status, appending to its history, with what the stage learned.</summary>
     public async Task SetStatusAsync(string studyId, string transcriptId, TranscriptStatus status, string? reason, TranscriptFacts? facts, CancellationToken ct)
