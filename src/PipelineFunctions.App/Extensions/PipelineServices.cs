@@ -38,6 +38,8 @@ public static class PipelineServices
         services.AddSingleton<PipelineQueues>();
         services.AddSingleton<StudyStore>();
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<ITranscriptStatuses>(s => s.GetRequiredService<TranscriptStore>());
+        services.AddSingleton<IStageQueues>(s => s.GetRequiredService<PipelineQueues>());
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<PseudonymBookStore>();
         services.AddSingleton<TranscriptTexts>();

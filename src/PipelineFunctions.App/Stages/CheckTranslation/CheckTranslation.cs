@@ -20,9 +20,6 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
 
     async Task CheckAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
     {
-        if (transcript.Status.IsAtLeast(TranscriptStatus.AwaitingTranslationReview)) return;
-        if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
-            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not pseudonymised.");
         var pair = transcript.PairId is { } pairId ? await transcripts.GetAsync(transcript.StudyId, pairId, ct) : null;
 
         if (pair is null || !pair.Status.IsAtLeast(TranscriptStatus.Pseudonymised) || pair.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded)
@@ -60,8 +57,9 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
             return;
         }
         var detail = $"Automated check: {check.Flags.Count} flag(s), {check.Flags.Count(f => f.Severity == "High")} high.";
+        // The check written once above is this run's claim on the pair; each half moves from wherever it stands now.
         foreach (var t in new[] { source, translation })
-            await workflow.MoveAsync(t, TranscriptStatus.AwaitingTranslationReview, detail, ct);
+            await workflow.MoveFromCurrentAsync(t, TranscriptStatus.AwaitingTranslationReview, detail, ct);
         context.Log($"{translation.Id}: translation checked, {check.Flags.Count} flag(s).");
     }
 

@@ -19,17 +19,10 @@ public sealed class PseudonymiseTranscript(
 
     async Task PseudonymiseAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
     {
-        if (transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
-        {
-            // Only from Pseudonymised: past it, a later stage has taken over.
-            if (transcript.Status == TranscriptStatus.Pseudonymised) await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
-            return;
-        }
-        if (transcript.Status != TranscriptStatus.Parsed)
-            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not parsed.");
-
         var parsed = await texts.LoadParsedAsync(transcript.Id, ct) ?? throw new PipelineException($"The parsed text of {transcript.Id} is missing.");
         var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
+        var to = Transitions.Target(Trigger.Pseudonymise, transcript.Status, transcript, study)
+            ?? throw new PipelineException($"No transition takes transcript {transcript.Id} on from {transcript.Status}.");
         // Site names and codebook terms are the study's own words: they stay, so "#9, Kampala, PSW" keeps its citation.
         var allowed = study.AllowList.Concat(study.Sites.SelectMany(s => new[] { s.Id, s.Name }))
             .Concat(study.Codebook?.Codes.SelectMany(c => c.Name.Split(' ')) ?? []).ToList();
@@ -65,8 +58,11 @@ public sealed class PseudonymiseTranscript(
         await searchIndex.WriteAsync(transcript, segments, version, ct);
 
         transcript.PseudonymVersion = version;
-        context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");
         // A source or translation goes on to the translation check (whichever half came first waits there); any other to suggestion.
-        await workflow.MoveAsync(transcript, TranscriptStatus.Pseudonymised, null, ct, new TranscriptFacts(PseudonymVersion: version));
+        // A second delivery that ran alongside loses the move here and queues nothing; its writes were the same documents.
+        if (!await workflow.MoveAsync(transcript, to, null, ct, new TranscriptFacts(PseudonymVersion: version)))
+            context.Log($"{transcript.Id}: moved meanwhile by another delivery; nothing handed on.");
+        else
+            context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");
     }
 }
