@@ -50,6 +50,7 @@ public static class PipelineServices
         services.AddSingleton<Search.SearchPassages>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TranscriptWorkflow>();
+        services.AddSingleton<SiteCheck.PseudonymisationCorrections>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();
         // One model per process and one engine per study for the worker's life: the sentence model loads once.

@@ -21,8 +21,12 @@ public static class StageTimings
     /// <summary>Stages in pipeline order, then the whole journey.</summary>
     public static readonly string[] Order = [.. StageTable.All.Select(s => s.Name), UploadToReady];
 
-    /// <summary>Where the pipeline hands over to people: suggestions for coders, or the pair for the translation lead.</summary>
-    public static readonly IReadOnlySet<string> Ready = new HashSet<string> { nameof(TranscriptStatus.SuggestionsReady), nameof(TranscriptStatus.AwaitingTranslationReview) };
+    /// <summary>
+    /// Where the pipeline hands over to people: suggestions for coders, or a status a person's decision takes a transcript
+    /// from (the site's check, the translation lead's review).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Ready =
+        new HashSet<string>([nameof(TranscriptStatus.SuggestionsReady), .. Transitions.All.Where(r => r.Hand == Hand.Person).Select(r => r.From.ToString())]);
 
     /// <summary>Every stage run of the transcript, and its upload-to-ready time once it got there.</summary>
     public static IEnumerable<(string Stage, TimeSpan Duration)> Durations(TranscriptDocument transcript)

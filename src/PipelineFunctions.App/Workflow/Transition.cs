@@ -9,6 +9,7 @@ public enum Trigger
     Pseudonymise,
     CheckTranslation,
     Suggest,
+    Release,
     Approve,
     Query,
     Correct,

@@ -29,6 +29,10 @@ public static class Transitions
     static bool Paired(TranscriptDocument t) => t.IsPaired;
     static bool Unpaired(TranscriptDocument t) => !t.IsPaired;
     static bool IsTranslation(TranscriptDocument t) => t.TranslationOf is not null;
+    static bool Released(TranscriptDocument t) => t.Released is not null;
+    static bool Unreleased(TranscriptDocument t) => t.Released is null;
+    static bool ChecksSites(StudyDocument s) => s.SiteCheck;
+    static bool ChecksNoSites(StudyDocument s) => !s.SiteCheck;
 
     /// <summary>Statuses nothing moves on from by itself: a person or an admin's replay may.</summary>
     public static readonly IReadOnlySet<TranscriptStatus> Endings = new HashSet<TranscriptStatus> { Rejected, Failed, Superseded };
@@ -39,7 +43,11 @@ public static class Transitions
     [
         // The machine stages, in pipeline order.
         new(Received, Trigger.Ingest, Parsed, Hand.Upload),
-        new(Parsed, Trigger.Pseudonymise, Pseudonymised, Hand.Queued),
+        // With the site's check, a transcript the site has not yet released waits for it; released once, a version
+        // made again after a correction goes straight on (the site's decisions made it).
+        new(Parsed, Trigger.Pseudonymise, AwaitingSiteCheck, Hand.Queued, Unreleased, ChecksSites),
+        new(Parsed, Trigger.Pseudonymise, Pseudonymised, Hand.Queued, Setting: ChecksNoSites),
+        new(Parsed, Trigger.Pseudonymise, Pseudonymised, Hand.Queued, Released),
         // A source or translation goes to the check; whichever half came first waits there for the other.
         new(Pseudonymised, Trigger.CheckTranslation, AwaitingTranslationCheck, Hand.Queued, Paired),
         new(Pseudonymised, Trigger.CheckTranslation, AwaitingTranslationReview, Hand.Queued, Paired),
@@ -50,6 +58,9 @@ public static class Transitions
         new(Pseudonymised, Trigger.Suggest, SuggestionsReady, Hand.Queued, Unpaired),
         // An approved source rests; its translation is what coders code.
         new(TranslationApproved, Trigger.Suggest, SuggestionsReady, Hand.Queued, IsTranslation),
+
+        // The site's researcher (or the custodian) releases a checked transcript to the translation check or suggestion.
+        new(AwaitingSiteCheck, Trigger.Release, Pseudonymised, Hand.Person),
 
         // The translation lead's decisions on a pair.
         new(AwaitingTranslationReview, Trigger.Approve, TranslationApproved, Hand.Person),

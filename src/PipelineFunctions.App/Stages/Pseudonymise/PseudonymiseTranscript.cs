@@ -2,13 +2,14 @@ using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.SiteCheck;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Pseudonymisation;
 
 namespace PipelineFunctions.App.Stages.Pseudonymise;
 
-/// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to translation check or suggestion.</summary>
+/// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to the site's check, the translation check or suggestion, as the transition table says.</summary>
 public sealed class PseudonymiseTranscript(
     StageRunner runner, StudyStore studies, TranscriptTexts texts, PseudonymBookStore books,
     ReviewStore review, SearchIndexStore searchIndex, TranscriptWorkflow workflow, StudyKeys keys, AzurePiiDetections cloud)
@@ -58,9 +59,10 @@ public sealed class PseudonymiseTranscript(
         await searchIndex.WriteAsync(transcript, segments, version, ct);
 
         transcript.PseudonymVersion = version;
-        // A source or translation goes on to the translation check (whichever half came first waits there); any other to suggestion.
+        // The site's check first, where the study has it and the site has not released the transcript yet; then a source or
+        // translation goes on to the translation check (whichever half came first waits there); any other to suggestion.
         // A second delivery that ran alongside loses the move here and queues nothing; its writes were the same documents.
-        if (!await workflow.MoveAsync(transcript, to, null, ct, new TranscriptFacts(PseudonymVersion: version)))
+        if (!await workflow.MoveAsync(transcript, to, null, ct, new TranscriptFacts(PseudonymVersion: version, UnsureSpans: UnsureSpans.Of(result))))
             context.Log($"{transcript.Id}: moved meanwhile by another delivery; nothing handed on.");
         else
             context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");

@@ -114,6 +114,8 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
         if (f.PseudonymVersion is { } version) yield return PatchOperation.Set("/pseudonymVersion", version);
         if (f.SuggestionCount is { } suggestions) yield return PatchOperation.Set("/suggestionCount", suggestions);
         if (f.CodebookVersion is not null) yield return PatchOperation.Set("/codebookVersion", f.CodebookVersion);
+        if (f.UnsureSpans is not null) yield return PatchOperation.Set("/unsureSpans", f.UnsureSpans);
+        if (f.Released is not null) yield return PatchOperation.Set("/released", f.Released);
     }
 
     async Task PatchAsync(string studyId, string transcriptId, IReadOnlyList<PatchOperation> operations, CancellationToken ct,
