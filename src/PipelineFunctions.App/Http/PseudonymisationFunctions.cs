@@ -95,7 +95,7 @@ public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStor
             if (t.PseudonymVersion == 0 || t.Status is TranscriptStatus.Rejected or TranscriptStatus.Superseded or TranscriptStatus.Received) continue;
             var parsed = await texts.LoadParsedAsync(t.Id, ct);
             if (parsed is null || !parsed.Turns.Any(turn => Contains(turn.Text, text) || Contains(turn.Speaker, text))) continue;
-            await workflow.MoveFromCurrentAsync(t, TranscriptStatus.Parsed, "Pseudonymised again after a correction.", ct);
+            await workflow.MoveFromCurrentAsync(t, Trigger.Correct, TranscriptStatus.Parsed, "Pseudonymised again after a correction.", ct);
             affected.Add(t.Id);
         }
         return Results.Ok(new CorrectionAnswer($"Correction saved; {affected.Count} transcript(s) are being pseudonymised again.", affected));
