@@ -118,7 +118,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         // The source rests; the approved translation is what coders work on, so it goes on to suggestions.
         foreach (var id in new[] { check.SourceId, check.TranslationId })
             if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveFromCurrentAsync(transcript, TranscriptStatus.TranslationApproved, $"Approved by {check.DecidedBy}.", ct);
+                await workflow.MoveFromCurrentAsync(transcript, Trigger.Approve, TranscriptStatus.TranslationApproved, $"Approved by {check.DecidedBy}.", ct);
         return Results.Ok(new Done("Approved; the translation goes on to code suggestions."));
     }
 
@@ -147,7 +147,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         if (!await checks.TryReplaceAsync(check, ct)) return Stale();
         foreach (var id in new[] { check.SourceId, check.TranslationId })
             if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveFromCurrentAsync(transcript, TranscriptStatus.TranslationQueried, $"{request.Comments.Count} point(s) sent to the site.", ct);
+                await workflow.MoveFromCurrentAsync(transcript, Trigger.Query, TranscriptStatus.TranslationQueried, $"{request.Comments.Count} point(s) sent to the site.", ct);
         return Results.Ok(new Done($"{request.Comments.Count} point(s) sent to the site."));
     }
 

@@ -52,7 +52,7 @@ public sealed class PseudonymisationCorrections(StudyStore studies, TranscriptSt
             if (t.Id == except || t.PseudonymVersion == 0 || t.Status is TranscriptStatus.Rejected or TranscriptStatus.Superseded or TranscriptStatus.Received) continue;
             var parsed = await texts.LoadParsedAsync(t.Id, ct);
             if (parsed is null || !parsed.Turns.Any(turn => words.Any(w => Contains(turn.Text, w) || Contains(turn.Speaker, w)))) continue;
-            await workflow.MoveFromCurrentAsync(t, TranscriptStatus.Parsed, "Pseudonymised again after a correction.", ct);
+            await workflow.MoveFromCurrentAsync(t, Trigger.Correct, TranscriptStatus.Parsed, "Pseudonymised again after a correction.", ct);
             affected.Add(t.Id);
         }
         return affected;

@@ -27,9 +27,10 @@ public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQu
     /// <summary>
     /// For a move whose claim is made elsewhere (a translation check written once, a correction that applies wherever
     /// the transcript stands): when the conditional move loses, reads the transcript again and moves it from where it
-    /// stands now, if the table allows that. False when it is there already or no row takes it there.
+    /// stands now, if a row of <paramref name="trigger"/> takes it there from that status. False when it is there
+    /// already or no such row does.
     /// </summary>
-    public async Task<bool> MoveFromCurrentAsync(TranscriptDocument transcript, TranscriptStatus to, string? detail, CancellationToken ct)
+    public async Task<bool> MoveFromCurrentAsync(TranscriptDocument transcript, Trigger trigger, TranscriptStatus to, string? detail, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -38,7 +39,7 @@ public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQu
                 if (await transcripts.GetAsync(transcript.StudyId, transcript.Id, ct) is not { } fresh || fresh.Status == to) return false;
                 transcript.Status = fresh.Status;
             }
-            if (!Transitions.Allows(transcript.Status, to)) return false;
+            if (!Transitions.Allows(trigger, transcript.Status, to)) return false;
             if (await MoveAsync(transcript, to, detail, ct)) return true;
         }
         return false;

@@ -90,6 +90,10 @@ public static class Transitions
     /// <summary>True when some row lets a transcript move from one status to the other.</summary>
     public static bool Allows(TranscriptStatus from, TranscriptStatus to) => All.Any(r => r.From == from && r.To == to);
 
+    /// <summary>True when a row of this trigger lets a transcript move from one status to the other.</summary>
+    public static bool Allows(Trigger trigger, TranscriptStatus from, TranscriptStatus to) =>
+        All.Any(r => r.Trigger == trigger && r.From == from && r.To == to);
+
     /// <summary>The machine stage that takes a transcript at this status when it arrives there, if any (queued by the workflow).</summary>
     public static Trigger? NextStage(TranscriptDocument transcript, TranscriptStatus status) =>
         All.FirstOrDefault(r => r.From == status && r.Hand == Hand.Queued && r.AppliesTo(transcript))?.Trigger;

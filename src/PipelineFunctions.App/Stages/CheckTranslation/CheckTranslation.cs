@@ -59,7 +59,7 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
         var detail = $"Automated check: {check.Flags.Count} flag(s), {check.Flags.Count(f => f.Severity == "High")} high.";
         // The check written once above is this run's claim on the pair; each half moves from wherever it stands now.
         foreach (var t in new[] { source, translation })
-            await workflow.MoveFromCurrentAsync(t, TranscriptStatus.AwaitingTranslationReview, detail, ct);
+            await workflow.MoveFromCurrentAsync(t, Trigger.CheckTranslation, TranscriptStatus.AwaitingTranslationReview, detail, ct);
         context.Log($"{translation.Id}: translation checked, {check.Flags.Count} flag(s).");
     }
 

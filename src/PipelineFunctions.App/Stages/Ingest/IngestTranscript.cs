@@ -90,7 +90,7 @@ public sealed class IngestTranscript(
             if (source.TranslationId is { } earlier && earlier != id && await transcripts.GetAsync(study.Id, earlier, ct) is { } superseded)
             {
                 await transcripts.SetSupersedesAsync(study.Id, id, earlier, ct);
-                await workflow.MoveFromCurrentAsync(superseded, TranscriptStatus.Superseded, $"Replaced by the corrected translation {id}.", ct);
+                await workflow.MoveFromCurrentAsync(superseded, Trigger.Supersede, TranscriptStatus.Superseded, $"Replaced by the corrected translation {id}.", ct);
             }
             await transcripts.SetTranslationAsync(study.Id, sourceId, id, ct);
         }

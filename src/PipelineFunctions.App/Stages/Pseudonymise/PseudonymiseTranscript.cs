@@ -18,7 +18,7 @@ public sealed class PseudonymiseTranscript(
     public Task RunAsync([QueueTrigger(StageTable.Queues.Pseudonymise)] string message, FunctionContext function, CancellationToken ct) =>
         runner.RunForTranscriptAsync(StageTable.Pseudonymise, message, function, (transcript, context) => PseudonymiseAsync(transcript, context, ct), ct);
 
-    async Task PseudonymiseAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
+    internal async Task PseudonymiseAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
     {
         var parsed = await texts.LoadParsedAsync(transcript.Id, ct) ?? throw new PipelineException($"The parsed text of {transcript.Id} is missing.");
         var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
