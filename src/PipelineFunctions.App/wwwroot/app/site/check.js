@@ -64,12 +64,23 @@ function marked(text, items) {
   return parts;
 }
 
+const placeholder = /\[[A-Za-z]+(?:-\d+)?\]/g;
+
+/** The pseudonymised text with its placeholders marked. */
+function placeholders(text) {
+  const parts = [];
+  let at = 0;
+  for (const m of text.matchAll(placeholder)) { parts.push(text.slice(at, m.index), el("mark", { class: "replaced", text: m[0] })); at = m.index + m[0].length; }
+  parts.push(text.slice(at));
+  return parts;
+}
+
 function renderTurns() {
   $("#turns tbody").replaceChildren(...view.turns.map(t => {
     const mine = view.items.filter(i => i.turn === t.index);
     return el("tr", {},
       el("td", { "data-turn": String(t.index) }, el("strong", {}, ...marked(t.originalSpeaker, mine.filter(i => i.inSpeaker)), ": "), ...marked(t.original, mine.filter(i => !i.inSpeaker))),
-      el("td", {}, el("strong", { text: `${t.speaker}: ` }), t.pseudonymised));
+      el("td", {}, el("strong", {}, ...placeholders(t.speaker), ": "), ...placeholders(t.pseudonymised)));
   }));
 }
 
