@@ -132,10 +132,13 @@ public sealed class SiteCheckFunctions(TranscriptStore transcripts, TranscriptTe
         var original = parsed.Turns.ToDictionary(t => t.Index);
         var turns = parsed.Turns.Select(t => new CheckTurn(t.Index, t.Speaker, t.Text,
             after.TryGetValue(t.Index, out var p) ? p.Speaker : "", p?.Text ?? "")).ToList();
-        var unsure = transcript.UnsureSpans.Select((u, i) => (u, i))
-            .Where(x => original.TryGetValue(x.u.Turn, out var turn) && x.u.Start >= 0 && x.u.Start < x.u.End && x.u.End <= turn.Text.Length)
-            .Select(x => new CheckItem($"u{x.i}", "unsure", x.u.Turn, false, x.u.Start, x.u.End, original[x.u.Turn].Text[x.u.Start..x.u.End], null, x.u.Reason, null))
-            .OrderBy(i => i.Turn).ThenBy(i => i.Start);
+        // The spans' text is read here, from the restricted original, by the offsets stored with the version.
+        string? TextOf(StoredUnsureSpan u) =>
+            original.TryGetValue(u.Turn, out var turn) && (u.InSpeaker ? turn.Speaker : turn.Text) is var text
+            && u.Start >= 0 && u.Start < u.End && u.End <= text.Length ? text[u.Start..u.End] : null;
+        var unsure = transcript.UnsureSpans.Select((u, i) => (u, i, Text: TextOf(u))).Where(x => x.Text is not null)
+            .Select(x => new CheckItem($"u{x.i}", "unsure", x.u.Turn, x.u.InSpeaker, x.u.Start, x.u.End, x.Text!, null, x.u.Reason, null))
+            .OrderBy(i => i.Turn).ThenBy(i => !i.InSpeaker).ThenBy(i => i.Start);
         var replaced = replacements.Select((r, i) => new CheckItem($"r{i}", "replaced", r.TurnIndex, r.InSpeaker, r.Start, r.Start + r.Length, r.Original, r.Pseudonym, null, r.Kind))
             .OrderBy(i => i.Turn).ThenBy(i => !i.InSpeaker).ThenBy(i => i.Start);
         return (turns, [.. unsure, .. replaced]);

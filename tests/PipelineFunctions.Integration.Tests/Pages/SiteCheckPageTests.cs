@@ -92,6 +92,40 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task An_unsure_span_comes_first_with_its_reason_and_is_decided_before_the_release()
+    {
+        var (study, id) = await WaitingAsync(First);
+        using var site = fixture.Client(PipelineFixture.KampalaKey);
+        var turn = (await site.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/site-check"))!["turns"]![1]!;
+        var start = ((string)turn["original"]!).IndexOf("kibonge", StringComparison.Ordinal);
+        // As the pseudonymisation stage stores Core's unsure spans with the version: offsets and reason, never the text.
+        await fixture.Cosmos.Transcripts.PatchItemAsync<App.Model.TranscriptDocument>(id, new Microsoft.Azure.Cosmos.PartitionKey(study),
+            [Microsoft.Azure.Cosmos.PatchOperation.Set("/unsureSpans", new[] { new App.Model.StoredUnsureSpan((int)turn["index"]!, start, start + 7, "name-or-word") })]);
+        using (var stored = await fixture.Cosmos.Transcripts.ReadItemStreamAsync(id, new Microsoft.Azure.Cosmos.PartitionKey(study)))
+            Assert.DoesNotContain("kibonge", await new StreamReader(stored.Content).ReadToEndAsync());
+        using var undecided = await site.PostAsJsonAsync($"/api/studies/{study}/transcripts/{id}/site-check/release", new { version = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, undecided.StatusCode);
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/check.html?study={study}&transcript={id}", PipelineFixture.KampalaKey);
+        var first = page.Locator("#items li").First;
+        await Assertions.Expect(first).ToContainTextAsync("“kibonge” left in clear, unsure: name or word");
+        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("1 unsure word(s), 2 replacement(s); 1 still to decide");
+        await Assertions.Expect(page.Locator("#turns mark.unsure")).ToHaveTextAsync("kibonge");
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "site-check-unsure");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release to the next step (Shift+R)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Decide the 1 unsure word(s) first");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace: “kibonge” is an identifier" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release to the next step (Shift+R)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Released. 1 decision(s)");
+
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        Assert.DoesNotContain("kibonge", await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments"));
+    }
+
+    [Fact]
     public async Task Released_without_changes_the_transcript_goes_on_as_it_is_and_a_second_release_is_refused()
     {
         var (study, id) = await WaitingAsync(First);
