@@ -42,6 +42,12 @@ public static partial class NameCues
         "hi", "hello", "hey", "dear", "thanks", "habari", "shikamoo", "asante", "karibu", "hallo", "servus", "liebe", "lieber", "danke", "shalom", "namaste",
     };
 
+    /// <summary>A given name of the lists (names, nicknames and the names they shorten): Bill, Will, Rose, Neema.</summary>
+    public static bool IsGivenName(string normalised) =>
+        WordLists.Names.Contains(normalised) || WordLists.Nicknames.ContainsKey(normalised) || ShortForms.Value.Contains(normalised);
+
+    static readonly Lazy<HashSet<string>> ShortForms = new(() => WordLists.Nicknames.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>The kind of cue around the tokens <paramref name="first"/>..<paramref name="last"/>, or null when none.</summary>
     public static string? Around(RecognitionInput input, int first, int last)
     {
@@ -59,7 +65,8 @@ public static partial class NameCues
             var gap = input.Text.AsSpan(t[last].End, t[last + 1].Start - t[last].End).Trim();
             var next = t[last + 1].Text;
             if (gap.Length == 0 && (PersonVerbs.Contains(next) || SwahiliThirdPerson().IsMatch(next))) return "person-verb";
-            if (gap is "," && t[first].SentenceStart && Kin.Contains(next)) return "apposition";
+            // "Innocent, my cousin, …": the name, then who the person is.
+            if (gap is "," && (Kin.Contains(next) || last + 2 < t.Count && Possessives.Contains(next) && Kin.Contains(t[last + 2].Text))) return "apposition";
         }
         return null;
     }

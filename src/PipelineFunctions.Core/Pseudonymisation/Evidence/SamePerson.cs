@@ -86,7 +86,7 @@ public static class SamePerson
         if (key.Length < 2 || !SpanScorer.CouldBeName(key, allowed) || SpanScorer.PublicCategory(key, [key]) is not null) return false;
         if (WordLists.FunctionWords.ContainsKey(key)) return false;
         var language = t.Input.LanguageAt(candidate.Start);
-        if (WordLists.Names.Contains(key)) return true;
+        if (NameCues.IsGivenName(key) || WordLists.Names.Contains(key)) return true;
         // In German every noun has a capital ("Herr Grabowski Stationsleiter"): only a listed name joins there.
         if (language is "de") return false;
         if (!before && t.Tokens[b].SentenceStart) return false;
