@@ -89,7 +89,7 @@ public sealed partial class TranscriptPseudonymiser
                 else if (judgement.Decision == SpanDecision.Unsure) t.Unsure.Add((d.Start, d.Length, judgement.Reason));
             }
             t.Detections = kept;
-            ClearSpans.Promote(t);
+            ClearSpans.Promote(t, _allowed);
         }
         SamePerson.Apply(texts, _allowed);
         foreach (var t in texts)
@@ -115,7 +115,7 @@ public sealed partial class TranscriptPseudonymiser
             if (!kept.Any(k => d.Start < k.End && k.Start < d.End)) kept.Add(d);
         return new AnalysedText(position, isSpeaker, input)
         {
-            Detections = Merge(text, kept.Skip(placeholders).Select(d => WholeToken(text, d)).OrderBy(d => d.Start).ToList()),
+            Detections = kept.Skip(placeholders).Select(d => WholeToken(text, d)).OrderBy(d => d.Start).ToList(),
         };
     }
 
@@ -131,20 +131,6 @@ public sealed partial class TranscriptPseudonymiser
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[(?:[A-Z]{2,}(?:-\d+)?|[a-z]+(?: [a-z]+)?)\]")]
     private static partial System.Text.RegularExpressions.Regex Placeholders();
-
-    /// <summary>"Mama Rehema" then "Mushi", both the same listed person, are one mention: one placeholder, not two.</summary>
-    static List<Detection> Merge(string text, List<Detection> detections)
-    {
-        var merged = new List<Detection>(detections.Count);
-        foreach (var d in detections)
-        {
-            if (merged.Count > 0 && merged[^1] is var last && last.Kind == d.Kind && last.Identity == d.Identity
-                && text.AsSpan(last.End, d.Start - last.End).IsWhiteSpace())
-                merged[^1] = last with { Length = d.End - last.Start };
-            else merged.Add(d);
-        }
-        return merged;
-    }
 
     string Replace(int turnIndex, AnalysedText t, IReadOnlyDictionary<string, string> people, List<Replacement> log)
     {

@@ -10,13 +10,21 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
 /// </summary>
 public static class ClearSpans
 {
-    public static void Promote(AnalysedText t)
+    public static void Promote(AnalysedText t, IReadOnlySet<string> allowed)
     {
         var added = new List<Detection>();
         for (var i = 0; i < t.Tokens.Count; i++)
         {
             var token = t.Tokens[i];
-            if (token.IsCapitalised || token.Text.Length < 3 || t.Covered(token)) continue;
+            if (token.Text.Length < 3 || t.Covered(token)) continue;
+            if (token.IsCapitalised)
+            {
+                // A capitalised word no study language knows, with a person cue around it ("Der Kessler meinte",
+                // "Mwanaidi alikuja"), where capitals alone prove nothing (German, a sentence's start).
+                if (UnknownWord(t, token, allowed) && NameCues.Around(t.Input, i, i) is { } around)
+                    added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{IdentifierText.Normalise(token.Text)}", 44, "cue") with { Reason = $"unknown-word-with-{around}" });
+                continue;
+            }
             var key = IdentifierText.Normalise(token.Text);
             if (!WordLists.Names.Contains(key) && !NameUse.IsWordName(key)) continue;
             var language = t.Input.LanguageAt(token.Start);
@@ -49,12 +57,18 @@ public static class ClearSpans
             if (letters == 0) return digits >= 5 ? "long-number" : null;
             return digits >= 2 && letters >= 1 && text.Length >= 5 && SpanScorer.PublicCategory(IdentifierText.Normalise(text), []) is null ? "code" : null;
         }
-        if (!token.IsCapitalised || token.SentenceStart || text.Length < 3) return null;
-        if (text.Length <= 5 && text.All(char.IsUpper)) return null;
+        if (!UnknownWord(t, token, allowed)) return null;
+        return token.SentenceStart ? "unknown-word-at-sentence-start" : t.Input.LanguageAt(token.Start) is "de" ? "unknown-capitalised-word-de" : "unknown-capitalised-word";
+    }
+
+    /// <summary>A capitalised word that could be a name and that no dictionary of the study languages knows.</summary>
+    static bool UnknownWord(AnalysedText t, Token token, IReadOnlySet<string> allowed)
+    {
+        var text = token.Text;
+        if (!token.IsCapitalised || text.Length < 3 || text.Any(char.IsDigit) || text.Length <= 5 && text.All(char.IsUpper)) return false;
         var key = IdentifierText.Normalise(text);
-        if (!SpanScorer.CouldBeName(key, allowed) || Lexicons.Population(key) >= 100_000) return null;
+        if (!SpanScorer.CouldBeName(key, allowed) || Lexicons.Population(key) >= 100_000 || WordLists.FunctionWords.ContainsKey(key)) return false;
         var language = t.Input.LanguageAt(token.Start);
-        if (Lexicons.IsOrdinary(key, language) || Lexicons.IsOrdinary(key, null) || GermanWords.IsNoun(text, key, german: language is "de")) return null;
-        return language is "de" ? "unknown-capitalised-word-de" : "unknown-capitalised-word";
+        return !Lexicons.IsOrdinary(key, language) && !Lexicons.IsOrdinary(key, null) && !GermanWords.IsNoun(text, key, german: language is "de");
     }
 }
