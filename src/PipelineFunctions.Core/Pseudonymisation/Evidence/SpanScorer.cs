@@ -22,6 +22,8 @@ public static class SpanScorer
         "trigine", "trigin", "pril", "sartan", "statin", "cillin", "mycin", "floxacin", "profen", "olol", "dipine", "tidine", "vudine", "virenz", "tegravir",
     ];
 
+    static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "this", "that", "these", "those", "some", "any", "every" };
+
     public static bool IsJudged(Detection d) => d.Priority < 100 && Judged.Contains(d.Recognizer) && d.Kind is "PERSON" or "PLACE";
 
     public static Judgement Judge(RecognitionInput input, Detection d, int first, int last, StudyPseudonymisation study)
@@ -47,6 +49,10 @@ public static class SpanScorer
         var known = words.Any(WordLists.Names.Contains);
         // At a sentence start a word of any study language is ordinary: the sentence's language may be misjudged when short.
         var ordinary = words.All(w => Lexicons.IsOrdinary(w, language) || WordLists.Common.Contains(w) || tokens[first].SentenceStart && Lexicons.IsOrdinary(w, null));
+        // "the Kopitiam", "a Tecno": a name seldom follows an article; a word no list knows there is a thing, to check.
+        if (!ordinary && !known && cue is null && d.Recognizer == "capitalised" && first > 0 && Articles.Contains(tokens[first - 1].Text)
+            && input.Text.AsSpan(tokens[first - 1].End, tokens[first].Start - tokens[first - 1].End).IsWhiteSpace())
+            return Judgement.Unsure("unknown-word-after-article");
         if (!ordinary) return Judgement.Replace(known ? "known-name" : "unknown-capitalised-word");
         if (cue is not null) return Judgement.Replace($"ordinary-word-with-{cue}");
         // An ordinary word of the sentence's language, capitalised: a name only if more than its capital says so.
