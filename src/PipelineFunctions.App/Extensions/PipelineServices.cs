@@ -55,6 +55,7 @@ public static class PipelineServices
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<TranscriptUploads>();
         services.AddSingleton<StudyExchange>();
+        services.AddSingleton<ImportPlans>();
         services.AddSingleton<PoisonReplay>();
         services.AddSingleton<StalledTranscripts>();
         services.AddSingleton<AzurePiiDetections>();
