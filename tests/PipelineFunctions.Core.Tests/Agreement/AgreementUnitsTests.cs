@@ -13,7 +13,8 @@ public sealed class AgreementUnitsTests
     public void Interviewer_passages_are_left_out_and_per_cent_agreement_is_no_longer_inflated_by_them()
     {
         var units = AgreementUnits.Of(Passages);
-        Assert.Equal(([2, 4, 6, 8, 10], 5), (units.Counted, units.LeftOut));
+        Assert.Equal([2, 4, 6, 8, 10], units.Counted);
+        Assert.Equal(5, units.LeftOut);
         var all = CodingAgreement.Compare([.. Enumerable.Range(1, 10)], First, Second).Overall;
         var participants = CodingAgreement.Compare(units.Counted, First, Second).Overall;
         // 2 codes × 10 passages, 4 units disagree: 80 %; over the 5 answers only: 60 %.
@@ -25,7 +26,8 @@ public sealed class AgreementUnitsTests
     public void Without_any_participant_turn_every_passage_counts()
     {
         var units = AgreementUnits.Of([(1, "Interviewer"), (2, "Moderator")]);
-        Assert.Equal(([1, 2], 0), (units.Counted, units.LeftOut));
+        Assert.Equal([1, 2], units.Counted);
+        Assert.Equal(0, units.LeftOut);
         Assert.Equal("Agreement counts all 2 passage(s).", units.Description);
     }
 }
