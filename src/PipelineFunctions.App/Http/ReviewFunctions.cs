@@ -5,6 +5,7 @@ using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Agreement;
+using PipelineFunctions.Core.Limits;
 
 namespace PipelineFunctions.App.Http;
 
@@ -86,6 +87,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
     {
         var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
         if (request?.Codings is null) return Problems.BadRequest("Send your codings as JSON.");
+        if ((request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null || await transcripts.GetAsync(studyId, transcriptId, ct) is null) return Problems.NotFound($"There is no transcript '{transcriptId}'.");
         if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
@@ -156,6 +158,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
     {
         var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
         if (request?.Codings is null) return Problems.BadRequest("Send the consensus codings as JSON.");
+        if ((request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NoStudy(studyId);
         if (CodingRules.Pair(await codings.ListAsync(transcriptId, ct)).Count < 2)
