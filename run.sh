@@ -32,6 +32,7 @@ cat <<EOT
 
 Where to look:
   Pipeline status (admin):   $url/app/admin/status.html   (API key: local-admin-key)
+  Site's check before coding: $url/app/site/check.html?study=upsides-sample   (API key: local-kampala-key; custodian: local-custodian-key)
   Translation lead's queue:  $url/app/translation/index.html   (API key: local-translation-key)
   Coders' workspace:         $url/app/coders/index.html?study=upsides-sample   (API keys: local-coder-key, local-coder2-key)
   A study's transcripts:     curl -H 'X-Api-Key: local-lead-key' $url/api/studies/upsides-sample/transcripts

@@ -7,11 +7,22 @@ var commands = typeof(ICliCommand).Assembly.GetTypes()
     .ToList();
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
+if (command is null && CliArgs.AsksForHelp(args))
+{
+    Console.WriteLine("usage: pipeline <command> ...   (pipeline <command> --help for one command)");
+    foreach (var c in commands) Console.WriteLine($"  {c.Usage}");
+    return 0;
+}
 if (command is null)
 {
     Console.Error.WriteLine("usage: pipeline <command> ...");
     foreach (var c in commands) Console.Error.WriteLine($"  {c.Usage}");
     return 2;
+}
+if (CliArgs.AsksForHelp(args[1..]))
+{
+    Console.WriteLine($"usage: {command.Usage}");
+    return 0;
 }
 try
 {

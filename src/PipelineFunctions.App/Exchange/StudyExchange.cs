@@ -5,6 +5,7 @@ using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Codebooks;
 using PipelineFunctions.Core.Exchange;
+using PipelineFunctions.Core.Exchange.Mapping;
 using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Exchange;
@@ -77,17 +78,24 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
 
     /// <param name="Number">The source's place in the file, from 1.</param>
     /// <param name="Kind">Text, PDF, Picture, Audio or Video.</param>
-    /// <param name="Outcome">The upload's outcome (Accepted, Duplicate, Rejected, …), or NotPlaced when the file's source could not be read.</param>
+    /// <param name="Outcome">The upload's outcome (Accepted, Duplicate, Rejected, …); <c>NotPlaced</c> when the file's source could not be read;
+    /// <c>AlreadyInStudy</c> when the study (or an earlier source of the file) holds its text; <c>AwaitingSite</c> when neither the file nor the importer said its site.</param>
     /// <param name="Unplaced">Codings the file holds on it that are not in the study: not read from the file, or not found in the parsed text.</param>
     /// <param name="Roles">Participants whose role the file gave.</param>
-    public sealed record ImportedSource(int Number, string Name, string Kind, string? TranscriptId, string Outcome, string Message, int Codings, int Unplaced, int Roles = 0);
+    public sealed record ImportedSource(int Number, string Name, string Kind, string? TranscriptId, string Outcome, string Message, int Codings, int Unplaced, int Roles = 0,
+        string? Site = null, string? Language = null);
 
+    /// <param name="Summary">What the import did, in a sentence.</param>
     /// <param name="Problems">Everything the tolerant read found, by source number; never text.</param>
-    public sealed record ImportReport(string? CodebookVersion, int CodesAdded, IReadOnlyList<ImportedSource> Sources, IReadOnlyList<QdpxFinding> Problems);
+    public sealed record ImportReport(string? CodebookVersion, int CodesAdded, IReadOnlyList<ImportedSource> Sources, IReadOnlyList<QdpxFinding> Problems, string Summary = "");
 
-    public const string NotPlaced = "NotPlaced";
+    public const string NotPlaced = "NotPlaced", AlreadyInStudy = "AlreadyInStudy", AwaitingSite = "AwaitingSite";
 
-    public async Task<ImportReport> ImportAsync(StudyDocument study, QdpxImport import, string site, string? language, string by, CancellationToken ct)
+    /// <summary>
+    /// Imports what the plan (<see cref="ImportPlans"/>) places: each source at its own site and language; sources the
+    /// study already holds, and those whose site nobody named, are reported and not written.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(StudyDocument study, QdpxImport import, ImportPlan plan, string by, CancellationToken ct)
     {
         var project = import.Project;
         // Codes the study lacks join its codebook as a new version; the study's own codes stay as they are.
@@ -102,22 +110,32 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
 
         var participants = ParticipantCases.Read(project);
         var report = new List<ImportedSource>();
-        foreach (var entry in import.Report.Sources)
+        foreach (var entry in plan.Sources)
         {
-            // What the reader could not place (not text, its text missing or unreadable) is reported, never uploaded.
+            var inFile = import.Report.Sources.First(s => s.Number == entry.Number && s.Guid == entry.Guid);
+            // What the reader could not place (no text, its text missing or unreadable) is reported, never uploaded.
             if (!entry.Placed || project.Source(entry.Guid) is not { } source)
             {
-                report.Add(new ImportedSource(entry.Number, entry.Name, entry.Kind, null, NotPlaced, entry.Reason ?? "The source could not be read.", 0, entry.CodingsNotPlaced));
+                report.Add(new ImportedSource(entry.Number, entry.Name, entry.Kind, null, NotPlaced, entry.Reason ?? "The source could not be read.", 0, inFile.CodingsNotPlaced));
+                continue;
+            }
+            if (entry.IsDuplicate || entry.Site is null)
+            {
+                report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, entry.DuplicateOfTranscript, entry.IsDuplicate ? AlreadyInStudy : AwaitingSite,
+                    entry.DuplicateOfTranscript is not null ? "The study already holds this text; it was not imported again."
+                    : entry.DuplicateOfSource is { } first ? $"The same text as source {first} of the file; it was imported once."
+                    : "Neither the file nor the import said which site this source comes from; choose one and import again.",
+                    0, inFile.CodingsPlaced + inFile.CodingsNotPlaced));
                 continue;
             }
             var fileName = FileName(source.Name);
             var content = System.Text.Encoding.UTF8.GetBytes(source.PlainText);
-            var values = TranscriptAttributes.From(source.Values);
-            var result = await uploads.UploadAsync(new UploadMetadata(study.Id, site, language ?? StudyLanguage(study, values.Language), fileName, UploadedBy: by), content, ct);
+            // No language from the file or the importer: the study's default applies, as for an upload without one.
+            var result = await uploads.UploadAsync(new UploadMetadata(study.Id, entry.Site, entry.Language, fileName, UploadedBy: by), content, ct);
             if (result.Transcript is null || result.Outcome is IntakeOutcome.Rejected or IntakeOutcome.Invalid or IntakeOutcome.UnknownStudy)
             {
                 report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, result.Transcript?.Id, result.Outcome.ToString(), result.Message, 0,
-                    entry.CodingsPlaced + entry.CodingsNotPlaced));
+                    inFile.CodingsPlaced + inFile.CodingsNotPlaced, 0, entry.Site, entry.Language));
                 continue;
             }
             // The same parse ingest will make, so turn numbers here are the segments' numbers there.
@@ -125,13 +143,21 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
             var (placed, unplaced) = await SaveCodingsAsync(result.Transcript, project, source, turns, ct);
             var roles = await SaveParticipantsAsync(result.Transcript, source, participants, turns, ct);
             report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, result.Transcript.Id, result.Outcome.ToString(), result.Message,
-                placed, unplaced + entry.CodingsNotPlaced, roles));
+                placed, unplaced + inFile.CodingsNotPlaced, roles, result.Transcript.SiteId, result.Transcript.Language));
         }
-        return new ImportReport(version, added.Count, report, import.Report.Problems);
+        return new ImportReport(version, added.Count, report, import.Report.Problems, Summary(report));
     }
 
-    /// <summary>The source's own language when the study has it (else the study's default applies).</summary>
-    static string? StudyLanguage(StudyDocument study, string? language) => language is not null && study.Languages.Contains(language) ? language : null;
+    static string Summary(IReadOnlyList<ImportedSource> sources)
+    {
+        var imported = sources.Count(s => s.Outcome == nameof(IntakeOutcome.Accepted));
+        var parts = new List<string> { imported == 0 ? "Nothing was imported" : $"{imported} source(s) imported" };
+        void Add(string outcome, string words) { if (sources.Count(s => s.Outcome == outcome) is > 0 and var n) parts.Add($"{n} {words}"); }
+        Add(AlreadyInStudy, "already in the study, not imported again");
+        Add(AwaitingSite, "wait for a site to be chosen");
+        Add(NotPlaced, "without text that can be read");
+        return string.Join("; ", parts) + ".";
+    }
 
     /// <summary>
     /// Keeps what the file says of a source's participants: each speaker's role, by a turn they speak (their label may

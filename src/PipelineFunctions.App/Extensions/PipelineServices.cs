@@ -38,6 +38,8 @@ public static class PipelineServices
         services.AddSingleton<PipelineQueues>();
         services.AddSingleton<StudyStore>();
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<ITranscriptStatuses>(s => s.GetRequiredService<TranscriptStore>());
+        services.AddSingleton<IStageQueues>(s => s.GetRequiredService<PipelineQueues>());
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<PseudonymBookStore>();
         services.AddSingleton<TranscriptTexts>();
@@ -48,6 +50,7 @@ public static class PipelineServices
         services.AddSingleton<Search.SearchPassages>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TranscriptWorkflow>();
+        services.AddSingleton<SiteCheck.PseudonymisationCorrections>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();
         // One model per process and one engine per study for the worker's life: the sentence model loads once.
@@ -55,6 +58,7 @@ public static class PipelineServices
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<TranscriptUploads>();
         services.AddSingleton<StudyExchange>();
+        services.AddSingleton<ImportPlans>();
         services.AddSingleton<PoisonReplay>();
         services.AddSingleton<StalledTranscripts>();
         services.AddSingleton<AzurePiiDetections>();

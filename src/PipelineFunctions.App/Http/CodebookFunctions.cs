@@ -1,4 +1,5 @@
 using System.Text;
+using PipelineFunctions.Core.Limits;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
@@ -73,6 +74,7 @@ public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
         var request = await req.ReadFromJsonAsync<ProposalRequest>(ct);
         if (string.IsNullOrWhiteSpace(request?.Name) || string.IsNullOrWhiteSpace(request.Definition))
             return Problems.BadRequest("A proposed code needs a name and a definition.");
+        if ((TextLimits.CheckCodeName(request.Name) ?? TextLimits.CheckCodeDefinition(request.Definition)) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NoStudy(studyId);
         if (request.Parent is { } parent && study.Codebook.Find(parent) is null) return Problems.BadRequest($"'{parent}' is not a code of this codebook.");

@@ -14,7 +14,7 @@ namespace PipelineFunctions.App.Http;
 /// Exchange with NVivo, ATLAS.ti and MAXQDA: a study (or chosen transcripts) as a REFI-QDA <c>.qdpx</c> project or as
 /// a table of coded passages, and a <c>.qdpx</c> project's codes, sources and codings into a study.
 /// </summary>
-public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store, StudyExchange exchange, AuditLog audit)
+public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store, StudyExchange exchange, ImportPlans plans, AuditLog audit)
 {
     const long MaxImportBytes = 200 * 1024 * 1024;
 
@@ -48,18 +48,28 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
             : Results.File(CodedPassageTable.ToCsv(rows), "text/csv", $"{studyId}-coded-passages.csv");
     }
 
+    /// <summary>
+    /// A project into the study. Each source goes to the site and language the file gives it (its own variables or its
+    /// cases'), else to <c>site</c>/<c>language</c> when given; a source the study already holds is not imported again.
+    /// <c>dryRun=true</c> answers with that plan and writes nothing.
+    /// </summary>
     [Function("ImportProject"), Access(Roles.StudyLead)]
     public async Task<IResult> ImportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/import/qdpx")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
-        var (site, language) = (req.Query["site"].FirstOrDefault(), req.Query["language"].FirstOrDefault());
+        var (site, language) = (Blank(req.Query["site"].FirstOrDefault()), Blank(req.Query["language"].FirstOrDefault()));
+        var dryRun = string.Equals(req.Query["dryRun"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return Problems.NoStudy(studyId);
-        if (site is null || study.Sites.All(s => s.Id != site)) return Problems.BadRequest("Name the study site the sources come from (?site=…).");
-        if (req.ContentLength > MaxImportBytes) return Problems.Status(413, "The project file is over the 200 MB limit.");
+        if (site is not null && study.Sites.All(s => s.Id != site))
+            return Problems.BadRequest($"This study has no site '{site}'. Choose one of its sites for the sources the file does not place.");
+        if (language is not null && !study.Languages.Contains(language))
+            return Problems.BadRequest($"This study is not in the language '{language}'. Choose one of its languages for the sources the file does not place.");
+        if (req.ContentLength > MaxImportBytes) return Problems.Status(413, "The project file is larger than 200 MB, more than an import takes. Export fewer sources at a time.");
         using var body = new MemoryStream();
         await req.Body.CopyToAsync(body, ct);
-        if (body.Length is 0 or > MaxImportBytes) return Problems.BadRequest("Send the .qdpx file as the request body (up to 200 MB).");
+        if (body.Length == 0) return Problems.BadRequest("The file was empty. Choose a REFI-QDA project (.qdpx) exported from NVivo, ATLAS.ti, MAXQDA, QualCoder or this app.");
+        if (body.Length > MaxImportBytes) return Problems.Status(413, "The project file is larger than 200 MB, more than an import takes. Export fewer sources at a time.");
 
         // Tolerant: what can be placed is, and the answer says what was not and why; only an unreadable archive is refused.
         QdpxImport import;
@@ -69,10 +79,22 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
             return Problems.Status(422, e.Message, new Dictionary<string, object?> { ["problem"] = e.Problem.ToString() });
         }
         var user = req.HttpContext.User;
-        var report = await exchange.ImportAsync(study, import, site, language, user.Name(), ct);
+        var plan = await plans.PlanAsync(study, import, site, language, ct);
+        if (dryRun)
+        {
+            await audit.RecordAsync(user, req.HttpContext, studyId, "import-qdpx-dry-run", $"sources:{plan.Sources.Count}", ct);
+            return Results.Ok(new ImportDryRun(plan.Summary, plan.ToImport, plan.Duplicates, plan.AwaitingChoice, plan.NotPlaced, plan.Sources, plan.Problems));
+        }
+        var report = await exchange.ImportAsync(study, import, plan, user.Name(), ct);
         await audit.RecordAsync(user, req.HttpContext, studyId, "import-qdpx", $"sources:{report.Sources.Count}", ct);
         return Results.Ok(report);
     }
+
+    /// <summary>What an import would do: a sentence, the counts, each source's plan (site and language, where from, suggestions, duplicates).</summary>
+    public sealed record ImportDryRun(string Summary, int ToImport, int AlreadyInStudy, int AwaitingChoice, int NotPlaced,
+        IReadOnlyList<Core.Exchange.Mapping.SourcePlan> Sources, IReadOnlyList<QdpxFinding> Problems);
+
+    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The study and the transcripts asked for (all exportable ones when none are named).</summary>
     async Task<(StudyDocument? Study, List<TranscriptDocument> Chosen, IResult? Problem)> ChooseAsync(string studyId, string? transcripts, CancellationToken ct)

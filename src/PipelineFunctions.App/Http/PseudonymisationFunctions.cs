@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Audit;
 using PipelineFunctions.App.Middleware;
@@ -6,6 +5,7 @@ using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.SiteCheck;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Pseudonymisation;
 using PipelineFunctions.Core.Transcripts;
@@ -26,7 +26,7 @@ public sealed record CorrectionAnswer(string Message, List<string> Affected);
 /// identifier joins the roster, a wrong one the allow list, and affected transcripts are pseudonymised again as a new version.
 /// </summary>
 public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, StudyKeys keys,
-    TranscriptWorkflow workflow, AuditLog audit)
+    PseudonymisationCorrections corrections, AuditLog audit)
 {
     [Function("GetKey"), Access(Roles.Custodian)]
     public async Task<IResult> KeyAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/key")] HttpRequest req,
@@ -52,6 +52,9 @@ public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStor
         var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
         if (transcript is null || !req.HttpContext.User.CanSee(transcript)) return Problems.NotFound($"There is no transcript '{transcriptId}' you can see.");
         if (transcript.PseudonymVersion == 0) return Problems.Conflict($"Transcript {transcriptId} is not pseudonymised yet.");
+        // Coders and the study lead read it once the site has released it; the site and the custodian while they check it.
+        if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised) && !req.HttpContext.User.CanCheck(transcript))
+            return Problems.Conflict($"Transcript {transcriptId} is waiting for the site's check.");
         return Results.Ok(new PseudonymisedView(transcriptId, transcript.PseudonymVersion, await texts.LoadPseudonymisedAsync(transcriptId, transcript.PseudonymVersion, ct)));
     }
 
@@ -73,31 +76,10 @@ public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStor
         }
         if (text.Length is < 2 or > 200) return Problems.BadRequest("Give the word or name to correct (2 to 200 characters).");
 
-        switch (request!.Kind)
-        {
-            case "missed":
-                var roster = (await texts.LoadRosterAsync(studyId, ct)).ToList();
-                roster.Add(new RosterEntry(text, request.Category ?? IdentifierCategory.Person, []));
-                await texts.SaveRosterAsync(studyId, roster, ct);
-                break;
-            case "not-an-identifier":
-                await studies.AllowAsync(studyId, text, ct);
-                break;
-            default:
-                return Problems.BadRequest("Kind must be 'missed' or 'not-an-identifier'.");
-        }
-        // The audit names the kind of correction, not the word: the word may be a name.
-        await audit.RecordAsync(user, req.HttpContext, studyId, $"pseudonymisation-correction:{request.Kind}", $"study:{studyId}", ct);
-
-        var affected = new List<string>();
-        foreach (var t in await transcripts.ListAsync(studyId, ct))
-        {
-            if (t.PseudonymVersion == 0 || t.Status is TranscriptStatus.Rejected or TranscriptStatus.Superseded or TranscriptStatus.Received) continue;
-            var parsed = await texts.LoadParsedAsync(t.Id, ct);
-            if (parsed is null || !parsed.Turns.Any(turn => Contains(turn.Text, text) || Contains(turn.Speaker, text))) continue;
-            await workflow.MoveAsync(t, TranscriptStatus.Parsed, "Pseudonymised again after a correction.", ct);
-            affected.Add(t.Id);
-        }
+        CorrectionKind? kind = request!.Kind switch { "missed" => CorrectionKind.Missed, "not-an-identifier" => CorrectionKind.NotAnIdentifier, _ => null };
+        if (kind is null) return Problems.BadRequest("Kind must be 'missed' or 'not-an-identifier'.");
+        await corrections.SaveAsync(studyId, [new Correction(kind.Value, text, request.Category ?? IdentifierCategory.Person)], user, req.HttpContext, ct);
+        var affected = await corrections.PseudonymiseAgainAsync(studyId, [text], ct);
         return Results.Ok(new CorrectionAnswer($"Correction saved; {affected.Count} transcript(s) are being pseudonymised again.", affected));
     }
 
@@ -109,7 +91,4 @@ public sealed class PseudonymisationFunctions(StudyStore studies, TranscriptStor
         if (await texts.LoadKeyLogAsync(transcriptId, transcript.PseudonymVersion, ct) is not { } sealedLog) return null;
         return KeyLogCipher.Decrypt(sealedLog, keys.KeyEncryptionKey, transcriptId).FirstOrDefault(r => r.Pseudonym == pseudonym)?.Original;
     }
-
-    static bool Contains(string haystack, string needle) =>
-        CultureInfo.InvariantCulture.CompareInfo.IndexOf(haystack, needle, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
 }

@@ -5,6 +5,7 @@ using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Agreement;
+using PipelineFunctions.Core.Limits;
 
 namespace PipelineFunctions.App.Http;
 
@@ -23,8 +24,10 @@ public sealed record AgreementRow(string Code, string Name, double Percent, doub
 public sealed record DisagreementView(int Segment, string Code, string Name, bool First, bool Second);
 /// <summary>A passage the pair coded differently: its text and each coder's codes on it, to set side by side.</summary>
 public sealed record DisputedPassage(int Segment, string Speaker, string Text, List<string> First, List<string> Second);
+/// <param name="Units">What the figures count: participant passages, interviewer turns left out (said on the page).</param>
 public sealed record AgreementView(IEnumerable<string> Coders, IEnumerable<AgreementRow> PerCode, AgreementRow Overall,
-    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final, List<DisputedPassage> Passages);
+    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final, List<DisputedPassage> Passages,
+    string Units = "", int PassagesCounted = 0, int InterviewerPassagesLeftOut = 0);
 
 /// <summary>
 /// The coders' workspace: a transcript's pseudonymised passages with suggestions, each coder's own codings saved as
@@ -84,6 +87,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
     {
         var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
         if (request?.Codings is null) return Problems.BadRequest("Send your codings as JSON.");
+        if ((request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null || await transcripts.GetAsync(studyId, transcriptId, ct) is null) return Problems.NotFound($"There is no transcript '{transcriptId}'.");
         if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
@@ -126,20 +130,24 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
         var passages = (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment);
         var segments = passages.Keys.Order().ToList();
-        var report = CodingAgreement.Compare(segments,
-            pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(), pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
+        var (first, second) = (pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(), pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
+        // The figures count participants' passages only; every disagreement, wherever it is, stays listed to resolve.
+        var units = AgreementUnits.Of(passages.Values.Select(p => (p.Segment, p.Speaker)));
+        var figures = CodingAgreement.Compare(units.Counted, first, second);
+        var report = CodingAgreement.Compare(segments, first, second);
         string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
         AgreementRow Row(CodeAgreement a) => new(a.CodeId, a.CodeId == CodingAgreement.Overall ? "All codes" : Name(a.CodeId),
             Math.Round(a.Percent, 3), Math.Round(a.Kappa, 3), Math.Round(a.Alpha, 3), a.BothApplied, a.OnlyFirst, a.OnlySecond);
         return Results.Ok(new AgreementView(
             pair.Select(p => p.Coder),
-            report.PerCode.Select(Row),
-            Row(report.Overall),
+            figures.PerCode.Select(Row),
+            Row(figures.Overall),
             report.Disagreements.Select(d => new DisagreementView(d.Segment, d.CodeId, Name(d.CodeId), d.First, d.Second)),
             pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment && o.CodeId == c.CodeId)),
             all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings,
             report.Disagreements.Select(d => d.Segment).Distinct().Order().Where(passages.ContainsKey).Select(n => new DisputedPassage(n, passages[n].Speaker,
-                passages[n].Text, CodesOn(pair[0], n), CodesOn(pair[1], n))).ToList()));
+                passages[n].Text, CodesOn(pair[0], n), CodesOn(pair[1], n))).ToList(),
+            units.Description, units.Counted.Count, units.LeftOut));
         List<string> CodesOn(CoderWorkDocument work, int segment) => work.Codings.Where(c => c.Segment == segment).Select(c => Name(c.CodeId)).Distinct().ToList();
     }
 
@@ -150,6 +158,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
     {
         var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
         if (request?.Codings is null) return Problems.BadRequest("Send the consensus codings as JSON.");
+        if ((request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NoStudy(studyId);
         if (CodingRules.Pair(await codings.ListAsync(transcriptId, ct)).Count < 2)

@@ -12,11 +12,12 @@ namespace PipelineFunctions.App.Http;
 
 public sealed record CreateStudyRequest(string Id, string Name, List<StudySite> Sites, List<string> Languages,
     Codebook Codebook, List<RosterEntry>? Roster = null, List<string>? AllowList = null, PlaceholderStyle PlaceholderStyle = PlaceholderStyle.Numbered,
-    bool AllowCloudLanguage = false, int DoubleCodeFirst = 0, List<string>? DoubleCodeTranscripts = null);
+    bool AllowCloudLanguage = false, int DoubleCodeFirst = 0, List<string>? DoubleCodeTranscripts = null, bool SiteCheck = true);
 
-public sealed record StudySummary(string Id, string Name, List<StudySite> Sites, List<string> Languages, string? CodebookVersion, string? Codebook, int Codes)
+public sealed record StudySummary(string Id, string Name, List<StudySite> Sites, List<string> Languages, string? CodebookVersion, string? Codebook, int Codes,
+    bool SiteCheck)
 {
-    public static StudySummary Of(StudyDocument s) => new(s.Id, s.Name, s.Sites, s.Languages, s.CodebookVersion, s.Codebook?.Name, s.Codebook?.Codes.Count ?? 0);
+    public static StudySummary Of(StudyDocument s) => new(s.Id, s.Name, s.Sites, s.Languages, s.CodebookVersion, s.Codebook?.Name, s.Codebook?.Codes.Count ?? 0, s.SiteCheck);
 }
 
 /// <summary>Studies: created by the study lead with sites, languages, codebook and roster; read by anyone on the study.</summary>
@@ -45,6 +46,7 @@ public sealed partial class StudiesFunctions(StudyStore studies, TranscriptTexts
             AllowCloudLanguage = request.AllowCloudLanguage,
             DoubleCodeFirst = Math.Max(0, request.DoubleCodeFirst),
             DoubleCodeTranscripts = request.DoubleCodeTranscripts ?? [],
+            SiteCheck = request.SiteCheck,
             CreatedAt = clock.GetUtcNow(),
         };
         // The roster names people: it goes to the restricted container, never into the study document.

@@ -6,6 +6,7 @@ using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
+using PipelineFunctions.Core.Limits;
 
 namespace PipelineFunctions.App.Http;
 
@@ -118,7 +119,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         // The source rests; the approved translation is what coders work on, so it goes on to suggestions.
         foreach (var id in new[] { check.SourceId, check.TranslationId })
             if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveAsync(transcript, TranscriptStatus.TranslationApproved, $"Approved by {check.DecidedBy}.", ct);
+                await workflow.MoveFromCurrentAsync(transcript, Trigger.Approve, TranscriptStatus.TranslationApproved, $"Approved by {check.DecidedBy}.", ct);
         return Results.Ok(new Done("Approved; the translation goes on to code suggestions."));
     }
 
@@ -129,6 +130,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         var request = await req.ReadFromJsonAsync<QueryRequest>(ct);
         if (request?.Comments is not { Count: > 0 } || request.Comments.Any(c => string.IsNullOrWhiteSpace(c.Comment)))
             return Problems.BadRequest("A query needs at least one comment, each with text.");
+        if (request.Comments.Select(c => TextLimits.CheckFreeText("A comment", c.Comment)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
         var check = await checks.GetAsync(studyId, translationId, ct);
         if (check is null) return NotFound(translationId);
         if (check.Review is TranslationReview.Approved or TranslationReview.Superseded)
@@ -147,7 +149,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         if (!await checks.TryReplaceAsync(check, ct)) return Stale();
         foreach (var id in new[] { check.SourceId, check.TranslationId })
             if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveAsync(transcript, TranscriptStatus.TranslationQueried, $"{request.Comments.Count} point(s) sent to the site.", ct);
+                await workflow.MoveFromCurrentAsync(transcript, Trigger.Query, TranscriptStatus.TranslationQueried, $"{request.Comments.Count} point(s) sent to the site.", ct);
         return Results.Ok(new Done($"{request.Comments.Count} point(s) sent to the site."));
     }
 
@@ -157,6 +159,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
     {
         var request = await req.ReadFromJsonAsync<AnswerRequest>(ct);
         if (string.IsNullOrWhiteSpace(request?.Answer)) return Problems.BadRequest("The answer is empty.");
+        if (TextLimits.CheckFreeText("An answer", request.Answer) is { } tooLong) return Problems.BadRequest(tooLong);
         var user = req.HttpContext.User;
         for (var attempt = 0; attempt < 5; attempt++)
         {

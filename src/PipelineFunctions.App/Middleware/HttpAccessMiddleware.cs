@@ -57,19 +57,9 @@ public sealed class HttpAccessMiddleware(ISignIn signIn, AuditLog audit, ILogger
                 return;
             }
             http.User = user;
-            if (policy.Roles is null)
+            if (Authorisation.Refusal(policy, user, studyId) is { } refusal)
             {
-                Answer(context, Problems.Forbidden("This endpoint names no roles, so nobody may use it."));
-                return;
-            }
-            if (policy.Roles.Count > 0 && !policy.Roles.Any(user.IsInRole))
-            {
-                Answer(context, Problems.Forbidden($"Your role cannot use this; it needs {string.Join(" or ", policy.Roles)}."));
-                return;
-            }
-            if (studyId is not null && !user.MayReachStudy(studyId))
-            {
-                Answer(context, Problems.Forbidden($"You are not part of study '{studyId}'."));
+                Answer(context, refusal);
                 return;
             }
         }

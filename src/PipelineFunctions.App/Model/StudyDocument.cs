@@ -25,6 +25,11 @@ public sealed class StudyDocument
     public PipelineFunctions.Core.Pseudonymisation.PlaceholderStyle PlaceholderStyle { get; set; }
     /// <summary>The study's permission for text to go to the Azure Language service (PII detection); off by default.</summary>
     [JsonProperty("allowCloudLanguage")] public bool AllowCloudLanguage { get; set; }
+    /// <summary>
+    /// The site's check before coding: each pseudonymised transcript waits until its site's researcher or the custodian
+    /// releases it. The create-study API defaults it on; a study stored before the setting existed has it off.
+    /// </summary>
+    [JsonProperty("siteCheck")] public bool SiteCheck { get; set; }
     /// <summary>How many of the first transcripts ready for coding two coders code blind, before the rest are coded once.</summary>
     [JsonProperty("doubleCodeFirst")] public int DoubleCodeFirst { get; set; }
     /// <summary>Transcripts named for double coding, besides the first ones.</summary>

@@ -36,6 +36,13 @@ public sealed class TranscriptDocument
     [JsonProperty("turnCount")] public int TurnCount { get; set; }
     [JsonProperty("wordCount")] public int WordCount { get; set; }
     [JsonProperty("pseudonymVersion")] public int PseudonymVersion { get; set; }
+    /// <summary>
+    /// Spans of the current pseudonymised version left in clear that a person should check: offsets into the original
+    /// turn and a reason category, never the text (that stays in the restricted container).
+    /// </summary>
+    [JsonProperty("unsureSpans")] public List<StoredUnsureSpan> UnsureSpans { get; set; } = [];
+    /// <summary>Who released it from the site's check, and when; null until then (later versions then skip the check).</summary>
+    [JsonProperty("released")] public SiteRelease? Released { get; set; }
     [JsonProperty("suggestionCount")] public int SuggestionCount { get; set; }
     [JsonProperty("codebookVersion")] public string? CodebookVersion { get; set; }
     [JsonProperty("status"), JsonConverter(typeof(StringEnumConverter))] public TranscriptStatus Status { get; set; }

@@ -11,6 +11,10 @@ public static class UserAccess
         || user.IsInRole(Roles.TranslationLead) || user.IsInRole(Roles.Custodian)
         || user.HasSite(transcript.SiteId);
 
+    /// <summary>The site's check (the original beside the pseudonymised text): the uploading site's researchers and the custodian only.</summary>
+    public static bool CanCheck(this ClaimsPrincipal user, TranscriptDocument transcript) =>
+        user.IsInRole(Roles.Custodian) || user.HasSite(transcript.SiteId);
+
     public static bool HasSite(this ClaimsPrincipal user, string siteId) =>
         user.IsInRole(Roles.SiteResearcher) && user.HasClaim(Roles.SiteClaim, siteId);
 

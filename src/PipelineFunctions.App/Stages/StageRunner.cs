@@ -47,7 +47,10 @@ public sealed class StageRunner(TranscriptStore transcripts, TranscriptWorkflow 
         }
     }
 
-    /// <summary>A stage after ingest: reads the ids, loads the transcript, runs the step; the last failed try marks it Failed.</summary>
+    /// <summary>
+    /// A stage after ingest: reads the ids, loads the transcript, runs the step if the transition table says the stage
+    /// takes it from its status (hands on again on a retry that finds the work done); the last failed try marks it Failed.
+    /// </summary>
     public Task RunForTranscriptAsync(Stage stage, string message, WorkerContext function, Func<TranscriptDocument, StageContext, Task> step, CancellationToken ct) =>
         RunAsync(stage, message, function, async context =>
         {
@@ -61,7 +64,21 @@ public sealed class StageRunner(TranscriptStore transcripts, TranscriptWorkflow 
             }
             try
             {
-                await step(transcript, context);
+                // The stage's guard, from the transition table: only a transcript at a status the stage takes it from is worked on.
+                switch (Transitions.StepFor(stage.Trigger, transcript))
+                {
+                    case StageStep.Run:
+                        await step(transcript, context);
+                        break;
+                    case StageStep.Done:
+                        await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
+                        break;
+                    case StageStep.Early:
+                        throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}; {stage.Label} takes it later.");
+                    default:
+                        context.Log($"{stage.Function}: transcript {transcript.Id} is {transcript.Status}; nothing to do.");
+                        break;
+                }
             }
             catch (Exception e) when (context.IsLastAttempt && !ct.IsCancellationRequested)
             {

@@ -14,6 +14,9 @@ namespace PipelineFunctions.App.Workflow;
 
 public enum ReplayOutcome { Replayed, UnknownQueue, NotFound, NoTranscript, NotYourStudy }
 
+/// <summary>What a replay does: the status a Failed transcript returns to, whether it is handed on, whether the message is sent again.</summary>
+public sealed record ReplayPlan(TranscriptStatus? ResetTo, bool HandOn, bool Resend);
+
 public sealed record ReplayResult(ReplayOutcome Outcome, string Message, string? StudyId = null, string? TranscriptId = null);
 
 /// <summary>
@@ -47,20 +50,12 @@ public sealed class PoisonReplay(PipelineQueues queues, TranscriptStore transcri
             activity?.SetTag(PipelineTelemetry.Tags.TranscriptId, transcriptId);
 
             var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
-            TranscriptStatus? resetTo = null;
-            if (transcript is { Status: TranscriptStatus.Failed }
-                && transcript.History.LastOrDefault(h => h.Status != TranscriptStatus.Failed) is { } before)
-            {
-                resetTo = before.Status;
-                await workflow.MoveAsync(transcript, before.Status, $"Replayed from {stage.PoisonQueue} by {user.Identity?.Name ?? "an admin"}.", ct);
-            }
-
-            // A failed transcript's move queued what its status needs already. A transcript whose stage died after its
-            // status write (the worker killed on every try) is handed to whatever its status needs next: the replayed
-            // message would be a first delivery, which a stage that finds its work done takes for a duplicate.
-            if (resetTo is null && transcript is not null && StageTable.Next(transcript, transcript.Status) is not null)
-                await workflow.HandOnAsync(transcript, ct);
-            else if (resetTo is not { } status || StageTable.Next(transcript!, status) != stage)
+            var plan = Plan(transcript, stage);
+            if (plan.ResetTo is { } resetTo)
+                await workflow.MoveAsync(transcript!, resetTo, $"Replayed from {stage.PoisonQueue} by {user.Identity?.Name ?? "an admin"}.", ct);
+            if (plan.HandOn)
+                await workflow.HandOnAsync(transcript!, ct);
+            else if (plan.Resend)
             {
                 if (queue != PipelineQueues.Ingest && Read(body) is { } ids)
                     await queues.SendAsync(queue, ids with { Traceparent = null }, ct);
@@ -70,7 +65,7 @@ public sealed class PoisonReplay(PipelineQueues queues, TranscriptStore transcri
             await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             held.Remove(message);
             return new(ReplayOutcome.Replayed,
-                resetTo is null ? $"Sent back to {queue}." : $"Sent back to {queue}; transcript {transcriptId} is {resetTo} again.", studyId, transcriptId);
+                plan.ResetTo is null ? $"Sent back to {queue}." : $"Sent back to {queue}; transcript {transcriptId} is {plan.ResetTo} again.", studyId, transcriptId);
         }
         finally
         {
@@ -78,6 +73,24 @@ public sealed class PoisonReplay(PipelineQueues queues, TranscriptStore transcri
             foreach (var other in held)
                 await poison.UpdateMessageAsync(other.MessageId, other.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// What a replay does for the transcript the message names. A Failed transcript returns to the status it failed
+    /// from (the replay row of the table); that move queues what its status needs, so the message itself is sent again
+    /// only when that is not its own stage. A transcript whose stage died after its status write (the worker killed on
+    /// every try) is handed to whatever its status needs next: the replayed message would be a first delivery, which a
+    /// stage that finds its work done takes for a duplicate. Otherwise the message goes back as it was.
+    /// </summary>
+    public static ReplayPlan Plan(TranscriptDocument? transcript, Stage stage)
+    {
+        if (transcript is { Status: TranscriptStatus.Failed }
+            && transcript.History.LastOrDefault(h => h.Status != TranscriptStatus.Failed) is { } before
+            && Transitions.Allows(TranscriptStatus.Failed, before.Status))
+            return new(before.Status, HandOn: false, Resend: StageTable.Next(transcript, before.Status) != stage);
+        if (transcript is not null && StageTable.Next(transcript, transcript.Status) is not null)
+            return new(null, HandOn: true, Resend: false);
+        return new(null, HandOn: false, Resend: true);
     }
 
     /// <summary>Receives (hides) poison messages until the one asked for turns up; all stay held until released.</summary>

@@ -5,7 +5,8 @@ namespace PipelineFunctions.App.Workflow;
 
 /// <summary>
 /// The machine stages as status histories show them, for the dashboard's latency: a stage runs from a status that
-/// hands a transcript to it to a status it writes (read from the stage table). Waits for a person are not a stage's time.
+/// hands a transcript to it to a status it writes (the rows of the transition table where the stage takes a transcript
+/// by itself). Waits for a person or for the other half of a pair are not a stage's time.
 /// </summary>
 public static class StageTimings
 {
@@ -13,14 +14,19 @@ public static class StageTimings
 
     static readonly StageSpan[] Spans =
     [
-        .. StageTable.All.SelectMany(s => s.To.Select(to => new StageSpan(s.Name, s.From.Select(f => f.ToString()).ToHashSet(), to.ToString()))),
+        .. Transitions.All.Where(r => r.Hand is Hand.Queued or Hand.Upload).GroupBy(r => (r.Trigger, r.To))
+            .Select(g => new StageSpan(StageTable.Of(g.Key.Trigger).Name, g.Select(r => r.From.ToString()).ToHashSet(), g.Key.To.ToString())),
     ];
 
     /// <summary>Stages in pipeline order, then the whole journey.</summary>
     public static readonly string[] Order = [.. StageTable.All.Select(s => s.Name), UploadToReady];
 
-    /// <summary>Where the pipeline hands over to people: suggestions for coders, or the pair for the translation lead.</summary>
-    public static readonly IReadOnlySet<string> Ready = new HashSet<string> { nameof(TranscriptStatus.SuggestionsReady), nameof(TranscriptStatus.AwaitingTranslationReview) };
+    /// <summary>
+    /// Where the pipeline hands over to people: suggestions for coders, or a status a person's decision takes a transcript
+    /// from (the site's check, the translation lead's review).
+    /// </summary>
+    public static readonly IReadOnlySet<string> Ready =
+        new HashSet<string>([nameof(TranscriptStatus.SuggestionsReady), .. Transitions.All.Where(r => r.Hand == Hand.Person).Select(r => r.From.ToString())]);
 
     /// <summary>Every stage run of the transcript, and its upload-to-ready time once it got there.</summary>
     public static IEnumerable<(string Stage, TimeSpan Duration)> Durations(TranscriptDocument transcript)

@@ -17,9 +17,6 @@ namespace PipelineFunctions.App.Workflow;
 public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow, PipelineQueues queues,
     BlobContainers blobs, PipelineSettings settings, TimeProvider clock, ILogger<StalledTranscripts> logger)
 {
-    /// <summary>The statuses a stage takes a transcript from.</summary>
-    static readonly IReadOnlyList<TranscriptStatus> Waiting = [.. StageTable.All.SelectMany(s => s.From).Distinct()];
-
     public async Task<int> HandOnAsync(CancellationToken ct)
     {
         var before = clock.GetUtcNow() - TimeSpan.FromSeconds(settings.StalledAfterSeconds);
@@ -27,9 +24,9 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
         var handed = 0;
         foreach (var study in await studies.ListAsync(ct))
         {
-            foreach (var transcript in await transcripts.AtAsync(study.Id, Waiting, ct))
+            foreach (var transcript in await transcripts.AtAsync(study.Id, Transitions.Waiting, ct))
             {
-                if (transcript.UpdatedAt > before || StageFor(transcript) is not { } stage) continue;
+                if (Stalled(transcript, before) is not { } stage) continue;
                 if (!waiting.TryGetValue(stage.Queue, out var backlog))
                     waiting[stage.Queue] = backlog = (await queues.Get(stage.Queue).PeekMessagesAsync(1, ct)).Value.Length > 0;
                 if (backlog) continue;
@@ -46,7 +43,10 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
         return handed;
     }
 
-    /// <summary>Received waits for ingest (its upload event); any other status for the stage the table names.</summary>
-    static Stage? StageFor(TranscriptDocument transcript) =>
-        transcript.Status == TranscriptStatus.Received ? StageTable.Ingest : StageTable.Next(transcript, transcript.Status);
+    /// <summary>
+    /// The stage a transcript waits for, when it has sat since before <paramref name="before"/> at a status a stage
+    /// takes it from by itself (the table's queued and upload rows); null when it moved lately or waits for a person.
+    /// </summary>
+    public static Stage? Stalled(TranscriptDocument transcript, DateTimeOffset before) =>
+        transcript.UpdatedAt <= before && Transitions.Awaited(transcript) is { } trigger ? StageTable.Of(trigger) : null;
 }

@@ -1,20 +1,48 @@
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Storage.Cosmos;
-using PipelineFunctions.App.Storage.Queues;
 
 namespace PipelineFunctions.App.Workflow;
 
 /// <summary>
-/// The one way a transcript moves on: its status changes (with history), then the stage the table names for that
-/// status gets its message. Stages, people's decisions, corrections and an admin's replay all come through here.
+/// The one way a transcript moves on: its status changes (with history) if it still stands where it was read, then the
+/// stage the transition table names for the new status gets its message. Stages, people's decisions, corrections and
+/// an admin's replay all come through here.
 /// </summary>
-public sealed class TranscriptWorkflow(TranscriptStore transcripts, PipelineQueues queues)
+public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQueues queues)
 {
-    public async Task MoveAsync(TranscriptDocument transcript, TranscriptStatus to, string? detail, CancellationToken ct, TranscriptFacts? facts = null)
+    /// <summary>
+    /// Moves the transcript from the status it was read at to <paramref name="to"/>, as a patch conditional on that
+    /// status. False when it stands elsewhere by now (a second delivery of the same message, or a concurrent decision,
+    /// moved it first): then nothing is written and nothing is queued. A move no row of the table allows is a bug.
+    /// </summary>
+    public async Task<bool> MoveAsync(TranscriptDocument transcript, TranscriptStatus to, string? detail, CancellationToken ct, TranscriptFacts? facts = null)
     {
-        await transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, to, detail, facts, ct);
+        var from = transcript.Status;
+        if (!Transitions.Allows(from, to)) throw new InvalidOperationException($"No transition takes a transcript from {from} to {to}.");
+        if (!await transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, from, to, detail, facts, ct)) return false;
         transcript.Status = to;
         await HandOnAsync(transcript, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// For a move whose claim is made elsewhere (a translation check written once, a correction that applies wherever
+    /// the transcript stands): when the conditional move loses, reads the transcript again and moves it from where it
+    /// stands now, if a row of <paramref name="trigger"/> takes it there from that status. False when it is there
+    /// already or no such row does.
+    /// </summary>
+    public async Task<bool> MoveFromCurrentAsync(TranscriptDocument transcript, Trigger trigger, TranscriptStatus to, string? detail, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (attempt > 0)
+            {
+                if (await transcripts.GetAsync(transcript.StudyId, transcript.Id, ct) is not { } fresh || fresh.Status == to) return false;
+                transcript.Status = fresh.Status;
+            }
+            if (!Transitions.Allows(trigger, transcript.Status, to)) return false;
+            if (await MoveAsync(transcript, to, detail, ct)) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -17,9 +17,13 @@ public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
 
     readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
 
-    /// <summary>The study definition of samples/study.json (codebook and roster read from their files) under the given id.</summary>
-    public static async Task<JsonObject> StudyRequestAsync(JsonObject sample, string folder, string id) => new()
+    /// <summary>
+    /// The study definition of samples/study.json (codebook and roster read from their files) under the given id;
+    /// <paramref name="siteCheck"/> overrides the sample's site check (benchmarks measure the machine, not the site).
+    /// </summary>
+    public static async Task<JsonObject> StudyRequestAsync(JsonObject sample, string folder, string id, bool? siteCheck = null) => new()
     {
+        ["siteCheck"] = siteCheck ?? (bool?)sample["siteCheck"] ?? true,
         ["id"] = id,
         ["name"] = sample["name"]!.DeepClone(),
         ["sites"] = sample["sites"]!.DeepClone(),
@@ -57,6 +61,15 @@ public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
     {
         using var response = await SendAsync(HttpMethod.Get, $"/api/studies/{studyId}/transcripts/{transcriptId}", apiKey, null);
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
+    }
+
+    /// <summary>A JSON GET or POST: the status, and the body when there is one.</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> JsonAsync(HttpMethod method, string path, string apiKey, JsonNode? body = null)
+    {
+        using var response = await SendAsync(method, path, apiKey,
+            body is null ? null : new StringContent(body.ToJsonString(Json), System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true ? JsonNode.Parse(text) : null);
     }
 
     /// <summary>A GET or a POST of raw bytes: the status, and the body as bytes.</summary>

@@ -30,7 +30,7 @@ public sealed class BenchPipelineCommand : ICliCommand
         {
             // A fresh study per run: the same file in another study is a new transcript, not a duplicate.
             var studyId = $"bench-{run}-{Guid.NewGuid():n}"[..24];
-            var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, folder, studyId), leadKey);
+            var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, folder, studyId, siteCheck: false), leadKey);
             if (!created) { await stderr.WriteLineAsync($"bench-pipeline: creating a study failed: {detail}"); return 1; }
 
             var pending = new List<(string Id, string Expected, string Group)>();
@@ -80,7 +80,7 @@ public sealed class BenchPipelineCommand : ICliCommand
     static async Task<int> ThroughputAsync(PipelineApiClient api, JsonObject sample, string folder, string leadKey, int count, TextWriter stdout, TextWriter stderr)
     {
         var studyId = $"load-{Guid.NewGuid():n}"[..24];
-        var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, folder, studyId), leadKey);
+        var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, folder, studyId, siteCheck: false), leadKey);
         if (!created) { await stderr.WriteLineAsync($"bench-pipeline: creating a study failed: {detail}"); return 1; }
         var first = sample["uploads"]!.AsArray()[0]!;
         var flow = new Load.TranscriptFlow(api, studyId, (string)first["site"]!, (string)first["uploaderKey"]!, leadKey);

@@ -44,9 +44,10 @@ public sealed class CheckTranslationCommand : ICliCommand
 
         if (parsed.Option("allow") is { } allowPath && !File.Exists(allowPath)) return await Fail(stderr, "the allow-list file does not exist.");
         var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, await StudyAllowList.ReadAsync(parsed.Option("allow"))), new PseudonymBook());
-        var source = pseudonymiser.Pseudonymise(turns[0], sourceLanguage).Turns;
-        var translation = pseudonymiser.Pseudonymise(turns[1], translationLanguage).Turns;
-        var result = new TranslationChecker([sourceLanguage, translationLanguage]).Check(source, sourceLanguage, translation, translationLanguage);
+        var (source, sourceKey) = pseudonymiser.Pseudonymise(turns[0], sourceLanguage);
+        var (translation, translationKey) = pseudonymiser.Pseudonymise(turns[1], translationLanguage);
+        var result = new TranslationChecker([sourceLanguage, translationLanguage]).Check(source, sourceLanguage, translation, translationLanguage,
+            new PairKeys(sourceKey, translationKey));
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { flags = result.Flags, alignment = result.Alignment }, Json), new UTF8Encoding(false));
         await stdout.WriteLineAsync($"check-translation: {source.Count} source turns, {translation.Count} translation turns, {result.Flags.Count} flags " +
             $"({string.Join(", ", result.Flags.GroupBy(f => f.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}).");

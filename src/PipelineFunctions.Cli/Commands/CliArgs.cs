@@ -14,6 +14,8 @@ public sealed class CliArgs
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 var name = args[i][2..];
+                // The one option that takes no value: every verb prints its usage for it.
+                if (name == "help") { parsed.Options[name] = "true"; continue; }
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     throw new ArgumentException($"--{name} needs a value.");
                 parsed.Options[name] = args[++i];
@@ -24,6 +26,9 @@ public sealed class CliArgs
     }
 
     public string? Option(string name) => Options.GetValueOrDefault(name);
+
+    /// <summary>Whether the arguments ask for the usage (<c>--help</c> or <c>-h</c>).</summary>
+    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
 
     public string Required(string name) =>
         Options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");

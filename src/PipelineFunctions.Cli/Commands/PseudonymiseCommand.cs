@@ -7,12 +7,18 @@ namespace PipelineFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>pseudonymise</c>: a transcript file to UTF-8 text, one turn per line as <c>Speaker: text</c>, identifiers replaced.
-/// The key comes from an environment variable (base64 or hex); there is no default key.
+/// The key comes from an environment variable (base64 or hex); there is no default key. With <c>--review</c> it writes
+/// the spans left in clear that a person should check: <c>{"unsure": [{"turn", "start", "end", "text", "reason"}]}</c>,
+/// <c>turn</c> the 0-based position of the input turn, <c>start</c>/<c>end</c> offsets into that turn's text (or its
+/// speaker label, then marked <c>"inSpeaker": true</c>).
 /// </summary>
 public sealed class PseudonymiseCommand : ICliCommand
 {
     public string Name => "pseudonymise";
-    public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote] [--allow <terms.txt>]";
+    public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote] [--allow <terms.txt>] [--review <file.json>]\n"
+        + "    --review writes {\"unsure\": [{\"turn\": n, \"start\": s, \"end\": e, \"text\": \"...\", \"reason\": \"...\"}]}: spans left in clear for a\n"
+        + "    person to check; turn is the input turn's 0-based index, start/end are offsets into that turn's text.\n"
+        + "    The key is read from the environment variable PSEUDONYM_KEY (or --key-env VAR), base64 or hex, at least 16 bytes.";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -42,8 +48,10 @@ public sealed class PseudonymiseCommand : ICliCommand
         await File.WriteAllTextAsync(output, new ParsedTranscript(transcript.Format, result.Turns).ToText(), new UTF8Encoding(false));
         if (parsed.Option("replacements") is { } replacements)
             await File.WriteAllTextAsync(replacements, JsonSerializer.Serialize(result.Replacements, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        if (parsed.Option("review") is { } review)
+            await File.WriteAllTextAsync(review, ReviewFile.Json(result.UnsureSpans), new UTF8Encoding(false));
         // Counts only: the terminal is a log too.
-        await stdout.WriteLineAsync($"pseudonymise: {result.Turns.Count} turns, {result.Replacements.Count} replacements.");
+        await stdout.WriteLineAsync($"pseudonymise: {result.Turns.Count} turns, {result.Replacements.Count} replacements, {result.UnsureSpans.Count} unsure.");
         return 0;
     }
 

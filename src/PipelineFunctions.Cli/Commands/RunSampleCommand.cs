@@ -6,7 +6,9 @@ namespace PipelineFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>run-sample</c>: creates the sample study through the HTTP API, uploads its transcripts as the sites would,
-/// waits until each reaches its expected state and prints a status table. Exit 0 only if every one did.
+/// releases each from the site's check as its site's researcher would (all but those marked <c>"releasedBySite": false</c>,
+/// which stay waiting there for a person to open the check page), waits until each reaches its expected state and
+/// prints a status table. Exit 0 only if every one did.
 /// </summary>
 public sealed class RunSampleCommand : ICliCommand
 {
@@ -31,7 +33,10 @@ public sealed class RunSampleCommand : ICliCommand
         var ids = new Dictionary<string, string>();
         foreach (var upload in sample["uploads"]!.AsArray().Select(u => u!.AsObject()))
         {
-            var row = new Row((string)upload["key"]!, (string)upload["file"]!, (string)upload["site"]!, (string)upload["expected"]!);
+            var checkedBySite = (bool?)sample["siteCheck"] ?? true;
+            var released = !checkedBySite || ((bool?)upload["releasedBySite"] ?? true);
+            var row = new Row((string)upload["key"]!, (string)upload["file"]!, (string)upload["site"]!, released ? (string)upload["expected"]! : SiteCheck,
+                checkedBySite && released ? (string)upload["uploaderKey"]! : null);
             rows.Add(row);
             var source = (string?)upload["translationOf"] is { } key && ids.TryGetValue(key, out var sourceId) ? sourceId : null;
             var (status, body) = await api.UploadAsync(studyId, Path.GetFileName(row.File), await File.ReadAllBytesAsync(Path.Combine(folder, row.File)),
@@ -50,6 +55,8 @@ public sealed class RunSampleCommand : ICliCommand
                 row.Status = (string?)summary?["status"] ?? row.Status;
                 row.Reason = (string?)summary?["reason"];
             }
+            foreach (var row in rows.Where(r => r.Status == SiteCheck && r.ReleaseKey is not null))
+                await ReleaseAsync(api, studyId, row, stderr);
             if (rows.All(r => r.Done) || DateTimeOffset.UtcNow > deadline) break;
             await Task.Delay(500);
         }
@@ -64,8 +71,31 @@ public sealed class RunSampleCommand : ICliCommand
         return ok ? 0 : 1;
     }
 
-    sealed record Row(string Key, string File, string Site, string Expected)
+    const string SiteCheck = "AwaitingSiteCheck";
+
+    /// <summary>
+    /// Releases a transcript from the site's check as its researcher would on the page: every replacement confirmed,
+    /// every unsure span replaced (the side of caution), nothing marked missed.
+    /// </summary>
+    static async Task ReleaseAsync(PipelineApiClient api, string studyId, Row row, TextWriter stderr)
     {
+        var path = $"/api/studies/{studyId}/transcripts/{row.TranscriptId}/site-check";
+        var (status, check) = await api.JsonAsync(HttpMethod.Get, path, row.ReleaseKey!);
+        if (status != HttpStatusCode.OK || check is null) { await stderr.WriteLineAsync($"run-sample: reading the site's check of {row.Key} answered {(int)status}."); return; }
+        var decisions = new JsonArray([.. check["items"]!.AsArray().Select(i => (JsonNode)new JsonObject
+        {
+            ["item"] = (string)i!["id"]!,
+            ["action"] = (string)i["kind"]! == "unsure" ? "replace" : "confirm",
+        })]);
+        var (released, _) = await api.JsonAsync(HttpMethod.Post, path + "/release", row.ReleaseKey!, new JsonObject { ["version"] = (int)check["version"]!, ["decisions"] = decisions });
+        if (released == HttpStatusCode.OK) row.ReleaseKey = null;
+        else await stderr.WriteLineAsync($"run-sample: releasing {row.Key} answered {(int)released}.");
+    }
+
+    /// <param name="ReleaseKey">The site researcher's key that releases it from the site's check; null once released, or when it stays there.</param>
+    sealed record Row(string Key, string File, string Site, string Expected, string? ReleaseKey)
+    {
+        public string? ReleaseKey { get; set; } = ReleaseKey;
         public string? TranscriptId { get; set; }
         public string Status { get; set; } = "";
         public string? Reason { get; set; }

@@ -29,7 +29,7 @@ public sealed class SoakCommand : ICliCommand
         var first = sample["uploads"]!.AsArray()[0]!;
         using var api = new PipelineApiClient(new Uri(parsed.Required("url")));
         var studyId = $"soak-{Guid.NewGuid():n}"[..24];
-        var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, Path.GetDirectoryName(studyFile)!, studyId), leadKey);
+        var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, Path.GetDirectoryName(studyFile)!, studyId, siteCheck: false), leadKey);
         if (!created) { await stderr.WriteLineAsync($"soak: creating a study failed: {detail}"); return 1; }
         var flow = new TranscriptFlow(api, studyId, (string)first["site"]!, (string)first["uploaderKey"]!, leadKey);
 

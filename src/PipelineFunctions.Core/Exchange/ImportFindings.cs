@@ -18,5 +18,11 @@ sealed class ImportFindings(bool strict)
         Problems.Add(new QdpxFinding(problem, message, codingsNotPlaced));
     }
 
+    /// <summary>What a reader should know but is no fault (how positions were counted, what was not read): never refuses the file.</summary>
+    public void Note(QdpxProblem problem, string message)
+    {
+        if (!strict) Problems.Add(new QdpxFinding(problem, message));
+    }
+
     public QdpxImportReport Report() => new(Sources, Problems);
 }

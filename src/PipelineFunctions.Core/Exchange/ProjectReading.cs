@@ -30,37 +30,66 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
     public QdaProject Read()
     {
         var name = (string?)root.Attribute("name") ?? "";
+        ProjectElements.Report(root, findings);
         foreach (var user in Child(root, "Users") is { } u ? Children(u, "User") : []) AddUser((string?)user.Attribute("guid"), (string?)user.Attribute("id"), (string?)user.Attribute("name"));
         var codebook = ReadCodebook(studyCodebook?.Name ?? (name.Length > 0 ? name : "Imported codebook"));
         cases = new CasesReading(root, findings);
-        var sources = (Child(root, "Sources") is { } s ? s.Elements() : []).Select(ReadAnySource).OfType<QdaSource>().ToList();
+        var sources = (Child(root, "Sources") is { } s ? s.Elements() : []).SelectMany(ReadAnySource).OfType<QdaSource>().ToList();
         var notes = (Child(root, "Notes") is { } n ? Children(n, "Note") : []).Select(ReadNote).ToList();
         var placed = sources.Select(x => x.Guid).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new QdaProject(name, users, codebook, sources, codings, notes, colours,
             cases.Variables, cases.Cases(placed, selections), cases.Sets(placed, codeIds));
     }
 
-    /// <summary>A text source, or null: other kinds are listed in the report (their codings not placed) and left out.</summary>
-    QdaSource? ReadAnySource(XElement element, int index)
+    /// <summary>
+    /// A source as text, or null. A PDF is read on its text representation (its <c>Representation</c>, coded by
+    /// <c>PlainTextSelection</c>s as ATLAS.ti writes it); audio and video on their transcripts (<c>Transcript</c>, coded by
+    /// <c>TranscriptSelection</c>s between <c>SyncPoint</c>s, as QualCoder writes them). What has no text is listed in the
+    /// report (its codings not placed) and left out; so are region and time selections, which select no text.
+    /// </summary>
+    IEnumerable<QdaSource?> ReadAnySource(XElement element, int index)
     {
         var number = index + 1;
-        if (element.Name.LocalName == "TextSource") return ReadSource(element, number);
-        var kind = OtherSources.GetValueOrDefault(element.Name.LocalName, element.Name.LocalName);
+        var local = element.Name.LocalName;
+        if (local == "TextSource") { yield return ReadSource(element, element, number, "Text"); yield break; }
+        var kind = OtherSources.GetValueOrDefault(local, local);
+        var texts = local switch
+        {
+            "PDFSource" => Children(element, "Representation").Take(1).ToList(),
+            "AudioSource" or "VideoSource" => Children(element, "Transcript").ToList(),
+            _ => [],
+        };
+        if (texts.Count > 0)
+        {
+            for (var i = 0; i < texts.Count; i++)
+                yield return ReadSource(texts[i], i == 0 ? element : texts[i], number, kind, i == 0 ? element : null);
+            ReportUntextual(element, number, local == "PDFSource" ? "PDFSelection" : null, placed: true);
+            yield break;
+        }
         var codingsThere = element.Descendants().Count(e => e.Name.LocalName == "Coding");
-        var reason = $"Source {number} is a {kind} source; only text is imported, so it is listed but not coded here.";
+        var reason = $"Source {number} is a {kind} source with no text in the file (no text representation or transcript), so it is listed but not coded here.";
         findings.Sources.Add(new QdpxSourceReport(number, (string?)element.Attribute("guid") ?? "", (string?)element.Attribute("name") ?? "", kind, false, 0, 0, codingsThere, reason));
         // Before reports existed such sources were left out silently; a strict read still does not refuse them.
-        if (findings.IsStrict) return null;
+        if (findings.IsStrict) yield break;
         findings.Add(QdpxProblem.UnsupportedSource, reason, codingsThere);
-        // A PDF's text representation may hold PlainTextSelections; they are counted in the codings above, not here.
-        var regions = element.Descendants().Where(e => e.Name.LocalName.EndsWith("Selection", StringComparison.Ordinal) && e.Name.LocalName != "PlainTextSelection")
+        ReportUntextual(element, number, null, placed: false);
+    }
+
+    /// <summary>Selections of regions or stretches of time, and memos on a source that is not imported: reported.</summary>
+    void ReportUntextual(XElement element, int number, string? only, bool placed)
+    {
+        if (findings.IsStrict) return;
+        var regions = element.Descendants().Where(e => e.Name.LocalName.EndsWith("Selection", StringComparison.Ordinal)
+                && e.Name.LocalName is not ("PlainTextSelection" or "TranscriptSelection") && (only is null || e.Name.LocalName == only))
             .GroupBy(e => e.Name.LocalName);
         foreach (var region in regions)
-            findings.Add(QdpxProblem.UnsupportedSelection, $"Source {number} has {region.Count()} {region.Key} selection(s), which are not of plain text.");
+            // Where the source is not placed, its report already counts these codings as not placed.
+            findings.Add(QdpxProblem.UnsupportedSelection, $"Source {number} has {region.Count()} {region.Key} selection(s), which are not of plain text.",
+                placed ? region.Sum(r => Children(r, "Coding").Count()) : 0);
+        if (placed) return;
         var memos = element.Descendants().Count(e => e.Name.LocalName == "NoteRef");
         if (memos > 0)
             findings.Add(QdpxProblem.UnsupportedSource, $"{memos} memo(s) on source {number} were kept as memos on the project, since the source is not imported.");
-        return null;
     }
 
     public Codebook ReadCodebookOnly() => ReadCodebook(studyCodebook?.Name ?? ((string?)root.Attribute("name") is { Length: > 0 } name ? name : "Imported codebook"));
@@ -125,24 +154,34 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
     static string Name(XElement code) => (string?)code.Attribute("name") is { Length: > 0 } name
         ? name : throw new QdpxRejectedException(QdpxProblem.BrokenReference, "A code in the codebook has no name.");
 
-    QdaSource? ReadSource(XElement source, int number)
+    /// <param name="text">The element holding the text and its selections (a TextSource, a PDF's Representation, a Transcript).</param>
+    /// <param name="named">The element whose GUID and name the source takes (the PDF or the recording for its first text).</param>
+    /// <param name="outer">A PDF or recording whose own whole-source codings and memos apply to this text.</param>
+    QdaSource? ReadSource(XElement text, XElement named, int number, string kind, XElement? outer = null)
     {
-        var guid = (string?)source.Attribute("guid") ?? throw new QdpxRejectedException(QdpxProblem.BrokenReference, $"Source {number} has no GUID.");
-        var name = (string?)source.Attribute("name") ?? guid;
-        var inFile = source.Descendants().Count(e => e.Name.LocalName == "Coding");
-        var (text, missing) = SourceTextOf(source, number);
-        if (text is null)
+        var guid = (string?)named.Attribute("guid") ?? throw new QdpxRejectedException(QdpxProblem.BrokenReference, $"Source {number} has no GUID.");
+        var name = (string?)named.Attribute("name") ?? (string?)(outer ?? text).Attribute("name") ?? guid;
+        // A PDF's or recording's codings outside its texts (whole-source, regions, stretches of time) count with its first text.
+        var inFile = text.Descendants().Count(e => e.Name.LocalName == "Coding") + (outer is null ? 0 : outer.Descendants()
+            .Count(e => e.Name.LocalName == "Coding" && !e.Ancestors().Any(a => a.Name.LocalName is "Representation" or "Transcript")));
+        var (content, missing) = SourceTextOf(text, number);
+        if (content is null)
         {
             // The codings are lost with the text they select; the report says how many.
             findings.Add(missing!.Value.Problem, missing.Value.Message, inFile);
-            findings.Sources.Add(new QdpxSourceReport(number, guid, name, "Text", false, 0, 0, inFile, missing.Value.Message));
+            findings.Sources.Add(new QdpxSourceReport(number, guid, name, kind, false, 0, 0, inFile, missing.Value.Message));
             return null;
         }
         var before = codings.Count;
-        var creator = (string?)source.Attribute("creatingUser");
-        foreach (var selection in Children(source, "PlainTextSelection"))
+        var creator = (string?)text.Attribute("creatingUser") ?? (string?)outer?.Attribute("creatingUser");
+        var spans = Spans(text, number, content);
+        var twice = LineBreakCount.Choose(content, spans.Select(x => x.Span).ToList());
+        if (twice)
+            findings.Note(QdpxProblem.LineBreaksCountedTwice,
+                $"The positions in source {number} count each line break as two characters (CR LF, as NVivo counts them); they were read that way, which places every coding on its text.");
+        foreach (var (selection, span) in spans)
         {
-            if (Position(selection, "startPosition", text) is not { } start || Position(selection, "endPosition", text) is not { } end)
+            if (content.At(span.Start, twice) is not { } start || content.At(span.End, twice) is not { } end)
             {
                 findings.Add(QdpxProblem.PositionOutOfRange, $"A coded passage in source {number} has a position outside its text.", Children(selection, "Coding").Count());
                 continue;
@@ -153,12 +192,45 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
                 AddCoding(coding, guid, start, end, number, (string?)selection.Attribute("creatingUser"), creator);
             foreach (var note in Children(selection, "NoteRef")) NoteTarget(note, guid, start, end);
         }
-        foreach (var coding in Children(source, "Coding")) AddCoding(coding, guid, 0, text.Text.Length, number, creator);
-        foreach (var note in Children(source, "NoteRef")) NoteTarget(note, guid, null, null);
+        foreach (var whole in new[] { text, outer }.OfType<XElement>())
+        {
+            foreach (var coding in Children(whole, "Coding")) AddCoding(coding, guid, 0, content.Text.Length, number, creator);
+            foreach (var note in Children(whole, "NoteRef")) NoteTarget(note, guid, null, null);
+        }
         var placed = codings.Count - before;
-        findings.Sources.Add(new QdpxSourceReport(number, guid, name, "Text", true, text.Text.EnumerateRunes().Count(), placed, inFile - placed));
-        return new QdaSource(guid, name, text.Text, Values: cases!.ValuesOf(source));
+        findings.Sources.Add(new QdpxSourceReport(number, guid, name, kind, true, content.Text.EnumerateRunes().Count(), placed, inFile - placed, LineBreaksCountedTwice: twice));
+        return new QdaSource(guid, name, content.Text, Values: cases!.ValuesOf(outer ?? text));
     }
+
+    /// <summary>
+    /// Each selection with its positions as the file gives them: a <c>PlainTextSelection</c>'s start and end, a
+    /// <c>TranscriptSelection</c>'s from the positions of its sync points. Unreadable ones are reported here.
+    /// </summary>
+    List<(XElement Selection, LineBreakCount.Selection Span)> Spans(XElement text, int number, SourceText content)
+    {
+        var spans = new List<(XElement, LineBreakCount.Selection)>();
+        foreach (var selection in Children(text, "PlainTextSelection"))
+        {
+            if (Number(selection, "startPosition") is { } start && Number(selection, "endPosition") is { } end)
+                spans.Add((selection, new(start, end, (string?)selection.Attribute("name"))));
+            else findings.Add(QdpxProblem.PositionOutOfRange, $"A coded passage in source {number} has a position outside its text.", Children(selection, "Coding").Count());
+        }
+        var syncs = Children(text, "SyncPoint").Where(p => (string?)p.Attribute("guid") is not null)
+            .GroupBy(p => (string)p.Attribute("guid")!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => Number(g.First(), "position"), StringComparer.OrdinalIgnoreCase);
+        foreach (var selection in Children(text, "TranscriptSelection"))
+        {
+            long? At(string attribute) => (string?)selection.Attribute(attribute) is { } id && syncs.TryGetValue(id, out var p) ? p : null;
+            // A selection with no start runs from the beginning, one with no end to the end (the schema makes both optional).
+            var (from, to) = ((string?)selection.Attribute("fromSyncPoint") is null ? 0 : At("fromSyncPoint"),
+                (string?)selection.Attribute("toSyncPoint") is null ? content.Text.EnumerateRunes().Count() : At("toSyncPoint"));
+            if (from is { } start && to is { } end) spans.Add((selection, new(start, end, (string?)selection.Attribute("name"))));
+            else findings.Add(QdpxProblem.BrokenReference, $"A coded passage in the transcript of source {number} refers to a sync point that is not in it.", Children(selection, "Coding").Count());
+        }
+        return spans;
+    }
+
+    static long? Number(XElement element, string attribute) =>
+        long.TryParse((string?)element.Attribute(attribute), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : null;
 
     void AddCoding(XElement coding, string source, int start, int end, int number, params string?[] fallbackUsers)
     {
@@ -211,12 +283,6 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
     {
         var content = SourcePaths.Entries((string?)element.Attribute(attribute)).Select(archive.Read).FirstOrDefault(bytes => bytes is not null);
         return content is null ? (null, false) : (SourceText.Decode(content), true);
-    }
-
-    static int? Position(XElement selection, string attribute, SourceText text)
-    {
-        var offset = long.TryParse((string?)selection.Attribute(attribute), NumberStyles.Integer, CultureInfo.InvariantCulture, out var position) ? text.Offset(position) : -1;
-        return offset >= 0 ? offset : null;
     }
 
     static DateTimeOffset? Time(XElement element) =>

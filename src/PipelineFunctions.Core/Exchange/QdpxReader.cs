@@ -42,8 +42,18 @@ public static class QdpxReader
         return new QdpxImport(project, findings.Report());
     }
 
-    static byte[] ProjectQde(QdpxArchive archive) => archive.Read("project.qde")
-        ?? throw new QdpxRejectedException(QdpxProblem.MissingProject, "The file is a zip archive but not a REFI-QDA project: it has no project.qde.");
+    /// <summary>The archive's <c>project.qde</c>, or its one <c>.qde</c> of another name (tools name it after the project).</summary>
+    static byte[] ProjectQde(QdpxArchive archive)
+    {
+        if (archive.Read("project.qde") is { } standard) return standard;
+        var others = archive.Names.Where(n => n.EndsWith(".qde", StringComparison.OrdinalIgnoreCase)).ToList();
+        return others.Count switch
+        {
+            1 => archive.Read(others[0])!,
+            0 => throw new QdpxRejectedException(QdpxProblem.MissingProject, "The file is a zip archive but not a REFI-QDA project: it holds no project (.qde) file."),
+            _ => throw new QdpxRejectedException(QdpxProblem.SeveralProjects, $"The file holds {others.Count} project (.qde) files and none is named project.qde, so it is unclear which one to import. Export the project again, or keep one .qde in it."),
+        };
+    }
 
     /// <summary>
     /// The codebook alone (codes, hierarchy, descriptions) from a .qdpx, for starting a study's codebook from another

@@ -22,11 +22,35 @@ sealed class SourceText
     }
 
     /// <summary>The UTF-16 offset into <see cref="Text"/> of a position in code points, or -1 past the end.</summary>
-    public int Offset(long codePoints)
+    public int Offset(long codePoints) => At(codePoints, lineBreaksCountTwice: false) ?? -1;
+
+    /// <summary>
+    /// The UTF-16 offset into <see cref="Text"/> of a position in code points, or null past the end; with
+    /// <paramref name="lineBreaksCountTwice"/>, each line break counts two (CR LF, as NVivo counts), and a position
+    /// between its two halves is the line's end.
+    /// </summary>
+    public int? At(long codePoints, bool lineBreaksCountTwice)
     {
-        var offset = TextPositions.ToUtf16(counted, codePoints);
-        if (offset < 0 || composed) return offset;
-        return counted[..offset].Normalize(NormalizationForm.FormC).Length;
+        var offset = lineBreaksCountTwice ? CountingBreaksTwice(codePoints) : TextPositions.ToUtf16(counted, codePoints);
+        if (offset < 0) return null;
+        return composed ? offset : counted[..offset].Normalize(NormalizationForm.FormC).Length;
+    }
+
+    /// <summary>Whether the text has a line break at all (otherwise the two ways of counting agree).</summary>
+    public bool HasLineBreaks => counted.Contains('\n');
+
+    int CountingBreaksTwice(long position)
+    {
+        if (position < 0) return -1;
+        var i = 0;
+        for (long seen = 0; seen < position;)
+        {
+            if (i >= counted.Length) return -1;
+            if (counted[i] == '\n' && (seen += 2) > position) return i;
+            else if (counted[i] != '\n') seen++;
+            i += char.IsHighSurrogate(counted[i]) && i + 1 < counted.Length && char.IsLowSurrogate(counted[i + 1]) ? 2 : 1;
+        }
+        return i;
     }
 
     public static SourceText FromString(string text) => new(text);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PipelineFunctions.Core.Pseudonymisation.Evidence;
 using PipelineFunctions.Core.Pseudonymisation.Languages;
 using PipelineFunctions.Core.Pseudonymisation.Recognizers;
 using PipelineFunctions.Core.Transcripts;
@@ -19,43 +20,87 @@ public sealed partial class TranscriptPseudonymiser
     readonly PseudonymBook _book;
     readonly IReadOnlyList<IRecognizer> _recognizers;
     readonly AllowedTerms _terms;
+    readonly HashSet<string> _allowed;
 
     public TranscriptPseudonymiser(StudyPseudonymisation study, PseudonymBook book)
     {
         _study = study;
         _book = book;
         _terms = new AllowedTerms(study.AllowList ?? []);
-        var allowed = _terms.Words.ToHashSet(StringComparer.Ordinal);
-        _recognizers = RecognizerRegistry.For(study.Roster, allowed);
+        _allowed = _terms.Words.ToHashSet(StringComparer.Ordinal);
+        var sites = (study.OwnSites ?? []).Select(s => new RosterEntry(s, IdentifierCategory.Organisation, []));
+        _recognizers = RecognizerRegistry.For([.. study.Roster, .. sites], _allowed);
     }
 
     /// <param name="external">Detections from elsewhere (a cloud PII service the study allowed) by turn index, merged with ours.</param>
     public PseudonymisedTranscript Pseudonymise(IReadOnlyList<SpeakerTurn> turns, string? language = null,
         IReadOnlyDictionary<int, IReadOnlyList<Detection>>? external = null)
     {
-        var found = turns.Select(t => (Turn: t, Speaker: Detect(t.Speaker, language, null, isSpeaker: true),
-            Text: Detect(t.Text, language, external?.GetValueOrDefault(t.Index)))).ToList();
-        var people = PersonNames(found.SelectMany(f => f.Speaker.Concat(f.Text)));
+        var texts = new List<AnalysedText>(turns.Count * 2);
+        for (var p = 0; p < turns.Count; p++)
+        {
+            texts.Add(Analyse(p, turns[p].Speaker, language, null, isSpeaker: true));
+            texts.Add(Analyse(p, turns[p].Text, language, external?.GetValueOrDefault(turns[p].Index), isSpeaker: false));
+        }
+        Decide(texts);
+        var people = PersonNames(texts.SelectMany(t => t.Detections));
 
         var replacements = new List<Replacement>();
+        var unsure = new List<UnsureSpan>();
         var result = new List<SpeakerTurn>(turns.Count);
-        foreach (var (turn, speaker, text) in found)
+        for (var p = 0; p < turns.Count; p++)
         {
-            var newSpeaker = Replace(turn.Index, turn.Speaker, speaker, people, replacements, inSpeaker: true);
-            var newText = Replace(turn.Index, turn.Text, text, people, replacements, inSpeaker: false);
-            result.Add(turn with { Speaker = newSpeaker, Text = newText });
+            var (speaker, text) = (texts[2 * p], texts[2 * p + 1]);
+            var newSpeaker = Replace(turns[p].Index, speaker, people, replacements);
+            var newText = Replace(turns[p].Index, text, people, replacements);
+            foreach (var t in new[] { speaker, text })
+                unsure.AddRange(t.Unsure.Select(u => new UnsureSpan(p, u.Start, u.Length, t.Text.Substring(u.Start, u.Length), u.Reason, t.InSpeaker)));
+            result.Add(turns[p] with { Speaker = newSpeaker, Text = newText });
         }
-        return new PseudonymisedTranscript(result, replacements);
+        return new PseudonymisedTranscript(result, replacements, unsure);
     }
 
     /// <summary>
-    /// All recognizers over one text; overlaps go to the higher priority, then the longer match. Each sentence is judged
-    /// in the language it is in (detected), whatever <paramref name="language"/> the upload declared.
+    /// What would be replaced in one text, judged as a transcript of its own. Each sentence is judged in the language
+    /// it is in (detected), whatever <paramref name="language"/> the upload declared.
     /// </summary>
-    public IReadOnlyList<Detection> Detect(string text, string? language = null, IReadOnlyList<Detection>? external = null) =>
-        Detect(text, language, external, isSpeaker: false);
+    public IReadOnlyList<Detection> Detect(string text, string? language = null, IReadOnlyList<Detection>? external = null)
+    {
+        var texts = new List<AnalysedText> { Analyse(0, text, language, external, isSpeaker: false) };
+        Decide(texts);
+        return texts[0].Detections;
+    }
 
-    IReadOnlyList<Detection> Detect(string text, string? language, IReadOnlyList<Detection>? external, bool isSpeaker)
+    /// <summary>
+    /// The scorer decides every word-based candidate; then the transcript is read as one text (the same person
+    /// throughout, neighbouring name words one span), and what is left in clear is looked at for a person to check.
+    /// </summary>
+    void Decide(List<AnalysedText> texts)
+    {
+        foreach (var t in texts)
+        {
+            var kept = new List<Detection>(t.Detections.Count);
+            foreach (var d in t.Detections)
+            {
+                if (!SpanScorer.IsJudged(d)) { kept.Add(d.Reason.Length > 0 ? d : d with { Reason = d.Recognizer }); continue; }
+                var (first, last) = t.TokenRange(d.Start, d.End);
+                var judgement = first < 0 ? Judgement.Replace(d.Recognizer) : SpanScorer.Judge(t.Input, d, first, last, _study);
+                if (judgement.Decision == SpanDecision.Replace) kept.Add(d with { Reason = judgement.Reason });
+                else if (judgement.Decision == SpanDecision.Unsure) t.Unsure.Add((d.Start, d.Length, judgement.Reason));
+            }
+            t.Detections = kept;
+            ClearSpans.Promote(t, _allowed);
+        }
+        SamePerson.Apply(texts, _allowed);
+        foreach (var t in texts)
+        {
+            t.Unsure.RemoveAll(u => t.Detections.Any(d => u.Start < d.End && d.Start < u.Start + u.Length));
+            ClearSpans.MarkUnsure(t, _allowed);
+        }
+    }
+
+    /// <summary>All recognizers over one text; overlaps go to the higher priority, then the longer match.</summary>
+    AnalysedText Analyse(int position, string text, string? language, IReadOnlyList<Detection>? external, bool isSpeaker)
     {
         var tokens = Tokens.Of(text);
         var input = new RecognitionInput(text, tokens, language, StretchLanguages.Of(text, tokens, language), isSpeaker);
@@ -68,7 +113,10 @@ public sealed partial class TranscriptPseudonymiser
         var placeholders = kept.Count;
         foreach (var d in all)
             if (!kept.Any(k => d.Start < k.End && k.Start < d.End)) kept.Add(d);
-        return Merge(text, kept.Skip(placeholders).Select(d => WholeToken(text, d)).OrderBy(d => d.Start).ToList());
+        return new AnalysedText(position, isSpeaker, input)
+        {
+            Detections = kept.Skip(placeholders).Select(d => WholeToken(text, d)).OrderBy(d => d.Start).ToList(),
+        };
     }
 
     /// <summary>An ID found inside a longer code ("CM90012345ABCD") takes the whole code: its remains would still identify.</summary>
@@ -84,32 +132,20 @@ public sealed partial class TranscriptPseudonymiser
     [System.Text.RegularExpressions.GeneratedRegex(@"\[(?:[A-Z]{2,}(?:-\d+)?|[a-z]+(?: [a-z]+)?)\]")]
     private static partial System.Text.RegularExpressions.Regex Placeholders();
 
-    /// <summary>"Mama Rehema" then "Mushi", both the same listed person, are one mention: one placeholder, not two.</summary>
-    static List<Detection> Merge(string text, List<Detection> detections)
+    string Replace(int turnIndex, AnalysedText t, IReadOnlyDictionary<string, string> people, List<Replacement> log)
     {
-        var merged = new List<Detection>(detections.Count);
-        foreach (var d in detections)
-        {
-            if (merged.Count > 0 && merged[^1] is var last && last.Kind == d.Kind && last.Identity == d.Identity
-                && text.AsSpan(last.End, d.Start - last.End).IsWhiteSpace())
-                merged[^1] = last with { Length = d.End - last.Start };
-            else merged.Add(d);
-        }
-        return merged;
-    }
-
-    string Replace(int turnIndex, string text, IReadOnlyList<Detection> detections, IReadOnlyDictionary<string, string> people,
-        List<Replacement> log, bool inSpeaker)
-    {
+        var text = t.Text;
         var b = new StringBuilder(text.Length);
         var at = 0;
-        foreach (var d in detections)
+        foreach (var d in t.Detections)
         {
             b.Append(text, at, d.Start - at);
             var identity = d.Kind == "PERSON" && people.TryGetValue(d.Identity, out var full) ? full : d.Identity;
             var pseudonym = Placeholder(d.Kind, identity);
             b.Append(pseudonym);
-            log.Add(new Replacement(turnIndex, d.Start, d.Length, text.Substring(d.Start, d.Length), pseudonym, d.Kind, inSpeaker));
+            // A name split by a line break keeps its line: the transcript's layout is the transcriber's.
+            if (text.AsSpan(d.Start, d.Length).Contains('\n')) b.Append('\n');
+            log.Add(new Replacement(turnIndex, d.Start, d.Length, text.Substring(d.Start, d.Length), pseudonym, d.Kind, t.InSpeaker, d.Reason));
             at = d.End;
         }
         b.Append(text, at, text.Length - at);

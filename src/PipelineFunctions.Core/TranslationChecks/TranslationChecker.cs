@@ -19,15 +19,17 @@ public sealed class TranslationChecker
         var detector = LanguageDetectorBuilder.FromLanguages(known.Select(k => k.Language!.Value).ToArray())
             .WithMinimumRelativeDistance(0.1).Build();
         _checks = [new AlignmentCheck(), new NumberAndPlaceholderCheck(), new LengthRatioCheck(), new EmptyOrDuplicatedTurnCheck(),
-            new NegationCheck(), new SentenceAlignmentCheck(),
+            new NegationCheck(), new SentenceAlignmentCheck(), new ChangedNameCheck(),
             new LanguageCheck(detector, known.Select(k => k.Code).ToHashSet())];
     }
 
-    public TranslationCheckResult Check(IReadOnlyList<SpeakerTurn> source, string sourceLanguage, IReadOnlyList<SpeakerTurn> translation, string translationLanguage)
+    /// <param name="keys">Both sides' replacement logs, for the checks that compare originals (a changed name); without them those are skipped.</param>
+    public TranslationCheckResult Check(IReadOnlyList<SpeakerTurn> source, string sourceLanguage, IReadOnlyList<SpeakerTurn> translation, string translationLanguage,
+        PairKeys? keys = null)
     {
         // Align once to learn how the pair translates its speaker labels, then again with that mapping.
         var speakers = SpeakerMapping.From(source, translation, TurnAligner.Align(source, translation));
-        var pair = new TranslationPair(source, sourceLanguage, translation, translationLanguage, TurnAligner.Align(source, translation, speakers), speakers);
+        var pair = new TranslationPair(source, sourceLanguage, translation, translationLanguage, TurnAligner.Align(source, translation, speakers), speakers, keys);
         var flags = _checks.SelectMany(c => c.Check(pair))
             .OrderBy(f => f.SourceTurn ?? f.TranslationTurn ?? 0).ThenByDescending(f => f.Severity).ToList();
         return new TranslationCheckResult(pair.Alignment, flags);

@@ -2,11 +2,11 @@ using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.Core.TranslationChecks;
 
-/// <summary>What every check reads: both versions, their languages, how their turns line up and how the pair translates its speaker labels.</summary>
+/// <summary>What every check reads: both versions, their languages, how their turns line up, how the pair translates its speaker labels, and (where the App passes them) both keys.</summary>
 public sealed record TranslationPair(
     IReadOnlyList<SpeakerTurn> Source, string SourceLanguage,
     IReadOnlyList<SpeakerTurn> Translation, string TranslationLanguage,
-    IReadOnlyList<AlignedTurn> Alignment, SpeakerMapping? Speakers = null)
+    IReadOnlyList<AlignedTurn> Alignment, SpeakerMapping? Speakers = null, PairKeys? Keys = null)
 {
     public bool SameSpeaker(string source, string translation) => (Speakers ?? SpeakerMapping.Identity).Same(source, translation);
 

@@ -63,7 +63,7 @@ public sealed class LanguageAwareNameTests
     public void Allowed_institutions_and_a_studys_own_phrases_stay()
     {
         Assert.Empty(In("Under the Mental Health Act and with the Ministry of Health we use WRAP and Ex-In."));
-        Assert.Contains(In("The Sunrise Circle met at noon."), d => d.Kind == "PERSON");
-        Assert.Empty(In("The Sunrise Circle met at noon.", allow: ["Sunrise Circle"]));
+        Assert.Contains(In("The Kirabo Circle met at noon."), d => d.Kind == "PERSON");
+        Assert.Empty(In("The Kirabo Circle met at noon.", allow: ["Kirabo Circle"]));
     }
 }

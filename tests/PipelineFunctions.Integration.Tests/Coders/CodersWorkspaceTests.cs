@@ -76,13 +76,15 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
         }
         Assert.Equal(HttpStatusCode.OK, (await second.PostAsync($"/api/studies/{study}/transcripts/{id}/review/mine/submit", null)).StatusCode);
 
-        // Hand-computed: per code, the six passages are units. Both coders agree on supportive-figures and
-        // unsupportive-environment (κ = α = 1); hostility and unclear-role each have one lone yes (5/6, κ = 0, α = 0).
-        // Pooled over 4 codes × 6 passages: p_o = 22/24, p_e = (1/8)² + (7/8)² = 50/64, κ = 0.619; α = 1 − 47·4/(2·42·6) = 0.627.
+        // Hand-computed: per code, the three participant passages are units (the interviewer's three questions are left
+        // out). Both coders agree on supportive-figures and unsupportive-environment (κ = α = 1); hostility and
+        // unclear-role each have one lone yes (2/3, κ = 0, α = 0). Pooled over 4 codes × 3 passages: p_o = 10/12,
+        // p_e = (1/4)² + (3/4)² = 10/16, κ = 0.556; α = 1 − 23·4/(2·18·6) = 0.574.
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/agreement.html?study={study}&transcript={id}").ToString());
+        await Assertions.Expect(page.Locator("#units")).ToHaveTextAsync("Agreement counts the 3 participant passage(s); 3 interviewer passage(s) are left out, as neither coder codes questions.");
         var figures = page.Locator("#figures tbody");
-        await Assertions.Expect(figures.Locator("tr", new() { HasText = "All codes" })).ToContainTextAsync("91.7%0.6190.627");
-        await Assertions.Expect(figures.Locator("tr", new() { HasText = "Hostility from non-PSS staff" })).ToContainTextAsync("83.3%0.0000.000");
+        await Assertions.Expect(figures.Locator("tr", new() { HasText = "All codes" })).ToContainTextAsync("83.3%0.5560.574");
+        await Assertions.Expect(figures.Locator("tr", new() { HasText = "Hostility from non-PSS staff" })).ToContainTextAsync("66.7%0.0000.000");
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Supportive figures" })).ToContainTextAsync("100%1.0001.000");
         await Assertions.Expect(page.Locator("#disagreements input[type=checkbox]")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "agreement.png"), FullPage = true });

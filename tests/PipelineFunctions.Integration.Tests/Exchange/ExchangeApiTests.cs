@@ -177,7 +177,7 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.Equal([(1, "Text", "Accepted", 3, 0), (2, "Text", "NotPlaced", 0, 2), (3, "PDF", "NotPlaced", 0, 1)],
             sources.Select(s => (s.Number, s.Kind, s.Outcome, s.Codings, s.Unplaced)));
         Assert.Contains("not in the project file", sources[1].Message);
-        Assert.Contains("only text is imported", sources[2].Message);
+        Assert.Contains("no text in the file", sources[2].Message);
         Assert.Null(sources[1].Id);
         Assert.NotEmpty(report["problems"]!.AsArray());
         Assert.Single(await fixture.Transcripts.ListAsync(study, default));

@@ -114,7 +114,9 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     /// <summary>Creates a study with the sample codebook and roster under a fresh id.</summary>
     /// <param name="languages">The study's languages; by default the sample's.</param>
-    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null, IReadOnlyList<string>? languages = null)
+    /// <param name="siteCheck">The site's check before coding: off here unless a test asks for it, so uploads go straight on.</param>
+    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null, IReadOnlyList<string>? languages = null,
+        bool siteCheck = false)
     {
         var id = fixedId ?? $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
@@ -130,6 +132,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["codebook"] = codebook,
             ["roster"] = JsonSerializer.SerializeToNode(roster.Select(r => new { identifier = r.Identifier, category = r.Category.ToString().ToLowerInvariant(), aliases = r.Aliases })),
             ["doubleCodeFirst"] = doubleCodeFirst,
+            ["siteCheck"] = siteCheck,
         };
         using var http = Client(LeadKey);
         using var response = await http.PostAsJsonAsync("/api/studies", body);

@@ -24,6 +24,7 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
             ($"translation/pair.html?study={study}&translation=t", "local-translation-key"),
             ($"site/queries.html?study={study}", PipelineFixture.KampalaKey),
             ($"site/pseudonymisation.html?study={study}&transcript=t", PipelineFixture.KampalaKey),
+            ($"site/check.html?study={study}", PipelineFixture.KampalaKey),
             ("admin/status.html", PipelineFixture.AdminKey),
         };
         Assert.Equal(Directory.GetFiles(Path.Combine(AppProcess.AppFolder, "wwwroot", "app"), "*.html", SearchOption.AllDirectories).Length, pages.Length);

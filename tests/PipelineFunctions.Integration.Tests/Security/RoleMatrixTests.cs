@@ -69,6 +69,11 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("PUT", "/api/studies/{study}/transcripts/{kampala}/speakers", "study-lead", Body: (_, _) => JsonContent.Create(new { roles = new Dictionary<string, string>(), interviewType = "interview" })),
         new("GET", "/api/studies/{study}/transcripts/{kampala}/pseudonymised", "custodian kampala-researcher coder study-lead", Hidden: "dar-researcher"),
         new("POST", "/api/studies/{study}/pseudonymisation/corrections", "custodian kampala-researcher dar-researcher", Body: (_, _) => JsonContent.Create(new { kind = "not-an-identifier", text = "Zyxwvut" })),
+        // The site's check shows the original: the uploading site and the custodian only; another site finds nothing.
+        new("GET", "/api/studies/{study}/site-checks", "custodian kampala-researcher dar-researcher"),
+        new("GET", "/api/studies/{study}/transcripts/{kampala}/site-check", "custodian kampala-researcher", Hidden: "dar-researcher"),
+        new("POST", "/api/studies/{study}/transcripts/{kampala}/site-check/release", "custodian kampala-researcher", Hidden: "dar-researcher",
+            Body: (_, _) => JsonContent.Create(new { version = 1 })),
         new("GET", "/api/studies/{study}/audit", "admin custodian"),
         new("GET", "/api/admin/status", "admin", Lists: true),
         new("GET", "/api/admin/health", "admin"),

@@ -3,6 +3,8 @@ using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
+using PipelineFunctions.Core.Pseudonymisation;
+using PipelineFunctions.Core.TranslationChecks;
 using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Stages.CheckTranslation;
@@ -12,7 +14,7 @@ namespace PipelineFunctions.App.Stages.CheckTranslation;
 /// translation lead's queue. Whichever arrives first waits for the other.
 /// </summary>
 public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcripts, StudyStore studies, TranscriptTexts texts,
-    TranslationCheckStore checks, TranslationChecks checker, TranscriptWorkflow workflow, TimeProvider clock)
+    TranslationCheckStore checks, TranslationChecks checker, TranscriptWorkflow workflow, StudyKeys keys, TimeProvider clock)
 {
     [Function(nameof(CheckTranslation))]
     public Task RunAsync([QueueTrigger(StageTable.Queues.TranslationCheck)] string message, FunctionContext function, CancellationToken ct) =>
@@ -20,9 +22,6 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
 
     async Task CheckAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
     {
-        if (transcript.Status.IsAtLeast(TranscriptStatus.AwaitingTranslationReview)) return;
-        if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
-            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not pseudonymised.");
         var pair = transcript.PairId is { } pairId ? await transcripts.GetAsync(transcript.StudyId, pairId, ct) : null;
 
         if (pair is null || !pair.Status.IsAtLeast(TranscriptStatus.Pseudonymised) || pair.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded)
@@ -44,7 +43,9 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
             return;
         }
         var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
-        var check = checker.Run(study, source, await LoadAsync(source, ct), translation, await LoadAsync(translation, ct), clock.GetUtcNow());
+        // The keys stay in this function: the check compares originals and reports placeholders and turn numbers only.
+        var pairKeys = new PairKeys(await KeyAsync(source, ct), await KeyAsync(translation, ct));
+        var check = checker.Run(study, source, await LoadAsync(source, ct), translation, await LoadAsync(translation, ct), pairKeys, clock.GetUtcNow());
         check.SourceVersion = source.PseudonymVersion;
         check.TranslationVersion = translation.PseudonymVersion;
         if (translation.Supersedes is { } earlier && await checks.GetAsync(translation.StudyId, earlier, ct) is { } previous)
@@ -60,10 +61,15 @@ public sealed class CheckTranslation(StageRunner runner, TranscriptStore transcr
             return;
         }
         var detail = $"Automated check: {check.Flags.Count} flag(s), {check.Flags.Count(f => f.Severity == "High")} high.";
+        // The check written once above is this run's claim on the pair; each half moves from wherever it stands now.
         foreach (var t in new[] { source, translation })
-            await workflow.MoveAsync(t, TranscriptStatus.AwaitingTranslationReview, detail, ct);
+            await workflow.MoveFromCurrentAsync(t, Trigger.CheckTranslation, TranscriptStatus.AwaitingTranslationReview, detail, ct);
         context.Log($"{translation.Id}: translation checked, {check.Flags.Count} flag(s).");
     }
+
+    /// <summary>The version's replacement log; empty when it has none (nothing was replaced, or an older version).</summary>
+    async Task<IReadOnlyList<Replacement>> KeyAsync(TranscriptDocument t, CancellationToken ct) =>
+        await texts.LoadKeyLogAsync(t.Id, t.PseudonymVersion, ct) is { } sealedLog ? KeyLogCipher.Decrypt(sealedLog, keys.KeyEncryptionKey, t.Id) : [];
 
     async Task<List<SpeakerTurn>> LoadAsync(TranscriptDocument t, CancellationToken ct) =>
         await texts.LoadPseudonymisedAsync(t.Id, t.PseudonymVersion, ct) ?? throw new PipelineException($"The pseudonymised text of {t.Id} is missing.");

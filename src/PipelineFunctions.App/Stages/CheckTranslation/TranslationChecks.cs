@@ -14,11 +14,11 @@ public sealed class TranslationChecks
     readonly ConcurrentDictionary<string, Lazy<TranslationChecker>> _checkers = new();
 
     public TranslationCheckDocument Run(StudyDocument study, TranscriptDocument source, IReadOnlyList<SpeakerTurn> sourceTurns,
-        TranscriptDocument translation, IReadOnlyList<SpeakerTurn> translationTurns, DateTimeOffset now)
+        TranscriptDocument translation, IReadOnlyList<SpeakerTurn> translationTurns, PairKeys? keys, DateTimeOffset now)
     {
         var languages = string.Join(',', study.Languages.Order(StringComparer.Ordinal));
         var checker = _checkers.GetOrAdd(languages, _ => new Lazy<TranslationChecker>(() => new TranslationChecker(study.Languages))).Value;
-        var result = checker.Check(sourceTurns, source.Language, translationTurns, translation.Language);
+        var result = checker.Check(sourceTurns, source.Language, translationTurns, translation.Language, keys);
         return new TranslationCheckDocument
         {
             Id = translation.Id,

@@ -60,10 +60,13 @@ public sealed class IngestTranscript(
             context.Log($"Ingest: upload is a duplicate of {transcript.Id}; nothing new recorded.");
             return;
         }
-        if (transcript.Status != TranscriptStatus.Received)
+        switch (Transitions.StepFor(Trigger.Ingest, transcript))
         {
-            await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
-            return;
+            case StageStep.Run: break;
+            case StageStep.Done:
+                await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
+                return;
+            default: return;
         }
 
         ParsedTranscript parsed;
@@ -87,14 +90,16 @@ public sealed class IngestTranscript(
             if (source.TranslationId is { } earlier && earlier != id && await transcripts.GetAsync(study.Id, earlier, ct) is { } superseded)
             {
                 await transcripts.SetSupersedesAsync(study.Id, id, earlier, ct);
-                await workflow.MoveAsync(superseded, TranscriptStatus.Superseded, $"Replaced by the corrected translation {id}.", ct);
+                await workflow.MoveFromCurrentAsync(superseded, Trigger.Supersede, TranscriptStatus.Superseded, $"Replaced by the corrected translation {id}.", ct);
             }
             await transcripts.SetTranslationAsync(study.Id, sourceId, id, ct);
         }
         var facts = new TranscriptFacts(Format: parsed.Format.ToString(), TurnCount: parsed.Turns.Count,
             WordCount: parsed.Turns.Sum(t => t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
-        await workflow.MoveAsync(transcript, TranscriptStatus.Parsed, null, ct, facts);
-        context.Log($"{id}: parsed, {parsed.Turns.Count} turns.");
+        if (await workflow.MoveAsync(transcript, TranscriptStatus.Parsed, null, ct, facts))
+            context.Log($"{id}: parsed, {parsed.Turns.Count} turns.");
+        else
+            context.Log($"{id}: moved meanwhile by another delivery; nothing handed on.");
     }
 
     /// <summary>

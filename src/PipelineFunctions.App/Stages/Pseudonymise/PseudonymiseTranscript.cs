@@ -2,13 +2,14 @@ using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.SiteCheck;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Pseudonymisation;
 
 namespace PipelineFunctions.App.Stages.Pseudonymise;
 
-/// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to translation check or suggestion.</summary>
+/// <summary>Replaces identifiers with the study's consistent pseudonyms; hands the transcript to the site's check, the translation check or suggestion, as the transition table says.</summary>
 public sealed class PseudonymiseTranscript(
     StageRunner runner, StudyStore studies, TranscriptTexts texts, PseudonymBookStore books,
     ReviewStore review, SearchIndexStore searchIndex, TranscriptWorkflow workflow, StudyKeys keys, AzurePiiDetections cloud)
@@ -17,19 +18,12 @@ public sealed class PseudonymiseTranscript(
     public Task RunAsync([QueueTrigger(StageTable.Queues.Pseudonymise)] string message, FunctionContext function, CancellationToken ct) =>
         runner.RunForTranscriptAsync(StageTable.Pseudonymise, message, function, (transcript, context) => PseudonymiseAsync(transcript, context, ct), ct);
 
-    async Task PseudonymiseAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
+    internal async Task PseudonymiseAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
     {
-        if (transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
-        {
-            // Only from Pseudonymised: past it, a later stage has taken over.
-            if (transcript.Status == TranscriptStatus.Pseudonymised) await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
-            return;
-        }
-        if (transcript.Status != TranscriptStatus.Parsed)
-            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not parsed.");
-
         var parsed = await texts.LoadParsedAsync(transcript.Id, ct) ?? throw new PipelineException($"The parsed text of {transcript.Id} is missing.");
         var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
+        var to = Transitions.Target(Trigger.Pseudonymise, transcript.Status, transcript, study)
+            ?? throw new PipelineException($"No transition takes transcript {transcript.Id} on from {transcript.Status}.");
         // Site names and codebook terms are the study's own words: they stay, so "#9, Kampala, PSW" keeps its citation.
         var allowed = study.AllowList.Concat(study.Sites.SelectMany(s => new[] { s.Id, s.Name }))
             .Concat(study.Codebook?.Codes.SelectMany(c => c.Name.Split(' ')) ?? []).ToList();
@@ -65,8 +59,12 @@ public sealed class PseudonymiseTranscript(
         await searchIndex.WriteAsync(transcript, segments, version, ct);
 
         transcript.PseudonymVersion = version;
-        context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");
-        // A source or translation goes on to the translation check (whichever half came first waits there); any other to suggestion.
-        await workflow.MoveAsync(transcript, TranscriptStatus.Pseudonymised, null, ct, new TranscriptFacts(PseudonymVersion: version));
+        // The site's check first, where the study has it and the site has not released the transcript yet; then a source or
+        // translation goes on to the translation check (whichever half came first waits there); any other to suggestion.
+        // A second delivery that ran alongside loses the move here and queues nothing; its writes were the same documents.
+        if (!await workflow.MoveAsync(transcript, to, null, ct, new TranscriptFacts(PseudonymVersion: version, UnsureSpans: UnsureSpans.Of(result))))
+            context.Log($"{transcript.Id}: moved meanwhile by another delivery; nothing handed on.");
+        else
+            context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");
     }
 }

@@ -19,10 +19,6 @@ public sealed class SuggestCodes(StageRunner runner, StudyStore studies, Transcr
 
     async Task SuggestAsync(TranscriptDocument transcript, StageContext context, CancellationToken ct)
     {
-        if (transcript.Status is TranscriptStatus.SuggestionsReady or TranscriptStatus.Superseded or TranscriptStatus.Rejected) return;
-        if (!transcript.Status.IsAtLeast(TranscriptStatus.Pseudonymised))
-            throw new PipelineException($"Transcript {transcript.Id} is {transcript.Status}, not pseudonymised.");
-
         var study = await studies.GetAsync(transcript.StudyId, ct) ?? throw new PipelineException($"Study {transcript.StudyId} is missing.");
         if (study.Codebook is null) throw new PipelineException($"Study {study.Id} has no codebook.");
         var turns = await texts.LoadPseudonymisedAsync(transcript.Id, transcript.PseudonymVersion, ct)
@@ -52,9 +48,12 @@ public sealed class SuggestCodes(StageRunner runner, StudyStore studies, Transcr
                 })))
             .ToList();
         await review.ReplaceSuggestionsAsync(transcript.Id, documents, ct);
-        await workflow.MoveAsync(transcript, TranscriptStatus.SuggestionsReady, null, ct,
-            new TranscriptFacts(SuggestionCount: documents.Count(d => !d.IsAbstention), CodebookVersion: study.CodebookVersion));
-        context.Log($"{transcript.Id}: {documents.Count} suggestions, {decisions.Count} coders' decisions learned.");
+        // A second delivery that ran alongside wrote the same documents (ids by passage and code) and loses the move here.
+        if (!await workflow.MoveAsync(transcript, TranscriptStatus.SuggestionsReady, null, ct,
+                new TranscriptFacts(SuggestionCount: documents.Count(d => !d.IsAbstention), CodebookVersion: study.CodebookVersion)))
+            context.Log($"{transcript.Id}: moved meanwhile by another delivery; nothing handed on.");
+        else
+            context.Log($"{transcript.Id}: {documents.Count} suggestions, {decisions.Count} coders' decisions learned.");
     }
 
     /// <summary>

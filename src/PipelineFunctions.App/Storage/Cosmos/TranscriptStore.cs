@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Exchange;
 
 namespace PipelineFunctions.App.Storage.Cosmos;
@@ -9,7 +10,7 @@ namespace PipelineFunctions.App.Storage.Cosmos;
 /// Transcript documents. Every change is a patch built here, so a translation pairing itself with its source never
 /// overwrites the source's own progress.
 /// </summary>
-public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
+public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock) : ITranscriptStatuses
 {
     public Task<TranscriptDocument?> GetAsync(string studyId, string transcriptId, CancellationToken ct) =>
         cosmos.Transcripts.ReadOrDefaultAsync<TranscriptDocument>(transcriptId, studyId, ct);
@@ -36,8 +37,13 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
         cosmos.Transcripts.QueryPartitionAsync<TranscriptDocument>(studyId, ct, "*", $"c.status IN ({string.Join(", ", statuses.Select((_, i) => $"@s{i}"))})",
             [.. statuses.Select((s, i) => ($"@s{i}", (object)s.ToString()))]);
 
-    /// <summary>Moves a transcript to a status, appending to its history, with what the stage learned.</summary>
-    public async Task SetStatusAsync(string studyId, string transcriptId, TranscriptStatus status, string? reason, TranscriptFacts? facts, CancellationToken ct)
+    /// <summary>
+    /// Moves a transcript from the status it is expected at to another, appending to its history, with what the stage
+    /// learned. Conditional on that status: false, and nothing written, when it stands elsewhere by now (a second
+    /// delivery or a concurrent decision moved it first).
+    /// </summary>
+    public async Task<bool> SetStatusAsync(string studyId, string transcriptId, TranscriptStatus from, TranscriptStatus status, string? reason,
+        TranscriptFacts? facts, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var operations = new List<PatchOperation>
@@ -49,8 +55,22 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
             PatchOperation.Add("/history/-", new StatusChange(status, now, reason)),
         };
         if (facts is not null) operations.AddRange(Operations(facts));
-        await PatchAsync(studyId, transcriptId, operations, ct);
+        try
+        {
+            await PatchAsync(studyId, transcriptId, operations, ct, new PatchItemRequestOptions { FilterPredicate = At(from) });
+            return true;
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
     }
+
+    /// <summary>
+    /// The patch's condition. Compared in lower case: the local Cosmos server lower-cases a condition's whole text
+    /// before it runs it (literals too), and Azure reads it as written; status names are plain letters.
+    /// </summary>
+    internal static string At(TranscriptStatus status) => $"FROM c WHERE LOWER(c.status) = '{status.ToString().ToLowerInvariant()}'";
 
     /// <summary>Names a translation's source on it.</summary>
     public Task SetTranslationOfAsync(string studyId, string translationId, string sourceId, CancellationToken ct) =>
@@ -94,12 +114,18 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
         if (f.PseudonymVersion is { } version) yield return PatchOperation.Set("/pseudonymVersion", version);
         if (f.SuggestionCount is { } suggestions) yield return PatchOperation.Set("/suggestionCount", suggestions);
         if (f.CodebookVersion is not null) yield return PatchOperation.Set("/codebookVersion", f.CodebookVersion);
+        if (f.UnsureSpans is not null) yield return PatchOperation.Set("/unsureSpans", f.UnsureSpans);
+        if (f.Released is not null) yield return PatchOperation.Set("/released", f.Released);
     }
 
-    async Task PatchAsync(string studyId, string transcriptId, IReadOnlyList<PatchOperation> operations, CancellationToken ct)
+    async Task PatchAsync(string studyId, string transcriptId, IReadOnlyList<PatchOperation> operations, CancellationToken ct,
+        PatchItemRequestOptions? condition = null)
     {
-        // Cosmos takes at most 10 operations per patch.
+        // Cosmos takes at most 10 operations per patch; the condition goes with the first, which moves the status.
         foreach (var chunk in operations.Chunk(10))
-            await cosmos.Transcripts.PatchItemAsync<TranscriptDocument>(transcriptId, new PartitionKey(studyId), chunk, cancellationToken: ct);
+        {
+            await cosmos.Transcripts.PatchItemAsync<TranscriptDocument>(transcriptId, new PartitionKey(studyId), chunk, condition, ct);
+            condition = null;
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace PipelineFunctions.App.Storage.Queues;
 /// W3C trace context, which is ids too).
 /// Each queue has a <c>-poison</c> twin where messages go after <c>maxDequeueCount</c> failures.
 /// </summary>
-public sealed class PipelineQueues(PipelineSettings settings)
+public sealed class PipelineQueues(PipelineSettings settings) : IStageQueues
 {
     public const string Ingest = StageTable.Queues.Ingest;
     public const string Pseudonymise = StageTable.Queues.Pseudonymise;

@@ -25,7 +25,7 @@ public static class SyntheticCorpus
         "Wei Ling", "Tan Wei Ling", "Rehema", "Mama Rehema", "Mushi", "Nakato\nSarah", "Kibuli"];
     static readonly string[] People = ["Kintu", "Nyanzi", "Mwajabu", "Wanjiru", "Grünewald", "Oded", "Kwok", "Lwanga", "Sekitoleko", "Mbaraka",
         "Hildegard", "Yarden", "Ramasamy", "Kagimu", "Mwanahawa", "Ortrud", "Elior", "Jia Hui", "Tendo", "Shabani"];
-    static readonly string[] Places = ["Mbale", "Gulu", "Moshi", "Arusha", "Dodoma", "Bielefeld", "Haifa", "Beersheba", "Jurong", "Tampines", "Masaka", "Tanga"];
+    static readonly string[] Places = ["Mbale", "Gulu", "Moshi", "Karatu", "Dodoma", "Biberach", "Haifa", "Beersheba", "Jurong", "Tampines", "Masaka", "Tanga"];
     static readonly string[] Hospitals = ["Butabika Hospital", "Mulago Hospital", "Kiruddu Health Centre", "Nsambya Clinic", "Muhimbili Hospital", "Tan Tock Seng Hospital"];
     static readonly string[] Phones = ["+256 772 123 456", "0772 123456", "0754 123 456", "+255 754 321 987", "0171 1234567", "030/12345678", "+49 30 1234567",
         "054-123-4567", "+972 54 123 4567", "9123 4567", "+65 6123 4567"];
@@ -49,6 +49,7 @@ public static class SyntheticCorpus
         "On Monday the team meets in the ward.", "In May we started the group sessions.", "Hope is what keeps me going, and my faith in God.",
         "The Health Centre was closed for a week.", "As a PSW I share my own experience of recovery.", "It was hard in 2019 but now I have three children to feed.",
         "When I joined, the role was not clear to the nurses.", "We speak English and Swahili in the sessions.",
+        "Life in Kampala is expensive, and in Nairobi too.", "In Hamburg there are more services than in Uganda.",
     ];
 
     public static IReadOnlyList<LabelledText> Generate(int count, int seed = 7)

@@ -3,21 +3,29 @@ using System.Text.RegularExpressions;
 namespace PipelineFunctions.Core.TranslationChecks.Checks;
 
 /// <summary>
-/// A turn negated on one side only ("nie unterstützt" → "always felt supported"): the meaning may be reversed. Low, as
-/// translators may turn a negation into its opposite word ("not easy" → "hard"). Kiswahili negates in the verb
-/// (si-/ha-/hatu-/hawa- with -ku-, -ja-, -ta-), so its verbs are read too.
+/// A sentence negated on one side only ("nie unterstützt" → "always felt supported"): the meaning may be reversed.
+/// Compared per aligned sentence (<see cref="SentenceAligner"/>), so a turn that keeps another negation still shows the
+/// reversed one. Low, as translators may turn a negation into its opposite word ("not easy" → "hard"). Kiswahili
+/// negates in the verb (si-/ha-/hatu-/hawa- with -ku-, -ja-, -ta-), so its verbs are read too.
 /// </summary>
 public sealed partial class NegationCheck : ITranslationCheck
 {
     public IEnumerable<TranslationFlag> Check(TranslationPair pair)
     {
+        var ratio = SentenceAligner.Ratio(pair);
         foreach (var (s, t) in pair.Matched)
         {
-            var (sn, tn) = (Count(s.Text, pair.SourceLanguage), Count(t.Text, pair.TranslationLanguage));
-            if (sn > 0 == tn > 0) continue;
-            yield return new("negation", Severity.Low, s.Index, t.Index, sn > 0
-                ? $"Source turn {s.Index} is negated ({sn} cue{(sn == 1 ? "" : "s")}) but its translation is not: check the meaning was kept."
-                : $"Translation turn {t.Index} is negated ({tn} cue{(tn == 1 ? "" : "s")}) but its source is not: check the meaning was kept.");
+            var (ss, ts) = (SentenceAligner.Sentences(s.Text), SentenceAligner.Sentences(t.Text));
+            foreach (var bead in SentenceAligner.Align(ss, ts, ratio).Where(b => b.Source.Count > 0 && b.Translation.Count > 0))
+            {
+                var sn = bead.Source.Sum(i => Count(ss[i], pair.SourceLanguage));
+                var tn = bead.Translation.Sum(i => Count(ts[i], pair.TranslationLanguage));
+                if (sn > 0 == tn > 0) continue;
+                var where = ss.Count == 1 ? "" : $"sentence {bead.Source[0] + 1} of ";
+                yield return new("negation", Severity.Low, s.Index, t.Index, sn > 0
+                    ? $"In {where}source turn {s.Index} the source is negated ({sn} cue{(sn == 1 ? "" : "s")}) but its translation is not: check the meaning was kept."
+                    : $"In {where}source turn {s.Index} the translation is negated ({tn} cue{(tn == 1 ? "" : "s")}) but its source is not: check the meaning was kept.");
+            }
         }
     }
 

@@ -1,8 +1,9 @@
 // Admin status page: metadata only (counts, timings, ids, reasons), refreshed every few seconds. The API key stays in
 // this tab's session. The chart is plain SVG drawn here; nothing is loaded from elsewhere.
 const keyName = "pipeline-api-key";
-const statuses = ["Received", "Parsed", "Pseudonymised", "AwaitingTranslationCheck", "AwaitingTranslationReview", "TranslationQueried", "TranslationApproved", "SuggestionsReady", "Rejected", "Failed", "Superseded"];
-const colours = { Received: "#1a5fb4", Parsed: "#2a9d8f", Pseudonymised: "#6a4c93", AwaitingTranslationCheck: "#b8860b", AwaitingTranslationReview: "#e76f51",
+// In pipeline order until the first answer; then the API's own list (every status the app has, in its order).
+let statuses = ["Received", "Parsed", "AwaitingSiteCheck", "Pseudonymised", "AwaitingTranslationCheck", "AwaitingTranslationReview", "TranslationQueried", "TranslationApproved", "SuggestionsReady", "Rejected", "Failed", "Superseded"];
+const colours = { Received: "#1a5fb4", Parsed: "#2a9d8f", AwaitingSiteCheck: "#3d5a80", Pseudonymised: "#6a4c93", AwaitingTranslationCheck: "#b8860b", AwaitingTranslationReview: "#e76f51",
   TranslationQueried: "#8d6e63", TranslationApproved: "#5e8c31", SuggestionsReady: "#1a6b1a", Rejected: "#a00000", Failed: "#d00070", Superseded: "#777777" };
 const svgNs = "http://www.w3.org/2000/svg";
 const $ = s => document.querySelector(s);
@@ -128,6 +129,7 @@ function siteOptions(activity, sites) {
 // ---- tables ----
 function render(s) {
   last = s;
+  statuses = Object.keys(s.totals);
   fill($("#totals"), statuses.map(k => [k, s.totals[k] ?? 0]), [r => r[0], r => r[1]]);
   const sites = $("#sites");
   sites.tHead.replaceChildren();

@@ -13,6 +13,7 @@ signIn(async () => {
   const r = await api(`/api/studies/${q(study)}/transcripts/${q(transcript)}/review/agreement`);
   const [first, second] = r.coders;
   document.querySelector("#coders").textContent = `Coders: ${first} and ${second}.`;
+  document.querySelector("#units").textContent = r.units;
   document.querySelector("#only-first").textContent = `${first} only`;
   document.querySelector("#only-second").textContent = `${second} only`;
   document.querySelector("#figures tbody").replaceChildren(...[...r.perCode, r.overall].map(a => el("tr", {},

@@ -23,7 +23,7 @@ public sealed partial class AddressRecognizer() : PatternRecognizer("ADDRESS", 8
         @"|\b(?:Rehov|Rechov|Rehob|Derech|Sderot|Shderot|Simta)\s+" + Cap + @"(?:\s+" + Cap + @"){0,2}\s+\d{1,4}\b" +
         @"|\b(?:Blk|Block)\s+\d{1,4}[A-Za-z]?(?:\s+" + Cap + @"){1,4}(?:\s+\d{1,3}\b)?(?:,?\s*#\d{1,3}-\d{1,5})?|#\d{2}-\d{2,5}\b" +
         @"|\b\d{1,4}\s+(?:Jalan|Jln|Lorong|Lor)\s+" + Cap + @"(?:\s+\d{1,3}\b)?" +
-        @"|(?<=\bSingapore\s+|\p{Lu}\p{L}+,\s*)[1-9]\d{5}\b" +
+        @"|\b(?:Singapore\s+|\p{Lu}\p{L}+,\s*)[1-9]\d{5}\b" +
         @"|\b\d{1,4}[A-Za-z]?,?\s+(?:" + Cap + @"\s+){1,3}" + Road, RegexOptions.CultureInvariant)]
     private static partial Regex Address();
 }

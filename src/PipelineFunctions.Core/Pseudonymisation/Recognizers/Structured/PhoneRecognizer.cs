@@ -21,6 +21,6 @@ public sealed partial class PhoneRecognizer() : PatternRecognizer("PHONE", 90)
         return digits is >= 9 and <= 12;
     }
 
-    [GeneratedRegex(@"(?<![\w+])(?:(?<intl>\+\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){1,4})|(?<national>0\d{2,4}[\s./-]?\d{2,4}(?:[\s.-]?\d{2,4}){0,2})|(?<sg>(?<!\d[\s-]?)[689]\d{3}[\s-]?\d{4}(?![\s-]?\d))|(?<in>(?<!\d[\s-]?)[6-9]\d{4}[\s-]?\d{5}(?![\s-]?\d)))(?![\w])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w+])(?:(?<intl>\+\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){1,4}(?:-\d{1,2})?)|(?<national>\(?0\d{2,4}\)?[\s./-]?\d{2,4}(?:[\s.-]?\d{2,4}){0,2}(?:-\d{1,2})?)|(?<sg>(?<!\d[\s-]?)[689]\d{3}[\s-]?\d{4}(?![\s-]?\d))|(?<in>(?<!\d[\s-]?)[6-9]\d{4}[\s-]?\d{5}(?![\s-]?\d)))(?![\w])", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 }

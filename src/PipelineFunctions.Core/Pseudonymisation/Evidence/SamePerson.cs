@@ -1,0 +1,117 @@
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
+
+namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
+
+/// <summary>
+/// A transcript is one text: once a word is a person's name somewhere in it, its other occurrences where a name can
+/// stand are that person too ("Herrn Kessler" … "Der Kessler meinte"); a capitalised word right beside a name is part
+/// of it ("Bill" before a replaced surname); neighbouring name words are one span and one pseudonym.
+/// </summary>
+public static class SamePerson
+{
+    const int Priority = 46;
+
+    public static void Apply(IReadOnlyList<AnalysedText> texts, IReadOnlySet<string> allowed)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in texts)
+            foreach (var d in t.Detections.Where(d => d.Kind == "PERSON"))
+            {
+                var (first, last) = t.TokenRange(d.Start, d.End);
+                for (var i = first; i >= 0 && i <= last; i++)
+                {
+                    var key = IdentifierText.Normalise(t.Tokens[i].Text);
+                    if (key.Length > 1 && SpanScorer.CouldBeName(key, allowed)) names.TryAdd(key, d.Identity);
+                }
+            }
+        foreach (var t in texts)
+        {
+            if (names.Count > 0) AddOccurrences(t, names);
+            Extend(t, allowed);
+            t.Detections = Merge(t.Text, t.Detections);
+        }
+    }
+
+    static void AddOccurrences(AnalysedText t, Dictionary<string, string> names)
+    {
+        var added = new List<Detection>();
+        for (var i = 0; i < t.Tokens.Count; i++)
+        {
+            var token = t.Tokens[i];
+            var key = IdentifierText.Normalise(token.Text);
+            if (!names.TryGetValue(key, out var identity) || t.Covered(token)) continue;
+            // A name that is also a word ("Grace", "Hope", "juma") is the person only where it acts as a name.
+            var word = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, t.Input.LanguageAt(token.Start));
+            if (word && !NameUse.AsName(t.Input, i) && NameCues.Around(t.Input, i, i) is null) continue;
+            if (!token.IsCapitalised && word) continue;
+            added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", identity, Priority, "same-person") with { Reason = "same-person" });
+        }
+        if (added.Count > 0) t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];
+    }
+
+    /// <summary>A capitalised word (or an initial) touching a name, with only spaces or one line break between, joins it.</summary>
+    static void Extend(AnalysedText t, IReadOnlySet<string> allowed)
+    {
+        for (var k = 0; k < t.Detections.Count; k++)
+        {
+            var d = t.Detections[k];
+            if (d.Kind != "PERSON") continue;
+            var (first, last) = t.TokenRange(d.Start, d.End);
+            if (first < 0) continue;
+            var start = d.Start;
+            var end = d.End;
+            while (first > 0 && Joins(t, first - 1, first, allowed, before: true)) { first--; start = t.Tokens[first].Start; }
+            while (last + 1 < t.Tokens.Count && IdentifierText.StripPossessive(t.Tokens[last].Text).Length == t.Tokens[last].Text.Length
+                   && Joins(t, last, last + 1, allowed, before: false))
+            {
+                last++;
+                end = TokenRuns.Span(t.Tokens, last, 1, "", "", 0, "").End;
+            }
+            if (start != d.Start || end != d.End)
+                t.Detections[k] = d with { Start = start, Length = end - start, Identity = $"name:{IdentifierText.Normalise(t.Text[start..end])}" };
+        }
+        t.Detections = [.. t.Detections.GroupBy(d => d.Start).Select(g => g.OrderByDescending(d => d.Length).First()).Where(d => !Inside(d, t.Detections))];
+    }
+
+    static bool Inside(Detection d, List<Detection> all) => all.Any(o => o != d && o.Start <= d.Start && d.End <= o.End && o.Length > d.Length);
+
+    static bool Joins(AnalysedText t, int a, int b, IReadOnlySet<string> allowed, bool before)
+    {
+        var gap = t.Text.AsSpan(t.Tokens[a].End, t.Tokens[b].Start - t.Tokens[a].End);
+        var candidate = t.Tokens[before ? a : b];
+        if (candidate.Text.Length == 1 && char.IsUpper(candidate.Text[0]) && before) return gap.Trim() is "." or "" && gap.Count('\n') == 0;
+        if (gap.Trim().Length > 0 || gap.Count('\n') > 1 || !candidate.IsCapitalised || candidate.Text.Any(char.IsDigit)) return false;
+        if (t.Covered(candidate)) return false;
+        var key = IdentifierText.Normalise(candidate.Text);
+        if (key.Length < 2 || !SpanScorer.CouldBeName(key, allowed) || SpanScorer.PublicCategory(key, [key]) is not null) return false;
+        if (WordLists.FunctionWords.ContainsKey(key)) return false;
+        var language = t.Input.LanguageAt(candidate.Start);
+        if (NameCues.IsGivenName(key) || WordLists.Names.Contains(key)) return true;
+        // In German every noun has a capital ("Herr Grabowski Stationsleiter"): only a listed name joins there.
+        if (language is "de") return false;
+        if (!before && t.Tokens[b].SentenceStart) return false;
+        return !Lexicons.IsOrdinary(key, language) || (!candidate.SentenceStart && language is not "de");
+    }
+
+    /// <summary>Neighbouring person spans with only spacing between are one mention: one placeholder, not two.</summary>
+    static List<Detection> Merge(string text, List<Detection> detections)
+    {
+        var merged = new List<Detection>(detections.Count);
+        foreach (var d in detections)
+        {
+            if (merged.Count > 0 && merged[^1] is var last && last.Kind == d.Kind && d.Start >= last.End
+                && (last.Identity == d.Identity || d.Kind == "PERSON") && text.AsSpan(last.End, d.Start - last.End).IsWhiteSpace()
+                && text.AsSpan(last.End, d.Start - last.End).Count('\n') <= 1)
+                merged[^1] = last with
+                {
+                    Length = d.End - last.Start,
+                    Identity = last.Identity == d.Identity ? last.Identity
+                        : last.Identity.StartsWith("roster:", StringComparison.Ordinal) ? last.Identity
+                        : d.Identity.StartsWith("roster:", StringComparison.Ordinal) ? d.Identity
+                        : $"name:{IdentifierText.Normalise(text[last.Start..d.End])}",
+                };
+            else merged.Add(d);
+        }
+        return merged;
+    }
+}
