@@ -44,8 +44,8 @@ public sealed class CheckTranslationCommand : ICliCommand
 
         if (parsed.Option("allow") is { } allowPath && !File.Exists(allowPath)) return await Fail(stderr, "the allow-list file does not exist.");
         var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(key, roster, await StudyAllowList.ReadAsync(parsed.Option("allow"))), new PseudonymBook());
-        var (source, sourceKey) = pseudonymiser.Pseudonymise(turns[0], sourceLanguage);
-        var (translation, translationKey) = pseudonymiser.Pseudonymise(turns[1], translationLanguage);
+        var (source, sourceKey, _) = pseudonymiser.Pseudonymise(turns[0], sourceLanguage);
+        var (translation, translationKey, _) = pseudonymiser.Pseudonymise(turns[1], translationLanguage);
         var result = new TranslationChecker([sourceLanguage, translationLanguage]).Check(source, sourceLanguage, translation, translationLanguage,
             new PairKeys(sourceKey, translationKey));
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new { flags = result.Flags, alignment = result.Alignment }, Json), new UTF8Encoding(false));
