@@ -32,7 +32,7 @@ public sealed class BenchSuggestCommand : ICliCommand
 
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
-        var model = MiniLmEmbedder.Shared;
+        var model = SentenceModel.MiniLm;
         GC.Collect();
         var after = Process.GetCurrentProcess().WorkingSet64;
         await stdout.WriteLineAsync($"  model load: {model.LoadTime.TotalMilliseconds:F0} ms, working set +{(after - before) / 1e6:F0} MB (now {after / 1e6:F0} MB)");

@@ -20,8 +20,16 @@ public sealed class CodeProfiles
         for (var i = 0; i < all.Count; i++)
         {
             Meaning[all[i].Id] = Vectors.Mean(Enumerable.Range(next, texts[i].Count).Select(j => vectors[j]).ToList());
-            Definition[all[i].Id] = vectors[next];
             next += texts[i].Count;
+        }
+        // The definition's own phrases, so a reason can say which part of it a passage matches.
+        var parts = all.Select(c => PassageChunks.Phrases(c.Definition)).ToList();
+        var partVectors = embedder.Embed(parts.SelectMany(p => p).Select(Placeholders.Neutralise).ToList());
+        next = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            DefinitionPhrases[all[i].Id] = parts[i].Select((text, j) => (text, partVectors[next + j])).ToList();
+            next += parts[i].Count;
         }
         var exclusions = all.Where(c => !string.IsNullOrWhiteSpace(c.Exclusion)).ToList();
         if (exclusions.Count > 0)
@@ -43,8 +51,8 @@ public sealed class CodeProfiles
     /// </summary>
     public Dictionary<string, float[]> Meaning { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Name and definition alone: what a passage's phrases are held against to show why.</summary>
-    public Dictionary<string, float[]> Definition { get; } = new(StringComparer.Ordinal);
+    /// <summary>The definition's phrases (its sentences, long ones cut at commas) with their vectors.</summary>
+    public Dictionary<string, IReadOnlyList<(string Text, float[] Vector)>> DefinitionPhrases { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Zero-shot likeness of a passage to a code.</summary>
     public double Similarity(float[] passage, string codeId) => Vectors.Dot(passage, Meaning[codeId]);
