@@ -50,6 +50,7 @@ public static class PipelineServices
         services.AddSingleton<TranscriptWorkflow>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();
+        services.AddSingleton<EngineReliability>();
         // One model per process and one engine per study for the worker's life: the sentence model loads once.
         services.AddSingleton(_ => new StudyModels(SharedEmbeddings.Instance, Core.Suggestions.SuggestionOptions.Default));
         services.AddSingleton<TranslationChecks>();

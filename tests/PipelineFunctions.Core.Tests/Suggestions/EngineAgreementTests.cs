@@ -50,6 +50,15 @@ public sealed class EngineAgreementTests
     }
 
     [Fact]
+    public void A_code_coders_use_that_the_engine_never_offered_is_learning()
+    {
+        var b = EngineAgreement.For("b", Enumerable.Range(0, 6).Select(_ => P("a", "b")).ToList());
+        Assert.Equal(ReliabilityLevel.Learning, b.Level);
+        Assert.Equal(0, b.Recall);
+        Assert.Null(b.Precision);
+    }
+
+    [Fact]
     public void Too_few_passages_to_judge_is_learning_not_guessing()
     {
         var a = EngineAgreement.For("a", [P("a", "b"), P("a", "b"), P("b", "a"), P("b", "b")]);

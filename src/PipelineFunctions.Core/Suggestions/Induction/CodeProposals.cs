@@ -71,7 +71,9 @@ public sealed class CodeProposals(ISentenceEmbedder embedder, InductionTuning? t
 /// <param name="FitsAbove">A passage at least this alike to some code's description fits the codebook.</param>
 /// <param name="MergeAbove">Groups merge while their mean pairwise likeness is at least this.</param>
 /// <param name="MinPassages">A candidate needs this many passages.</param>
-public sealed record InductionTuning(double FitsAbove = 0.3, double MergeAbove = 0.35, int MinPassages = 3)
+/// <remarks>Chosen leave-one-code-out on the IMH labelled set (fits 0.35–0.5 × merge 0.22–0.4; 0.45 and 0.25 gave recall 0.71,
+/// purity 0.54), then measured once on UPSIDES (0.38, 0.57).</remarks>
+public sealed record InductionTuning(double FitsAbove = 0.45, double MergeAbove = 0.25, int MinPassages = 3)
 {
     public static InductionTuning Default { get; } = new();
 }

@@ -31,11 +31,12 @@ public sealed record PassageOutcome(IReadOnlySet<string> Engine, IReadOnlySet<st
 /// precision of what it suggested and its recall of what coders coded, and a label. A code needs
 /// <see cref="MinEvidence"/> passages where the engine or the coders used it before it is judged: until then it is
 /// learning. Reliable at κ ≥ <see cref="ReliableKappa"/> (substantial agreement, Landis and Koch); guessing under
-/// <see cref="GuessingKappa"/> (slight at best).
+/// <see cref="GuessingKappa"/> (slight at best) once it has offered the code <see cref="MinSuggested"/> times: a code
+/// coders use that it has never offered is one it has not learned yet (it learns from those codings), not one it guesses at.
 /// </summary>
 public static class EngineAgreement
 {
-    public const int MinEvidence = 5;
+    public const int MinEvidence = 5, MinSuggested = 3;
     public const double ReliableKappa = 0.6, GuessingKappa = 0.2;
 
     public static IReadOnlyList<CodeReliability> Compute(IEnumerable<string> codes, IReadOnlyList<PassageOutcome> passages) =>
@@ -51,7 +52,7 @@ public static class EngineAgreement
         var evidence = engine.Where((e, i) => e || coders[i]).Count();
         var level = evidence < MinEvidence ? ReliabilityLevel.Learning
             : kappa >= ReliableKappa ? ReliabilityLevel.Reliable
-            : kappa < GuessingKappa ? ReliabilityLevel.Guessing
+            : kappa < GuessingKappa && suggested >= MinSuggested ? ReliabilityLevel.Guessing
             : ReliabilityLevel.Learning;
         return new CodeReliability(code, level, passages.Count, suggested, coded, agreed, kappa,
             suggested == 0 ? null : agreed / (double)suggested, coded == 0 ? null : agreed / (double)coded);

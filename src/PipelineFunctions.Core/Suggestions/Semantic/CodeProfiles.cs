@@ -15,7 +15,7 @@ public sealed class CodeProfiles
         Parents = codebook.Codes.Where(c => parents.Contains(c.Id)).ToList();
         var all = Leaves.Concat(Parents).ToList();
         var texts = all.Select(c => Texts(codebook, c)).ToList();
-        var vectors = embedder.Embed(texts.SelectMany(t => t).ToList());
+        var vectors = embedder.EmbedQueries(texts.SelectMany(t => t).ToList());
         var next = 0;
         for (var i = 0; i < all.Count; i++)
         {
@@ -24,7 +24,7 @@ public sealed class CodeProfiles
         }
         // The definition's own phrases, so a reason can say which part of it a passage matches.
         var parts = all.Select(c => PassageChunks.Phrases(c.Definition)).ToList();
-        var partVectors = embedder.Embed(parts.SelectMany(p => p).Select(Placeholders.Neutralise).ToList());
+        var partVectors = embedder.EmbedQueries(parts.SelectMany(p => p).Select(Placeholders.Neutralise).ToList());
         next = 0;
         for (var i = 0; i < all.Count; i++)
         {
@@ -34,7 +34,7 @@ public sealed class CodeProfiles
         var exclusions = all.Where(c => !string.IsNullOrWhiteSpace(c.Exclusion)).ToList();
         if (exclusions.Count > 0)
         {
-            var excluded = embedder.Embed(exclusions.Select(c => c.Exclusion!).ToList());
+            var excluded = embedder.EmbedQueries(exclusions.Select(c => c.Exclusion!).ToList());
             for (var i = 0; i < exclusions.Count; i++)
                 Meaning[exclusions[i].Id] = Meaning[exclusions[i].Id].Zip(excluded[i], (m, e) => m - 0.5f * e).ToArray();
         }

@@ -11,9 +11,12 @@ public sealed class CombinedEmbedder(ISentenceEmbedder first, ISentenceEmbedder 
 
     public int Dimensions => first.Dimensions + second.Dimensions;
 
-    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) => Join(first.Embed(texts), second.Embed(texts));
+
+    public IReadOnlyList<float[]> EmbedQueries(IReadOnlyList<string> texts) => Join(first.EmbedQueries(texts), second.EmbedQueries(texts));
+
+    IReadOnlyList<float[]> Join(IReadOnlyList<float[]> x, IReadOnlyList<float[]> y)
     {
-        var (x, y) = (first.Embed(texts), second.Embed(texts));
         return x.Select((v, i) =>
         {
             var joined = new float[v.Length + y[i].Length];

