@@ -20,7 +20,7 @@ public sealed class EvaluateSuggestionsCommand : ICliCommand
     static readonly int[] CurveSizes = [0, 7, 14, 28, 42, 56, 84];
 
     public string Name => "evaluate-suggestions";
-    public string Usage => "evaluate-suggestions --codebook <file> --labelled <file.jsonl> [--examples <file.jsonl>] [--folds N] [--quotes <file.jsonl>] [--models minilm|arctic|both] [--tuning Name=value,...] [--query-prefix no] [--curve no]";
+    public string Usage => "evaluate-suggestions --codebook <file> --labelled <file.jsonl> [--examples <file.jsonl>] [--folds N] [--quotes <file.jsonl>] [--models minilm|arctic|both] [--tuning Name=value,...] [--curve no]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -42,7 +42,7 @@ public sealed class EvaluateSuggestionsCommand : ICliCommand
         }
         var folds = int.Parse(parsed.Option("folds") ?? "5", CultureInfo.InvariantCulture);
         var models = parsed.Option("models") ?? SharedEmbeddings.DefaultModels;
-        if (parsed.Option("query-prefix") == "no") SentenceModel.QueryPrefix = false;
+        ArcticModels.Register();
         var embedder = SharedEmbeddings.For(models);
         var tuning = Tuning(parsed.Option("tuning"));
 

