@@ -53,6 +53,7 @@ public static class PipelineServices
         services.AddSingleton<SiteCheck.PseudonymisationCorrections>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();
+        services.AddSingleton<EngineReliability>();
         // One model per process and one engine per study for the worker's life: the sentence model loads once.
         services.AddSingleton(_ => new StudyModels(SharedEmbeddings.Instance, Core.Suggestions.SuggestionOptions.Default));
         services.AddSingleton<TranslationChecks>();

@@ -8,15 +8,25 @@ using PipelineFunctions.App.Storage.Cosmos;
 namespace PipelineFunctions.App.Http;
 
 /// <param name="Other">Null while blind: the other coder's count shows only where both submitted.</param>
-public sealed record CodeCount(string Id, string Name, string? Parent, int Mine, int? Other, int Consensus);
+/// <param name="Engine">How far the suggestion engine agrees with the coders on this code (leaves only).</param>
+public sealed record CodeCount(string Id, string Name, string? Parent, int Mine, int? Other, int Consensus, EngineAgreementView? Engine = null);
+
+/// <param name="Level">"reliable", "learning" or "guessing" (a guessing code is no longer suggested).</param>
+public sealed record EngineAgreementView(string Level, double Kappa, double? Precision, double? Recall, int Passages, string Summary)
+{
+    public static EngineAgreementView Of(Core.Suggestions.Reliability.CodeReliability r) =>
+        new(r.Level.ToString().ToLowerInvariant(), Math.Round(r.Kappa, 2), r.Precision is { } p ? Math.Round(p, 2) : null,
+            r.Recall is { } q ? Math.Round(q, 2) : null, r.Passages, r.Summary);
+}
 public sealed record CodeTreeView(List<CodeCount> Codes, List<SiteName> Sites);
 public sealed record SiteName(string Id, string Name);
 
 /// <summary>
 /// The codebook's hierarchy with passages per code — the caller's, the other coder's (once both submitted), the final
-/// coding's — for the study or one transcript, by site and speaker role; a parent counts its children's passages.
+/// coding's — for the study or one transcript, by site and speaker role; a parent counts its children's passages. Each
+/// leaf also says how far the suggestion engine agrees with the coders on it, study-wide (<see cref="EngineReliability"/>).
 /// </summary>
-public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, ReviewStore review)
+public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, ReviewStore review, EngineReliability reliability)
 {
     [Function("GetCodeTree"), Access(Roles.Coder, Roles.StudyLead), Audited("read-code-counts")]
     public async Task<IResult> TreeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codes/tree")] HttpRequest req,
@@ -41,8 +51,10 @@ public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, 
             if (v.Other is not null) otherSeen = true;
             other.Add(v.Transcript.Id, v.Other, spoken);
         }
+        var engine = await reliability.ForStudyAsync(study, ct);
         return Results.Ok(new CodeTreeView(
-            study.Codebook.Codes.Select(c => new CodeCount(c.Id, c.Name, c.Parent, mine[c.Id], otherSeen ? other[c.Id] : null, final[c.Id])).ToList(),
+            study.Codebook.Codes.Select(c => new CodeCount(c.Id, c.Name, c.Parent, mine[c.Id], otherSeen ? other[c.Id] : null, final[c.Id],
+                engine.TryGetValue(c.Id, out var r) ? EngineAgreementView.Of(r) : null)).ToList(),
             study.Sites.Select(s => new SiteName(s.Id, s.Name)).ToList()));
     }
 

@@ -66,7 +66,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
             return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
         var suggestions = suggestionsRead.Result.ToLookup(s => s.Segment);
         var segments = segmentsRead.Result.OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
-            suggestions[s.Segment].Where(x => !x.IsAbstention).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
+            suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
                 .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
             suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList();
         var mine = worksRead.Result.FirstOrDefault(w => w.Coder == req.HttpContext.User.Name());

@@ -97,7 +97,7 @@ public sealed class TranscriptsFunctions(TranscriptUploads uploads, StudyStore s
         var suggestions = (await review.SuggestionsAsync(transcriptId, ct)).ToLookup(s => s.Segment);
         return Results.Ok((await review.SegmentsAsync(transcriptId, ct)).OrderBy(s => s.Segment).Select(s => new SegmentView(
             s.Segment, s.Speaker, s.Text, s.Start, s.End,
-            suggestions[s.Segment].Where(x => !x.IsAbstention).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
+            suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
                 .Select(x => new SuggestionView(x.CodeId, x.CodeName, x.Confidence, x.Evidence, x.Engine, x.CodebookVersion)),
             suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList());
     }

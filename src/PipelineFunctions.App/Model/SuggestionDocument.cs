@@ -19,10 +19,19 @@ public sealed class SuggestionDocument
     /// <summary>Why nothing is suggested for this passage (interviewer turn, small talk…); set on the abstention only.</summary>
     [JsonProperty("abstained")] public string? Abstained { get; set; }
 
+    /// <summary>
+    /// A code the engine would have suggested but holds back because it is guessing at it (the passage's reason says so):
+    /// kept so its agreement with the coders goes on being measured; never shown as a suggestion.
+    /// </summary>
+    [JsonProperty("withheld")] public bool Withheld { get; set; }
+
     /// <summary>The code id of a passage's abstention record.</summary>
     public const string Abstention = "-abstained";
 
     [JsonIgnore] public bool IsAbstention => CodeId == Abstention;
+
+    /// <summary>A suggestion a coder is shown: neither the abstention record nor a withheld code.</summary>
+    [JsonIgnore] public bool IsShown => !IsAbstention && !Withheld;
 
     /// <summary>Sets what only some suggestions carry, in an expression.</summary>
     public SuggestionDocument With(Action<SuggestionDocument> set)

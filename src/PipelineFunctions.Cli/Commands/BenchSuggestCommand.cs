@@ -16,7 +16,7 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class BenchSuggestCommand : ICliCommand
 {
     public string Name => "bench-suggest";
-    public string Usage => "bench-suggest --codebook <file> [--examples <file.jsonl>] [--runs N]";
+    public string Usage => "bench-suggest --codebook <file> [--examples <file.jsonl>] [--runs N] [--models minilm|arctic|both]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -32,10 +32,18 @@ public sealed class BenchSuggestCommand : ICliCommand
 
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
-        var model = MiniLmEmbedder.Shared;
+        var models = parsed.Option("models") ?? SharedEmbeddings.DefaultModels;
+        var load = Stopwatch.StartNew();
+        ISentenceEmbedder model = models switch
+        {
+            "minilm" => SentenceModel.MiniLm,
+            "arctic" => ArcticModels.Model,
+            _ => new CombinedEmbedder(SentenceModel.MiniLm, ArcticModels.Model),
+        };
+        load.Stop();
         GC.Collect();
         var after = Process.GetCurrentProcess().WorkingSet64;
-        await stdout.WriteLineAsync($"  model load: {model.LoadTime.TotalMilliseconds:F0} ms, working set +{(after - before) / 1e6:F0} MB (now {after / 1e6:F0} MB)");
+        await stdout.WriteLineAsync($"  model load ({models}): {load.Elapsed.TotalMilliseconds:F0} ms, working set +{(after - before) / 1e6:F0} MB (now {after / 1e6:F0} MB)");
 
         var cold = new List<double>();
         var warm = new List<double>();

@@ -21,9 +21,10 @@ public sealed class SemanticSuggestionEngineTests
         Assert.NotEmpty(evidence);
         // The word itself, not a code name such as "Identifying personalised coping strategies".
         Assert.All(evidence, e => Assert.False(Placeholders.Contains(e) || Regex.IsMatch(e, @"\bperson\b", RegexOptions.IgnoreCase), e));
-        Assert.Contains(evidence, e => e.StartsWith("near a passage coded ", StringComparison.Ordinal));
-        // The passage's own words, each placeholder shown as a gap.
-        Assert.All(result[0].Suggestions, s => Assert.Contains("closest to the definition: \"My friend … at … always backs me up when … is rude to me.\"", s.Evidence));
+        Assert.Contains(evidence, e => e.StartsWith("nearest passage coded ", StringComparison.Ordinal));
+        // The definition's phrase it matches, and the passage's own words, each placeholder shown as a gap.
+        Assert.Contains(result[0].Suggestions[0].Evidence, e => e.StartsWith("matches the definition's \"", StringComparison.Ordinal)
+            && e.EndsWith(": \"My friend … at … always backs me up when … is rude to me.\"", StringComparison.Ordinal));
     }
 
     [Fact]

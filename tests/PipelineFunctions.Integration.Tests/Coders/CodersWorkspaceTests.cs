@@ -116,7 +116,7 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         var suggestion = (await coder.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts/{nextId}/segments"))![0]!["suggestions"]![0]!;
         Assert.Equal("staff-hostility", (string?)suggestion["code"]);
-        Assert.Contains(suggestion["evidence"]!.AsArray(), e => ((string)e!).StartsWith("near a passage coded Hostility", StringComparison.Ordinal));
+        Assert.Contains(suggestion["evidence"]!.AsArray(), e => ((string)e!).StartsWith("nearest passage coded Hostility", StringComparison.Ordinal));
     }
 
     static async Task AddCodeAsync(IPage page, int passage, string name)

@@ -1,17 +1,19 @@
 using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Suggestions;
+using PipelineFunctions.Core.Suggestions.Reliability;
 using PipelineFunctions.Core.Suggestions.Semantic;
 
 namespace PipelineFunctions.App.Stages.SuggestCodes;
 
 /// <summary>Suggests candidate codes from the study's codebook for each passage of the pseudonymised text.</summary>
 public sealed class SuggestCodes(StageRunner runner, StudyStore studies, TranscriptTexts texts, ReviewStore review,
-    AzureSuggestionFeatures cloud, CodedExamples examples, StudyModels models, TranscriptWorkflow workflow, TimeProvider clock)
+    AzureSuggestionFeatures cloud, CodedExamples examples, StudyModels models, EngineReliability reliability, TranscriptWorkflow workflow, TimeProvider clock)
 {
     [Function(nameof(SuggestCodes))]
     public Task RunAsync([QueueTrigger(StageTable.Queues.Suggest)] string message, FunctionContext function, CancellationToken ct) =>
@@ -27,7 +29,10 @@ public sealed class SuggestCodes(StageRunner runner, StudyStore studies, Transcr
         var options = SuggestionOptions.Default;
         var units = CodingUnits.FromTurns(turns, options);
         var decisions = await examples.ForStudyAsync(study.Id, transcript.Id, ct);
-        var local = Suggest(study, decisions, units, options);
+        // Codes the engine is guessing at (by its agreement with the coders so far) are held back, and the passage says so.
+        var agreement = await reliability.ForStudyAsync(study, ct);
+        var held = Suggest(study, decisions, units, options).Select(u => WithheldCodes.Apply(u, agreement)).ToList();
+        var local = held.Select(h => h.Shown).ToList();
         var suggestions = await cloud.MergeCustomAsync(study.AllowCloudLanguage, study.Codebook, local, transcript.Language, options, ct);
         var now = clock.GetUtcNow();
         SuggestionDocument Document(int segment, string codeId) => new()
@@ -46,11 +51,18 @@ public sealed class SuggestCodes(StageRunner runner, StudyStore studies, Transcr
                     d.Evidence = [.. s.Evidence];
                     d.Engine = s.Engine;
                 })))
+            .Concat(held.SelectMany(h => h.Withheld.Select(s => Document(h.Shown.Unit.Segment, s.CodeId).With(d =>
+            {
+                d.CodeName = s.CodeName;
+                d.Confidence = s.Confidence;
+                d.Engine = s.Engine;
+                d.Withheld = true;
+            }))))
             .ToList();
         await review.ReplaceSuggestionsAsync(transcript.Id, documents, ct);
         // A second delivery that ran alongside wrote the same documents (ids by passage and code) and loses the move here.
         if (!await workflow.MoveAsync(transcript, TranscriptStatus.SuggestionsReady, null, ct,
-                new TranscriptFacts(SuggestionCount: documents.Count(d => !d.IsAbstention), CodebookVersion: study.CodebookVersion)))
+                new TranscriptFacts(SuggestionCount: documents.Count(d => d.IsShown), CodebookVersion: study.CodebookVersion)))
             context.Log($"{transcript.Id}: moved meanwhile by another delivery; nothing handed on.");
         else
             context.Log($"{transcript.Id}: {documents.Count} suggestions, {decisions.Count} coders' decisions learned.");

@@ -27,6 +27,9 @@ public sealed class CodeClassifier
 
     public double[] Probabilities(float[] x) => Softmax(Logits(x, PriorLogits(x)));
 
+    /// <summary>The zero-shot ranking alone: what the codes' descriptions say, before any coded passage.</summary>
+    public double[] PriorProbabilities(float[] x) => Softmax(PriorLogits(x));
+
     /// <summary>
     /// Gradient descent with momentum from the current weights: a full fit from zero, or a few more steps after new
     /// decisions (warm start), which is how the engine learns incrementally.

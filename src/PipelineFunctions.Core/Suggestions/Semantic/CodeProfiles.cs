@@ -15,18 +15,26 @@ public sealed class CodeProfiles
         Parents = codebook.Codes.Where(c => parents.Contains(c.Id)).ToList();
         var all = Leaves.Concat(Parents).ToList();
         var texts = all.Select(c => Texts(codebook, c)).ToList();
-        var vectors = embedder.Embed(texts.SelectMany(t => t).ToList());
+        var vectors = embedder.EmbedQueries(texts.SelectMany(t => t).ToList());
         var next = 0;
         for (var i = 0; i < all.Count; i++)
         {
             Meaning[all[i].Id] = Vectors.Mean(Enumerable.Range(next, texts[i].Count).Select(j => vectors[j]).ToList());
-            Definition[all[i].Id] = vectors[next];
             next += texts[i].Count;
+        }
+        // The definition's own phrases, so a reason can say which part of it a passage matches.
+        var parts = all.Select(c => PassageChunks.Phrases(c.Definition)).ToList();
+        var partVectors = embedder.EmbedQueries(parts.SelectMany(p => p).Select(Placeholders.Neutralise).ToList());
+        next = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            DefinitionPhrases[all[i].Id] = parts[i].Select((text, j) => (text, partVectors[next + j])).ToList();
+            next += parts[i].Count;
         }
         var exclusions = all.Where(c => !string.IsNullOrWhiteSpace(c.Exclusion)).ToList();
         if (exclusions.Count > 0)
         {
-            var excluded = embedder.Embed(exclusions.Select(c => c.Exclusion!).ToList());
+            var excluded = embedder.EmbedQueries(exclusions.Select(c => c.Exclusion!).ToList());
             for (var i = 0; i < exclusions.Count; i++)
                 Meaning[exclusions[i].Id] = Meaning[exclusions[i].Id].Zip(excluded[i], (m, e) => m - 0.5f * e).ToArray();
         }
@@ -43,8 +51,8 @@ public sealed class CodeProfiles
     /// </summary>
     public Dictionary<string, float[]> Meaning { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Name and definition alone: what a passage's phrases are held against to show why.</summary>
-    public Dictionary<string, float[]> Definition { get; } = new(StringComparer.Ordinal);
+    /// <summary>The definition's phrases (its sentences, long ones cut at commas) with their vectors.</summary>
+    public Dictionary<string, IReadOnlyList<(string Text, float[] Vector)>> DefinitionPhrases { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Zero-shot likeness of a passage to a code.</summary>
     public double Similarity(float[] passage, string codeId) => Vectors.Dot(passage, Meaning[codeId]);

@@ -122,6 +122,13 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                 for (var i = 0; i < p.Length; i++) p[i] /= sum;
             }
         }
+        // A code nobody has coded yet, in a study that has coded others, earns no more than its description alone does
+        // (its zero-shot probability): otherwise a newly added code wins every passage the learned codes are unsure of.
+        if (_coded.Any(c => c.Count > 0))
+        {
+            var alone = _classifier.PriorProbabilities(vector);
+            for (var i = 0; i < p.Length; i++) if (_coded[i].Count == 0) p[i] = Math.Min(p[i], alone[i]);
+        }
         return _codes.Leaves.Select((c, i) => (c.Id, p[i])).OrderByDescending(r => r.Item2).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 

@@ -111,7 +111,7 @@ function restore(r) {
 
 /** The code tree, the memo list and the rejected list: what the side panel shows of this transcript. */
 function renderSide() {
-  const counts = new Map(data.codes.map(c => [c.id, { mine: 0, other: shared.get(c.id)?.other ?? null, consensus: shared.get(c.id)?.consensus ?? 0 }]));
+  const counts = new Map(data.codes.map(c => [c.id, { mine: 0, other: shared.get(c.id)?.other ?? null, consensus: shared.get(c.id)?.consensus ?? 0, engine: shared.get(c.id)?.engine }]));
   for (const [code, n] of CodeTree.count(data.codes, mine.codings)) if (counts.has(code)) counts.get(code).mine = n;
   CodeTree.render(document.querySelector("#tree"), data.codes, counts, jumpTo);
   document.querySelector("#memos").replaceChildren(...(mine.memos.length ? mine.memos.map((m, n) => el("li", {},

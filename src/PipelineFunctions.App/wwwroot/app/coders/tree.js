@@ -1,5 +1,5 @@
 // The codebook's hierarchy with passages per code (mine · the other coder's · final); a parent counts its children's
-// passages, each once. Shared by the workspace and the code view.
+// passages, each once; each leaf says how far the engine agrees with the coders on it. Shared by the workspace and the code view.
 const CodeTree = (() => {
   const { el } = Pipeline;
 
@@ -14,12 +14,21 @@ const CodeTree = (() => {
       const kids = children.get(code.id) ?? [];
       return el("li", {}, el("button", { type: "button", class: "code", "data-code": code.id, onclick: () => onPick(code) },
         el("span", { class: "swatch", style: `background:${Stripes.colour(code.id)}` }), `${code.name} `,
-        el("span", { class: "counts", text: `${mine} · ${other} · ${consensus}` })),
+        el("span", { class: "counts", text: `${mine} · ${other} · ${consensus}` }), reliability(counts.get(code.id)?.engine)),
         kids.length ? el("ul", {}, ...kids.map(node)) : null);
     };
     const known = new Set(codes.map(c => c.id));
     list.replaceChildren(...codes.filter(c => !c.parent || !known.has(c.parent)).map(node));
   }
+
+  /** How far the engine agrees with the coders on the code: its label, the figures on hover and for screen readers. */
+  function reliability(engine) {
+    if (!engine) return null;
+    const figures = `κ ${engine.kappa.toFixed(2)}, precision ${pct(engine.precision)}, recall ${pct(engine.recall)} over ${engine.passages} passages`;
+    return el("span", { class: `reliability ${engine.level}`, title: engine.summary, text: ` ${engine.level} (${figures})` });
+  }
+
+  const pct = v => v == null ? "–" : `${Math.round(v * 100)}%`;
 
   /** The code and every code under it. */
   function family(codes, id) {
