@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Telemetry;
 
 namespace PipelineFunctions.App.Middleware;
@@ -35,6 +36,7 @@ public sealed class HttpServerMiddleware(ILogger<HttpServerMiddleware> logger) :
         server?.SetTag("http.request.method", http.Request.Method);
         server?.SetTag("http.route", "/" + policy.Route);
         server?.SetTag(PipelineTelemetry.Tags.Function, policy.Name);
+        var cosmos = CosmosRequestCount.Begin();
         try
         {
             await next(context);
@@ -49,6 +51,8 @@ public sealed class HttpServerMiddleware(ILogger<HttpServerMiddleware> logger) :
             HttpFunction.Answer(context, Problems.Status(500, "The app failed on this request; the error was logged."));
         }
         server?.SetTag("http.response.status_code", HttpFunction.StatusOf(context.GetInvocationResult().Value));
+        server?.SetTag("pipeline.cosmos.requests", cosmos.Requests);
+        server?.SetTag("pipeline.cosmos.request_units", cosmos.RequestUnits);
     }
 
     static bool Unreadable(Exception e) =>
