@@ -109,8 +109,17 @@ public sealed class AccessTests
     [Fact]
     public void The_transcript_reads_site_researchers_may_make_are_scoped_by_site()
     {
-        Assert.Equal(["GetPseudonymised", "GetTranscript"], FunctionPolicy.All.Values.Where(p => p.SiteScoped).Select(p => p.Name).Order());
+        Assert.Equal(["GetPseudonymised", "GetSiteCheck", "GetTranscript", "ReleaseSiteCheck"], FunctionPolicy.All.Values.Where(p => p.SiteScoped).Select(p => p.Name).Order());
         Assert.All(FunctionPolicy.All.Values.Where(p => p.SiteScoped), p => Assert.Contains("transcriptId", p.RouteParameters));
+    }
+
+    [Fact]
+    public void Only_the_site_and_the_custodian_reach_the_site_s_check_and_its_reads_and_releases_are_audited()
+    {
+        var check = FunctionPolicy.All.Values.Where(p => p.Route.Contains("site-check", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, check.Count);
+        Assert.All(check, p => Assert.Equal([Roles.Custodian, Roles.SiteResearcher], p.Roles!.Order()));
+        Assert.All(check.Where(p => p.Route.Contains("{transcriptId}", StringComparison.Ordinal)), p => Assert.NotNull(p.Audit));
     }
 
     [Fact]
