@@ -38,6 +38,7 @@ var cosmosContainers = {
   audit: '/studyId'
   codings: '/transcriptId'
   searchIndex: '/studyId'
+  summaries: '/studyId'
 }
 
 module monitoring 'modules/monitoring.bicep' = {

@@ -40,6 +40,8 @@ public static class PipelineServices
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<ITranscriptStatuses>(s => s.GetRequiredService<TranscriptStore>());
         services.AddSingleton<IStageQueues>(s => s.GetRequiredService<PipelineQueues>());
+        services.AddSingleton<StudySummaryStore>();
+        services.AddSingleton<IStudySummaries>(s => s.GetRequiredService<StudySummaryStore>());
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<PseudonymBookStore>();
         services.AddSingleton<TranscriptTexts>();

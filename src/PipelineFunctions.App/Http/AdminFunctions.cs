@@ -32,10 +32,11 @@ public sealed record Replayed(string Message, string? StudyId, string? Transcrip
 
 /// <summary>
 /// Pipeline status for admins: metadata only (counts, stages, timings, reasons, ids), never transcript text.
-/// Aggregates are computed here from single-partition reads, as the local Cosmos server serves no aggregates.
+/// Read from each study's summary document (kept as statuses move) and its failed transcripts, never every transcript:
+/// the cost stays the same as a study grows. Aggregates are computed here, as the local Cosmos server serves none.
 /// </summary>
-public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcripts, PipelineQueues queues, BlobContainers blobs,
-    CosmosContainers cosmos, PoisonReplay replay, TimeProvider clock)
+public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcripts, StudySummaryStore summaries, PipelineQueues queues,
+    BlobContainers blobs, CosmosContainers cosmos, PoisonReplay replay, TimeProvider clock)
 {
     const int MaxBuckets = 48;
 
@@ -45,9 +46,12 @@ public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcrip
     {
         var hours = int.TryParse(req.Query["hours"].FirstOrDefault(), out var h) ? h : (int?)null;
         var now = clock.GetUtcNow();
-        var all = new List<TranscriptDocument>();
-        foreach (var study in await studies.ListAsync(ct))
-            if (req.HttpContext.User.MayReachStudy(study.Id)) all.AddRange(await transcripts.ListAsync(study.Id, ct));
+        var reached = (await studies.ListAsync(ct)).Where(s => req.HttpContext.User.MayReachStudy(s.Id)).ToList();
+        var read = await Task.WhenAll(reached.Select(async s => (Summary: await summaries.GetAsync(s.Id, ct),
+            Failed: await transcripts.AtAsync(s.Id, [TranscriptStatus.Rejected, TranscriptStatus.Failed], ct))));
+        var counts = read.SelectMany(r => r.Summary.Counts.Select(c => (r.Summary.StudyId, Key: c.Key.Split('|'), Count: Math.Max(0, c.Value))))
+            .Where(c => c.Key.Length == 2 && c.Count > 0).Select(c => (c.StudyId, SiteId: c.Key[0], Status: c.Key[1], c.Count)).ToList();
+        var moves = read.SelectMany(r => r.Summary.Moves.Select(m => (r.Summary.StudyId, Move: m))).ToList();
 
         var poison = new List<PoisonQueueView>();
         foreach (var stage in StageTable.All)
@@ -60,21 +64,20 @@ public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcrip
 
         return Results.Ok(new StatusView(
             now,
-            Enum.GetValues<TranscriptStatus>().ToDictionary(s => s.ToString(), s => all.Count(t => t.Status == s)),
-            all.GroupBy(t => (t.StudyId, t.SiteId)).OrderBy(g => g.Key.StudyId).ThenBy(g => g.Key.SiteId)
-                .Select(g => new SiteCounts(g.Key.StudyId, g.Key.SiteId, g.GroupBy(t => t.Status.ToString()).ToDictionary(s => s.Key, s => s.Count()))).ToList(),
-            Activity(all, now, hours),
-            StageLatency.Summarise(all.SelectMany(StageTimings.Durations), StageTimings.Order)
+            Enum.GetValues<TranscriptStatus>().ToDictionary(s => s.ToString(), s => counts.Where(c => c.Status == s.ToString()).Sum(c => c.Count)),
+            counts.GroupBy(c => (c.StudyId, c.SiteId)).OrderBy(g => g.Key.StudyId).ThenBy(g => g.Key.SiteId)
+                .Select(g => new SiteCounts(g.Key.StudyId, g.Key.SiteId, g.ToDictionary(c => c.Status, c => c.Count))).ToList(),
+            Activity(moves.Select(m => (m.StudyId, m.Move.Site, m.Move.Status, m.Move.At)).ToList(), now, hours),
+            StageLatency.Summarise(moves.SelectMany(m => m.Move.Stages ?? []).Select(s => (s.Stage, TimeSpan.FromSeconds(s.Seconds))), StageTimings.Order)
                 .Select(s => new StageLatencyView(s.Stage, s.Count, s.P50Seconds, s.P95Seconds, s.MaxSeconds)).ToList(),
-            all.Where(t => t.Status is TranscriptStatus.Rejected or TranscriptStatus.Failed).OrderByDescending(t => t.UpdatedAt)
+            read.SelectMany(r => r.Failed).OrderByDescending(t => t.UpdatedAt)
                 .Select(t => new FailureView(t.StudyId, t.SiteId, t.Id, t.Status.ToString(), t.Reason, t.UpdatedAt)).ToList(),
             poison));
     }
 
     /// <summary>How many transcripts entered each status in each time bucket, per study and site (non-empty series only).</summary>
-    static ActivityView Activity(List<TranscriptDocument> all, DateTimeOffset now, int? hours)
+    static ActivityView Activity(List<(string StudyId, string SiteId, string Status, DateTimeOffset At)> entries, DateTimeOffset now, int? hours)
     {
-        var entries = all.SelectMany(t => t.History.Select(h => (t.StudyId, t.SiteId, Status: h.Status.ToString(), h.At))).ToList();
         var earliest = hours is > 0 ? now.AddHours(-Math.Min(hours.Value, 24 * 31)) : entries.Count == 0 ? now : entries.Min(e => e.At);
         if (hours is not > 0 && now - earliest > TimeSpan.FromDays(7)) earliest = now.AddDays(-7);
         var buckets = TimeBuckets.Cover(earliest, now, MaxBuckets);

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using PipelineFunctions.App.Audit;
 using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Exchange;
 using PipelineFunctions.App.Middleware;
@@ -14,11 +13,11 @@ namespace PipelineFunctions.App.Http;
 /// Exchange with NVivo, ATLAS.ti and MAXQDA: a study (or chosen transcripts) as a REFI-QDA <c>.qdpx</c> project or as
 /// a table of coded passages, and a <c>.qdpx</c> project's codes, sources and codings into a study.
 /// </summary>
-public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store, StudyExchange exchange, ImportPlans plans, AuditLog audit)
+public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store, StudyExchange exchange, ImportPlans plans)
 {
     const long MaxImportBytes = 200 * 1024 * 1024;
 
-    [Function("ExportProject"), Access(Roles.Coder, Roles.StudyLead)]
+    [Function("ExportProject"), Access(Roles.Coder, Roles.StudyLead), Audited("export-qdpx")]
     public async Task<IResult> ExportProjectAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/export/qdpx")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
@@ -26,11 +25,11 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
         if (problem is not null) return problem;
         var user = req.HttpContext.User;
         var project = await exchange.ExportAsync(study!, chosen, CodingRules.VisibleTo(user), ct);
-        await audit.RecordAsync(user, req.HttpContext, studyId, "export-qdpx", $"transcripts:{project.Sources.Count}", ct);
+        AuditDetail.Set(req.HttpContext, target: $"transcripts:{project.Sources.Count}");
         return Results.File(QdpxWriter.Write(project), "application/zip", $"{studyId}.qdpx");
     }
 
-    [Function("ExportPassages"), Access(Roles.Coder, Roles.StudyLead)]
+    [Function("ExportPassages"), Access(Roles.Coder, Roles.StudyLead), Audited("export-passages")]
     public async Task<IResult> ExportPassagesAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/export/passages")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
@@ -42,7 +41,7 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
         var project = await exchange.ExportAsync(study!, chosen, CodingRules.VisibleTo(user), ct);
         var sites = chosen.ToDictionary(t => StudyExchange.SourceGuid(t.Id), t => t.SiteId, StringComparer.OrdinalIgnoreCase);
         var rows = CodedPassageTable.Rows(project, s => sites.GetValueOrDefault(s.Guid));
-        await audit.RecordAsync(user, req.HttpContext, studyId, $"export-passages-{format ?? "csv"}", $"transcripts:{project.Sources.Count}", ct);
+        AuditDetail.Set(req.HttpContext, action: $"export-passages-{format ?? "csv"}", target: $"transcripts:{project.Sources.Count}");
         return format == "xlsx"
             ? Results.File(CodedPassageTable.ToXlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{studyId}-coded-passages.xlsx")
             : Results.File(CodedPassageTable.ToCsv(rows), "text/csv", $"{studyId}-coded-passages.csv");
@@ -53,7 +52,7 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
     /// cases'), else to <c>site</c>/<c>language</c> when given; a source the study already holds is not imported again.
     /// <c>dryRun=true</c> answers with that plan and writes nothing.
     /// </summary>
-    [Function("ImportProject"), Access(Roles.StudyLead)]
+    [Function("ImportProject"), Access(Roles.StudyLead), Audited("import-qdpx")]
     public async Task<IResult> ImportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/import/qdpx")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
@@ -82,11 +81,11 @@ public sealed class ExchangeFunctions(StudyStore studies, TranscriptStore store,
         var plan = await plans.PlanAsync(study, import, site, language, ct);
         if (dryRun)
         {
-            await audit.RecordAsync(user, req.HttpContext, studyId, "import-qdpx-dry-run", $"sources:{plan.Sources.Count}", ct);
+            AuditDetail.Set(req.HttpContext, action: "import-qdpx-dry-run", target: $"sources:{plan.Sources.Count}");
             return Results.Ok(new ImportDryRun(plan.Summary, plan.ToImport, plan.Duplicates, plan.AwaitingChoice, plan.NotPlaced, plan.Sources, plan.Problems));
         }
         var report = await exchange.ImportAsync(study, import, plan, user.Name(), ct);
-        await audit.RecordAsync(user, req.HttpContext, studyId, "import-qdpx", $"sources:{report.Sources.Count}", ct);
+        AuditDetail.Set(req.HttpContext, target: $"sources:{report.Sources.Count}");
         return Results.Ok(report);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using PipelineFunctions.App.Audit;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
@@ -38,7 +37,7 @@ public sealed record ReleaseRequest(int Version, List<CheckDecision>? Decisions 
 /// admins never reach it (by role); a researcher of another site finds nothing.
 /// </summary>
 public sealed class SiteCheckFunctions(TranscriptStore transcripts, TranscriptTexts texts, StudyKeys keys, PseudonymisationCorrections corrections,
-    TranscriptWorkflow workflow, AuditLog audit)
+    TranscriptWorkflow workflow)
 {
     [Function("ListSiteChecks"), Access(Roles.SiteResearcher, Roles.Custodian)]
     public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/site-checks")] HttpRequest req,
@@ -50,21 +49,21 @@ public sealed class SiteCheckFunctions(TranscriptStore transcripts, TranscriptTe
             .ToList());
     }
 
-    [Function("GetSiteCheck"), Access(Roles.SiteResearcher, Roles.Custodian)]
+    [Function("GetSiteCheck"), Access(Roles.SiteResearcher, Roles.Custodian), SiteScoped, Audited("read-site-check")]
     public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/site-check")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
         var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
         if (transcript is null || !req.HttpContext.User.CanCheck(transcript)) return Problems.NotFound($"There is no transcript '{transcriptId}' you can check.");
         if (transcript.PseudonymVersion == 0) return Problems.Conflict($"Transcript {transcriptId} is not pseudonymised yet.");
-        // Recorded before the original is read, as a read of the key is.
-        await audit.RecordAsync(req.HttpContext.User, req.HttpContext, studyId, "read-site-check", $"transcript:{transcriptId}:v{transcript.PseudonymVersion}", ct);
+        // The entry names the version read; it is written before the original goes out, or the original does not.
+        AuditDetail.Set(req.HttpContext, target: $"transcript:{transcriptId}:v{transcript.PseudonymVersion}");
         if (await LoadAsync(transcript, ct) is not var (turns, items)) return Problems.NotFound($"The texts of {transcriptId} are missing.");
         return Results.Ok(new SiteCheckView(transcript.Id, transcript.FileName, transcript.SiteId, transcript.Status.ToString(), transcript.PseudonymVersion,
             transcript.Status == TranscriptStatus.AwaitingSiteCheck, transcript.Released, turns, items));
     }
 
-    [Function("ReleaseSiteCheck"), Access(Roles.SiteResearcher, Roles.Custodian), Audited("release-site-check")]
+    [Function("ReleaseSiteCheck"), Access(Roles.SiteResearcher, Roles.Custodian), SiteScoped, Audited("release-site-check")]
     public async Task<IResult> ReleaseAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/transcripts/{transcriptId}/site-check/release")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
@@ -79,7 +78,10 @@ public sealed class SiteCheckFunctions(TranscriptStore transcripts, TranscriptTe
         if (await LoadAsync(transcript, ct) is not var (_, items)) return Problems.NotFound($"The texts of {transcriptId} are missing.");
 
         if (Decide(items, request) is not { } decided) return Problems.BadRequest(Refusal(items, request));
-        await corrections.SaveAsync(studyId, decided, user, req.HttpContext, ct);
+        await corrections.SaveAsync(studyId, decided, ct);
+        // Kinds and counts, never the words: they may be names.
+        AuditDetail.Set(req.HttpContext, target: $"transcript:{transcriptId}:v{transcript.PseudonymVersion}; " +
+            $"kept {decided.Count(d => d.Kind == CorrectionKind.NotAnIdentifier)}, replaced or missed {decided.Count(d => d.Kind == CorrectionKind.Missed)}");
         var released = new SiteRelease(user.Name(), DateTimeOffset.UtcNow, transcript.PseudonymVersion);
         var facts = new TranscriptFacts(Released: released);
         // Decisions that change this transcript make a new version first, which (released) goes straight on.

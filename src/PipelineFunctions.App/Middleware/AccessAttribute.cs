@@ -17,10 +17,17 @@ public sealed class AnonymousAttribute : Attribute;
 
 /// <summary>
 /// Records who read or changed what: once the function has answered without error and before its answer goes out, the
-/// action, the route's ids, the user and where from. Ids only: never text.
+/// action, the route's ids, the user and where from; a refused attempt as <c>refused:action</c>. Ids only: never text.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class AuditedAttribute(string action) : Attribute
 {
     public string Action { get; } = action;
 }
+
+/// <summary>
+/// The transcript in the route is reached by site: a site researcher sees only their own sites' transcripts, the
+/// study-wide roles all of the study's. The authorisation step reads the transcript and answers 404 otherwise.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SiteScopedAttribute : Attribute;

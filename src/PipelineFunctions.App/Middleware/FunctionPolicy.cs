@@ -5,7 +5,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace PipelineFunctions.App.Middleware;
 
 /// <summary>What the attributes on one HTTP function ask for, and the names of its route's parameters.</summary>
-public sealed partial record FunctionPolicy(string Name, string Route, bool Anonymous, IReadOnlyList<string>? Roles, string? Audit, IReadOnlyList<string> RouteParameters)
+public sealed partial record FunctionPolicy(string Name, string Route, bool Anonymous, IReadOnlyList<string>? Roles, string? Audit, IReadOnlyList<string> RouteParameters,
+    bool SiteScoped = false)
 {
     /// <summary>Every HTTP function of this app by name, read once from its attributes.</summary>
     public static IReadOnlyDictionary<string, FunctionPolicy> All { get; } = Read(typeof(FunctionPolicy).Assembly);
@@ -21,7 +22,8 @@ public sealed partial record FunctionPolicy(string Name, string Route, bool Anon
                 x.Method.GetCustomAttribute<AnonymousAttribute>() is not null,
                 x.Method.GetCustomAttribute<AccessAttribute>()?.Roles,
                 x.Method.GetCustomAttribute<AuditedAttribute>()?.Action,
-                [.. RouteParameter().Matches(x.Trigger!.Route ?? "").Select(m => m.Groups[1].Value)]));
+                [.. RouteParameter().Matches(x.Trigger!.Route ?? "").Select(m => m.Groups[1].Value)],
+                x.Method.GetCustomAttribute<SiteScopedAttribute>() is not null));
 
     [GeneratedRegex(@"\{\*?([A-Za-z]+)[^}]*\}")]
     private static partial Regex RouteParameter();

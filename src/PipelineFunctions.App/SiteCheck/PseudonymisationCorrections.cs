@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using PipelineFunctions.App.Audit;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Storage.Cosmos;
@@ -16,14 +14,13 @@ public enum CorrectionKind { Missed, NotAnIdentifier }
 
 /// <summary>
 /// The correction loop, for the correction API and the site's check alike: a missed identifier joins the study's
-/// roster, a wrong one its allow list (so the next transcript learns), each kind audit-logged (never the word), and the
+/// roster, a wrong one its allow list (so the next transcript learns), and the
 /// transcripts whose original holds a corrected word are pseudonymised again as a new version.
 /// </summary>
-public sealed class PseudonymisationCorrections(StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, TranscriptWorkflow workflow, AuditLog audit)
+public sealed class PseudonymisationCorrections(StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, TranscriptWorkflow workflow)
 {
-    public static string Name(CorrectionKind kind) => kind == CorrectionKind.Missed ? "missed" : "not-an-identifier";
-
-    public async Task SaveAsync(string studyId, IReadOnlyList<Correction> corrections, ClaimsPrincipal user, HttpContext? http, CancellationToken ct)
+    /// <summary>Saves the corrections; the caller's audit entry names their kinds and counts (never the words).</summary>
+    public async Task SaveAsync(string studyId, IReadOnlyList<Correction> corrections, CancellationToken ct)
     {
         var missed = corrections.Where(c => c.Kind == CorrectionKind.Missed).ToList();
         if (missed.Count > 0)
@@ -34,9 +31,6 @@ public sealed class PseudonymisationCorrections(StudyStore studies, TranscriptSt
         }
         foreach (var allowed in corrections.Where(c => c.Kind == CorrectionKind.NotAnIdentifier).Select(c => c.Text).Distinct(StringComparer.OrdinalIgnoreCase))
             await studies.AllowAsync(studyId, allowed, ct);
-        // The audit names the kind of correction, not the word: the word may be a name.
-        foreach (var correction in corrections)
-            await audit.RecordAsync(user, http, studyId, $"pseudonymisation-correction:{Name(correction.Kind)}", $"study:{studyId}", ct);
     }
 
     /// <summary>

@@ -16,3 +16,9 @@ public interface IStageQueues
 {
     Task SendAsync(string queue, TranscriptMessage message, CancellationToken ct);
 }
+
+/// <summary>What the workflow tells the study's summary: a transcript (as it stood before) moved to a status.</summary>
+public interface IStudySummaries
+{
+    Task RecordMoveAsync(TranscriptDocument before, TranscriptStatus to, CancellationToken ct);
+}

@@ -28,6 +28,17 @@ public static class StageTimings
     public static readonly IReadOnlySet<string> Ready =
         new HashSet<string>([nameof(TranscriptStatus.SuggestionsReady), .. Transitions.All.Where(r => r.Hand == Hand.Person).Select(r => r.From.ToString())]);
 
+    /// <summary>The stage runs (and the upload-to-ready time) that one more history entry ends, for the study's summary.</summary>
+    public static IEnumerable<(string Stage, TimeSpan Duration)> Added(TranscriptDocument before, StatusChange next)
+    {
+        var history = before.History.Select(h => new StatusAt(h.Status.ToString(), h.At)).ToList();
+        var earlier = StageLatency.Durations(history, Spans).Count();
+        var reached = StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is not null;
+        history.Add(new StatusAt(next.Status.ToString(), next.At));
+        foreach (var d in StageLatency.Durations(history, Spans).Skip(earlier)) yield return d;
+        if (!reached && StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is { } total) yield return (UploadToReady, total);
+    }
+
     /// <summary>Every stage run of the transcript, and its upload-to-ready time once it got there.</summary>
     public static IEnumerable<(string Stage, TimeSpan Duration)> Durations(TranscriptDocument transcript)
     {

@@ -15,7 +15,7 @@ namespace PipelineFunctions.App.Workflow;
 /// every stage is idempotent, so a message that comes back later changes nothing.
 /// </summary>
 public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow, PipelineQueues queues,
-    BlobContainers blobs, PipelineSettings settings, TimeProvider clock, ILogger<StalledTranscripts> logger)
+    BlobContainers blobs, StudySummaryStore summaries, PipelineSettings settings, TimeProvider clock, ILogger<StalledTranscripts> logger)
 {
     public async Task<int> HandOnAsync(CancellationToken ct)
     {
@@ -24,6 +24,8 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
         var handed = 0;
         foreach (var study in await studies.ListAsync(ct))
         {
+            // Reading a study's summary trims its moves, so it stays small between admins' reads.
+            await summaries.GetAsync(study.Id, ct);
             foreach (var transcript in await transcripts.AtAsync(study.Id, Transitions.Waiting, ct))
             {
                 if (Stalled(transcript, before) is not { } stage) continue;

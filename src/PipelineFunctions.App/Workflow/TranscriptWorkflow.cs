@@ -7,7 +7,7 @@ namespace PipelineFunctions.App.Workflow;
 /// stage the transition table names for the new status gets its message. Stages, people's decisions, corrections and
 /// an admin's replay all come through here.
 /// </summary>
-public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQueues queues)
+public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQueues queues, IStudySummaries summaries)
 {
     /// <summary>
     /// Moves the transcript from the status it was read at to <paramref name="to"/>, as a patch conditional on that
@@ -19,7 +19,9 @@ public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQu
         var from = transcript.Status;
         if (!Transitions.Allows(from, to)) throw new InvalidOperationException($"No transition takes a transcript from {from} to {to}.");
         if (!await transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, from, to, detail, facts, ct)) return false;
+        await summaries.RecordMoveAsync(transcript, to, ct);
         transcript.Status = to;
+        transcript.History.Add(new StatusChange(to, DateTimeOffset.UtcNow, detail));
         await HandOnAsync(transcript, ct);
         return true;
     }
@@ -37,7 +39,7 @@ public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQu
             if (attempt > 0)
             {
                 if (await transcripts.GetAsync(transcript.StudyId, transcript.Id, ct) is not { } fresh || fresh.Status == to) return false;
-                transcript.Status = fresh.Status;
+                (transcript.Status, transcript.History) = (fresh.Status, fresh.History);
             }
             if (!Transitions.Allows(trigger, transcript.Status, to)) return false;
             if (await MoveAsync(transcript, to, detail, ct)) return true;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Security;
 
@@ -106,4 +105,28 @@ public sealed class AccessTests
     }
 
     static FunctionPolicy Single(string route) => FunctionPolicy.All.Values.Single(p => p.Route == route && p.Name != "Pages");
+
+    [Fact]
+    public void The_transcript_reads_site_researchers_may_make_are_scoped_by_site()
+    {
+        Assert.Equal(["GetPseudonymised", "GetSiteCheck", "GetTranscript", "ReleaseSiteCheck"], FunctionPolicy.All.Values.Where(p => p.SiteScoped).Select(p => p.Name).Order());
+        Assert.All(FunctionPolicy.All.Values.Where(p => p.SiteScoped), p => Assert.Contains("transcriptId", p.RouteParameters));
+    }
+
+    [Fact]
+    public void Only_the_site_and_the_custodian_reach_the_site_s_check_and_its_reads_and_releases_are_audited()
+    {
+        var check = FunctionPolicy.All.Values.Where(p => p.Route.Contains("site-check", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, check.Count);
+        Assert.All(check, p => Assert.Equal([Roles.Custodian, Roles.SiteResearcher], p.Roles!.Order()));
+        Assert.All(check.Where(p => p.Route.Contains("{transcriptId}", StringComparison.Ordinal)), p => Assert.NotNull(p.Audit));
+    }
+
+    [Fact]
+    public void The_built_functions_metadata_lists_exactly_the_http_functions_the_attributes_declare()
+    {
+        var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
+        var http = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "httpTrigger")).Select(f => (string)f!["name"]!);
+        Assert.Equal(FunctionPolicy.All.Keys.Order(), http.Order());
+    }
 }

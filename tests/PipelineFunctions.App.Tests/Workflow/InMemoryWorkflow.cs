@@ -29,6 +29,18 @@ sealed class InMemoryTranscripts(TimeProvider clock) : ITranscriptStatuses
     static TranscriptDocument Copy(TranscriptDocument t) => Newtonsoft.Json.JsonConvert.DeserializeObject<TranscriptDocument>(Newtonsoft.Json.JsonConvert.SerializeObject(t))!;
 }
 
+/// <summary>The moves the study summary was told of.</summary>
+sealed class InMemorySummaries : IStudySummaries
+{
+    public List<(TranscriptStatus From, TranscriptStatus To)> Moves { get; } = [];
+
+    public Task RecordMoveAsync(TranscriptDocument before, TranscriptStatus to, CancellationToken ct)
+    {
+        Moves.Add((before.Status, to));
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>Stage messages as sent, by queue.</summary>
 sealed class InMemoryQueues : IStageQueues
 {

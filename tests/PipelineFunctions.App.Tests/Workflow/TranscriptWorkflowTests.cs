@@ -11,12 +11,13 @@ public sealed class TranscriptWorkflowTests
     readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     readonly InMemoryTranscripts _store;
     readonly InMemoryQueues _queues = new();
+    readonly InMemorySummaries _summaries = new();
     readonly TranscriptWorkflow _workflow;
 
     public TranscriptWorkflowTests()
     {
         _store = new(_clock);
-        _workflow = new(_store, _queues);
+        _workflow = new(_store, _queues, _summaries);
     }
 
     [Fact]
@@ -43,6 +44,7 @@ public sealed class TranscriptWorkflowTests
         Assert.False(await _workflow.MoveAsync(second, Pseudonymised, null, default));
 
         Assert.Single(_queues.Sent);
+        Assert.Equal([(Parsed, Pseudonymised)], _summaries.Moves);
         Assert.Single(_store["t-single-parsed"].History, h => h.Status == Pseudonymised);
         Assert.Equal(Parsed, second.Status);
     }

@@ -29,6 +29,8 @@ public sealed class PipelineFixture : IAsyncLifetime
     public const string Coder2Key = "local-coder2-key";
     public const string AdminKey = "local-admin-key";
     public const int MaxUploadBytes = 1024 * 1024;
+    public const string RequestsAdminKey = "local-admin-requests-key";
+    public const string RequestsStudy = "cosmos-requests";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -69,6 +71,10 @@ public sealed class PipelineFixture : IAsyncLifetime
             if (user.Role == "kampala-researcher") values[prefix + "Sites__0"] = "kampala";
             values[prefix + "Studies__0"] = user.Study;
         }
+        // An admin of one study only, whose status call the Cosmos request count measures without the suite's other studies.
+        var requests = $"Pipeline__Users__{next++}__";
+        (values[requests + "Name"], values[requests + "ApiKey"], values[requests + "Roles__0"], values[requests + "Studies__0"]) =
+            ("admin-requests", RequestsAdminKey, "admin", RequestsStudy);
         Environment = values;
         Settings = new PipelineSettings
         {
@@ -196,6 +202,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ReceivedAt = now, UpdatedAt = now,
             History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now), new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now)],
         }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
+        await ForgetSummaryAsync(studyId);
         await Queues.SendAsync(PipelineQueues.Pseudonymise, new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
         return id;
     }
@@ -216,8 +223,19 @@ public sealed class PipelineFixture : IAsyncLifetime
             History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now.AddSeconds(-20)), new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now.AddSeconds(-19)),
                 new(PipelineFunctions.App.Model.TranscriptStatus.Failed, now.AddSeconds(-5), "Pseudonymisation failed 5 times (an internal error); an admin can retry it.")],
         }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
+        await ForgetSummaryAsync(studyId);
         await Queues.SendAsync(PipelineQueues.PoisonOf(PipelineQueues.Pseudonymise), new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
         return id;
+    }
+
+    /// <summary>
+    /// A transcript written straight into Cosmos bypasses the study's summary; without one, the next read builds it from
+    /// the transcripts, as for data from before summaries existed.
+    /// </summary>
+    public async Task ForgetSummaryAsync(string studyId)
+    {
+        try { await Cosmos.Summaries.DeleteItemAsync<object>(studyId, new Microsoft.Azure.Cosmos.PartitionKey(studyId)); }
+        catch (Microsoft.Azure.Cosmos.CosmosException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.InternalServerError) { }
     }
 
     /// <summary>The poison message that names the transcript, as the admin status lists it.</summary>

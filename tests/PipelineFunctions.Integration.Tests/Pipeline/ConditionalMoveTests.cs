@@ -89,7 +89,7 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
             PseudonymMasterKey = fixture.Environment["Pipeline__PseudonymMasterKey"],
             KeyEncryptionKey = fixture.Environment["Pipeline__KeyEncryptionKey"],
         };
-        var workflow = new TranscriptWorkflow(fixture.Transcripts, queues);
+        var workflow = new TranscriptWorkflow(fixture.Transcripts, queues, new StudySummaryStore(fixture.Cosmos, TimeProvider.System));
         return new PseudonymiseTranscript(new StageRunner(fixture.Transcripts, workflow, settings, NullLogger<StageRunner>.Instance),
             new StudyStore(fixture.Cosmos), new TranscriptTexts(fixture.Blobs), new PseudonymBookStore(fixture.Cosmos), new ReviewStore(fixture.Cosmos),
             new SearchIndexStore(fixture.Cosmos), workflow, new StudyKeys(settings), new AzurePiiDetections(settings));

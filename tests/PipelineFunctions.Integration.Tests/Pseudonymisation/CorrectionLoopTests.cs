@@ -115,6 +115,10 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         var audit = (await admin.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/audit"))!;
         var read = Assert.Single(audit, e => (string?)e!["action"] == "read-key");
         Assert.Equal("custodian", (string?)read!["user"]);
+        // The three refused attempts are in the log too, each under its user, naming the transcript.
+        var refused = audit.Where(e => (string?)e!["action"] == "refused:read-key").ToList();
+        Assert.Equal(["admin", "coder", "kampala-researcher"], refused.Select(e => (string)e!["user"]!).Order());
+        Assert.All(refused, e => Assert.Equal($"transcript:{id}", (string?)e!["target"]));
         Assert.DoesNotContain("Nakato", audit.ToJsonString());
     }
 }

@@ -7,7 +7,7 @@ namespace PipelineFunctions.App.Storage.Cosmos;
 public sealed class CodingStore(CosmosContainers cosmos)
 {
     public Task<CoderWorkDocument?> GetAsync(string transcriptId, string coder, CancellationToken ct) =>
-        cosmos.Codings.ReadOrDefaultAsync<CoderWorkDocument>(CoderWorkDocument.IdFor(transcriptId, coder), transcriptId, ct);
+        cosmos.ReadAsync<CoderWorkDocument>(cosmos.Codings, CoderWorkDocument.IdFor(transcriptId, coder), transcriptId, ct);
 
     public Task<List<CoderWorkDocument>> ListAsync(string transcriptId, CancellationToken ct) => cosmos.Codings.QueryPartitionAsync<CoderWorkDocument>(transcriptId, ct);
 

@@ -21,11 +21,13 @@ public sealed class CosmosContainers : IDisposable
         ["audit"] = "/studyId",
         ["codings"] = "/transcriptId",
         ["searchIndex"] = "/studyId",
+        ["summaries"] = "/studyId",
     };
 
     readonly CosmosClient _client;
     readonly string _database;
     readonly bool _usesKey;
+    readonly bool _local;
 
     public CosmosContainers(PipelineSettings settings)
     {
@@ -34,9 +36,11 @@ public sealed class CosmosContainers : IDisposable
             ConnectionMode = ConnectionMode.Gateway,
             LimitToEndpoint = true,
             RequestTimeout = TimeSpan.FromSeconds(30),
+            CustomHandlers = { new CosmosRequestCount() },
         };
         var endpoint = new Uri(settings.CosmosEndpoint);
-        if (settings.CosmosTrustLocalCertificate && IPAddress.TryParse(endpoint.Host, out var ip) && IPAddress.IsLoopback(ip))
+        _local = (IPAddress.TryParse(endpoint.Host, out var ip) && IPAddress.IsLoopback(ip)) || endpoint.IsLoopback;
+        if (settings.CosmosTrustLocalCertificate && _local)
         {
             // The local Cosmos server uses a self-signed certificate; trusted for loopback only.
             options.HttpClientFactory = () => new HttpClient(new HttpClientHandler
@@ -60,8 +64,26 @@ public sealed class CosmosContainers : IDisposable
     public Container Audit => Get("audit");
     public Container Codings => Get("codings");
     public Container SearchIndex => Get("searchIndex");
+    public Container Summaries => Get("summaries");
 
     Container Get(string name) => _client.GetContainer(_database, name);
+
+    /// <summary>
+    /// Reads one item by id and partition key (a point read, the cheapest read Cosmos has), or null when there is none.
+    /// The local Cosmos server answers a missing item with 500 rather than 404: read as missing for a loopback
+    /// endpoint only, so a real server error in Azure still fails.
+    /// </summary>
+    public async Task<T?> ReadAsync<T>(Container container, string id, string partition, CancellationToken ct) where T : class
+    {
+        try
+        {
+            return (await container.ReadItemAsync<T>(id, new PartitionKey(partition), cancellationToken: ct)).Resource;
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound || (_local && e.StatusCode == HttpStatusCode.InternalServerError))
+        {
+            return null;
+        }
+    }
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

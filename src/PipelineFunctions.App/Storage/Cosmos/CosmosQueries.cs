@@ -21,13 +21,4 @@ static class CosmosQueries
             results.AddRange(await feed.ReadNextAsync(ct));
         return results;
     }
-
-    /// <summary>
-    /// Reads one item or null. A filtered query, not a point read: the local Cosmos server answers a point read of a
-    /// missing item with a 500 rather than a 404, and a single-partition query behaves the same on both.
-    /// </summary>
-    public static async Task<T?> ReadOrDefaultAsync<T>(this Container container, string id, string partition, CancellationToken ct) where T : class
-    {
-        return (await container.QueryPartitionAsync<T>(partition, ct, "*", "c.id = @id", ("@id", id))).FirstOrDefault();
-    }
 }

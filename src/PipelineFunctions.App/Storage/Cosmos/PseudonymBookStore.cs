@@ -10,7 +10,7 @@ public sealed class PseudonymBookStore(CosmosContainers cosmos)
 {
     public async Task<(PseudonymBook Book, string? ETag)> LoadAsync(string studyId, CancellationToken ct)
     {
-        var doc = await cosmos.PseudonymBooks.ReadOrDefaultAsync<PseudonymBookDocument>(studyId, studyId, ct);
+        var doc = await cosmos.ReadAsync<PseudonymBookDocument>(cosmos.PseudonymBooks, studyId, studyId, ct);
         return (new PseudonymBook(doc?.Numbers), doc?.ETag);
     }
 

@@ -6,7 +6,7 @@ namespace PipelineFunctions.App.Storage.Cosmos;
 public sealed class StudyStore(CosmosContainers cosmos)
 {
     public Task<StudyDocument?> GetAsync(string studyId, CancellationToken ct) =>
-        cosmos.Studies.ReadOrDefaultAsync<StudyDocument>(studyId, StudyDocument.PartitionValue, ct);
+        cosmos.ReadAsync<StudyDocument>(cosmos.Studies, studyId, StudyDocument.PartitionValue, ct);
 
     /// <summary>Creates the study; false when one with that id exists already.</summary>
     public async Task<bool> CreateAsync(StudyDocument study, CancellationToken ct)

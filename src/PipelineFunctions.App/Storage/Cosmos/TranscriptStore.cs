@@ -12,8 +12,10 @@ namespace PipelineFunctions.App.Storage.Cosmos;
 /// </summary>
 public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock) : ITranscriptStatuses
 {
+    readonly StudySummaryStore _summaries = new(cosmos, clock);
+
     public Task<TranscriptDocument?> GetAsync(string studyId, string transcriptId, CancellationToken ct) =>
-        cosmos.Transcripts.ReadOrDefaultAsync<TranscriptDocument>(transcriptId, studyId, ct);
+        cosmos.ReadAsync<TranscriptDocument>(cosmos.Transcripts, transcriptId, studyId, ct);
 
     /// <summary>Creates the transcript; when one with that id exists already (same study, same content) returns it instead.</summary>
     public async Task<(TranscriptDocument Document, bool Created)> CreateOrGetAsync(TranscriptDocument transcript, CancellationToken ct)
@@ -21,6 +23,7 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
         try
         {
             await cosmos.Transcripts.CreateItemAsync(transcript, new PartitionKey(transcript.StudyId), cancellationToken: ct);
+            await _summaries.RecordCreatedAsync(transcript, ct);
             return (transcript, true);
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)

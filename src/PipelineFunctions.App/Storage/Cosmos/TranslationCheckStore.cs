@@ -7,7 +7,7 @@ namespace PipelineFunctions.App.Storage.Cosmos;
 public sealed class TranslationCheckStore(CosmosContainers cosmos)
 {
     public Task<TranslationCheckDocument?> GetAsync(string studyId, string translationId, CancellationToken ct) =>
-        cosmos.TranslationChecks.ReadOrDefaultAsync<TranslationCheckDocument>(translationId, studyId, ct);
+        cosmos.ReadAsync<TranslationCheckDocument>(cosmos.TranslationChecks, translationId, studyId, ct);
 
     public Task<List<TranslationCheckDocument>> ListAsync(string studyId, TranslationReview review, CancellationToken ct) =>
         cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, ct, "*", "c.review = @review", ("@review", review.ToString()));
