@@ -153,7 +153,7 @@ public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcrip
         {
             ReplayOutcome.Replayed => Results.Ok(new Replayed(result.Message, result.StudyId, result.TranscriptId)),
             ReplayOutcome.NoTranscript => Problems.Conflict(result.Message),
-            ReplayOutcome.NotYourStudy => Problems.Forbidden(result.Message),
+            ReplayOutcome.NotYourStudy => Problems.Status(403, result.Message, type: Problems.Types.NotInStudy),
             _ => Problems.NotFound(result.Message),
         };
     }

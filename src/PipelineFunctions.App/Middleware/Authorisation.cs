@@ -13,10 +13,9 @@ public static class Authorisation
     public static IResult? Refusal(FunctionPolicy policy, ClaimsPrincipal user, string? studyId)
     {
         if (policy.Anonymous) return null;
-        if (policy.Roles is null) return Problems.Forbidden("This endpoint names no roles, so nobody may use it.");
-        if (policy.Roles.Count > 0 && !policy.Roles.Any(user.IsInRole))
-            return Problems.Forbidden($"Your role cannot use this; it needs {string.Join(" or ", policy.Roles)}.");
-        if (studyId is not null && !user.MayReachStudy(studyId)) return Problems.Forbidden($"You are not part of study '{studyId}'.");
+        if (policy.Roles is null) return Problems.NoRoles();
+        if (policy.Roles.Count > 0 && !policy.Roles.Any(user.IsInRole)) return Problems.WrongRole(policy.Roles);
+        if (studyId is not null && !user.MayReachStudy(studyId)) return Problems.NotInStudy(studyId);
         return null;
     }
 }

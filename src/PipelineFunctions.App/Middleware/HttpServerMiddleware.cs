@@ -24,7 +24,7 @@ public sealed class HttpServerMiddleware(ILogger<HttpServerMiddleware> logger) :
         }
         if (HttpFunction.Of(context) is not { Policy: var policy })
         {
-            HttpFunction.Answer(context, Problems.Forbidden("This endpoint names no roles, so nobody may use it."));
+            HttpFunction.Answer(context, Problems.NoRoles());
             return;
         }
         // The API's server span: the worker runs the function on the host's invocation, not on the request, so the span

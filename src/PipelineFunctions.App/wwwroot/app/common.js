@@ -52,7 +52,7 @@ const Pipeline = (() => {
       throw new Error("unauthorised");
     }
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
-    if (response.status === 403 && /role|study/.test(body?.detail ?? "")) {
+    if (response.status === 403 && /:(wrong-role|not-in-study)$/.test(body?.type ?? "")) {
       // Signed in, but as someone this page is not for: say so, naming the role needed, and offer another key.
       signOut(`${body.detail} You are signed in with a key this page cannot use; sign in with another key or sign out.`);
       throw new Error("forbidden");
