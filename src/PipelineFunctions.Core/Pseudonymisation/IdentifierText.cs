@@ -23,6 +23,14 @@ public static class IdentifierText
         return b.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary><see cref="Normalise"/> for one word, without its cost for a word of plain ASCII letters (most words).</summary>
+    public static string Key(string word)
+    {
+        foreach (var c in word)
+            if (!char.IsAsciiLetter(c)) return Normalise(word);
+        return word.ToLowerInvariant();
+    }
+
     public static string StripPossessive(string s)
     {
         foreach (var suffix in new[] { "'s", "’s", "'", "’" })

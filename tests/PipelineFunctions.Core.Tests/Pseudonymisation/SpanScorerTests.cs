@@ -71,4 +71,27 @@ public sealed class SpanScorerTests
         var result = Run("I came with Innocent, my cousin, to the clinic.");
         Assert.Contains(result.Replacements, r => r.Original == "Innocent");
     }
+
+    [Fact]
+    public void An_unknown_word_after_an_article_stays_unsure_while_the_same_word_as_a_subject_goes()
+    {
+        var thing = Run("Then we went to the Ngoloba for breakfast.");
+        Assert.Empty(thing.Replacements);
+        Assert.Equal("unknown-word-after-article", Assert.Single(thing.UnsureSpans).Reason);
+        Assert.Contains(Run("Then we went with Ngoloba for breakfast.").Replacements, r => r.Original == "Ngoloba");
+    }
+
+    [Fact]
+    public void A_lower_case_name_after_a_kinship_word_goes()
+    {
+        var result = Run("Yesterday my cousin ssekitoleko came to the ward.");
+        Assert.Equal("lower-case-word-after-cue", Assert.Single(result.Replacements).Reason);
+    }
+
+    [Fact]
+    public void A_section_of_a_large_city_is_no_large_city()
+    {
+        Assert.True(Core.Pseudonymisation.Evidence.Lexicons.Population("hamburg") > 1_000_000);
+        Assert.Equal(0, Core.Pseudonymisation.Evidence.Lexicons.Population("kreuzberg"));
+    }
 }

@@ -27,7 +27,14 @@ public sealed class AnalysedText(int turnPosition, bool inSpeaker, RecognitionIn
     public (int First, int Last) TokenRange(int start, int end)
     {
         int first = -1, last = -1;
-        for (var i = 0; i < Tokens.Count; i++)
+        // Binary search for the first token ending after the start: a long turn has hundreds of words.
+        int lo = 0, hi = Tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Tokens[mid].End <= start) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < Tokens.Count; i++)
         {
             if (Tokens[i].End <= start) continue;
             if (Tokens[i].Start >= end) break;

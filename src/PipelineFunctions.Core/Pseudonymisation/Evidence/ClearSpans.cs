@@ -22,16 +22,16 @@ public static class ClearSpans
                 // A capitalised word no study language knows, with a person cue around it ("Der Kessler meinte",
                 // "Mwanaidi alikuja"), where capitals alone prove nothing (German, a sentence's start).
                 if (UnknownWord(t, token, allowed) && NameCues.Around(t.Input, i, i) is { } around)
-                    added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{IdentifierText.Normalise(token.Text)}", 44, "cue") with { Reason = $"unknown-word-with-{around}" });
+                    added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{IdentifierText.Key(token.Text)}", 44, "cue") with { Reason = $"unknown-word-with-{around}" });
                 continue;
             }
-            var key = IdentifierText.Normalise(token.Text);
+            var key = IdentifierText.Key(token.Text);
             var language = t.Input.LanguageAt(token.Start);
             if (!WordLists.Names.Contains(key) && !NameUse.IsWordName(key))
             {
                 // A lower-case word no study language knows, after a title or kinship word ("my cousin kato"): a name.
-                if (NameCues.Around(t.Input, i, i) is "kinship" or "title" && !Lexicons.IsOrdinary(key, null) && SpanScorer.CouldBeName(key, allowed)
-                    && !WordLists.FunctionWords.ContainsKey(key))
+                if (!Lexicons.IsOrdinary(key, null) && !WordLists.FunctionWords.ContainsKey(key) && SpanScorer.CouldBeName(key, allowed)
+                    && NameCues.Around(t.Input, i, i) is "kinship" or "title")
                     added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "lower-case-name") with { Reason = "lower-case-word-after-cue" });
                 continue;
             }
@@ -73,7 +73,7 @@ public static class ClearSpans
     {
         var text = token.Text;
         if (!token.IsCapitalised || text.Length < 3 || text.Any(char.IsDigit) || text.Length <= 5 && text.All(char.IsUpper)) return false;
-        var key = IdentifierText.Normalise(text);
+        var key = IdentifierText.Key(text);
         if (!SpanScorer.CouldBeName(key, allowed) || Lexicons.Population(key) >= 100_000 || WordLists.FunctionWords.ContainsKey(key)) return false;
         var language = t.Input.LanguageAt(token.Start);
         return !Lexicons.IsOrdinary(key, language) && !Lexicons.IsOrdinary(key, null) && !GermanWords.IsNoun(text, key, german: language is "de");

@@ -55,7 +55,7 @@ public static partial class NameCues
         if (first > 0 && Joined(input, first - 1, first))
         {
             var before = t[first - 1].Text;
-            if (WordLists.Titles.Contains(IdentifierText.Normalise(before))) return "title";
+            if (WordLists.Titles.Contains(IdentifierText.Key(before))) return "title";
             if (Kin.Contains(before) && first > 1 && Possessives.Contains(t[first - 2].Text)) return "kinship";
             if (Greetings.Contains(before)) return "greeting";
             if (SwahiliPossessives.Contains(before) && first > 1 && Kin.Contains(t[first - 2].Text)) return "kinship";

@@ -20,7 +20,7 @@ public static class SamePerson
                 var (first, last) = t.TokenRange(d.Start, d.End);
                 for (var i = first; i >= 0 && i <= last; i++)
                 {
-                    var key = IdentifierText.Normalise(t.Tokens[i].Text);
+                    var key = IdentifierText.Key(t.Tokens[i].Text);
                     if (key.Length > 1 && SpanScorer.CouldBeName(key, allowed)) names.TryAdd(key, d.Identity);
                 }
             }
@@ -38,7 +38,7 @@ public static class SamePerson
         for (var i = 0; i < t.Tokens.Count; i++)
         {
             var token = t.Tokens[i];
-            var key = IdentifierText.Normalise(token.Text);
+            var key = IdentifierText.Key(token.Text);
             if (!names.TryGetValue(key, out var identity) || t.Covered(token)) continue;
             // A name that is also a word ("Grace", "Hope", "juma") is the person only where it acts as a name.
             var word = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, t.Input.LanguageAt(token.Start));
@@ -52,6 +52,7 @@ public static class SamePerson
     /// <summary>A capitalised word (or an initial) touching a name, with only spaces or one line break between, joins it.</summary>
     static void Extend(AnalysedText t, IReadOnlySet<string> allowed)
     {
+        var changed = false;
         for (var k = 0; k < t.Detections.Count; k++)
         {
             var d = t.Detections[k];
@@ -67,10 +68,15 @@ public static class SamePerson
                 last++;
                 end = TokenRuns.Span(t.Tokens, last, 1, "", "", 0, "").End;
             }
-            if (start != d.Start || end != d.End)
-                t.Detections[k] = d with { Start = start, Length = end - start, Identity = $"name:{IdentifierText.Normalise(t.Text[start..end])}" };
+            if (start == d.Start && end == d.End) continue;
+            changed = true;
+            t.Detections[k] = d with
+            {
+                Start = start, Length = end - start,
+                Identity = d.Identity.StartsWith("roster:", StringComparison.Ordinal) ? d.Identity : $"name:{IdentifierText.Normalise(t.Text[start..end])}",
+            };
         }
-        t.Detections = [.. t.Detections.GroupBy(d => d.Start).Select(g => g.OrderByDescending(d => d.Length).First()).Where(d => !Inside(d, t.Detections))];
+        if (changed) t.Detections = [.. t.Detections.GroupBy(d => d.Start).Select(g => g.OrderByDescending(d => d.Length).First()).Where(d => !Inside(d, t.Detections))];
     }
 
     static bool Inside(Detection d, List<Detection> all) => all.Any(o => o != d && o.Start <= d.Start && d.End <= o.End && o.Length > d.Length);
@@ -82,7 +88,7 @@ public static class SamePerson
         if (candidate.Text.Length == 1 && char.IsUpper(candidate.Text[0]) && before) return gap.Trim() is "." or "" && gap.Count('\n') == 0;
         if (gap.Trim().Length > 0 || gap.Count('\n') > 1 || !candidate.IsCapitalised || candidate.Text.Any(char.IsDigit)) return false;
         if (t.Covered(candidate)) return false;
-        var key = IdentifierText.Normalise(candidate.Text);
+        var key = IdentifierText.Key(candidate.Text);
         if (key.Length < 2 || !SpanScorer.CouldBeName(key, allowed) || SpanScorer.PublicCategory(key, [key]) is not null) return false;
         if (WordLists.FunctionWords.ContainsKey(key)) return false;
         var language = t.Input.LanguageAt(candidate.Start);

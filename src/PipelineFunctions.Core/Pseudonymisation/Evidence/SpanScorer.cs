@@ -30,7 +30,7 @@ public static class SpanScorer
     {
         var tokens = input.Tokens;
         var words = new string[last - first + 1];
-        for (var i = first; i <= last; i++) words[i - first] = IdentifierText.Normalise(tokens[i].Text);
+        for (var i = first; i <= last; i++) words[i - first] = IdentifierText.Key(tokens[i].Text);
         var key = IdentifierText.Normalise(input.Text.Substring(d.Start, d.Length));
         var language = input.LanguageAt(d.Start);
         var cue = NameCues.Around(input, first, last);
