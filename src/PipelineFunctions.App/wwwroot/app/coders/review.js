@@ -178,8 +178,6 @@ async function load() {
   renderSide();
 }
 
-for (const [id, page] of [["to-list", "index.html"], ["to-codes", "codes.html"], ["to-search", "search.html"], ["to-matrix", "matrix.html"]])
-  document.querySelector(`#${id}`).href = `${page}?study=${q(study)}`;
 
 document.querySelector("#passages").addEventListener("click", e => {
   const item = e.target.closest("li.passage");
