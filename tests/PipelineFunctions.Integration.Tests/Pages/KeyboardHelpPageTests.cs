@@ -25,6 +25,13 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
             ($"site/queries.html?study={study}", PipelineFixture.KampalaKey),
             ($"site/pseudonymisation.html?study={study}&transcript=t", PipelineFixture.KampalaKey),
             ("admin/status.html", PipelineFixture.AdminKey),
+            ($"admin/audit.html?study={study}", PipelineFixture.AdminKey),
+            ("index.html", PipelineFixture.CoderKey),
+            ($"site/upload.html?study={study}", PipelineFixture.KampalaKey),
+            ($"site/transcripts.html?study={study}", PipelineFixture.KampalaKey),
+            ($"lead/overview.html?study={study}", PipelineFixture.LeadKey),
+            ($"lead/study.html?study={study}", PipelineFixture.LeadKey),
+            ($"lead/codebook.html?study={study}", PipelineFixture.LeadKey),
         };
         Assert.Equal(Directory.GetFiles(Path.Combine(AppProcess.AppFolder, "wwwroot", "app"), "*.html", SearchOption.AllDirectories).Length, pages.Length);
 

@@ -4,6 +4,7 @@
 // calls to the API. A page names who it is for in <body data-roles> and calls Pipeline.signIn(load).
 const Pipeline = (() => {
   const keyName = "pipeline-api-key";
+  const studyName = "pipeline-study";
   const params = new URLSearchParams(location.search);
   const app = "/app/";
   const roleNames = { "site-researcher": "site researcher", "translation-lead": "translation lead", coder: "coder", "study-lead": "study lead", admin: "admin", custodian: "data custodian" };
@@ -129,7 +130,10 @@ const Pipeline = (() => {
       bar.querySelector(".switcher").hidden = false;
     }
     const here = location.pathname.replace(app, "");
-    const linkStudy = current ?? (session.studies.length === 1 ? session.studies[0].id : null);
+    // The study last worked on carries over to pages about no study (the admin's status, the translation queue).
+    if (current) localStorage.setItem(studyName, current);
+    const remembered = session.studies.some(s => s.id === localStorage.getItem(studyName)) ? localStorage.getItem(studyName) : null;
+    const linkStudy = current ?? remembered ?? (session.studies.length === 1 ? session.studies[0].id : null);
     nav.replaceChildren(...pages.filter(p => can(...p.roles) && (!p.study || linkStudy)).map(p =>
       el("a", { href: href(p, linkStudy), text: p.text, "aria-current": p.path === here ? "page" : null })));
     nav.hidden = nav.childElementCount === 0;
