@@ -51,10 +51,10 @@ const Pipeline = (() => {
   const header = document.querySelector("header") ?? document.body.insertBefore(el("header"), document.body.firstChild);
   const bar = el("div", { class: "shell-bar" },
     el("a", { href: app, class: "home", text: "Study pipeline: home" }),
-    el("span", { class: "switcher", hidden: true }, el("label", { for: "study-switch", text: "Study" }), el("select", { id: "study-switch" })),
+    el("span", { class: "switcher", hidden: true }, el("label", { for: "study-switch", text: "Switch study" }), el("select", { id: "study-switch" })),
     el("span", { id: "who" }),
     el("button", { type: "button", id: "signout", text: "Sign out", onclick: () => signOutEverywhere() }));
-  const nav = el("nav", { class: "shell", "aria-label": "Pages for your roles", hidden: true });
+  const nav = el("nav", { class: "shell", "aria-label": "Pages you can open", hidden: true });
   header.prepend(bar);
   const title = header.querySelector("h1");
   if (title) title.after(nav); else header.append(nav);

@@ -185,4 +185,10 @@ $("#chart-window").addEventListener("change", () => refresh());
 $("#timeline-form").addEventListener("submit", e => { e.preventDefault(); showTimeline($("#timeline-study").value.trim(), $("#timeline-transcript").value.trim()); });
 $("#audit-form").addEventListener("submit", e => { e.preventDefault(); exportAudit($("#audit-study").value.trim()); });
 window.addEventListener("resize", () => { if (last) drawChart(last.activity); });
-signIn(() => refresh(true));
+signIn(() => {
+  // The studies to export: chosen, not typed.
+  const studies = Pipeline.session().studies;
+  $("#audit-study").replaceChildren(...studies.map(s => Pipeline.el("option", { value: s.id, text: s.name === s.id ? s.id : `${s.name} (${s.id})` })));
+  $("#audit-links").replaceChildren(...studies.flatMap((s, i) => [i ? " · " : "", Pipeline.el("a", { href: `audit.html?study=${encodeURIComponent(s.id)}`, text: `Audit log of ${s.name === s.id ? s.id : `${s.name} (${s.id})`}` })]));
+  return refresh(true);
+});
