@@ -5,6 +5,7 @@
 const Pipeline = (() => {
   const keyName = "pipeline-api-key";
   const studyName = "pipeline-study";
+  const sessionName = "pipeline-session";
   const params = new URLSearchParams(location.search);
   const app = "/app/";
   const roleNames = { "site-researcher": "site researcher", "translation-lead": "translation lead", coder: "coder", "study-lead": "study lead", admin: "admin", custodian: "data custodian" };
@@ -32,7 +33,7 @@ const Pipeline = (() => {
   let load = null;
 
   const key = () => localStorage.getItem(keyName) ?? sessionStorage.getItem(keyName) ?? "";
-  const forget = () => { localStorage.removeItem(keyName); sessionStorage.removeItem(keyName); };
+  const forget = () => { localStorage.removeItem(keyName); sessionStorage.removeItem(keyName); sessionStorage.removeItem(sessionName); };
   const can = (...roles) => !!session && roles.some(r => session.roles.includes(r));
   const study = () => params.get("study");
   const href = (page, studyId) => app + page.path + (page.study && studyId ? `?study=${encodeURIComponent(studyId)}` : "");
@@ -145,10 +146,24 @@ const Pipeline = (() => {
     root.querySelectorAll("[data-needs]").forEach(e => { e.hidden = !can(...e.dataset.needs.split(" ")); });
   }
 
+  // Who the user is, kept for this tab beside the key it was read with: the next page builds its header and starts
+  // loading at once, and asks again meanwhile (roles can change).
+  function remembered() {
+    const cached = JSON.parse(sessionStorage.getItem(sessionName) ?? "null");
+    return cached && cached.key === key() ? cached.session : null;
+  }
+  async function whoAmI(quiet) {
+    const me = await api("/api/me", { quiet });
+    sessionStorage.setItem(sessionName, JSON.stringify({ key: key(), session: me }));
+    return me;
+  }
+
   async function start() {
-    try {
-      session = await api("/api/me");
-    } catch { return; }
+    session = remembered();
+    if (session) whoAmI(true).then(me => { if (JSON.stringify(me) !== JSON.stringify(session)) { session = me; build(); } }).catch(() => {});
+    else {
+      try { session = await whoAmI(); } catch { return; }
+    }
     build();
     form.hidden = true;
     try {
