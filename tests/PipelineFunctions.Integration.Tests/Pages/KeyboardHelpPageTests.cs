@@ -56,6 +56,8 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
 
         // A question typed into a field is text, not a call for help; Close shuts the help too.
         var search = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/search.html?study={study}", PipelineFixture.CoderKey);
+        // Typed once the page has loaded: keys pressed into a field still hidden go nowhere.
+        await Assertions.Expect(search.Locator("#search")).ToBeVisibleAsync();
         await search.GetByLabel("Words or \"a phrase\"").PressSequentiallyAsync("why?");
         await Assertions.Expect(search.GetByLabel("Words or \"a phrase\"")).ToHaveValueAsync("why?");
         await Assertions.Expect(search.Locator("#keys-help")).ToBeHiddenAsync();
