@@ -31,12 +31,12 @@ dotnet src/PipelineFunctions.Cli/bin/Release/net10.0/pipeline.dll run-sample --u
 cat <<EOT
 
 Where to look:
-  Pipeline status (admin):   $url/app/admin/status.html   (API key: local-admin-key)
-  Site's check before coding: $url/app/site/check.html?study=upsides-sample   (API key: local-kampala-key; custodian: local-custodian-key)
-  Translation lead's queue:  $url/app/translation/index.html   (API key: local-translation-key)
-  Coders' workspace:         $url/app/coders/index.html?study=upsides-sample   (API keys: local-coder-key, local-coder2-key)
-  A study's transcripts:     curl -H 'X-Api-Key: local-lead-key' $url/api/studies/upsides-sample/transcripts
-  Segments and suggestions:  curl -H 'X-Api-Key: local-coder-key' $url/api/studies/upsides-sample/transcripts/<id>/segments
+  Home (every page from here):  $url/app/   (sign in once; the key holds in every tab until Sign out)
+  Keys by role:  study lead local-lead-key · site researchers local-kampala-key (Kampala), local-dar-key (Dar es Salaam)
+                 translation lead local-translation-key · coders local-coder-key, local-coder2-key
+                 admin local-admin-key · data custodian local-custodian-key
+  The sample study's home:      $url/app/?study=upsides-sample
+  The site's check before coding:  $url/app/site/check.html?study=upsides-sample   (local-kampala-key; custodian local-custodian-key)
   App log:                   .local/logs/app.log
 EOT
 if $once; then exit $status; fi

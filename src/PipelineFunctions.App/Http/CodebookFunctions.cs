@@ -44,15 +44,7 @@ public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
         Codebook codebook;
         try
         {
-            var name = study.Codebook?.Name ?? study.Name;
-            codebook = (req.Query["format"].FirstOrDefault() ?? "json") switch
-            {
-                "json" => CodebookJson.Parse(Encoding.UTF8.GetString(body.ToArray())),
-                "csv" => CodebookCsv.Parse(Encoding.UTF8.GetString(body.ToArray()), name),
-                "qdc" => CodebookQdc.Parse(new MemoryStream(body.ToArray()), name),
-                "qdpx" => QdpxReader.ReadCodebook(new MemoryStream(body.ToArray()), study.Codebook) with { Name = name },
-                _ => throw new FormatException("Format must be json, csv, qdc or qdpx."),
-            };
+            codebook = CodebookFiles.Read(req.Query["format"].FirstOrDefault() ?? "json", body.ToArray(), study.Codebook?.Name ?? study.Name, study.Codebook);
         }
         catch (FormatException e) { return Problems.BadRequest(e.Message); }
         catch (QdpxRejectedException e) { return Problems.BadRequest(e.Message); }

@@ -72,8 +72,8 @@ public sealed partial class StudiesFunctions(StudyStore studies, TranscriptTexts
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
-    private static partial Regex Slug();
+    internal static partial Regex Slug();
 
     [GeneratedRegex("^[a-z]{2,3}$")]
-    private static partial Regex Language();
+    internal static partial Regex Language();
 }

@@ -54,7 +54,8 @@ public sealed record SearchSet(
 
 public sealed record SetPassage([property: JsonProperty("transcriptId")] string TranscriptId, [property: JsonProperty("segment")] int Segment);
 
-public sealed record StudySite(string Id, string Name, string? Country = null);
+/// <summary>A site of the study; <paramref name="Languages"/> are the languages its transcripts come in (suggested on upload).</summary>
+public sealed record StudySite(string Id, string Name, string? Country = null, List<string>? Languages = null);
 
 public sealed record CodeProposal(
     [property: JsonProperty("id")] string Id,

@@ -77,8 +77,9 @@ public sealed class TranscriptUploads(
         return new(IntakeOutcome.Accepted, "Received; it is being processed.", transcript);
     }
 
+    // Named as the people who uploaded it know it: the file and the day, not an internal id (the answer carries the id apart).
     static IntakeResult Duplicate(TranscriptDocument existing) =>
-        new(IntakeOutcome.Duplicate, $"This file was uploaded already as transcript {existing.Id} ({existing.Status}).", existing);
+        new(IntakeOutcome.Duplicate, $"This file was uploaded already, as {existing.FileName} on {existing.ReceivedAt.UtcDateTime:d MMM yyyy, HH:mm} UTC; it is {existing.Status}.", existing);
 
     static string SafeExtension(string fileName)
     {

@@ -25,7 +25,7 @@ public sealed class SpeakerRolesPageTests(PipelineFixture fixture)
 
         await using var browser = await Browser.LaunchAsync();
         var page = await SignedInAsync(browser, $"/app/coders/index.html?study={study}", PipelineFixture.LeadKey);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Speakers and roles (study lead)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Speakers and roles" }).ClickAsync();
         ILocator Role(int n) => page.GetByLabel($"Role of {participants[n]}", new() { Exact = true });
         await Expect(Role(0)).ToBeVisibleAsync();
         await Expect(page.Locator("#interview-type-note")).ToContainTextAsync("focus group");

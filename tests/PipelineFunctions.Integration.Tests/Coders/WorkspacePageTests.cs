@@ -30,7 +30,7 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
 
         // Links back to the list, the code view and agreement (which says when it opens).
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "All transcripts" })).ToHaveAttributeAsync("href", $"index.html?study={study}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Transcripts to code" })).ToHaveAttributeAsync("href", $"/app/coders/index.html?study={study}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Passages by code" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#agreement")).ToContainTextAsync("opens once you both submit");
 

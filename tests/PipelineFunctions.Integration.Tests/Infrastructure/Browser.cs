@@ -30,6 +30,9 @@ sealed class Browser : IAsyncDisposable
     /// <summary>A page the size of the smallest screen the teams use (1366×768).</summary>
     public Task<IPage> NewPageAsync() => _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
 
+    /// <summary>A browser profile of its own whose pages share storage, as the tabs of one person's browser do.</summary>
+    public Task<IBrowserContext> NewContextAsync() => _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();

@@ -9,12 +9,12 @@ static class PageChecks
     /// <summary>Screenshots at 1366×768 kept as test artefacts (the test output folder's TestResults/screenshots).</summary>
     public static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    /// <summary>Opens a page with the key already in the tab's session, as after signing in once.</summary>
+    /// <summary>Opens a page with the key already in the browser's storage, as after signing in once.</summary>
     public static async Task<IPage> OpenAsync(Browser browser, Uri app, string path, string key)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(app, "/app/common.js").ToString());
-        await page.EvaluateAsync($"() => sessionStorage.setItem('pipeline-api-key', '{key}')");
+        await page.EvaluateAsync($"() => localStorage.setItem('pipeline-api-key', '{key}')");
         await page.GotoAsync(new Uri(app, path).ToString());
         return page;
     }

@@ -55,7 +55,7 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Replayed from pseudonymise-poison");
 
         // The audit export downloads a CSV naming the replay.
-        await page.GetByLabel("Study to export").FillAsync(study);
+        await page.GetByLabel("Study to export").SelectOptionAsync(study);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export audit log (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("replay-poison", csv);

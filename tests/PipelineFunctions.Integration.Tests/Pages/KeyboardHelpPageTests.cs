@@ -26,6 +26,13 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
             ($"site/pseudonymisation.html?study={study}&transcript=t", PipelineFixture.KampalaKey),
             ($"site/check.html?study={study}", PipelineFixture.KampalaKey),
             ("admin/status.html", PipelineFixture.AdminKey),
+            ($"admin/audit.html?study={study}", PipelineFixture.AdminKey),
+            ("index.html", PipelineFixture.CoderKey),
+            ($"site/upload.html?study={study}", PipelineFixture.KampalaKey),
+            ($"site/transcripts.html?study={study}", PipelineFixture.KampalaKey),
+            ($"lead/overview.html?study={study}", PipelineFixture.LeadKey),
+            ($"lead/study.html?study={study}", PipelineFixture.LeadKey),
+            ($"lead/codebook.html?study={study}", PipelineFixture.LeadKey),
         };
         Assert.Equal(Directory.GetFiles(Path.Combine(AppProcess.AppFolder, "wwwroot", "app"), "*.html", SearchOption.AllDirectories).Length, pages.Length);
 
@@ -50,6 +57,8 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
 
         // A question typed into a field is text, not a call for help; Close shuts the help too.
         var search = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/search.html?study={study}", PipelineFixture.CoderKey);
+        // Typed once the page has loaded: keys pressed into a field still hidden go nowhere.
+        await Assertions.Expect(search.Locator("#search")).ToBeVisibleAsync();
         await search.GetByLabel("Words or \"a phrase\"").PressSequentiallyAsync("why?");
         await Assertions.Expect(search.GetByLabel("Words or \"a phrase\"")).ToHaveValueAsync("why?");
         await Assertions.Expect(search.Locator("#keys-help")).ToBeHiddenAsync();

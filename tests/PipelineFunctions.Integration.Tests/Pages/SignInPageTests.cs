@@ -52,7 +52,7 @@ public sealed class SignInPageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#list")).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("You are signed out.");
-        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('pipeline-api-key')"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('pipeline-api-key')"));
 
         // The admin page too: a coder's key is told it needs admin.
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/app/admin/status.html").ToString());

@@ -85,7 +85,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.Contains(audit, e => (string?)e!["action"] == "pseudonymisation-correction:missed");
 
         // The custodian's view is the original with each replacement, and the reading is audited.
-        await page.EvaluateAsync("() => sessionStorage.setItem('pipeline-api-key', 'local-custodian-key')");
+        await page.EvaluateAsync("() => localStorage.setItem('pipeline-api-key', 'local-custodian-key')");
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/site/pseudonymisation.html?study={study}&transcript={id}&view=key").ToString());
         await Assertions.Expect(page.Locator("mark", new() { HasText = "Nakato" })).ToContainTextAsync("Nakato → [PERSON-1]");
         await Assertions.Expect(page.Locator("mark", new() { HasText = "kibonge" })).ToBeVisibleAsync();

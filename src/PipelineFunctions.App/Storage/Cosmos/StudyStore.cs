@@ -50,6 +50,21 @@ public sealed class StudyStore(CosmosContainers cosmos)
         DateTimeOffset at, CancellationToken ct) =>
         SetCodebookAsync(studyId, codebook, by, at, ct, PatchOperation.Set($"/codeProposals/{proposalIndex}", approved));
 
+    /// <summary>The settings the study lead edits on the set-up page, written whole (the codebook and roster have their own writes).</summary>
+    public async Task SetSettingsAsync(StudyDocument study, CancellationToken ct) =>
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(study.Id, new PartitionKey(StudyDocument.PartitionValue),
+        [
+            PatchOperation.Set("/name", study.Name), PatchOperation.Set("/sites", study.Sites), PatchOperation.Set("/languages", study.Languages),
+            PatchOperation.Set("/allowList", study.AllowList), PatchOperation.Set("/placeholderStyle", study.PlaceholderStyle.ToString()),
+            PatchOperation.Set("/allowCloudLanguage", study.AllowCloudLanguage), PatchOperation.Set("/doubleCodeFirst", study.DoubleCodeFirst),
+            PatchOperation.Set("/doubleCodeTranscripts", study.DoubleCodeTranscripts),
+        ], cancellationToken: ct);
+
+    /// <summary>A proposal the study lead declined: it stays listed, as declined.</summary>
+    public async Task SetProposalAsync(string studyId, int proposalIndex, CodeProposal proposal, CancellationToken ct) =>
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
+            [PatchOperation.Set($"/codeProposals/{proposalIndex}", proposal)], cancellationToken: ct);
+
     /// <summary>The study's saved searches, written whole: a study has a handful, and a missing list (older studies) is set.</summary>
     public async Task SetSearchSetsAsync(string studyId, List<SearchSet> sets, CancellationToken ct) =>
         await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),

@@ -1,6 +1,6 @@
-// Admin status page: metadata only (counts, timings, ids, reasons), refreshed every few seconds. The API key stays in
-// this tab's session. The chart is plain SVG drawn here; nothing is loaded from elsewhere.
-const keyName = "pipeline-api-key";
+// Admin status page: metadata only (counts, timings, ids, reasons), refreshed every few seconds; signed in through the
+// shared shell (common.js). The chart is plain SVG drawn here; nothing is loaded from elsewhere.
+const { api, download, signIn } = Pipeline;
 // In pipeline order until the first answer; then the API's own list (every status the app has, in its order).
 let statuses = ["Received", "Parsed", "AwaitingSiteCheck", "Pseudonymised", "AwaitingTranslationCheck", "AwaitingTranslationReview", "TranslationQueried", "TranslationApproved", "SuggestionsReady", "Rejected", "Failed", "Superseded"];
 const colours = { Received: "#1a5fb4", Parsed: "#2a9d8f", AwaitingSiteCheck: "#3d5a80", Pseudonymised: "#6a4c93", AwaitingTranslationCheck: "#b8860b", AwaitingTranslationReview: "#e76f51",
@@ -35,24 +35,6 @@ function duration(seconds) {
   if (seconds < 120) return `${seconds.toFixed(1)} s`;
   if (seconds < 7200) return `${(seconds / 60).toFixed(1)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;
-}
-
-async function call(path, options = {}) {
-  const key = sessionStorage.getItem(keyName);
-  const response = await fetch(path, { ...options, headers: { "X-Api-Key": key ?? "" } });
-  const signInAt = response.status === 401 && response.headers.get("X-Sign-In");
-  if (signInAt) { location.href = signInAt; throw new Error("signed out"); }
-  if (response.status === 401 || response.status === 403) {
-    if (path.startsWith("/api/admin/status") || response.status === 401) {
-      sessionStorage.removeItem(keyName);
-      const detail = response.status === 403 ? (await response.json().catch(() => null))?.detail : null;
-      $("#error").textContent = response.status === 403 ? `${detail ?? "Your role cannot use this page; it needs admin."} Sign in with an admin's key.` : key ? "That key is not known." : "";
-      $("#signin").hidden = false;
-      $("#status").hidden = true;
-      throw new Error("signed out");
-    }
-  }
-  return response;
 }
 
 // ---- chart ----
@@ -159,20 +141,19 @@ function renderHealth(h) {
 async function replay(r) {
   $("#notice").textContent = `Replaying ${r.transcriptId}…`;
   try {
-    const response = await call(`/api/admin/poison/${encodeURIComponent(r.stageQueue)}/${encodeURIComponent(r.id)}/replay`, { method: "POST" });
-    const body = await response.json().catch(() => ({}));
-    $("#notice").textContent = body.detail ?? body.message ?? `The app answered ${response.status}.`;
+    const body = await api(`/api/admin/poison/${encodeURIComponent(r.stageQueue)}/${encodeURIComponent(r.id)}/replay`, { method: "POST" });
+    $("#notice").textContent = body?.message ?? "Replayed.";
     await refresh();
-  } catch (e) { if (e.message !== "signed out") $("#notice").textContent = "The replay could not be sent; try again."; }
+  } catch (e) { $("#notice").textContent = e.message === "forbidden" ? "" : `The replay was not sent: ${e.message}`; }
 }
 
 async function showTimeline(study, transcript) {
   $("#timeline-study").value = study;
   $("#timeline-transcript").value = transcript;
-  const response = await call(`/api/admin/studies/${encodeURIComponent(study)}/transcripts/${encodeURIComponent(transcript)}/timeline`);
-  const body = await response.json().catch(() => ({}));
   const table = $("#timeline");
-  if (!response.ok) { $("#timeline-summary").textContent = body.detail ?? body.message ?? `The app answered ${response.status}.`; table.hidden = true; return; }
+  let body;
+  try { body = await api(`/api/admin/studies/${encodeURIComponent(study)}/transcripts/${encodeURIComponent(transcript)}/timeline`, { quiet: true }); }
+  catch (e) { $("#timeline-summary").textContent = e.message; table.hidden = true; return; }
   const stages = body.stages.map(s => `${s.stage} ${duration(s.seconds)}`).join(", ");
   $("#timeline-summary").textContent = `${body.transcriptId} (${body.siteId}, ${body.language}${body.role ? ", " + body.role : ""}): ${body.status}` +
     `${body.turnCount ? `, ${body.turnCount} turns` : ""}${body.pseudonymVersion ? `, pseudonymised v${body.pseudonymVersion}` : ""}. ${stages ? "Stages: " + stages + "." : ""}`;
@@ -182,50 +163,34 @@ async function showTimeline(study, transcript) {
 }
 
 async function exportAudit(study) {
-  const response = await call(`/api/studies/${encodeURIComponent(study)}/audit?format=csv`);
-  if (!response.ok) { const body = await response.json().catch(() => ({})); $("#notice").textContent = body.detail ?? body.message ?? `The app answered ${response.status}.`; return; }
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement("a");
-  a.href = url; a.download = `audit-${study}.csv`; document.body.append(a); a.click(); a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  $("#notice").textContent = `Audit log of ${study} exported.`;
+  await download(`/api/studies/${encodeURIComponent(study)}/audit?format=csv`, `audit-${study}.csv`);
+  if (!$("#error").textContent) $("#notice").textContent = `Audit log of ${study} exported.`;
 }
 
-async function refresh() {
-  // Without a key the first call tells: a sign-in page (Entra ID in Azure) or the key form (locally).
+async function refresh(first) {
+  clearTimeout(timer);
   try {
     const hours = $("#chart-window").value;
-    const response = await call(`/api/admin/status${hours ? `?hours=${hours}` : ""}`);
-    render(await response.json());
-    const health = await call("/api/admin/health");
-    if (health.ok) renderHealth(await health.json());
-    $("#error").textContent = "";
+    render(await api(`/api/admin/status${hours ? `?hours=${hours}` : ""}`));
+    renderHealth(await api("/api/admin/health"));
     $("#status").hidden = false;
   } catch (e) {
-    if (e.message === "signed out") return;
+    // Signed out or refused: the shell has said so; the first load's failure is the page's.
+    if (!Pipeline.session() || ["forbidden", "unauthorised", "signing in"].includes(e.message)) { if (first) throw e; return; }
     $("#error").textContent = "The app is not answering; retrying.";
   }
-  clearTimeout(timer);
   timer = setTimeout(refresh, 3000);
 }
 
-$("#signin").addEventListener("submit", e => {
-  e.preventDefault();
-  sessionStorage.setItem(keyName, $("#apikey").value);
-  $("#signin").hidden = true;
-  refresh();
-});
-$("#signout").addEventListener("click", () => {
-  if (!sessionStorage.getItem(keyName) && !$("#status").hidden) { location.href = "/.auth/logout"; return; }
-  sessionStorage.removeItem(keyName);
-  clearTimeout(timer);
-  $("#status").hidden = true;
-  $("#signin").hidden = false;
-  $("#error").textContent = "You are signed out.";
-});
 $("#chart-site").addEventListener("change", () => { if (last) drawChart(last.activity); });
 $("#chart-window").addEventListener("change", () => refresh());
 $("#timeline-form").addEventListener("submit", e => { e.preventDefault(); showTimeline($("#timeline-study").value.trim(), $("#timeline-transcript").value.trim()); });
 $("#audit-form").addEventListener("submit", e => { e.preventDefault(); exportAudit($("#audit-study").value.trim()); });
 window.addEventListener("resize", () => { if (last) drawChart(last.activity); });
-refresh();
+signIn(() => {
+  // The studies to export: chosen, not typed.
+  const studies = Pipeline.session().studies;
+  $("#audit-study").replaceChildren(...studies.map(s => Pipeline.el("option", { value: s.id, text: s.name === s.id ? s.id : `${s.name} (${s.id})` })));
+  $("#audit-links").replaceChildren(...studies.flatMap((s, i) => [i ? " · " : "", Pipeline.el("a", { href: `audit.html?study=${encodeURIComponent(s.id)}`, text: `Audit log of ${s.name === s.id ? s.id : `${s.name} (${s.id})`}` })]));
+  return refresh(true);
+});

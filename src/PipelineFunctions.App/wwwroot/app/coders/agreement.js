@@ -6,8 +6,6 @@ const q = encodeURIComponent;
 const fmt = x => x.toFixed(3);
 const review = `review.html?study=${q(study)}&transcript=${q(transcript)}`;
 document.querySelector("#to-review").href = review;
-document.querySelector("#to-list").href = `index.html?study=${q(study)}`;
-document.querySelector("#to-codes").href = `codes.html?study=${q(study)}`;
 
 signIn(async () => {
   const r = await api(`/api/studies/${q(study)}/transcripts/${q(transcript)}/review/agreement`);

@@ -75,13 +75,10 @@ async function save() {
 }
 
 async function saveOnce() {
-  const headers = etag ? { "If-Match": etag } : {};
-  const response = await fetch(`${base}/mine`, { method: "PUT", body: JSON.stringify(mine),
-    headers: { "Content-Type": "application/json", "X-Api-Key": sessionStorage.getItem("pipeline-api-key") ?? "", ...headers } });
-  const body = await response.json();
-  if (!response.ok) { showError(body.detail ?? body.message); return; }
+  let body;
+  try { body = await api(`${base}/mine`, { method: "PUT", body: JSON.stringify(mine), headers: etag ? { "If-Match": etag } : {} }); }
+  catch { return; /* the shell has said why */ }
   etag = body.etag;
-  showError("");
   document.querySelector("#saved").textContent = `Saved at ${new Date().toLocaleTimeString()}`;
 }
 
@@ -178,8 +175,6 @@ async function load() {
   renderSide();
 }
 
-for (const [id, page] of [["to-list", "index.html"], ["to-codes", "codes.html"], ["to-search", "search.html"], ["to-matrix", "matrix.html"]])
-  document.querySelector(`#${id}`).href = `${page}?study=${q(study)}`;
 
 document.querySelector("#passages").addEventListener("click", e => {
   const item = e.target.closest("li.passage");

@@ -4,8 +4,6 @@ const study = params.get("study");
 const q = encodeURIComponent;
 const base = `/api/studies/${q(study)}`;
 let codes = [];
-for (const [id, page] of [["to-list", "index.html"], ["to-codes", "codes.html"], ["to-matrix", "matrix.html"]])
-  document.querySelector(`#${id}`).href = `${page}?study=${q(study)}`;
 
 function filters() {
   const f = new URLSearchParams({ q: document.querySelector("#q").value.trim() });

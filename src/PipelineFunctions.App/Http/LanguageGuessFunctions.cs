@@ -1,0 +1,38 @@
+using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Middleware;
+using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Settings;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.Core.Transcripts;
+
+namespace PipelineFunctions.App.Http;
+
+/// <summary>The language suggested for a file, and whether it can be read at all; null language when the text says nothing clear.</summary>
+public sealed record LanguageSuggestion(string? Language, double? Confidence, string? Problem);
+
+/// <summary>
+/// Before an upload: which of the study's languages a file is in, read as ingest will read it (every format). The file
+/// is read in memory and forgotten: nothing is stored, logged or sent anywhere.
+/// </summary>
+public sealed class LanguageGuessFunctions(StudyStore studies, PipelineSettings settings)
+{
+    [Function("SuggestLanguage"), Access(Roles.SiteResearcher, Roles.StudyLead)]
+    public async Task<IResult> SuggestAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/language-suggestion")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var study = await studies.GetAsync(studyId, ct);
+        if (study is null) return Problems.NoStudy(studyId);
+        var fileName = req.Query["fileName"].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(fileName)) return Problems.BadRequest("Name the file (?fileName=) so its format is known.");
+        using var body = new MemoryStream();
+        await req.Body.CopyToAsync(body, ct);
+        if (body.Length > settings.MaxUploadBytes) return Results.Ok(new LanguageSuggestion(null, null, "The file is over the size limit."));
+        try
+        {
+            var parsed = TranscriptReader.Read(fileName, body.ToArray(), new TranscriptLimits(settings.MaxUploadBytes));
+            return Results.Ok(LanguageGuess.Of(parsed.Turns, study.Languages) is { } guess
+                ? new LanguageSuggestion(guess.Language, guess.Confidence, null) : new LanguageSuggestion(null, null, null));
+        }
+        catch (TranscriptRejectedException e) { return Results.Ok(new LanguageSuggestion(null, null, e.Message)); }
+    }
+}

@@ -1,0 +1,128 @@
+// The codebook as a tree the study lead edits (add, rename, move, definition, inclusion, exclusion, examples), saved
+// as a new version through the codebook PUT; a codebook file imported; coders' proposals approved or declined.
+const { api, el, signIn, params } = Pipeline;
+const study = params.get("study");
+const base = `/api/studies/${encodeURIComponent(study)}`;
+const $ = s => document.querySelector(s);
+let book = null;
+let selected = null;
+let dirty = false;
+
+const children = parent => book.codes.filter(c => (c.parent ?? null) === parent);
+const nameOf = id => book.codes.find(c => c.id === id)?.name ?? id;
+function descendants(id) { return children(id).flatMap(c => [c.id, ...descendants(c.id)]); }
+function newId(name) {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "code";
+  let id = slug;
+  for (let n = 2; book.codes.some(c => c.id === id); n++) id = `${slug}-${n}`;
+  return id;
+}
+
+function branch(parent) {
+  return children(parent).map(c => el("li", {},
+    el("button", { type: "button", class: "code", "aria-pressed": String(c.id === selected), onclick: () => select(c.id), text: c.name }),
+    children(c.id).length ? el("ul", {}, ...branch(c.id)) : null));
+}
+
+function renderTree() {
+  $("#tree").replaceChildren(...branch(null));
+  $("#save").disabled = !dirty;
+  $("#dirty").textContent = dirty ? "Unsaved changes." : "";
+}
+
+function select(id) {
+  selected = id;
+  const c = book.codes.find(x => x.id === id);
+  $("#code-form").hidden = false;
+  $("#code-title").textContent = `Code: ${c.name}`;
+  $("#code-name").value = c.name;
+  $("#code-definition").value = c.definition ?? "";
+  $("#code-inclusion").value = c.inclusion ?? "";
+  $("#code-exclusion").value = c.exclusion ?? "";
+  $("#code-examples").value = (c.examples ?? []).join("\n");
+  const blocked = new Set([id, ...descendants(id)]);
+  $("#code-parent").replaceChildren(el("option", { value: "", text: "(top level)" }),
+    ...book.codes.filter(x => !blocked.has(x.id)).map(x => el("option", { value: x.id, text: x.name, selected: x.id === c.parent })));
+  $("#remove-code").disabled = children(id).length > 0;
+  $("#remove-code").title = children(id).length ? "Move or remove its codes first." : "";
+  renderTree();
+}
+
+function add(parent) {
+  const name = "New code";
+  const code = { id: newId(name), name, parent, definition: "" };
+  book.codes.push(code);
+  dirty = true;
+  select(code.id);
+  $("#code-name").focus();
+  $("#code-name").select();
+}
+
+$("#code-form").addEventListener("submit", e => {
+  e.preventDefault();
+  const c = book.codes.find(x => x.id === selected);
+  c.name = $("#code-name").value.trim();
+  c.parent = $("#code-parent").value || null;
+  c.definition = $("#code-definition").value.trim();
+  c.inclusion = $("#code-inclusion").value.trim() || null;
+  c.exclusion = $("#code-exclusion").value.trim() || null;
+  const examples = $("#code-examples").value.split("\n").map(x => x.trim()).filter(Boolean);
+  c.examples = examples.length ? examples : null;
+  dirty = true;
+  select(c.id);
+  $("#done").textContent = `${c.name} changed; save to make it a new version.`;
+});
+$("#add-top").addEventListener("click", () => add(null));
+$("#add-child").addEventListener("click", () => add(selected));
+$("#remove-code").addEventListener("click", () => {
+  book.codes = book.codes.filter(c => c.id !== selected);
+  selected = null;
+  dirty = true;
+  $("#code-form").hidden = true;
+  renderTree();
+});
+
+$("#save").addEventListener("click", async () => {
+  const r = await api(`${base}/codebook?format=json`, { method: "PUT", body: JSON.stringify(book) });
+  dirty = false;
+  $("#done").textContent = r.message;
+  await load();
+});
+
+$("#import").addEventListener("click", async () => {
+  const file = $("#import-file").files[0];
+  if (!file) { Pipeline.showError("Choose the codebook file first."); return; }
+  const format = (file.name.split(".").pop() ?? "").toLowerCase();
+  const r = await api(`${base}/codebook?format=${encodeURIComponent(format)}`, { method: "PUT", body: file });
+  $("#done").textContent = r.message;
+  selected = null;
+  $("#code-form").hidden = true;
+  await load();
+});
+
+async function decide(p, action) {
+  const r = await api(`${base}/codebook/proposals/${encodeURIComponent(p.id)}/${action}`, { method: "POST" });
+  $("#done").textContent = r.message;
+  await load();
+}
+
+async function loadProposals() {
+  const proposals = await api(`${base}/codebook/proposals`);
+  $("#proposals tbody").replaceChildren(...proposals.map(p => el("tr", {},
+    el("th", { scope: "row", text: p.name }), el("td", { text: p.definition }), el("td", { text: p.parent ? nameOf(p.parent) : "(top level)" }),
+    el("td", { text: `${p.by}, ${new Date(p.at).toLocaleDateString()}` }), el("td", { text: p.state }),
+    el("td", {}, ...(p.state === "proposed" ? [
+      el("button", { type: "button", text: "Approve", "aria-label": `Approve ${p.name}`, onclick: () => decide(p, "approve") }), " ",
+      el("button", { type: "button", text: "Decline", "aria-label": `Decline ${p.name}`, onclick: () => decide(p, "decline") })] : [])))));
+  if (!proposals.length) $("#proposals tbody").append(el("tr", {}, el("td", { colspan: "6", text: "No proposals yet." })));
+}
+
+async function load() {
+  const [codebook, info] = await Promise.all([api(`${base}/codebook`), api(base)]);
+  if (!dirty) book = codebook;
+  $("#version").textContent = `${info.name}: codebook ${info.codebook ?? ""}, version ${info.codebookVersion ?? "–"}, ${info.codes} codes.`;
+  renderTree();
+  await loadProposals();
+}
+
+signIn(async () => { await load(); $("#codebook").hidden = false; });

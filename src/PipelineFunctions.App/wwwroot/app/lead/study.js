@@ -1,0 +1,114 @@
+// A study set up in the browser: created with its sites, languages, pseudonym style, double coding, cloud use, allow
+// list and codebook file; edited afterwards; the roster uploaded from CSV after a preview.
+const { api, el, signIn, params, showError } = Pipeline;
+const $ = s => document.querySelector(s);
+let study = params.get("study");
+const slug = s => s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+const codes = s => s.split(/[,\s]+/).map(x => x.trim().toLowerCase()).filter(Boolean);
+let n = 0;
+let named = [];   // transcripts named for double coding, kept as they are
+
+function siteRow(site = {}) {
+  const i = ++n;
+  const name = el("input", { "aria-label": `Name of site ${i}`, required: true, size: "20", value: site.name ?? "" });
+  const id = el("input", { "aria-label": `Id of site ${i}`, required: true, size: "16", pattern: "[a-z0-9][a-z0-9\\-]{1,39}", value: site.id ?? "", readonly: site.id ? true : null });
+  name.addEventListener("input", () => { if (!id.readOnly) id.value = slug(name.value); });
+  const row = el("tr", {},
+    el("td", {}, name), el("td", {}, id),
+    el("td", {}, el("input", { "aria-label": `Country of site ${i}`, size: "4", value: site.country ?? "" })),
+    el("td", {}, el("input", { "aria-label": `Languages of site ${i}`, size: "10", value: (site.languages ?? []).join(", ") })),
+    el("td", {}, el("button", { type: "button", text: "Remove", "aria-label": `Remove site ${i}`, onclick: () => row.remove() })));
+  $("#sites tbody").append(row);
+  return name;
+}
+
+function sites() {
+  return [...$("#sites tbody").rows].map(r => {
+    const [name, id, country, languages] = [...r.querySelectorAll("input")].map(x => x.value.trim());
+    return { id, name, country: country || null, languages: codes(languages) };
+  });
+}
+
+function settings() {
+  return {
+    name: $("#name").value.trim(), sites: sites(), languages: codes($("#languages").value),
+    allowList: $("#allow").value.split("\n").map(w => w.trim()).filter(Boolean), placeholderStyle: $("#placeholder").value,
+    allowCloudLanguage: $("#cloud").checked, doubleCodeFirst: Number($("#double").value || 0),
+  };
+}
+
+function fill(s) {
+  $("#name").value = s.name;
+  $("#sites tbody").replaceChildren();
+  s.sites.forEach(siteRow);
+  $("#languages").value = s.languages.join(", ");
+  $("#placeholder").value = s.placeholderStyle;
+  $("#double").value = s.doubleCodeFirst;
+  $("#cloud").checked = s.allowCloudLanguage;
+  $("#allow").value = s.allowList.join("\n");
+  named = s.doubleCodeTranscripts ?? [];
+}
+
+function editing() {
+  $("#title").textContent = `Study set-up: ${$("#name").value || study}`;
+  $("#id-field").hidden = true;
+  $("#study-id").required = false;
+  $("#codebook-field").hidden = true;
+  $("#save").textContent = "Save changes";
+  $("#roster-section").hidden = false;
+  const q = encodeURIComponent(study);
+  $("#to-codebook").href = `codebook.html?study=${q}`;
+  $("#to-upload").href = `../site/upload.html?study=${q}`;
+  $("#to-home").href = `../?study=${q}`;
+  $("#next").hidden = false;
+}
+
+
+$("#name").addEventListener("input", () => { if (!study && !$("#study-id").dataset.touched) $("#study-id").value = slug($("#name").value); });
+$("#study-id").addEventListener("input", () => { $("#study-id").dataset.touched = "yes"; });
+$("#add-site").addEventListener("click", () => siteRow().focus());
+
+$("#preview").addEventListener("click", async () => {
+  const file = $("#roster").files[0];
+  if (!file) { showError("Choose the roster CSV first."); return; }
+  // Read by the app as it will be kept; nothing is saved until "Save the roster".
+  const r = await api(`/api/studies/${encodeURIComponent(study)}/roster?preview=true`, { method: "POST", body: file });
+  $("#roster-summary").textContent = `${r.message} ${Object.entries(r.byCategory).map(([k, v]) => `${v} ${k}`).join(", ")}.`;
+  $("#roster-preview tbody").replaceChildren(...r.rows.slice(0, 20).map(e => el("tr", {}, el("td", { text: e.identifier }), el("td", { text: String(e.category).toLowerCase() }), el("td", { text: (e.aliases ?? []).join(" | ") }))));
+  $("#roster-preview").hidden = false;
+  $("#save-roster").hidden = false;
+});
+
+$("#save-roster").addEventListener("click", async () => {
+  const r = await api(`/api/studies/${encodeURIComponent(study)}/roster`, { method: "POST", body: $("#roster").files[0] });
+  $("#done").textContent = r.message;
+  $("#roster-preview").hidden = true;
+  $("#save-roster").hidden = true;
+});
+
+$("#study-form").addEventListener("submit", async e => {
+  e.preventDefault();
+  const s = settings();
+  if (!s.sites.length) { showError("Add at least one site."); return; }
+  if (study) {
+    await api(`/api/studies/${encodeURIComponent(study)}/settings`, { method: "PUT", body: JSON.stringify({ ...s, doubleCodeTranscripts: named }) });
+    $("#done").textContent = "Changes saved.";
+    return;
+  }
+  const file = $("#codebook").files[0];
+  if (!file) { showError("Choose the codebook file: the study is created with it (edit it afterwards)."); return; }
+  const format = (file.name.split(".").pop() ?? "").toLowerCase();
+  const codebook = await api(`/api/codebook-files?format=${encodeURIComponent(format)}&name=${encodeURIComponent(s.name)}`, { method: "POST", body: file });
+  const id = $("#study-id").value.trim();
+  await api("/api/studies", { method: "POST", body: JSON.stringify({ id, ...s, codebook }) });
+  study = id;
+  history.replaceState(null, "", `?study=${encodeURIComponent(id)}`);
+  editing();
+  $("#done").textContent = `Study ${s.name} created with ${codebook.codes.length} codes. Now upload its roster below, and edit the codebook.`;
+});
+
+signIn(async () => {
+  if (study) { fill(await api(`/api/studies/${encodeURIComponent(study)}/settings`)); editing(); }
+  else { $("#languages").value = "en"; siteRow(); }
+  $("#setup").hidden = false;
+});
