@@ -13,6 +13,9 @@ namespace PipelineFunctions.Core.Pseudonymisation;
 /// </summary>
 public sealed partial class TranscriptPseudonymiser
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^#?\d+(_\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex ParticipantCode();
+
     /// <summary>Kinds replaced by a bare placeholder: numbering a phone number would help nobody follow anything.</summary>
     static readonly HashSet<string> Unnumbered = ["PHONE", "EMAIL", "URL", "HANDLE", "ID", "DATE", "ADDRESS"];
 
@@ -53,7 +56,8 @@ public sealed partial class TranscriptPseudonymiser
             var (speaker, text) = (texts[2 * p], texts[2 * p + 1]);
             var newSpeaker = Replace(turns[p].Index, speaker, people, replacements);
             var newText = Replace(turns[p].Index, text, people, replacements);
-            foreach (var t in new[] { speaker, text })
+            // A speaker label that is a participant code (50001, 50001_2, #9) is the study's own pseudonym: nothing to check.
+            foreach (var t in new[] { speaker, text }.Where(t => !(t.InSpeaker && ParticipantCode().IsMatch(t.Text.Trim()))))
                 unsure.AddRange(t.Unsure.Select(u => new UnsureSpan(p, u.Start, u.Length, t.Text.Substring(u.Start, u.Length), u.Reason, t.InSpeaker)));
             result.Add(turns[p] with { Speaker = newSpeaker, Text = newText });
         }

@@ -252,7 +252,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
     {
         var id = $"outage-{Guid.NewGuid():n}"[..24];
         using var response = await lead.PostAsync("/api/studies", new StringContent(
-            $$"""{"id":"{{id}}","name":"Outage","sites":[{"id":"kampala","name":"Kampala"}],"languages":["en"],"codebook":{{File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"))}}}""",
+            $$"""{"id":"{{id}}","name":"Outage","sites":[{"id":"kampala","name":"Kampala"}],"languages":["en"],"siteCheck":false,"codebook":{{File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"))}}}""",
             Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return id;
