@@ -35,6 +35,23 @@ public sealed class WorkerRestartTests(HostFixture fixture)
         await QueueTests.Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
     }
 
+    [Fact]
+    public async Task A_function_past_the_function_timeout_fails_its_worker_is_restarted_and_the_message_is_retried()
+    {
+        // The sample's host.json: functionTimeout 8 s; a "slow" message hangs for minutes on its first try.
+        var text = "slow-overrun-" + Guid.NewGuid().ToString("n");
+        await fixture.WorkQueue.SendMessageAsync(text);
+        var line = await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid", StringComparison.Ordinal), Wait);
+        var first = int.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+        await fixture.Host.WaitForLogAsync(l => l.Contains("Timeout value of 00:00:08 exceeded by function Work", StringComparison.Ordinal)
+            && l.Contains($"worker {first} is restarted", StringComparison.Ordinal), Wait);
+        await QueueTests.Eventually(() => Task.FromResult(fixture.Host.WorkerPid != first));
+
+        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 2 pid {fixture.Host.WorkerPid}", StringComparison.Ordinal), Wait);
+        await QueueTests.Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+    }
+
     /// <summary>Kills the worker as a crash would and returns the PID of the one the host starts instead.</summary>
     async Task<int> KillWorkerAsync(int pid)
     {
