@@ -188,17 +188,6 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>Every span any app process of this suite exported to its console so far.</summary>
     public IReadOnlyList<ExportedSpan> Spans() => ExportedSpan.Parse(App.Log);
 
-    /// <summary>Waits for a line of the app's log containing <paramref name="text"/>.</summary>
-    public async Task WaitForLogAsync(string text, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!App.Log.Any(l => l.Contains(text, StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"no log line with the expected text within {limit.TotalSeconds} s");
-            await Task.Delay(200);
-        }
-    }
-
     /// <summary>
     /// A parsed transcript whose parsed text was never stored, handed to pseudonymisation: it fails every try, so after
     /// five it is Failed and its message waits in the poison queue.
