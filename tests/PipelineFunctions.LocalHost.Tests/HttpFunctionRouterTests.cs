@@ -14,7 +14,7 @@ public sealed class HttpFunctionRouterTests
                 new HttpFunction("Study", "req", "api/studies/{studyId}", ["GET"]),
             ],
             [], []),
-        new HostJsonOptions(prefix, 16, TimeSpan.FromMinutes(1), TimeSpan.Zero, 5, true));
+        HostJsonOptions.Parse("{\"extensions\": {\"http\": {\"routePrefix\": \"" + prefix + "\"}}}"));
 
     [Theory]
     [InlineData("GET", "/api/studies/s1/transcripts", "Api", "path", "studies/s1/transcripts")]

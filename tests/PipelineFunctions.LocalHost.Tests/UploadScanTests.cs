@@ -17,10 +17,15 @@ public sealed class UploadScanTests(HostFixture fixture)
         await blob.UploadAsync(BinaryData.FromString("Interviewer: hello"));
 
         await QueueTests.Eventually(async () => (await blob.GetPropertiesAsync()).Value.Metadata.ContainsKey("ingestqueued"));
-        await Task.Delay(TimeSpan.FromSeconds(3)); // a few more scans, which must not announce it again
+        // Later scans must not announce it again; the positive control, a blob uploaded now and announced, proves that
+        // at least one later scan ran over the first blob.
+        var later = fixture.Uploads.GetBlobClient($"study-a/site-1/{Guid.NewGuid():n}.txt");
+        await later.UploadAsync(BinaryData.FromString("x"));
+        await QueueTests.Eventually(async () => (await later.GetPropertiesAsync()).Value.Metadata.ContainsKey("ingestqueued"));
 
         var messages = (await fixture.UploadEvents.ReceiveMessagesAsync(32)).Value;
-        var message = Assert.Single(messages);
+        Assert.Single(messages, m => m.Body.ToString().Contains(later.Name, StringComparison.Ordinal));
+        var message = Assert.Single(messages, m => m.Body.ToString().Contains(name, StringComparison.Ordinal));
         using var json = JsonDocument.Parse(message.Body.ToString());
         var root = json.RootElement;
         Assert.Equal("Microsoft.Storage.BlobCreated", root.GetProperty("eventType").GetString());
@@ -39,8 +44,12 @@ public sealed class UploadScanTests(HostFixture fixture)
     {
         var blob = fixture.Uploads.GetBlobClient($"study-a/site-1/{Guid.NewGuid():n}.txt");
         await blob.UploadAsync(BinaryData.FromString("x"), new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["ingestqueued"] = "true" } });
+        // The positive control: an unmarked blob uploaded with it is announced, so scans ran over both.
+        var control = fixture.Uploads.GetBlobClient($"study-a/site-1/{Guid.NewGuid():n}.txt");
+        await control.UploadAsync(BinaryData.FromString("x"));
 
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await QueueTests.Eventually(async () => (await fixture.UploadEvents.PeekMessagesAsync(32)).Value
+            .Any(m => m.Body.ToString().Contains(control.Name, StringComparison.Ordinal)));
 
         var messages = (await fixture.UploadEvents.PeekMessagesAsync(32)).Value;
         Assert.DoesNotContain(messages, m => m.Body.ToString().Contains(blob.Name, StringComparison.Ordinal));

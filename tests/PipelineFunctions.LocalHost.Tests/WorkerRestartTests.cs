@@ -24,15 +24,35 @@ public sealed class WorkerRestartTests(HostFixture fixture)
     [Fact]
     public async Task A_message_in_flight_when_the_worker_dies_is_retried_on_the_next_worker()
     {
-        var text = "slow-" + Guid.NewGuid().ToString("n");
-        await fixture.WorkQueue.SendMessageAsync(text);
-        var line = await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid", StringComparison.Ordinal), Wait);
-        var first = int.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var (text, first) = await StartSlowAsync("slow-");
 
         var second = await KillWorkerAsync(first);
 
         await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 2 pid {second}", StringComparison.Ordinal), Wait);
         await QueueTests.Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+    }
+
+    [Fact]
+    public async Task A_function_past_the_function_timeout_fails_its_worker_is_restarted_and_the_message_is_retried()
+    {
+        // The sample's host.json: functionTimeout 8 s; a "slow" message hangs for minutes on its first try.
+        var (text, first) = await StartSlowAsync("slow-overrun-");
+
+        await fixture.Host.WaitForLogAsync(l => l.Contains("Timeout value of 00:00:08 exceeded by function Work", StringComparison.Ordinal)
+            && l.Contains($"worker {first} is restarted", StringComparison.Ordinal), Wait);
+        await QueueTests.Eventually(() => Task.FromResult(fixture.Host.WorkerPid != first));
+
+        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 2 pid {fixture.Host.WorkerPid}", StringComparison.Ordinal), Wait);
+        await QueueTests.Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+    }
+
+    /// <summary>Sends a message that hangs on its first try and returns it with the PID of the worker running it.</summary>
+    async Task<(string Text, int Pid)> StartSlowAsync(string prefix)
+    {
+        var text = prefix + Guid.NewGuid().ToString("n");
+        await fixture.WorkQueue.SendMessageAsync(text);
+        var line = await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid", StringComparison.Ordinal), Wait);
+        return (text, int.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Kills the worker as a crash would and returns the PID of the one the host starts instead.</summary>

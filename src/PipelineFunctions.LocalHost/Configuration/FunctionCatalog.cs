@@ -35,7 +35,7 @@ public sealed record FunctionCatalog(string ScriptFile, IReadOnlyList<HttpFuncti
                     settings.ConnectionString(trigger["connection"]?.GetValue<string>()),
                     string.Equals(trigger["properties"]?["supportsDeferredBinding"]?.GetValue<string>(), "True", StringComparison.OrdinalIgnoreCase)));
             else if (string.Equals(type, "timerTrigger", StringComparison.OrdinalIgnoreCase))
-                timers.Add(TimerFunction.Parse(name, binding, settings.Resolve(trigger!["schedule"]!.GetValue<string>())));
+                timers.Add(new(name, binding, settings.Resolve(trigger!["schedule"]!.GetValue<string>())));
             else
                 unsupported(name, type ?? "none");
             // Outputs leave through the Azure SDK in the app; a host output binding would be silently dropped here.

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Azure.Messaging.EventGrid;
+using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
@@ -45,12 +48,25 @@ public sealed class UploadScanner(UploadScanOptions options, HostJsonOptions hos
             if (item.Metadata.ContainsKey(QueuedMarker)) continue;
             if (clock.GetUtcNow() - (item.Properties.LastModified ?? DateTimeOffset.MinValue) < options.Settle) continue;
             var blob = container.GetBlobClient(item.Name);
-            await queue.SendMessageAsync(BlobCreatedEvent.Create(blob.Uri, container.Name, item.Name, item.Properties.ContentLength ?? 0,
-                item.Properties.ETag?.ToString() ?? "", clock.GetUtcNow()), ct);
+            await queue.SendMessageAsync(BlobCreated(blob.Uri, container.Name, item), ct);
             var metadata = new Dictionary<string, string>(item.Metadata) { [QueuedMarker] = "true" };
             await blob.SetMetadataAsync(metadata, cancellationToken: ct);
             found++;
         }
         return found;
     }
+
+    /// <summary>
+    /// <c>Microsoft.Storage.BlobCreated</c> as Event Grid delivers it to a queue (the Event Grid schema, written by the
+    /// package's own converter); the data with the wire names of <see cref="StorageBlobCreatedEventData"/>, whose
+    /// serializer the package leaves unimplemented.
+    /// </summary>
+    string BlobCreated(Uri blobUri, string container, BlobItem item) => JsonSerializer.Serialize(
+        new EventGridEvent($"/blobServices/default/containers/{container}/blobs/{item.Name}", SystemEventNames.StorageBlobCreated, "1",
+            BinaryData.FromObjectAsJson(new
+            {
+                api = "PutBlob", contentType = "application/octet-stream", contentLength = item.Properties.ContentLength ?? 0,
+                blobType = "BlockBlob", eTag = item.Properties.ETag?.ToString() ?? "", url = blobUri.ToString(),
+            }))
+        { Topic = "local", EventTime = clock.GetUtcNow() });
 }

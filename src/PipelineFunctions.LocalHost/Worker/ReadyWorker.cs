@@ -8,11 +8,13 @@ public sealed class ReadyWorker
 {
     readonly WorkerChannel _channel;
     readonly Dictionary<string, string> _functionIds;
+    readonly TimeSpan _functionTimeout;
     readonly ILogger _logger;
 
-    ReadyWorker(WorkerChannel channel, Uri? httpUri, Dictionary<string, string> functionIds, int processId, ILogger logger)
+    ReadyWorker(WorkerChannel channel, Uri? httpUri, Dictionary<string, string> functionIds, int processId, TimeSpan functionTimeout, ILogger logger)
     {
         _channel = channel;
+        _functionTimeout = functionTimeout;
         HttpUri = httpUri;
         _functionIds = functionIds;
         ProcessId = processId;
@@ -24,7 +26,7 @@ public sealed class ReadyWorker
     public int FunctionCount => _functionIds.Count;
 
     /// <summary>WorkerInitRequest → FunctionsMetadataRequest → FunctionLoadRequest per function, as the Functions host does.</summary>
-    public static async Task<ReadyWorker> HandshakeAsync(WorkerChannel channel, string appFolder, int processId, ILogger logger)
+    public static async Task<ReadyWorker> HandshakeAsync(WorkerChannel channel, string appFolder, int processId, TimeSpan functionTimeout, ILogger logger)
     {
         var init = await channel.RequestAsync("workerInitRequest", new JsonObject
         {
@@ -46,7 +48,7 @@ public sealed class ReadyWorker
         }
         var uri = httpUri is null ? null : new Uri(httpUri);
         if (uri is not null) await WaitUntilListeningAsync(uri);
-        return new(channel, uri, ids, processId, logger);
+        return new(channel, uri, ids, processId, functionTimeout, logger);
     }
 
     /// <summary>
@@ -69,7 +71,9 @@ public sealed class ReadyWorker
 
     /// <summary>
     /// Sends an InvocationRequest and waits for its response. A trace context is always sent (without one the worker
-    /// fails): the caller's traceparent when it has one, else a new root.
+    /// fails): the caller's traceparent when it has one, else a new root. An invocation past host.json's
+    /// <c>functionTimeout</c> is cancelled and fails, and the worker is restarted, as the Functions host restarts its host
+    /// (a function that ignores cancellation cannot be stopped otherwise); what else was in flight fails and is retried.
     /// </summary>
     public async Task<InvocationOutcome> InvokeAsync(string function, string invocationId, JsonArray inputData, JsonObject triggerMetadata, string? traceparent)
     {
@@ -84,7 +88,15 @@ public sealed class ReadyWorker
                 ["inputData"] = inputData,
                 ["triggerMetadata"] = triggerMetadata,
                 ["traceContext"] = new JsonObject { ["traceParent"] = traceparent ?? NewTraceparent(), ["traceState"] = "" },
-            }, "invocationResponse", invocationId);
+            }, "invocationResponse", invocationId).WaitAsync(_functionTimeout);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogError("Timeout value of {Timeout} exceeded by function {Function} (id {InvocationId}); worker {Pid} is restarted.",
+                _functionTimeout, function, invocationId, ProcessId);
+            await _channel.SendAsync("invocationCancel", new JsonObject { ["invocationId"] = invocationId, ["gracePeriod"] = "0s" });
+            _channel.Close();
+            throw new FunctionTimeoutException(function, _functionTimeout);
         }
         catch (WorkerUnavailableException)
         {

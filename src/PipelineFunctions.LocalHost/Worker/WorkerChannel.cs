@@ -26,11 +26,17 @@ public sealed class WorkerChannel(IServerStreamWriter<JsonObject> writer, ILogge
         var waiter = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         _waiting[responseField + ":" + key] = waiter;
         if (_closed.Task.IsCompleted) throw new WorkerUnavailableException();
+        await SendAsync(requestField, body);
+        return await waiter.Task;
+    }
+
+    /// <summary>Sends <paramref name="body"/> as <paramref name="requestField"/>; no answer is expected.</summary>
+    public async Task SendAsync(string requestField, JsonObject body)
+    {
         await _write.WaitAsync();
         try { await writer.WriteAsync(new JsonObject { ["requestId"] = Guid.NewGuid().ToString(), [requestField] = body }); }
         catch (Exception e) when (e is InvalidOperationException or IOException or RpcException) { Close(); }
         finally { _write.Release(); }
-        return await waiter.Task;
     }
 
     public async Task ReadAsync(IAsyncStreamReader<JsonObject> reader, CancellationToken ct)

@@ -7,7 +7,8 @@ namespace PipelineFunctions.LocalHost.Worker;
 /// Keeps one worker running: starts it, waits for its stream, does the handshake, and when the process exits or the
 /// stream drops fails what was in flight and starts a new one, as the Functions host does.
 /// </summary>
-public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments arguments, IHostApplicationLifetime lifetime, ILogger<WorkerSupervisor> logger)
+public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments arguments, HostJsonOptions hostJson, IHostApplicationLifetime lifetime,
+    ILogger<WorkerSupervisor> logger)
     : BackgroundService
 {
     static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(90);
@@ -64,7 +65,7 @@ public sealed class WorkerSupervisor(WorkerLauncher launcher, HostArguments argu
                 if (await Task.WhenAny(connected.Task, exited, Task.Delay(ConnectTimeout, stoppingToken)) != connected.Task)
                     throw new WorkerUnavailableException();
                 channel = await connected.Task;
-                var ready = await ReadyWorker.HandshakeAsync(channel, arguments.AppFolder, process.Id, logger).WaitAsync(ConnectTimeout, stoppingToken);
+                var ready = await ReadyWorker.HandshakeAsync(channel, arguments.AppFolder, process.Id, hostJson.FunctionTimeout, logger).WaitAsync(ConnectTimeout, stoppingToken);
                 lock (_gate) _ready.TrySetResult(ready);
                 wasReady = true;
                 logger.LogInformation("Worker {Pid} ready: {Count} functions loaded.", process.Id, ready.FunctionCount);

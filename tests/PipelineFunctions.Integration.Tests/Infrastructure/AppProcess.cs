@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace PipelineFunctions.Integration.Tests.Infrastructure;
 
@@ -10,19 +9,16 @@ namespace PipelineFunctions.Integration.Tests.Infrastructure;
 /// isolated worker, against the real local Azurite and cosmosdb-server that ./test.sh starts. It keeps every line the
 /// host and the worker log, so tests can check that no identifier or transcript text ever reaches a log.
 /// </summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
     readonly ConcurrentQueue<string> _log = new();
     readonly Dictionary<string, string> _environment;
     Process? _process;
 
-    public AppProcess(Dictionary<string, string> environment)
-    {
-        _environment = environment;
-        Port = FreePort();
-    }
+    public AppProcess(Dictionary<string, string> environment) => _environment = environment;
 
-    public int Port { get; }
+    /// <summary>The port the host bound (it is started with <c>--port 0</c> and names it), known once started.</summary>
+    public int Port { get; private set; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public IReadOnlyCollection<string> Log => _log;
     public bool HasExited => _process is null || _process.HasExited;
@@ -45,7 +41,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var host = Built("PipelineFunctions.LocalHost", "PipelineFunctions.LocalHost.dll");
         var app = Path.GetDirectoryName(AppDll)!;
-        var start = new ProcessStartInfo("dotnet", [host, "--app", app, "--port", $"{Port}", "--worker-pid-file", WorkerPidFile])
+        var start = new ProcessStartInfo("dotnet", [host, "--app", app, "--port", "0", "--worker-pid-file", WorkerPidFile])
         {
             WorkingDirectory = AppFolder,
             RedirectStandardOutput = true,
@@ -58,8 +54,16 @@ public sealed class AppProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var http = new HttpClient { BaseAddress = BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (Port == 0)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited at start:\n{string.Join('\n', _log.TakeLast(30))}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The host named no port within 90 s.");
+            if (_log.Select(l => ServingLine().Match(l)).FirstOrDefault(m => m.Success) is { } serving)
+                Port = int.Parse(serving.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            else await Task.Delay(100);
+        }
+        using var http = new HttpClient { BaseAddress = BaseAddress };
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The app exited at start:\n{string.Join('\n', _log.TakeLast(30))}");
@@ -101,10 +105,6 @@ public sealed class AppProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"functions on http://127\.0\.0\.1:(\d+);")]
+    private static partial Regex ServingLine();
 }

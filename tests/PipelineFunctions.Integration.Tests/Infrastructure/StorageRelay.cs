@@ -6,7 +6,8 @@ namespace PipelineFunctions.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A loopback TCP relay in front of one storage port that a test can cut. Cut, it resets every open connection and
-/// refuses new ones at once, as storage gone from the network would, while the storage behind it keeps every
+/// every new one at once, as storage gone from the network would (it keeps its port, bound at 0 once, so no other
+/// process can take it meanwhile), while the storage behind it keeps every
 /// acknowledged write. Stopping Azurite itself is no such outage: it first drains open connections for a minute or
 /// more, so on a fast machine the work in flight finished before storage was ever gone.
 /// </summary>
@@ -14,41 +15,36 @@ public sealed class StorageRelay : IDisposable
 {
     readonly int _target;
     readonly ConcurrentDictionary<Socket, byte> _open = new();
-    TcpListener? _listener;
+    readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    volatile bool _cut;
 
     public StorageRelay(int target)
     {
         _target = target;
-        Port = AppProcess.FreePort();
-        Restore();
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = AcceptAsync();
     }
 
     public int Port { get; }
 
-    public void Restore()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, Port);
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        listener.Start();
-        _listener = listener;
-        _ = AcceptAsync(listener);
-    }
+    public void Restore() => _cut = false;
 
     public void Cut()
     {
-        _listener?.Stop();
-        _listener = null;
+        _cut = true;
         foreach (var socket in _open.Keys) Reset(socket);
     }
 
-    async Task AcceptAsync(TcpListener listener)
+    async Task AcceptAsync()
     {
         while (true)
         {
             Socket client;
-            try { client = await listener.AcceptSocketAsync(); }
+            try { client = await _listener.AcceptSocketAsync(); }
             catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException) { return; }
-            _ = RelayAsync(client);
+            if (_cut) { _open[client] = 0; Reset(client); }
+            else _ = RelayAsync(client);
         }
     }
 
@@ -90,5 +86,9 @@ public sealed class StorageRelay : IDisposable
         socket.Dispose();
     }
 
-    public void Dispose() => Cut();
+    public void Dispose()
+    {
+        Cut();
+        _listener.Stop();
+    }
 }

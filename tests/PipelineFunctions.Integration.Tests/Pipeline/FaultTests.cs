@@ -156,8 +156,15 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             id = (string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!;
             await WaitForStatusAsync(store, study, id, TranscriptStatus.Parsed, TimeSpan.FromSeconds(60));
 
-            // Three sweeps past the stall time: a message waits in the queue, so the transcript is left to it.
-            await Task.Delay(TimeSpan.FromSeconds(9));
+            // Sweeps past the stall time (3 s; a sweep every 2 s, so the 3rd and 4th after Parsed): a message waits in the
+            // queue, so the transcript is left to it. Those sweeps having run is the positive control.
+            var sweeps = SweepRuns(halted);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (SweepRuns(halted) < sweeps + 4)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the sweep did not run four times within 60 s");
+                await Task.Delay(200);
+            }
             Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
             Assert.DoesNotContain(halted.Log, l => l.Contains("sat at Parsed", StringComparison.Ordinal));
         }
@@ -172,6 +179,8 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         Assert.Contains(app.Log, l => l.Contains($"Transcript {id} of study {study} sat at Parsed", StringComparison.Ordinal) && l.Contains("handed to pseudonymise again.", StringComparison.Ordinal));
         output.WriteLine($"stalled: a transcript whose pseudonymise message was lost was SuggestionsReady {handed.Elapsed.TotalSeconds:0.0} s after the app came back (sweep every 2 s, stalled after 3 s)");
     }
+
+    static int SweepRuns(AppProcess app) => app.Log.Count(l => l.Contains("Executed HandOnStalledTranscripts (Succeeded", StringComparison.Ordinal));
 
     /// <summary>The database of a test's own app.</summary>
     CosmosContainers Cosmos(string database) => new(new App.Settings.PipelineSettings
@@ -201,7 +210,7 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             output.WriteLine($"outage: queue {queue.Name}: {properties.Value.ApproximateMessagesCount} messages, {visible.Value.Length} visible");
         }
         foreach (var line in app.Log.Where(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)
-            || l.Contains("Queue listeners", StringComparison.Ordinal)).TakeLast(60))
+            || l.Contains("Job listeners", StringComparison.Ordinal)).TakeLast(60))
             output.WriteLine($"outage log: {line}");
     }
 

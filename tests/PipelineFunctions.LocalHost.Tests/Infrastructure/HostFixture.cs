@@ -4,12 +4,13 @@ using Azure.Storage.Queues;
 namespace PipelineFunctions.LocalHost.Tests.Infrastructure;
 
 /// <summary>
-/// One host and worker for all tests (starting them is the slow part), on queue and container names of its own so it
-/// never meets another run's messages.
+/// One host and worker for all tests (starting them is the slow part), on an Azurite of its own: the integration suite,
+/// run at the same time by <c>dotnet test</c> on the solution, keeps the shared one.
 /// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
     readonly string _suffix = Guid.NewGuid().ToString("n")[..8];
+    PrivateAzurite? _azurite;
 
     public HostProcess Host { get; } = new();
     public QueueClient WorkQueue { get; private set; } = null!;
@@ -20,7 +21,8 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var storage = TestStorage.ConnectionString;
+        _azurite = new PrivateAzurite();
+        var storage = _azurite.ConnectionString;
         var base64 = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         WorkQueue = new QueueClient(storage, $"work-{_suffix}", base64);
         WorkPoison = new QueueClient(storage, $"work-{_suffix}-poison", base64);
@@ -49,5 +51,6 @@ public sealed class HostFixture : IAsyncLifetime
         await Host.DisposeAsync();
         foreach (var queue in new[] { WorkQueue, WorkPoison, OtherQueue, UploadEvents }) await queue.DeleteIfExistsAsync();
         await Uploads.DeleteIfExistsAsync();
+        _azurite?.Dispose();
     }
 }

@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace PipelineFunctions.LocalHost.Tests.Infrastructure;
 
-/// <summary>The LocalHost as a real process, running the SampleWorker app; it keeps every console line.</summary>
-public sealed class HostProcess : IAsyncDisposable
+/// <summary>
+/// The LocalHost as a real process, running the SampleWorker app; it keeps every console line. It binds a free port
+/// itself (<c>--port 0</c>) and names it in its "Serving" line, so no port is chosen here and released before use.
+/// </summary>
+public sealed partial class HostProcess : IAsyncDisposable
 {
     readonly ConcurrentQueue<string> _log = new();
     readonly string _folder = Directory.CreateTempSubdirectory("localhost-tests-").FullName;
     Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; private set; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public string PidFile => Path.Combine(_folder, "worker.pid");
     public IReadOnlyCollection<string> Log => _log;
@@ -23,7 +25,7 @@ public sealed class HostProcess : IAsyncDisposable
         var settings = Path.Combine(_folder, "local.settings.json");
         await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
         var start = new ProcessStartInfo("dotnet",
-            [RepoPaths.HostDll, "--app", RepoPaths.SampleWorker, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [RepoPaths.HostDll, "--app", RepoPaths.SampleWorker, "--port", "0",
              "--settings", settings, "--worker-pid-file", PidFile])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         _process = Process.Start(start)!;
@@ -31,6 +33,8 @@ public sealed class HostProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        var serving = await WaitForLogAsync(l => ServingLine().IsMatch(l), TimeSpan.FromSeconds(90));
+        Port = int.Parse(ServingLine().Match(serving).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         await WaitForLogAsync(l => l.Contains("functions loaded", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
     }
 
@@ -59,10 +63,6 @@ public sealed class HostProcess : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"functions on http://127\.0\.0\.1:(\d+);")]
+    private static partial Regex ServingLine();
 }

@@ -4,19 +4,19 @@ using Azure.Storage.Queues.Models;
 using PipelineFunctions.LocalHost.Rpc;
 using PipelineFunctions.LocalHost.Worker;
 
-namespace PipelineFunctions.LocalHost.Queues;
+namespace PipelineFunctions.LocalHost.Jobs;
 
 /// <summary>
 /// Hands a slot's message to the worker with the trigger metadata the Functions host sends, and throws when the
 /// function failed so that the WebJobs SDK retries it and finally moves it to poison.
 /// </summary>
-public sealed class QueueDispatcher(QueueSlotMap map, WorkerSupervisor supervisor, LeasedMessages leases)
+public sealed class QueueDispatcher(SlotMap map, WorkerSupervisor supervisor, LeasedMessages leases)
 {
     static readonly TimeSpan WorkerWait = TimeSpan.FromMinutes(2);
 
     public async Task RunAsync(int slot, QueueMessage message, CancellationToken ct)
     {
-        var function = map.Functions[slot];
+        var function = map.Queues[slot];
         var worker = await supervisor.WaitReadyAsync(WorkerWait, ct);
         var body = RpcData.Body(message.Body);
         var trigger = new JsonObject

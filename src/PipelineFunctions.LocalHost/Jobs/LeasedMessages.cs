@@ -3,7 +3,7 @@ using Azure;
 using Azure.Storage.Queues;
 using PipelineFunctions.LocalHost.Configuration;
 
-namespace PipelineFunctions.LocalHost.Queues;
+namespace PipelineFunctions.LocalHost.Jobs;
 
 /// <summary>
 /// Messages handed to the worker whose outcome storage may not have heard. The WebJobs listener hides a message for ten

@@ -1,11 +1,11 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
 
-namespace PipelineFunctions.LocalHost.Queues;
+namespace PipelineFunctions.LocalHost.Jobs;
 
 /// <summary>
 /// WebJobs functions bind their queue in an attribute, but our queue names come from functions.metadata at run time:
-/// so a fixed set of slots whose queue, connection and on/off are settings (<see cref="QueueSlotMap"/>). The WebJobs
+/// so a fixed set of slots whose queue, connection and on/off are settings (<see cref="SlotMap"/>). The WebJobs
 /// queue listener then does everything the Functions host does: polling with back-off, batches, visibility timeout,
 /// dequeue count and the <c>-poison</c> queue.
 /// </summary>

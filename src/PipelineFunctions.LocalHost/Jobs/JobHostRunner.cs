@@ -1,19 +1,26 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using PipelineFunctions.LocalHost.Configuration;
 
-namespace PipelineFunctions.LocalHost.Queues;
+namespace PipelineFunctions.LocalHost.Jobs;
 
 /// <summary>
-/// The WebJobs job host that runs the queue slots, kept as the Functions host keeps its script host: when a listener
+/// The WebJobs job host that runs the queue and timer slots, kept as the Functions host keeps its script host: when a listener
 /// fails (storage unreachable past the SDK's retries), that job host is torn down and a new one started after a pause,
 /// where the SDK's default handler would end the process. Messages in flight meanwhile come back by their visibility.
 /// </summary>
-public sealed class QueueHost(QueueDispatcher dispatcher, LeasedMessages leases, QueueSlotMap slots, HostJsonOptions hostJson, AppSettings settings,
-    ILoggerFactory loggers, ILogger<QueueHost> logger) : BackgroundService
+public sealed class JobHostRunner(QueueDispatcher queues, TimerDispatcher timers, LeasedMessages leases, SlotMap slots, HostJsonOptions hostJson,
+    AppSettings settings, ILoggerFactory loggers, ILogger<JobHostRunner> logger) : BackgroundService
 {
     static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
+
+    // Lock leases (the timers' singleton) are named by the host id: each local host is an app of its own, so that two
+    // hosts on one Azurite never hold each other's timers.
+    readonly string _hostId = "localhost-" + Guid.NewGuid().ToString("n")[..16];
+    readonly MemoryScheduleMonitor _schedules = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,12 +33,12 @@ public sealed class QueueHost(QueueDispatcher dispatcher, LeasedMessages leases,
                 await host.StartAsync(stoppingToken);
                 var ended = await Task.WhenAny(failed.Task, Task.Delay(Timeout.Infinite, stoppingToken));
                 if (ended == failed.Task)
-                    logger.LogWarning("Queue listeners failed ({Failure}); starting them again in {Pause} s.", failed.Task.Result.GetType().Name, Pause.TotalSeconds);
+                    logger.LogWarning("Job listeners failed ({Failure}); starting them again in {Pause} s.", failed.Task.Result.GetType().Name, Pause.TotalSeconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
             catch (Exception e)
             {
-                logger.LogWarning("Queue listeners could not start ({Failure}); trying again in {Pause} s.", e.GetType().Name, Pause.TotalSeconds);
+                logger.LogWarning("Job listeners could not start ({Failure}); trying again in {Pause} s.", e.GetType().Name, Pause.TotalSeconds);
             }
             finally
             {
@@ -50,22 +57,30 @@ public sealed class QueueHost(QueueDispatcher dispatcher, LeasedMessages leases,
             .AddInMemoryCollection([new(AppSettings.StorageSetting, settings.ConnectionString(AppSettings.StorageSetting))]))
         .ConfigureWebJobs(webJobs =>
         {
+            webJobs.UseHostId(_hostId);
             webJobs.AddAzureStorageCoreServices();
-            webJobs.AddAzureStorageQueues(o =>
-            {
-                o.BatchSize = hostJson.BatchSize;
-                o.MaxPollingInterval = hostJson.MaxPollingInterval;
-                o.VisibilityTimeout = hostJson.VisibilityTimeout;
-                o.MaxDequeueCount = hostJson.MaxDequeueCount;
-                o.MessageEncoding = hostJson.Base64Messages ? Azure.Storage.Queues.QueueMessageEncoding.Base64 : Azure.Storage.Queues.QueueMessageEncoding.None;
-            });
+            webJobs.AddAzureStorageQueues(o => Configure(o, hostJson));
+            webJobs.AddTimers();
         })
         .ConfigureServices(services => services
             .AddSingleton(loggers)
-            .AddSingleton(dispatcher)
+            .AddSingleton(queues)
+            .AddSingleton(timers)
+            .AddSingleton<ScheduleMonitor>(_schedules)
             .AddSingleton<ITypeLocator, SlotTypeLocator>()
             .AddSingleton<IWebJobsExceptionHandlerFactory>(new FailureHandlerFactory(failed)))
         .Build();
+
+    /// <summary>host.json's <c>extensions.queues</c> as the Functions host applies them (newBatchThreshold unset: the SDK's batchSize / 2 per processor).</summary>
+    public static void Configure(QueuesOptions options, HostJsonOptions hostJson)
+    {
+        options.BatchSize = hostJson.BatchSize;
+        if (hostJson.NewBatchThreshold is { } threshold) options.NewBatchThreshold = threshold;
+        options.MaxPollingInterval = hostJson.MaxPollingInterval;
+        options.VisibilityTimeout = hostJson.VisibilityTimeout;
+        options.MaxDequeueCount = hostJson.MaxDequeueCount;
+        options.MessageEncoding = hostJson.Base64Messages ? Azure.Storage.Queues.QueueMessageEncoding.Base64 : Azure.Storage.Queues.QueueMessageEncoding.None;
+    }
 
     /// <summary>Reports a listener's unhandled failure to the loop above instead of ending the process.</summary>
     sealed class FailureHandlerFactory(TaskCompletionSource<Exception> failed) : IWebJobsExceptionHandlerFactory, IWebJobsExceptionHandler
