@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Recovery;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Keys;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.SiteCheck;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Pseudonymisation;
