@@ -1,5 +1,5 @@
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Exchange;
 using PipelineFunctions.Core.Exchange.Mapping;

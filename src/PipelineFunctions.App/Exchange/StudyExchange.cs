@@ -1,8 +1,7 @@
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Uploads;
 using PipelineFunctions.App.Workflow;
-using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
-using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Codebooks;
 using PipelineFunctions.Core.Exchange;
 using PipelineFunctions.Core.Exchange.Mapping;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Middleware;
@@ -9,13 +10,16 @@ namespace PipelineFunctions.App.Http;
 
 /// <param name="Other">Null while blind: the other coder's count shows only where both submitted.</param>
 /// <param name="Engine">How far the suggestion engine agrees with the coders on this code (leaves only).</param>
-public sealed record CodeCount(string Id, string Name, string? Parent, int Mine, int? Other, int Consensus, EngineAgreementView? Engine = null);
+public sealed record CodeCount(string Id, string Name, string? Parent, int Mine, int? Other, int Consensus,
+    EngineAgreementView? Engine = null);
 
 /// <param name="Level">"reliable", "learning" or "guessing" (a guessing code is no longer suggested).</param>
-public sealed record EngineAgreementView(string Level, double Kappa, double? Precision, double? Recall, int Passages, string Summary)
+public sealed record EngineAgreementView(string Level, double Kappa, double? Precision, double? Recall, int Passages,
+    string Summary)
 {
     public static EngineAgreementView Of(Core.Suggestions.Reliability.CodeReliability r) =>
-        new(r.Level.ToString().ToLowerInvariant(), Math.Round(r.Kappa, 2), r.Precision is { } p ? Math.Round(p, 2) : null,
+        new(r.Level.ToString().ToLowerInvariant(), Math.Round(r.Kappa, 2), r.Precision is { } p ? Math.Round(p, 2)
+            : null,
             r.Recall is { } q ? Math.Round(q, 2) : null, r.Passages, r.Summary);
 }
 public sealed record CodeTreeView(List<CodeCount> Codes, List<SiteName> Sites);
@@ -24,27 +28,36 @@ public sealed record SiteName(string Id, string Name);
 /// <summary>
 /// The codebook's hierarchy with passages per code — the caller's, the other coder's (once both submitted), the final
 /// coding's — for the study or one transcript, by site and speaker role; a parent counts its children's passages. Each
-/// leaf also says how far the suggestion engine agrees with the coders on it, study-wide (<see cref="EngineReliability"/>).
+/// leaf also says how far the suggestion engine agrees with the coders on it, study-wide
+/// (<see cref="EngineReliability"/>).
 /// </summary>
-public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, ReviewStore review, EngineReliability reliability)
+public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, ReviewStore review,
+    EngineReliability reliability)
 {
     [Function("GetCodeTree"), Access(Roles.Coder, Roles.StudyLead), Audited("read-code-counts")]
-    public async Task<IResult> TreeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codes/tree")] HttpRequest req,
+    public async Task<Results<Ok<CodeTreeView>, Problem<NoStudy>>> TreeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codes/tree")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
-        var (site, role, transcript) = (req.Query["site"].FirstOrDefault(), req.Query["role"].FirstOrDefault(), req.Query["transcript"].FirstOrDefault());
+        var (site, role, transcript) =
+            (req.Query["site"].FirstOrDefault(), req.Query["role"].FirstOrDefault(),
+                req.Query["transcript"].FirstOrDefault());
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NoStudy(studyId);
-        var (mine, other, final) = (new Counter(study.Codebook), new Counter(study.Codebook), new Counter(study.Codebook));
+        var (mine, other, final) = (new Counter(study.Codebook), new Counter(study.Codebook),
+            new Counter(study.Codebook));
         var otherSeen = false;
         foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User,
-                     t => (string.IsNullOrEmpty(site) || t.SiteId == site) && (string.IsNullOrEmpty(transcript) || t.Id == transcript), ct))
+                     t => (string.IsNullOrEmpty(site) || t.SiteId == site)
+                          && (string.IsNullOrEmpty(transcript) || t.Id == transcript), ct))
         {
             Func<CodingEntry, bool> spoken = _ => true;
             if (!string.IsNullOrEmpty(role))
             {
-                var roles = (await review.SegmentsAsync(v.Transcript.Id, ct)).ToDictionary(s => s.Segment, s => SpeakerCitation.RoleOf(s.Speaker));
-                spoken = c => string.Equals(roles.GetValueOrDefault(c.Segment), role, StringComparison.OrdinalIgnoreCase);
+                var roles = (await review.SegmentsAsync(v.Transcript.Id, ct))
+                    .ToDictionary(s => s.Segment, s => SpeakerCitation.RoleOf(s.Speaker));
+                spoken = c => string.Equals(roles.GetValueOrDefault(c.Segment), role,
+                    StringComparison.OrdinalIgnoreCase);
             }
             mine.Add(v.Transcript.Id, v.Mine, spoken);
             final.Add(v.Transcript.Id, v.Final, spoken);
@@ -52,13 +65,15 @@ public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, 
             other.Add(v.Transcript.Id, v.Other, spoken);
         }
         var engine = await reliability.ForStudyAsync(study, ct);
-        return Results.Ok(new CodeTreeView(
-            study.Codebook.Codes.Select(c => new CodeCount(c.Id, c.Name, c.Parent, mine[c.Id], otherSeen ? other[c.Id] : null, final[c.Id],
+        return TypedResults.Ok(new CodeTreeView(
+            study.Codebook.Codes.Select(c => new CodeCount(c.Id, c.Name, c.Parent, mine[c.Id],
+                otherSeen ? other[c.Id] : null, final[c.Id],
                 engine.TryGetValue(c.Id, out var r) ? EngineAgreementView.Of(r) : null)).ToList(),
             study.Sites.Select(s => new SiteName(s.Id, s.Name)).ToList()));
     }
 
-    /// <summary>Distinct passages per code, a parent counting its children's (a passage under two children counts once).</summary>
+    /// <summary>Distinct passages per code, a parent counting its children's (a passage under two children counts
+    /// once).</summary>
     sealed class Counter(Core.Codebooks.Codebook codebook)
     {
         readonly Dictionary<string, HashSet<(string, int)>> _passages = new(StringComparer.Ordinal);

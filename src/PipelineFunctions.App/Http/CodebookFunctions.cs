@@ -1,5 +1,6 @@
 using System.Text;
 using PipelineFunctions.Core.Limits;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
@@ -14,86 +15,119 @@ public sealed record ProposalRequest(string Name, string Definition, string? Par
 public sealed record Proposed(string Message, string Id);
 public sealed record CodebookChanged(string Message, string Version, string? Code = null);
 
-/// <summary>A study's codebook in JSON, CSV or REFI-QDA (.qdc; a .qdpx project's codes can be read in too); replacing it makes a new version, the old ones stay named.</summary>
+/// <param name="State"><c>proposed</c>, <c>approved</c> or <c>declined</c>.</param>
+public sealed record ProposalView(string Id, string Name, string Definition, string? Parent, string By,
+    DateTimeOffset At,
+    string State)
+{
+    public static ProposalView Of(CodeProposal p) => new(p.Id, p.Name, p.Definition, p.Parent, p.By, p.At, p.State);
+}
+
+/// <summary>A study's codebook in JSON, CSV or REFI-QDA (.qdc; a .qdpx project's codes can be read in too); replacing
+/// it makes a new version, the old ones stay named.</summary>
 public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
 {
     [Function("GetCodebook"), Access]
-    public async Task<IResult> ExportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codebook")] HttpRequest req,
+    public async Task<Results<ContentHttpResult, FileContentHttpResult, Problem<Missing>,
+        Problem<Invalid>>> ExportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codebook")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NotFound($"There is no study '{studyId}' with a codebook.");
         return (req.Query["format"].FirstOrDefault() ?? "json") switch
         {
-            "json" => Results.Text(CodebookJson.Write(study.Codebook), "application/json", Encoding.UTF8),
-            "csv" => Results.File(Encoding.UTF8.GetBytes(CodebookCsv.Write(study.Codebook)), "text/csv", $"{studyId}-codebook.csv"),
-            "qdc" => Results.File(Encoding.UTF8.GetBytes(CodebookQdc.Write(study.Codebook)), "application/xml", $"{studyId}-codebook.qdc"),
+            "json" => TypedResults.Text(CodebookJson.Write(study.Codebook), "application/json", Encoding.UTF8),
+            "csv" => TypedResults.File(Encoding.UTF8.GetBytes(CodebookCsv.Write(study.Codebook)), "text/csv",
+                $"{studyId}-codebook.csv"),
+            "qdc" => TypedResults.File(Encoding.UTF8.GetBytes(CodebookQdc.Write(study.Codebook)), "application/xml",
+                $"{studyId}-codebook.qdc"),
             _ => Problems.BadRequest("Format must be json, csv or qdc."),
         };
     }
 
     [Function("ReplaceCodebook"), Access(Roles.StudyLead), Audited("change-codebook")]
-    public async Task<IResult> ImportAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/codebook")] HttpRequest req,
+    public async Task<Results<Ok<CodebookChanged>, Problem<NoStudy>, Problem<Invalid>>> ImportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/codebook")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return Problems.NoStudy(studyId);
         using var body = new MemoryStream();
         await req.Body.CopyToAsync(body, ct);
-        if (body.Length is 0 or > 5 * 1024 * 1024) return Problems.BadRequest("Send the codebook file as the request body (up to 5 MB).");
+        if (body.Length is 0 or > 5 * 1024 * 1024)
+            return Problems.BadRequest("Send the codebook file as the request body (up to 5 MB).");
         Codebook codebook;
         try
         {
-            codebook = CodebookFiles.Read(req.Query["format"].FirstOrDefault() ?? "json", body.ToArray(), study.Codebook?.Name ?? study.Name, study.Codebook);
+            codebook = CodebookFiles.Read(req.Query["format"].FirstOrDefault() ?? "json", body.ToArray(),
+                study.Codebook?.Name ?? study.Name, study.Codebook);
         }
         catch (FormatException e) { return Problems.BadRequest(e.Message); }
         catch (QdpxRejectedException e) { return Problems.BadRequest(e.Message); }
 
-        var version = await studies.SetCodebookAsync(studyId, codebook, req.HttpContext.User.Name(), clock.GetUtcNow(), ct);
-        return Results.Ok(new CodebookChanged($"Codebook version {version} with {codebook.Codes.Count} codes; earlier suggestions keep the version they used.", version));
+        var version = await studies.SetCodebookAsync(studyId, codebook, req.HttpContext.User.Name(), clock.GetUtcNow(),
+            ct);
+        return TypedResults.Ok(new CodebookChanged($"Codebook version {version} with {codebook.Codes.Count} codes; " +
+            $"earlier suggestions keep the version they used.", version));
     }
 
     [Function("ListCodeProposals"), Access(Roles.Coder, Roles.StudyLead)]
-    public async Task<IResult> ProposalsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codebook/proposals")] HttpRequest req,
+    public async Task<Results<Ok<List<ProposalView>>, Problem<NoStudy>>> ProposalsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get",
+            Route = "api/studies/{studyId}/codebook/proposals")] HttpRequest req,
         string studyId, CancellationToken ct) =>
-        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(study.CodeProposals) : Problems.NoStudy(studyId);
+        await studies.GetAsync(studyId, ct) is { } study
+            ? TypedResults.Ok(study.CodeProposals.Select(ProposalView.Of).ToList()) : Problems.NoStudy(studyId);
 
     /// <summary>An inductive code, proposed while coding: it waits for the study lead.</summary>
     [Function("ProposeCode"), Access(Roles.Coder, Roles.StudyLead), Audited("propose-code")]
-    public async Task<IResult> ProposeAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/codebook/proposals")] HttpRequest req,
+    public async Task<Results<Ok<Proposed>, Problem<Invalid>, Problem<NoStudy>>> ProposeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/codebook/proposals")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         var request = await req.ReadFromJsonAsync<ProposalRequest>(ct);
         if (string.IsNullOrWhiteSpace(request?.Name) || string.IsNullOrWhiteSpace(request.Definition))
             return Problems.BadRequest("A proposed code needs a name and a definition.");
-        if ((TextLimits.CheckCodeName(request.Name) ?? TextLimits.CheckCodeDefinition(request.Definition)) is { } tooLong) return Problems.BadRequest(tooLong);
+        if ((TextLimits.CheckCodeName(request.Name)
+            ?? TextLimits.CheckCodeDefinition(request.Definition)) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NoStudy(studyId);
-        if (request.Parent is { } parent && study.Codebook.Find(parent) is null) return Problems.BadRequest($"'{parent}' is not a code of this codebook.");
-        var proposal = new CodeProposal(Guid.NewGuid().ToString("n")[..10], request.Name.Trim(), request.Definition.Trim(), request.Parent,
+        if (request.Parent is { } parent && study.Codebook.Find(parent) is null)
+            return Problems.BadRequest($"'{parent}' is not a code of this codebook.");
+        var proposal = new CodeProposal(Guid.NewGuid().ToString("n")[..10], request.Name.Trim(),
+            request.Definition.Trim(), request.Parent,
             req.HttpContext.User.Name(), clock.GetUtcNow(), "proposed");
         await studies.ProposeCodeAsync(studyId, proposal, ct);
-        return Results.Ok(new Proposed("Proposed; the study lead will decide.", proposal.Id));
+        return TypedResults.Ok(new Proposed("Proposed; the study lead will decide.", proposal.Id));
     }
 
     [Function("ApproveCodeProposal"), Access(Roles.StudyLead), Audited("approve-code")]
-    public async Task<IResult> ApproveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/codebook/proposals/{proposalId}/approve")] HttpRequest req,
+    public async Task<Results<Ok<CodebookChanged>, Problem<Missing>, Problem<WrongState>>> ApproveAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/codebook/proposals/{proposalId}/approve")] HttpRequest req,
         string studyId, string proposalId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
         var proposal = study?.CodeProposals.FirstOrDefault(p => p.Id == proposalId);
-        if (study?.Codebook is null || proposal is null) return Problems.NotFound($"There is no proposal '{proposalId}'.");
+        if (study?.Codebook is null || proposal is null)
+            return Problems.NotFound($"There is no proposal '{proposalId}'.");
         if (proposal.State != "proposed") return Problems.Conflict($"That proposal is {proposal.State} already.");
         var id = CodeId(proposal.Name, study.Codebook);
-        var codebook = study.Codebook with { Codes = [.. study.Codebook.Codes, new Code(id, proposal.Name, proposal.Parent, proposal.Definition)] };
-        var version = await studies.ApproveCodeAsync(studyId, codebook, study.CodeProposals.IndexOf(proposal), proposal with { State = "approved" },
+        var codebook = study.Codebook with { Codes = [.. study.Codebook.Codes,
+            new Code(id, proposal.Name, proposal.Parent, proposal.Definition)] };
+        var version = await studies.ApproveCodeAsync(studyId, codebook, study.CodeProposals.IndexOf(proposal),
+            proposal with { State = "approved" },
             req.HttpContext.User.Name(), clock.GetUtcNow(), ct);
-        return Results.Ok(new CodebookChanged($"'{proposal.Name}' is now code '{id}' (codebook {version}).", version, id));
+        return TypedResults.Ok(new CodebookChanged($"'{proposal.Name}' is now code '{id}' (codebook {version}).",
+            version, id));
     }
 
     static string CodeId(string name, Codebook codebook)
     {
-        var slug = new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        var slug = new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray())
+            .Trim('-');
         var id = slug.Length == 0 ? "code" : slug;
         for (var n = 2; codebook.Find(id) is not null; n++) id = $"{slug}-{n}";
         return id;

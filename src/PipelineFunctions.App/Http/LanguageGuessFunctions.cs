@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Security;
@@ -7,7 +8,8 @@ using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Http;
 
-/// <summary>The language suggested for a file, and whether it can be read at all; null language when the text says nothing clear.</summary>
+/// <summary>The language suggested for a file, and whether it can be read at all; null language when the text says
+/// nothing clear.</summary>
 public sealed record LanguageSuggestion(string? Language, double? Confidence, string? Problem);
 
 /// <summary>
@@ -17,22 +19,27 @@ public sealed record LanguageSuggestion(string? Language, double? Confidence, st
 public sealed class LanguageGuessFunctions(StudyStore studies, PipelineSettings settings)
 {
     [Function("SuggestLanguage"), Access(Roles.SiteResearcher, Roles.StudyLead)]
-    public async Task<IResult> SuggestAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/language-suggestion")] HttpRequest req,
+    public async Task<Results<Ok<LanguageSuggestion>, Problem<NoStudy>, Problem<Invalid>>> SuggestAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/language-suggestion")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return Problems.NoStudy(studyId);
         var fileName = req.Query["fileName"].FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(fileName)) return Problems.BadRequest("Name the file (?fileName=) so its format is known.");
+        if (string.IsNullOrWhiteSpace(fileName))
+            return Problems.BadRequest("Name the file (?fileName=) so its format is known.");
         using var body = new MemoryStream();
         await req.Body.CopyToAsync(body, ct);
-        if (body.Length > settings.MaxUploadBytes) return Results.Ok(new LanguageSuggestion(null, null, "The file is over the size limit."));
+        if (body.Length > settings.MaxUploadBytes)
+            return TypedResults.Ok(new LanguageSuggestion(null, null, "The file is over the size limit."));
         try
         {
             var parsed = TranscriptReader.Read(fileName, body.ToArray(), new TranscriptLimits(settings.MaxUploadBytes));
-            return Results.Ok(LanguageGuess.Of(parsed.Turns, study.Languages) is { } guess
-                ? new LanguageSuggestion(guess.Language, guess.Confidence, null) : new LanguageSuggestion(null, null, null));
+            return TypedResults.Ok(LanguageGuess.Of(parsed.Turns, study.Languages) is { } guess
+                ? new LanguageSuggestion(guess.Language, guess.Confidence, null)
+                    : new LanguageSuggestion(null, null, null));
         }
-        catch (TranscriptRejectedException e) { return Results.Ok(new LanguageSuggestion(null, null, e.Message)); }
+        catch (TranscriptRejectedException e) { return TypedResults.Ok(new LanguageSuggestion(null, null, e.Message)); }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Middleware;
@@ -19,7 +20,8 @@ public sealed record MatrixView(string By, List<MatrixColumn> Columns, List<Matr
 public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, ReviewStore review)
 {
     [Function("GetCodeMatrix"), Access(Roles.Coder, Roles.StudyLead), Audited("read-code-matrix")]
-    public async Task<IResult> MatrixAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/matrix")] HttpRequest req,
+    public async Task<Results<Ok<MatrixView>, FileContentHttpResult, Problem<NoStudy>>> MatrixAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/matrix")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         var byRole = req.Query["by"].FirstOrDefault() == "role";
@@ -30,7 +32,8 @@ public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, Re
         foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User, _ => true, ct))
         {
             if ((v.Final ?? v.Mine) is not { } work || work.Codings.Count == 0) continue;
-            var roles = byRole ? (await review.SegmentsAsync(v.Transcript.Id, ct)).ToDictionary(s => s.Segment, s => SpeakerCitation.RoleOf(s.Speaker) ?? "no role") : null;
+            var roles = byRole ? (await review.SegmentsAsync(v.Transcript.Id, ct))
+                .ToDictionary(s => s.Segment, s => SpeakerCitation.RoleOf(s.Speaker) ?? "no role") : null;
             foreach (var c in work.Codings)
             {
                 var column = roles is null ? v.Transcript.SiteId : roles.GetValueOrDefault(c.Segment, "no role");
@@ -42,22 +45,29 @@ public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, Re
             }
         }
         var columns = byRole
-            ? cells.Keys.Select(k => k.Column).Distinct().Order(StringComparer.OrdinalIgnoreCase).Select(r => new MatrixColumn(r, r)).ToList()
+            ? cells.Keys.Select(k => k.Column).Distinct().Order(StringComparer.OrdinalIgnoreCase)
+                .Select(r => new MatrixColumn(r, r)).ToList()
             : study.Sites.Select(s => new MatrixColumn(s.Id, s.Name)).ToList();
-        var view = new MatrixView(byRole ? "role" : "site", columns, study.Codebook.Codes.Select(c => new MatrixRow(c.Id, c.Name, c.Parent,
+        var view = new MatrixView(byRole ? "role" : "site", columns,
+            study.Codebook.Codes.Select(c => new MatrixRow(c.Id, c.Name, c.Parent,
             columns.Select(col => cells.TryGetValue((c.Id, col.Id), out var set) ? set.Count : 0).ToList())).ToList());
         return req.Query["format"].FirstOrDefault() == "csv"
-            ? Results.File(Encoding.UTF8.GetBytes(Csv(view)), "text/csv; charset=utf-8", $"{studyId}-matrix-by-{view.By}.csv")
-            : Results.Ok(view);
+            ? TypedResults.File(Encoding.UTF8.GetBytes(Csv(view)), "text/csv; charset=utf-8",
+                $"{studyId}-matrix-by-{view.By}.csv")
+            : TypedResults.Ok(view);
     }
 
     static string Csv(MatrixView view)
     {
-        static string Cell(string s) => s.Length > 0 && "=+-@".Contains(s[0]) ? Cell("'" + s) : s.IndexOfAny([',', '"', '\n', '\r']) >= 0 || s.StartsWith('=') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
+        static string Cell(string s) => s.Length > 0 && "=+-@".Contains(s[0]) ? Cell("'" + s)
+            : s.IndexOfAny([',', '"', '\n', '\r']) >= 0 || s.StartsWith('=') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', new[] { "Code", "Parent" }.Concat(view.Columns.Select(c => c.Name)).Select(Cell)));
+        csv.AppendLine(string.Join(',', new[] { "Code", "Parent" }.Concat(view.Columns.Select(c => c.Name))
+            .Select(Cell)));
         foreach (var row in view.Rows)
-            csv.AppendLine(string.Join(',', new[] { Cell(row.Name), Cell(row.Parent ?? "") }.Concat(row.Counts.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            csv.AppendLine(string.Join(',', new[] { Cell(row.Name), Cell(row.Parent
+                ?? "") }.Concat(row.Counts.Select(n =>
+                n.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         return csv.ToString();
     }
 }

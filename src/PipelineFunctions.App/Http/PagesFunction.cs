@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.FileProviders;
 using PipelineFunctions.App.Middleware;
@@ -15,15 +16,17 @@ public sealed class PagesFunction
     static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     [Function("Pages"), Anonymous]
-    public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/{*path}")] HttpRequest req, string? path)
+    public Results<PhysicalFileHttpResult, Problem<Missing>> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/{*path}")] HttpRequest req, string? path)
     {
         var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
         // The provider refuses paths that climb out of wwwroot/app (.., absolute, hidden).
         var file = Files.GetFileInfo(relative);
-        if (!file.Exists || file.IsDirectory || file.PhysicalPath is null) return Problems.NotFound("There is no such page.");
+        if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
+            return Problems.NotFound("There is no such page.");
         if (!ContentTypes.TryGetContentType(file.Name, out var type)) type = "application/octet-stream";
         // Pages change with each deployment and must never show a stale script against a new API.
         req.HttpContext.Response.Headers.CacheControl = "no-cache";
-        return Results.File(file.PhysicalPath, type);
+        return TypedResults.PhysicalFile(file.PhysicalPath, type);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Middleware;
@@ -9,34 +10,70 @@ using PipelineFunctions.Core.Limits;
 
 namespace PipelineFunctions.App.Http;
 
-public sealed record CoderWorkRequest(List<CodingEntry> Codings, List<RejectedSuggestion>? Rejected = null, List<Memo>? Memos = null);
+/// <param name="Origin"><c>suggested</c>, <c>changed</c> (a suggestion given another code) or <c>added</c>.</param>
+/// <param name="Start">Start of a coded sub-span of the passage text (UTF-16), when only part of it is coded.</param>
+public sealed record Coding(int Segment, string CodeId, string Origin, int? Start = null, int? End = null)
+{
+    public static Coding Of(CodingEntry c) => new(c.Segment, c.CodeId, c.Origin, c.Start, c.End);
+    public static List<Coding> Of(IEnumerable<CodingEntry> codings) => [.. codings.Select(Of)];
+    public CodingEntry ToEntry() => new(Segment, CodeId, Origin, Start, End);
+}
 
-public sealed record ReviewListItem(string Id, string SiteId, string FileName, int Turns, bool DoubleCoded, string Mine);
+public sealed record Rejection(int Segment, string CodeId)
+{
+    public static Rejection Of(RejectedSuggestion r) => new(r.Segment, r.CodeId);
+    public RejectedSuggestion ToEntry() => new(Segment, CodeId);
+}
+
+/// <param name="Segment">The passage the memo is linked to; none for a memo on the whole transcript.</param>
+public sealed record MemoNote(int? Segment, string Text, string? Code = null)
+{
+    public static MemoNote Of(Memo m) => new(m.Segment, m.Text, m.Code);
+    public Memo ToEntry() => new(Segment, Text, Code);
+}
+
+public sealed record CoderWorkRequest(List<Coding> Codings, List<Rejection>? Rejected = null,
+    List<MemoNote>? Memos = null);
+
+public sealed record ReviewListItem(string Id, string SiteId, string FileName, int Turns, bool DoubleCoded,
+    string Mine);
 public sealed record TranscriptRef(string Id, string SiteId, string FileName);
 public sealed record CodeView(string Id, string Name, string? Parent, string? Definition);
 public sealed record ReviewSuggestion(string Code, string Name, double Confidence, List<string> Evidence);
-public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions, string? Abstained);
-public sealed record MyWork(List<CodingEntry> Codings, List<RejectedSuggestion> Rejected, List<Memo> Memos, bool Submitted);
-public sealed record ReviewView(TranscriptRef Transcript, IEnumerable<CodeView> Codes, IEnumerable<ReviewSegment> Segments, MyWork Mine,
+public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions,
+    string? Abstained);
+public sealed record MyWork(List<Coding> Codings, List<Rejection> Rejected, List<MemoNote> Memos, bool Submitted)
+{
+    public static MyWork Of(CoderWorkDocument? work) => new(Coding.Of(work?.Codings ?? []),
+        [.. (work?.Rejected ?? []).Select(Rejection.Of)], [.. (work?.Memos ?? []).Select(MemoNote.Of)], work?.Submitted
+            ?? false);
+}
+public sealed record ReviewView(TranscriptRef Transcript, IEnumerable<CodeView> Codes,
+    IEnumerable<ReviewSegment> Segments, MyWork Mine,
     string? Etag, bool DoubleCoded, bool AgreementReady);
 public sealed record Saved(string Etag, string Message);
-public sealed record AgreementRow(string Code, string Name, double Percent, double Kappa, double Alpha, int Both, int OnlyFirst, int OnlySecond);
+public sealed record AgreementRow(string Code, string Name, double Percent, double Kappa, double Alpha, int Both,
+    int OnlyFirst, int OnlySecond);
 public sealed record DisagreementView(int Segment, string Code, string Name, bool First, bool Second);
 /// <summary>A passage the pair coded differently: its text and each coder's codes on it, to set side by side.</summary>
 public sealed record DisputedPassage(int Segment, string Speaker, string Text, List<string> First, List<string> Second);
-/// <param name="Units">What the figures count: participant passages, interviewer turns left out (said on the page).</param>
+/// <param name="Units">What the figures count: participant passages, interviewer turns left out (said on the
+/// page).</param>
 public sealed record AgreementView(IEnumerable<string> Coders, IEnumerable<AgreementRow> PerCode, AgreementRow Overall,
-    IEnumerable<DisagreementView> Disagreements, IEnumerable<CodingEntry> Agreed, List<CodingEntry>? Final, List<DisputedPassage> Passages,
+    IEnumerable<DisagreementView> Disagreements, List<Coding> Agreed, List<Coding>? Final,
+        List<DisputedPassage> Passages,
     string Units = "", int PassagesCounted = 0, int InterviewerPassagesLeftOut = 0);
 
 /// <summary>
 /// The coders' workspace: a transcript's pseudonymised passages with suggestions, each coder's own codings saved as
 /// they go (ETag-checked), blind double coding (nobody sees another's work; agreement opens once two have submitted).
 /// </summary>
-public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcripts, ReviewStore review, CodingStore codings, TimeProvider clock)
+public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcripts, ReviewStore review,
+    CodingStore codings, TimeProvider clock)
 {
     [Function("ListReview"), Access(Roles.Coder, Roles.StudyLead)]
-    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/review")] HttpRequest req,
+    public async Task<Results<Ok<List<ReviewListItem>>, Problem<NoStudy>>> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/review")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
@@ -50,77 +87,96 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
             list.Add(new ReviewListItem(t.Id, t.SiteId, t.FileName, t.TurnCount, doubled.Contains(t.Id),
                 mine is null ? "not started" : mine.Submitted ? "submitted" : "in progress"));
         }
-        return Results.Ok(list);
+        return TypedResults.Ok(list);
     }
 
     [Function("GetReview"), Access(Roles.Coder, Roles.StudyLead), Audited("read-transcript")]
-    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review")] HttpRequest req,
+    public async Task<Results<Ok<ReviewView>, Problem<Missing>>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get",
+            Route = "api/studies/{studyId}/transcripts/{transcriptId}/review")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
         // Five single-partition reads at once: a long transcript's page waits for the slowest, not for their sum.
-        var (studyRead, listRead, suggestionsRead, segmentsRead, worksRead) = (studies.GetAsync(studyId, ct), transcripts.ListAsync(studyId, ct),
-            review.SuggestionsAsync(transcriptId, ct), review.SegmentsAsync(transcriptId, ct), codings.ListAsync(transcriptId, ct));
+        var (studyRead, listRead, suggestionsRead, segmentsRead, worksRead) = (studies.GetAsync(studyId, ct),
+            transcripts.ListAsync(studyId, ct),
+            review.SuggestionsAsync(transcriptId, ct), review.SegmentsAsync(transcriptId, ct),
+                codings.ListAsync(transcriptId, ct));
         await Task.WhenAll(studyRead, listRead, suggestionsRead, segmentsRead, worksRead);
         var (study, transcript) = (studyRead.Result, listRead.Result.FirstOrDefault(t => t.Id == transcriptId));
         if (study?.Codebook is null || transcript is null || transcript.Status != TranscriptStatus.SuggestionsReady)
             return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
         var suggestions = suggestionsRead.Result.ToLookup(s => s.Segment);
-        var segments = segmentsRead.Result.OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
-            suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
+        var segments = segmentsRead.Result.OrderBy(s => s.Segment)
+            .Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
+            suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence)
+                .ThenBy(x => x.CodeId, StringComparer.Ordinal)
                 .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
             suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList();
         var mine = worksRead.Result.FirstOrDefault(w => w.Coder == req.HttpContext.User.Name());
         var submitted = worksRead.Result.Count(w => w.Submitted);
         var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(listRead.Result)).Contains(transcriptId);
         // Only the caller's own work: in blind double coding nobody sees the other's codes before both submit.
-        return Results.Ok(new ReviewView(
+        return TypedResults.Ok(new ReviewView(
             new TranscriptRef(transcript.Id, transcript.SiteId, transcript.FileName),
             study.Codebook.Codes.Select(c => new CodeView(c.Id, c.Name, c.Parent, c.Definition)),
             segments,
-            new MyWork(mine?.Codings ?? [], mine?.Rejected ?? [], mine?.Memos ?? [], mine?.Submitted ?? false),
+            MyWork.Of(mine),
             mine?.ETag, doubled, doubled && submitted >= 2));
     }
 
     [Function("SaveMyCoding"), Access(Roles.Coder, Roles.StudyLead), Audited("save-coding")]
-    public async Task<IResult> SaveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/mine")] HttpRequest req,
+    public async Task<Results<Ok<Saved>, Problem<Invalid>, Problem<Missing>, Problem<WrongState>,
+        Problem<Stale>>> SaveAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put",
+            Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/mine")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
         var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
         if (request?.Codings is null) return Problems.BadRequest("Send your codings as JSON.");
-        if ((request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
+        if (TooLong(request) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null || await transcripts.GetAsync(studyId, transcriptId, ct) is null) return Problems.NotFound($"There is no transcript '{transcriptId}'.");
+        if (study?.Codebook is null || await transcripts.GetAsync(studyId, transcriptId, ct) is null)
+            return Problems.NotFound($"There is no transcript '{transcriptId}'.");
         if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
             return Problems.BadRequest($"'{unknown.CodeId}' is not a code of this study's codebook.");
         var user = req.HttpContext.User;
         var etag = req.Headers.IfMatch.FirstOrDefault();
         var current = await codings.GetAsync(transcriptId, user.Name(), ct);
-        if (current?.Submitted == true) return Problems.Conflict("You have submitted this transcript; your coding is final.");
-        if (current is not null && etag != current.ETag || current is null && !string.IsNullOrEmpty(etag) && etag != "*")
+        if (current?.Submitted == true)
+            return Problems.Conflict("You have submitted this transcript; your coding is final.");
+        if (current is not null && etag != current.ETag || current is null && !string.IsNullOrEmpty(etag)
+            && etag != "*")
             return Stale();
         var work = new CoderWorkDocument
         {
-            Id = CoderWorkDocument.IdFor(transcriptId, user.Name()), TranscriptId = transcriptId, StudyId = studyId, Coder = user.Name(),
-            Codings = request.Codings.Distinct().ToList(), Rejected = request.Rejected ?? [], Memos = request.Memos ?? [], UpdatedAt = clock.GetUtcNow(),
+            Id = CoderWorkDocument.IdFor(transcriptId, user.Name()), TranscriptId = transcriptId, StudyId = studyId,
+            Coder = user.Name(), Codings = [.. request.Codings.Distinct().Select(c => c.ToEntry())],
+            Rejected = [.. (request.Rejected ?? []).Select(r => r.ToEntry())],
+            Memos = [.. (request.Memos ?? []).Select(m => m.ToEntry())], UpdatedAt = clock.GetUtcNow(),
         };
         var saved = await codings.TrySaveAsync(work, current?.ETag, ct);
-        return saved is null ? Stale() : Results.Ok(new Saved(saved, "Saved."));
+        return saved is null ? Stale() : TypedResults.Ok(new Saved(saved, "Saved."));
     }
 
     [Function("SubmitMyCoding"), Access(Roles.Coder, Roles.StudyLead), Audited("submit-coding")]
-    public async Task<IResult> SubmitAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/mine/submit")] HttpRequest req,
+    public async Task<Results<Ok<Done>, Problem<Invalid>, Problem<Stale>>> SubmitAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/mine/submit")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
         var work = await codings.GetAsync(transcriptId, req.HttpContext.User.Name(), ct);
         if (work is null) return Problems.BadRequest("There is nothing to submit yet.");
-        if (work.Submitted) return Results.Ok(new Done("Submitted already."));
+        if (work.Submitted) return TypedResults.Ok(new Done("Submitted already."));
         work.Submitted = true;
         work.SubmittedAt = clock.GetUtcNow();
-        return await codings.TrySaveAsync(work, work.ETag, ct) is null ? Stale() : Results.Ok(new Done("Submitted."));
+        return await codings.TrySaveAsync(work, work.ETag, ct) is null ? Stale()
+            : TypedResults.Ok(new Done("Submitted."));
     }
 
     [Function("GetAgreement"), Access(Roles.Coder, Roles.StudyLead), Audited("read-codings")]
-    public async Task<IResult> AgreementAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/agreement")] HttpRequest req,
+    public async Task<Results<Ok<AgreementView>, Problem<NoStudy>, Problem<WrongState>>> AgreementAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get",
+            Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/agreement")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
@@ -130,35 +186,47 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
         var passages = (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment);
         var segments = passages.Keys.Order().ToList();
-        var (first, second) = (pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(), pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
+        var (first, second) = (pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(),
+            pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
         // The figures count participants' passages only; every disagreement, wherever it is, stays listed to resolve.
         var units = AgreementUnits.Of(passages.Values.Select(p => (p.Segment, p.Speaker)));
         var figures = CodingAgreement.Compare(units.Counted, first, second);
         var report = CodingAgreement.Compare(segments, first, second);
         string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
-        AgreementRow Row(CodeAgreement a) => new(a.CodeId, a.CodeId == CodingAgreement.Overall ? "All codes" : Name(a.CodeId),
-            Math.Round(a.Percent, 3), Math.Round(a.Kappa, 3), Math.Round(a.Alpha, 3), a.BothApplied, a.OnlyFirst, a.OnlySecond);
-        return Results.Ok(new AgreementView(
+        AgreementRow Row(CodeAgreement a) => new(a.CodeId, a.CodeId == CodingAgreement.Overall ? "All codes"
+            : Name(a.CodeId),
+            Math.Round(a.Percent, 3), Math.Round(a.Kappa, 3), Math.Round(a.Alpha, 3), a.BothApplied, a.OnlyFirst,
+                a.OnlySecond);
+        return TypedResults.Ok(new AgreementView(
             pair.Select(p => p.Coder),
             figures.PerCode.Select(Row),
             Row(figures.Overall),
-            report.Disagreements.Select(d => new DisagreementView(d.Segment, d.CodeId, Name(d.CodeId), d.First, d.Second)),
-            pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment && o.CodeId == c.CodeId)),
-            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings,
-            report.Disagreements.Select(d => d.Segment).Distinct().Order().Where(passages.ContainsKey).Select(n => new DisputedPassage(n, passages[n].Speaker,
+            report.Disagreements.Select(d => new DisagreementView(d.Segment, d.CodeId, Name(d.CodeId), d.First,
+                d.Second)),
+            Coding.Of(pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment
+                && o.CodeId == c.CodeId))),
+            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings is { } final ? Coding.Of(final)
+                : null,
+            report.Disagreements.Select(d => d.Segment).Distinct().Order().Where(passages.ContainsKey)
+                .Select(n => new DisputedPassage(n, passages[n].Speaker,
                 passages[n].Text, CodesOn(pair[0], n), CodesOn(pair[1], n))).ToList(),
             units.Description, units.Counted.Count, units.LeftOut));
-        List<string> CodesOn(CoderWorkDocument work, int segment) => work.Codings.Where(c => c.Segment == segment).Select(c => Name(c.CodeId)).Distinct().ToList();
+        List<string> CodesOn(CoderWorkDocument work, int segment) => work.Codings.Where(c => c.Segment == segment)
+            .Select(c => Name(c.CodeId)).Distinct().ToList();
     }
 
-    /// <summary>The pair's resolved coding: what both agreed plus each disagreement they kept. It becomes the transcript's final coding.</summary>
+    /// <summary>The pair's resolved coding: what both agreed plus each disagreement they kept. It becomes the
+    /// transcript's final coding.</summary>
     [Function("SaveConsensus"), Access(Roles.Coder, Roles.StudyLead), Audited("save-consensus")]
-    public async Task<IResult> ConsensusAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/final")] HttpRequest req,
+    public async Task<Results<Ok<Done>, Problem<Invalid>, Problem<NoStudy>, Problem<WrongState>,
+        Problem<Stale>>> ConsensusAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put",
+            Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/final")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
     {
         var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
         if (request?.Codings is null) return Problems.BadRequest("Send the consensus codings as JSON.");
-        if ((request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
+        if (TooLong(request) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NoStudy(studyId);
         if (CodingRules.Pair(await codings.ListAsync(transcriptId, ct)).Count < 2)
@@ -168,13 +236,21 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var current = await codings.GetAsync(transcriptId, CoderWorkDocument.FinalCoder, ct);
         var work = new CoderWorkDocument
         {
-            Id = CoderWorkDocument.IdFor(transcriptId, CoderWorkDocument.FinalCoder), TranscriptId = transcriptId, StudyId = studyId,
-            Coder = CoderWorkDocument.FinalCoder, Codings = request.Codings.Distinct().ToList(),
-            Memos = [.. request.Memos ?? [], new Memo(null, $"Consensus saved by {req.HttpContext.User.Name()}.")],
+            Id = CoderWorkDocument.IdFor(transcriptId, CoderWorkDocument.FinalCoder), TranscriptId = transcriptId,
+                StudyId = studyId,
+            Coder = CoderWorkDocument.FinalCoder, Codings = [.. request.Codings.Distinct().Select(c => c.ToEntry())],
+            Memos = [.. (request.Memos ?? []).Select(m => m.ToEntry()),
+                new Memo(null, $"Consensus saved by {req.HttpContext.User.Name()}.")],
             Submitted = true, SubmittedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
         };
-        return await codings.TrySaveAsync(work, current?.ETag, ct) is null ? Stale() : Results.Ok(new Done("Consensus saved as the final coding."));
+        return await codings.TrySaveAsync(work, current?.ETag, ct) is null ? Stale()
+            : TypedResults.Ok(new Done("Consensus saved as the final coding."));
     }
 
-    static IResult Stale() => Problems.PreconditionFailed("Your coding changed elsewhere (another tab?) since you loaded it; reload to carry on.");
+    static string? TooLong(CoderWorkRequest request) =>
+        (request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null);
+
+    static Problem<Stale> Stale() =>
+        Problems.PreconditionFailed("Your coding changed elsewhere (another tab?) since you loaded it; reload to " +
+            "carry on.");
 }

@@ -1,9 +1,10 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Codebooks;
 using PipelineFunctions.Core.Exchange;
@@ -11,15 +12,18 @@ using PipelineFunctions.Core.Pseudonymisation;
 
 namespace PipelineFunctions.App.Http;
 
-/// <summary>What the study lead edits on the set-up page; the codebook and the roster have their own endpoints.</summary>
-public sealed record StudySettings(string Name, List<StudySite> Sites, List<string> Languages, List<string> AllowList,
+/// <summary>What the study lead edits on the set-up page; the codebook and the roster have their own
+/// endpoints.</summary>
+public sealed record StudySettings(string Name, List<SiteView> Sites, List<string> Languages, List<string> AllowList,
     PlaceholderStyle PlaceholderStyle, bool AllowCloudLanguage, int DoubleCodeFirst, List<string> DoubleCodeTranscripts)
 {
     public static StudySettings Of(StudyDocument s) =>
-        new(s.Name, s.Sites, s.Languages, s.AllowList, s.PlaceholderStyle, s.AllowCloudLanguage, s.DoubleCodeFirst, s.DoubleCodeTranscripts);
+        new(s.Name, SiteView.Of(s.Sites), s.Languages, s.AllowList, s.PlaceholderStyle, s.AllowCloudLanguage,
+            s.DoubleCodeFirst, s.DoubleCodeTranscripts);
 }
 
-public sealed record RosterPreview(string Message, int Entries, Dictionary<string, int> ByCategory, List<RosterEntry> Rows);
+public sealed record RosterPreview(string Message, int Entries, Dictionary<string, int> ByCategory,
+    List<RosterEntry> Rows);
 
 /// <summary>
 /// Setting a study up in the browser (study lead): its settings read and changed, a codebook file read into JSON before
@@ -29,12 +33,15 @@ public sealed record RosterPreview(string Message, int Entries, Dictionary<strin
 public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts texts)
 {
     [Function("GetStudySettings"), Access(Roles.StudyLead)]
-    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/settings")] HttpRequest req,
+    public async Task<Results<Ok<StudySettings>, Problem<NoStudy>>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/settings")] HttpRequest req,
         string studyId, CancellationToken ct) =>
-        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(StudySettings.Of(study)) : Problems.NoStudy(studyId);
+        await studies.GetAsync(studyId, ct) is { } study ? TypedResults.Ok(StudySettings.Of(study))
+            : Problems.NoStudy(studyId);
 
     [Function("SetStudySettings"), Access(Roles.StudyLead), Audited("change-study")]
-    public async Task<IResult> SetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/settings")] HttpRequest req,
+    public async Task<Results<Ok<StudySettings>, Problem<NoStudy>, Problem<Invalid>>> SetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/settings")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
@@ -42,12 +49,15 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
         var s = await req.ReadFromJsonAsync<StudySettings>(ct);
         if (s is null) return Problems.BadRequest("Send the settings as JSON.");
         if (string.IsNullOrWhiteSpace(s.Name)) return Problems.BadRequest("The study needs a name.");
-        if (s.Sites is not { Count: > 0 } || s.Sites.Any(x => !StudiesFunctions.Slug().IsMatch(x.Id ?? "") || string.IsNullOrWhiteSpace(x.Name)))
-            return Problems.BadRequest("The study needs sites, each with a name and an id of lower-case letters, digits or dashes.");
-        if (s.Languages is not { Count: > 0 } || s.Languages.Concat(s.Sites.SelectMany(x => x.Languages ?? [])).Any(l => !StudiesFunctions.Language().IsMatch(l ?? "")))
+        if (s.Sites is not { Count: > 0 } || s.Sites.Any(x => !StudiesFunctions.Slug().IsMatch(x.Id ?? "")
+            || string.IsNullOrWhiteSpace(x.Name)))
+            return Problems.BadRequest("The study needs sites, each with a name and an id of lower-case letters, " +
+                "digits or dashes.");
+        if (s.Languages is not { Count: > 0 } || s.Languages.Concat(s.Sites.SelectMany(x => x.Languages ?? []))
+            .Any(l => !StudiesFunctions.Language().IsMatch(l ?? "")))
             return Problems.BadRequest("Languages are ISO 639 codes (en, sw, de, he, lg).");
         study.Name = s.Name.Trim();
-        study.Sites = s.Sites;
+        study.Sites = [.. s.Sites.Select(x => x.ToSite())];
         study.Languages = s.Languages;
         study.AllowList = [.. (s.AllowList ?? []).Select(w => w.Trim()).Where(w => w.Length > 0).Distinct()];
         study.PlaceholderStyle = s.PlaceholderStyle;
@@ -55,26 +65,35 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
         study.DoubleCodeFirst = Math.Max(0, s.DoubleCodeFirst);
         study.DoubleCodeTranscripts = s.DoubleCodeTranscripts ?? [];
         await studies.SetSettingsAsync(study, ct);
-        return Results.Ok(StudySettings.Of(study));
+        return TypedResults.Ok(StudySettings.Of(study));
     }
 
-    /// <summary>A codebook file (<c>?format=json|csv|qdc|qdpx</c>) read into the JSON a new study is created with; nothing is stored.</summary>
+    /// <summary>A codebook file (<c>?format=json|csv|qdc|qdpx</c>) read into the JSON a new study is created with;
+    /// nothing is stored.</summary>
     [Function("ReadCodebookFile"), Access(Roles.StudyLead)]
-    public async Task<IResult> ReadCodebookAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/codebook-files")] HttpRequest req, CancellationToken ct)
+    public async Task<Results<ContentHttpResult, Problem<Invalid>>> ReadCodebookAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/codebook-files")] HttpRequest req, CancellationToken ct)
     {
         var body = await ReadBodyAsync(req, ct);
         if (body.Length == 0) return Problems.BadRequest("Send the codebook file as the request body (up to 5 MB).");
         try
         {
-            var codebook = CodebookFiles.Read(req.Query["format"].FirstOrDefault() ?? "json", body, req.Query["name"].FirstOrDefault() is { Length: > 0 } n ? n : "Codebook");
-            return Results.Text(CodebookJson.Write(codebook), "application/json", Encoding.UTF8);
+            var codebook = CodebookFiles.Read(req.Query["format"].FirstOrDefault() ?? "json", body,
+                req.Query["name"].FirstOrDefault() is { Length: > 0 } n ? n : "Codebook");
+            return TypedResults.Text(CodebookJson.Write(codebook), "application/json", Encoding.UTF8);
         }
-        catch (Exception e) when (e is FormatException or QdpxRejectedException) { return Problems.BadRequest(e.Message); }
+        catch (Exception e) when (e is FormatException or QdpxRejectedException)
+        {
+            return Problems.BadRequest(e.Message);
+        }
     }
 
-    /// <summary>The roster from CSV: <c>?preview=true</c> reads it and answers what it holds; without, it replaces the study's roster.</summary>
+    /// <summary>The roster from CSV: <c>?preview=true</c> reads it and answers what it holds; without, it replaces the
+    /// study's roster.</summary>
     [Function("SetRoster"), Access(Roles.StudyLead), Audited("change-roster")]
-    public async Task<IResult> RosterAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/roster")] HttpRequest req,
+    public async Task<Results<Ok<RosterPreview>, Problem<NoStudy>, Problem<Invalid>>> RosterAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/roster")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
         if (await studies.GetAsync(studyId, ct) is null) return Problems.NoStudy(studyId);
@@ -85,22 +104,27 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
         catch (FormatException e) { return Problems.BadRequest(e.Message); }
         var preview = string.Equals(req.Query["preview"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
         if (!preview) await texts.SaveRosterAsync(studyId, roster, ct);
-        return Results.Ok(new RosterPreview(
-            preview ? $"The file holds {roster.Count} entries; nothing is saved yet." : $"Roster saved: {roster.Count} entries, for transcripts pseudonymised from now on.",
-            roster.Count, roster.GroupBy(r => r.Category.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()),
+        return TypedResults.Ok(new RosterPreview(
+            preview ? $"The file holds {roster.Count} entries; nothing is saved yet."
+                : $"Roster saved: {roster.Count} entries, for transcripts pseudonymised from now on.",
+            roster.Count, roster.GroupBy(r => r.Category.ToString().ToLowerInvariant())
+                .ToDictionary(g => g.Key, g => g.Count()),
             preview ? [.. roster] : []));
     }
 
     [Function("DeclineCodeProposal"), Access(Roles.StudyLead), Audited("decline-code")]
-    public async Task<IResult> DeclineAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/codebook/proposals/{proposalId}/decline")] HttpRequest req,
+    public async Task<Results<Ok<Done>, Problem<Missing>, Problem<WrongState>>> DeclineAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/codebook/proposals/{proposalId}/decline")] HttpRequest req,
         string studyId, string proposalId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
         var proposal = study?.CodeProposals.FirstOrDefault(p => p.Id == proposalId);
         if (study is null || proposal is null) return Problems.NotFound($"There is no proposal '{proposalId}'.");
         if (proposal.State != "proposed") return Problems.Conflict($"That proposal is {proposal.State} already.");
-        await studies.SetProposalAsync(studyId, study.CodeProposals.IndexOf(proposal), proposal with { State = "declined" }, ct);
-        return Results.Ok(new Done($"'{proposal.Name}' declined; {proposal.By} will see it marked so."));
+        await studies.SetProposalAsync(studyId, study.CodeProposals.IndexOf(proposal),
+            proposal with { State = "declined" }, ct);
+        return TypedResults.Ok(new Done($"'{proposal.Name}' declined; {proposal.By} will see it marked so."));
     }
 
     static async Task<byte[]> ReadBodyAsync(HttpRequest req, CancellationToken ct)

@@ -1,12 +1,14 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Security;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Limits;
+using PipelineFunctions.Core.TranslationChecks;
 
 namespace PipelineFunctions.App.Http;
 
@@ -17,74 +19,120 @@ public sealed record AnswerRequest(string Answer);
 
 public sealed record FlagCounts(int High, int Medium, int Low);
 
-/// <param name="SourceFile">The files as uploaded and the interview id: how the lead and the site know a pair (ids mean nothing to them).</param>
-public sealed record TranslationCheckSummary(string StudyId, string SiteId, string SourceId, string TranslationId, string SourceLanguage,
-    string TranslationLanguage, string? Supersedes, string Review, DateTimeOffset CheckedAt, string? DecidedBy, DateTimeOffset? DecidedAt,
-    FlagCounts Flags, int OpenQueries, string? SourceFile = null, string? TranslationFile = null, string? InterviewId = null)
+/// <param name="SourceFile">
+/// The files as uploaded and the interview id: how the lead and the site know a pair (ids mean nothing to them).
+/// </param>
+public sealed record TranslationCheckSummary(string StudyId, string SiteId, string SourceId, string TranslationId,
+    string SourceLanguage, string TranslationLanguage, string? Supersedes, string Review, DateTimeOffset CheckedAt,
+    string? DecidedBy, DateTimeOffset? DecidedAt, FlagCounts Flags, int OpenQueries, string? SourceFile = null,
+    string? TranslationFile = null, string? InterviewId = null)
 {
-    public static TranslationCheckSummary Of(TranslationCheckDocument c, IReadOnlyDictionary<string, TranscriptDocument>? files = null) => new(c.StudyId, c.SiteId, c.SourceId, c.TranslationId, c.SourceLanguage,
-        c.TranslationLanguage, c.Supersedes, c.Review.ToString(), c.CheckedAt, c.DecidedBy, c.DecidedAt,
-        new FlagCounts(c.Flags.Count(f => f.Severity == "High"), c.Flags.Count(f => f.Severity == "Medium"), c.Flags.Count(f => f.Severity == "Low")),
-        c.Queries.Count(q => q.Answer is null), files?.GetValueOrDefault(c.SourceId)?.FileName, files?.GetValueOrDefault(c.TranslationId)?.FileName,
-        files?.GetValueOrDefault(c.TranslationId)?.InterviewId ?? files?.GetValueOrDefault(c.SourceId)?.InterviewId);
+    public static TranslationCheckSummary Of(TranslationCheckDocument c,
+        IReadOnlyDictionary<string, TranscriptDocument>? files = null)
+    {
+        var (source, translation) = (files?.GetValueOrDefault(c.SourceId), files?.GetValueOrDefault(c.TranslationId));
+        return new(c.StudyId, c.SiteId, c.SourceId, c.TranslationId, c.SourceLanguage, c.TranslationLanguage,
+            c.Supersedes,
+            c.Review.ToString(), c.CheckedAt, c.DecidedBy, c.DecidedAt,
+            new FlagCounts(Count(c, Severity.High), Count(c, Severity.Medium), Count(c, Severity.Low)),
+            c.Queries.Count(q => q.Answer is null), source?.FileName, translation?.FileName,
+            translation?.InterviewId ?? source?.InterviewId);
+    }
+
+    static int Count(TranslationCheckDocument c, Severity severity) =>
+        c.Flags.Count(f => f.Severity == severity.ToString());
+}
+
+/// <summary>A point of the translation check: what differs, how much it matters, where, and why in words.</summary>
+public sealed record FlagView(string Kind, string Severity, int? SourceTurn, int? TranslationTurn, string Explanation)
+{
+    public static FlagView Of(TranslationFlagEntry f) =>
+        new(f.Kind, f.Severity, f.SourceTurn, f.TranslationTurn, f.Explanation);
+}
+
+/// <summary>A point the translation lead sent back to the site about a turn, and the site's answer.</summary>
+public sealed record QueryView(string Id, int? SourceTurn, int? TranslationTurn, string Comment, string By,
+    DateTimeOffset At,
+    string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt)
+{
+    public static QueryView Of(TranslationQuery q) =>
+        new(q.Id, q.SourceTurn, q.TranslationTurn, q.Comment, q.By, q.At, q.Answer, q.AnsweredBy, q.AnsweredAt);
+    public static List<QueryView> Of(IEnumerable<TranslationQuery> queries) => [.. queries.Select(Of)];
 }
 
 /// <param name="Turns">The turns each point is about (pseudonymised, as the lead saw them), by query id.</param>
-public sealed record QueriedPair(TranslationCheckSummary Summary, List<TranslationQuery> Queries, Dictionary<string, QueryTurns> Turns);
+public sealed record QueriedPair(TranslationCheckSummary Summary, List<QueryView> Queries, Dictionary<string,
+    QueryTurns> Turns);
 public sealed record QueryTurns(TurnView? Source, TurnView? Translation);
 public sealed record TurnView(int Index, string Speaker, string Text);
-public sealed record AlignedRow(TurnView? Source, TurnView? Translation, IEnumerable<TranslationFlagEntry> Flags);
-public sealed record TranslationCheckView(TranslationCheckSummary Summary, string? Etag, IEnumerable<TranslationFlagEntry> WholeFlags,
-    IEnumerable<AlignedRow> Rows, List<TranslationQuery> Queries);
+public sealed record AlignedRow(TurnView? Source, TurnView? Translation, IEnumerable<FlagView> Flags);
+public sealed record TranslationCheckView(TranslationCheckSummary Summary, string? Etag,
+    IEnumerable<FlagView> WholeFlags,
+    IEnumerable<AlignedRow> Rows, List<QueryView> Queries);
 
-/// <summary>The translation lead's queue: pairs to check, the side-by-side view, approve or query the site; the site's answers.</summary>
-public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCheckStore checks, TranscriptStore transcripts, TranscriptTexts texts,
+/// <summary>The translation lead's queue: pairs to check, the side-by-side view, approve or query the site; the site's
+/// answers.</summary>
+public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCheckStore checks,
+    TranscriptStore transcripts, TranscriptTexts texts,
     TranscriptWorkflow workflow, TimeProvider clock)
 {
     /// <summary>
-    /// Pairs waiting for a lead and pairs queried back to the site (the page lists them apart), oldest first, optionally
+    /// Pairs waiting for a lead and pairs queried back to the site (the page lists them apart), oldest first,
+    /// optionally
     /// for one site; only of the studies the user works on.
     /// </summary>
     [Function("ListTranslationChecks"), Access(Roles.TranslationLead, Roles.StudyLead)]
-    public async Task<IResult> PendingAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/translation-checks")] HttpRequest req, CancellationToken ct)
+    public async Task<Ok<List<TranslationCheckSummary>>> PendingAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get",
+            Route = "api/translation-checks")] HttpRequest req, CancellationToken ct)
     {
         var site = req.Query["site"].FirstOrDefault();
         var open = new List<TranslationCheckSummary>();
         foreach (var study in (await studies.ListAsync(ct)).Where(s => req.HttpContext.User.MayReachStudy(s.Id)))
         {
-            var found = (await checks.ListAsync(study.Id, TranslationReview.Pending, ct)).Concat(await checks.ListAsync(study.Id, TranslationReview.Queried, ct))
+            var found = (await checks.ListAsync(study.Id, TranslationReview.Pending, ct))
+                .Concat(await checks.ListAsync(study.Id, TranslationReview.Queried, ct))
                 .Where(c => site is null || c.SiteId == site).ToList();
             if (found.Count == 0) continue;
             var files = (await transcripts.ListAsync(study.Id, ct)).ToDictionary(t => t.Id);
             open.AddRange(found.Select(c => TranslationCheckSummary.Of(c, files)));
         }
-        return Results.Ok(open.OrderBy(c => c.CheckedAt).ToList());
+        return TypedResults.Ok(open.OrderBy(c => c.CheckedAt).ToList());
     }
 
     [Function("ListTranslationQueries"), Access]
-    public async Task<IResult> QueriedAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/translation-queries")] HttpRequest req,
+    public async Task<Ok<List<QueriedPair>>> QueriedAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get",
+            Route = "api/studies/{studyId}/translation-queries")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
-        var queried = (await checks.ListAsync(studyId, TranslationReview.Queried, ct)).Where(c => MayRead(req.HttpContext.User, c)).OrderBy(c => c.DecidedAt).ToList();
-        if (queried.Count == 0) return Results.Ok(new List<QueriedPair>());
+        var queried = (await checks.ListAsync(studyId, TranslationReview.Queried, ct))
+            .Where(c => MayRead(req.HttpContext.User, c)).OrderBy(c => c.DecidedAt).ToList();
+        if (queried.Count == 0) return TypedResults.Ok(new List<QueriedPair>());
         var files = (await transcripts.ListAsync(studyId, ct)).ToDictionary(t => t.Id);
         var pairs = new List<QueriedPair>();
         foreach (var c in queried)
         {
-            var (source, translation) = (await TurnsAsync(files.GetValueOrDefault(c.SourceId), ct), await TurnsAsync(files.GetValueOrDefault(c.TranslationId), ct));
-            pairs.Add(new QueriedPair(TranslationCheckSummary.Of(c, files), c.Queries, c.Queries.ToDictionary(q => q.Id, q => new QueryTurns(
+            var (source, translation) = (await TurnsAsync(files.GetValueOrDefault(c.SourceId), ct),
+                await TurnsAsync(files.GetValueOrDefault(c.TranslationId), ct));
+            pairs.Add(new QueriedPair(TranslationCheckSummary.Of(c, files), QueryView.Of(c.Queries),
+                c.Queries.ToDictionary(
+                q => q.Id, q => new QueryTurns(
                 q.SourceTurn is { } s && source.TryGetValue(s, out var st) ? st : null,
                 q.TranslationTurn is { } t && translation.TryGetValue(t, out var tt) ? tt : null))));
         }
-        return Results.Ok(pairs);
+        return TypedResults.Ok(pairs);
     }
 
     async Task<Dictionary<int, TurnView>> TurnsAsync(TranscriptDocument? transcript, CancellationToken ct) =>
-        transcript is null ? [] : (await texts.LoadPseudonymisedAsync(transcript.Id, transcript.PseudonymVersion, ct) ?? [])
+        transcript is null ? [] : (await texts.LoadPseudonymisedAsync(transcript.Id, transcript.PseudonymVersion, ct)
+            ?? [])
             .ToDictionary(t => t.Index, t => new TurnView(t.Index, t.Speaker, t.Text));
 
     [Function("GetTranslationCheck"), Access, Audited("read-translation-check")]
-    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/translation-checks/{translationId}")] HttpRequest req,
+    public async Task<Results<Ok<TranslationCheckView>, Problem<Missing>>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get",
+            Route = "api/studies/{studyId}/translation-checks/{translationId}")] HttpRequest req,
         string studyId, string translationId, CancellationToken ct)
     {
         var check = await checks.GetAsync(studyId, translationId, ct);
@@ -96,13 +144,20 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         var rows = check.Alignment.Select(a => new AlignedRow(
             a.SourceTurn is { } s && sourceTurns.TryGetValue(s, out var st) ? st : null,
             a.TranslationTurn is { } t && translationTurns.TryGetValue(t, out var tt) ? tt : null,
-            check.Flags.Where(f => (f.SourceTurn is not null && f.SourceTurn == a.SourceTurn) || (f.TranslationTurn is not null && f.TranslationTurn == a.TranslationTurn))));
-        return Results.Ok(new TranslationCheckView(TranslationCheckSummary.Of(check, new Dictionary<string, TranscriptDocument> { [source.Id] = source, [translation.Id] = translation }), check.ETag,
-            check.Flags.Where(f => f.SourceTurn is null && f.TranslationTurn is null), rows, check.Queries));
+            check.Flags.Where(f => (f.SourceTurn is not null && f.SourceTurn == a.SourceTurn)
+                                   || (f.TranslationTurn is not null && f.TranslationTurn == a.TranslationTurn))
+                .Select(FlagView.Of).ToList())).ToList();
+        var files = new Dictionary<string, TranscriptDocument> { [source.Id] = source, [translation.Id] = translation };
+        return TypedResults.Ok(new TranslationCheckView(TranslationCheckSummary.Of(check, files), check.ETag,
+            check.Flags.Where(f => f.SourceTurn is null && f.TranslationTurn is null).Select(FlagView.Of).ToList(),
+                rows,
+            QueryView.Of(check.Queries)));
     }
 
     [Function("ApproveTranslation"), Access(Roles.TranslationLead), Audited("approve-translation")]
-    public async Task<IResult> ApproveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/approve")] HttpRequest req,
+    public async Task<Results<Ok<Done>, Problem<Missing>, Problem<WrongState>, Problem<Stale>>> ApproveAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/translation-checks/{translationId}/approve")] HttpRequest req,
         string studyId, string translationId, CancellationToken ct)
     {
         var decision = await req.ReadFromJsonAsync<ReviewDecision>(ct);
@@ -119,18 +174,23 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         // The source rests; the approved translation is what coders work on, so it goes on to suggestions.
         foreach (var id in new[] { check.SourceId, check.TranslationId })
             if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveFromCurrentAsync(transcript, Trigger.Approve, TranscriptStatus.TranslationApproved, $"Approved by {check.DecidedBy}.", ct);
-        return Results.Ok(new Done("Approved; the translation goes on to code suggestions."));
+                await workflow.MoveFromCurrentAsync(transcript, Trigger.Approve, TranscriptStatus.TranslationApproved,
+                    $"Approved by {check.DecidedBy}.", ct);
+        return TypedResults.Ok(new Done("Approved; the translation goes on to code suggestions."));
     }
 
     [Function("QueryTranslation"), Access(Roles.TranslationLead), Audited("query-translation")]
-    public async Task<IResult> QueryAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/query")] HttpRequest req,
+    public async Task<Results<Ok<Done>, Problem<Invalid>, Problem<Missing>, Problem<WrongState>,
+        Problem<Stale>>> QueryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/translation-checks/{translationId}/query")] HttpRequest req,
         string studyId, string translationId, CancellationToken ct)
     {
         var request = await req.ReadFromJsonAsync<QueryRequest>(ct);
         if (request?.Comments is not { Count: > 0 } || request.Comments.Any(c => string.IsNullOrWhiteSpace(c.Comment)))
             return Problems.BadRequest("A query needs at least one comment, each with text.");
-        if (request.Comments.Select(c => TextLimits.CheckFreeText("A comment", c.Comment)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
+        if (request.Comments.Select(c => TextLimits.CheckFreeText("A comment", c.Comment))
+            .FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
         var check = await checks.GetAsync(studyId, translationId, ct);
         if (check is null) return NotFound(translationId);
         if (check.Review is TranslationReview.Approved or TranslationReview.Superseded)
@@ -149,12 +209,16 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         if (!await checks.TryReplaceAsync(check, ct)) return Stale();
         foreach (var id in new[] { check.SourceId, check.TranslationId })
             if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveFromCurrentAsync(transcript, Trigger.Query, TranscriptStatus.TranslationQueried, $"{request.Comments.Count} point(s) sent to the site.", ct);
-        return Results.Ok(new Done($"{request.Comments.Count} point(s) sent to the site."));
+                await workflow.MoveFromCurrentAsync(transcript, Trigger.Query, TranscriptStatus.TranslationQueried,
+                    $"{request.Comments.Count} point(s) sent to the site.", ct);
+        return TypedResults.Ok(new Done($"{request.Comments.Count} point(s) sent to the site."));
     }
 
     [Function("AnswerTranslationQuery"), Access(Roles.SiteResearcher), Audited("answer-query")]
-    public async Task<IResult> AnswerAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/queries/{queryId}/answer")] HttpRequest req,
+    public async Task<Results<Ok<Done>, Problem<Invalid>, Problem<Missing>, Problem<Stale>>> AnswerAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/translation-checks/{translationId}/queries/{queryId}/answer")]
+        HttpRequest req,
         string studyId, string translationId, string queryId, CancellationToken ct)
     {
         var request = await req.ReadFromJsonAsync<AnswerRequest>(ct);
@@ -170,7 +234,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
             query.Answer = request.Answer.Trim();
             query.AnsweredBy = user.Name();
             query.AnsweredAt = clock.GetUtcNow();
-            if (await checks.TryReplaceAsync(check, ct)) return Results.Ok(new Done("Answer saved."));
+            if (await checks.TryReplaceAsync(check, ct)) return TypedResults.Ok(new Done("Answer saved."));
         }
         return Stale();
     }
@@ -178,7 +242,9 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
     static bool MayRead(ClaimsPrincipal user, TranslationCheckDocument check) =>
         user.IsInRole(Roles.TranslationLead) || user.IsInRole(Roles.StudyLead) || user.HasSite(check.SiteId);
 
-    static IResult NotFound(string translationId) => Problems.NotFound($"There is no translation check '{translationId}' you can see.");
+    static Problem<Missing> NotFound(string translationId) =>
+        Problems.NotFound($"There is no translation check '{translationId}' you can see.");
 
-    static IResult Stale() => Problems.PreconditionFailed("Someone changed this review since you loaded it; reload and try again.");
+    static Problem<Stale> Stale() =>
+        Problems.PreconditionFailed("Someone changed this review since you loaded it; reload and try again.");
 }

@@ -4,12 +4,14 @@ using PipelineFunctions.App.Security;
 
 namespace PipelineFunctions.App.Middleware;
 
-/// <summary>Signs the caller in (<see cref="ISignIn"/>: API keys locally, App Service's principal in Azure), or answers 401.</summary>
+/// <summary>Signs the caller in (<see cref="ISignIn"/>: API keys locally, App Service's principal in Azure), or answers
+/// 401.</summary>
 public sealed class SignInMiddleware(ISignIn signIn) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (context.GetHttpContext() is not { } http || HttpFunction.Of(context) is not { } function || function.Policy.Anonymous)
+        if (context.GetHttpContext() is not { } http || HttpFunction.Of(context) is not { } function
+            || function.Policy.Anonymous)
         {
             await next(context);
             return;
@@ -17,7 +19,7 @@ public sealed class SignInMiddleware(ISignIn signIn) : IFunctionsWorkerMiddlewar
         if (signIn.Authenticate(http.Request) is not { } user)
         {
             signIn.Challenge(http.Request, http.Response);
-            HttpFunction.Answer(context, Problems.Status(401, signIn.HowToSignIn));
+            HttpFunction.Answer(context, Problems.SignIn(signIn.HowToSignIn));
             return;
         }
         http.User = user;

@@ -4,7 +4,8 @@ using Newtonsoft.Json;
 namespace PipelineFunctions.App.Model;
 
 /// <summary>
-/// A transcript's pseudonymised passages as search reads them (container <c>searchIndex</c>, partition <c>/studyId</c>),
+/// A transcript's pseudonymised passages as search reads them (container <c>searchIndex</c>, partition
+/// <c>/studyId</c>),
 /// so that searching a study is one single-partition query. Pseudonymised text only, written with the segments; a
 /// long transcript is split into parts well under Cosmos DB's 2 MB. Ids are the transcript's and the part's, so a new
 /// pseudonymised version overwrites the old one.
@@ -25,7 +26,8 @@ public sealed class SearchDocument
     [JsonProperty("passages")] public List<SearchPassage> Passages { get; set; } = [];
 
     /// <summary>The parts for a transcript's segments (all of one pseudonymised version), passages in order.</summary>
-    public static List<SearchDocument> For(TranscriptDocument transcript, IEnumerable<SegmentDocument> segments, int version)
+    public static List<SearchDocument> For(TranscriptDocument transcript, IEnumerable<SegmentDocument> segments,
+        int version)
     {
         var parts = new List<List<SearchPassage>> { new() };
         var bytes = 0;
@@ -38,8 +40,10 @@ public sealed class SearchDocument
         }
         return parts.Select((passages, i) => new SearchDocument
         {
-            Id = $"{transcript.Id}:{i}", StudyId = transcript.StudyId, TranscriptId = transcript.Id, SiteId = transcript.SiteId,
-            Language = transcript.Language, PseudonymVersion = version, Part = i, Parts = parts.Count, Passages = passages,
+            Id = $"{transcript.Id}:{i}", StudyId = transcript.StudyId, TranscriptId = transcript.Id,
+                SiteId = transcript.SiteId,
+            Language = transcript.Language, PseudonymVersion = version, Part = i, Parts = parts.Count,
+                Passages = passages,
         }).ToList();
     }
 }
@@ -49,8 +53,4 @@ public sealed class SearchPassage
     [JsonProperty("segment")] public int Segment { get; set; }
     [JsonProperty("speaker")] public string Speaker { get; set; } = "";
     [JsonProperty("text")] public string Text { get; set; } = "";
-
-    string? _searchable;
-    /// <summary>The text as queries match it, made on the first search and kept with the passage.</summary>
-    [JsonIgnore] public string Searchable => _searchable ??= Search.SearchQuery.Searchable(Text);
 }

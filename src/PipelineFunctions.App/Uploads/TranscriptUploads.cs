@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs.Models;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Settings;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;

@@ -1,20 +1,27 @@
 using System.Text.Json.Nodes;
-using PipelineFunctions.Cli.Commands;
 
 namespace PipelineFunctions.Cli.Api;
 
-/// <summary>The caller's API key, read from an environment variable, and the app's message from an error body.</summary>
+/// <summary>
+/// The caller's API key, read from an environment variable, and the app's message from an error body.
+/// </summary>
 public static class ApiKey
 {
-    public static string From(CliArgs parsed)
+    /// <param name="variable">The environment variable that holds the key; <c>PIPELINE_API_KEY</c> when null.</param>
+    public static string From(string? variable)
     {
-        var variable = parsed.Option("key-env") ?? "PIPELINE_API_KEY";
-        return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } key ? key : throw new ArgumentException($"Set the API key in ${variable}.");
+        variable ??= "PIPELINE_API_KEY";
+        return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } key
+            ? key : throw new ArgumentException($"Set the API key in ${variable}.");
     }
 
     public static string Message(byte[] body)
     {
-        try { return JsonNode.Parse(body) is JsonObject json ? (string?)json["detail"] ?? (string?)json["message"] ?? "no message" : "no message"; }
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject json
+                ? (string?)json["detail"] ?? (string?)json["message"] ?? "no message" : "no message";
+        }
         catch (System.Text.Json.JsonException) { return "no message"; }
     }
 }

@@ -1,4 +1,5 @@
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Recovery;
 using PipelineFunctions.App.Workflow;
 using static PipelineFunctions.App.Model.TranscriptStatus;
 using static PipelineFunctions.App.Tests.Workflow.Transcripts;

@@ -215,7 +215,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         var id = $"t-poison-{Guid.NewGuid():n}"[..22];
         var now = DateTimeOffset.UtcNow;
-        await new PipelineFunctions.App.Pipeline.TranscriptTexts(Blobs).SaveParsedAsync(id, Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)), default);
+        await new PipelineFunctions.App.Storage.Blobs.TranscriptTexts(Blobs).SaveParsedAsync(id, Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)), default);
         await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
         {
             Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = "x.txt", Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,

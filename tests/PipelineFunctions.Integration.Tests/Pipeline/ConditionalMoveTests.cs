@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PipelineFunctions.App.Keys;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Settings;
 using PipelineFunctions.App.Stages;
 using PipelineFunctions.App.Stages.Pseudonymise;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Integration.Tests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Cosmos;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Queues;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
@@ -25,7 +26,7 @@ public sealed class PoisonReplayTests(PipelineFixture fixture)
         Assert.Equal(PipelineQueues.Pseudonymise, poison.Value.Queue);
 
         // The cause is mended (the text is there now); only an admin may replay.
-        await new App.Pipeline.TranscriptTexts(fixture.Blobs).SaveParsedAsync(id,
+        await new TranscriptTexts(fixture.Blobs).SaveParsedAsync(id,
             Core.Transcripts.TranscriptReader.Read("a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt")), default);
         var path = $"/api/admin/poison/{poison.Value.Queue}/{poison.Value.MessageId}/replay";
         using (var coder = fixture.Client(PipelineFixture.CoderKey))

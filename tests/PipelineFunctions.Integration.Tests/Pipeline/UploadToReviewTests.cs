@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using PipelineFunctions.App.Uploads;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.Pipeline;
@@ -92,7 +93,7 @@ public sealed class UploadToReviewTests(PipelineFixture fixture)
         var study = await fixture.CreateStudyAsync();
         var content = PipelineFixture.Sample("uploads/dar-interview-50007_2.txt");
         await fixture.Blobs.Uploads.GetBlobClient($"{study}/dar-es-salaam/dropped.txt").UploadAsync(BinaryData.FromBytes(content));
-        var id = App.Pipeline.TranscriptIds.For(study, App.Pipeline.TranscriptIds.Sha256(content));
+        var id = App.Uploads.TranscriptIds.For(study, App.Uploads.TranscriptIds.Sha256(content));
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await fixture.Transcripts.GetAsync(study, id, default) is null && DateTime.UtcNow < deadline) await Task.Delay(300);

@@ -1,11 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Keys;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Pseudonymisation;
-using PipelineFunctions.Core.TranslationChecks;
 using PipelineFunctions.Core.Transcripts;
+using PipelineFunctions.Core.TranslationChecks;
 
 namespace PipelineFunctions.App.Stages.CheckTranslation;
 

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.Settings;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;

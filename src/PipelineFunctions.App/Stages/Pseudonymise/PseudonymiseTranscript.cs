@@ -1,8 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Keys;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
 using PipelineFunctions.App.SiteCheck;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Pseudonymisation;

@@ -2,7 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Core.Suggestions;

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Recovery;
 using PipelineFunctions.App.Workflow;
 
 namespace PipelineFunctions.App.Stages.Sweep;

@@ -8,25 +8,41 @@ const Pipeline = (() => {
   const sessionName = "pipeline-session";
   const params = new URLSearchParams(location.search);
   const app = "/app/";
-  const roleNames = { "site-researcher": "site researcher", "translation-lead": "translation lead", coder: "coder", "study-lead": "study lead", admin: "admin", custodian: "data custodian" };
+  const roleNames = { "site-researcher": "site researcher", "translation-lead": "translation lead", coder: "coder",
+      "study-lead": "study lead", admin: "admin", custodian: "data custodian" };
 
   // Every page a role reaches, in the order the navigation shows them; `study` pages carry the study's id.
   const pages = [
-    { path: "site/upload.html", text: "Upload transcripts", roles: ["site-researcher", "study-lead"], study: true, what: "Drop interviews and focus groups, with their translations, and follow each file" },
-    { path: "site/transcripts.html", text: "Site transcripts", roles: ["site-researcher", "custodian"], study: true, what: "Every transcript of your sites: where it is, what it waits for and on whom" },
-    { path: "site/check.html", text: "Check before coding", roles: ["site-researcher", "custodian"], study: true, what: "The original beside the pseudonymised text: decide what was replaced or left, then release it" },
-    { path: "site/queries.html", text: "Points from the translation lead", roles: ["site-researcher"], study: true, what: "Answer the lead's points on your translations" },
-    { path: "lead/overview.html", text: "Overview", roles: ["study-lead"], study: true, what: "Transcripts by site and status, and what waits on whom" },
-    { path: "lead/study.html", text: "Study set-up", roles: ["study-lead"], study: true, what: "Name, sites, languages, pseudonyms, double coding, cloud use, roster, allow list" },
-    { path: "lead/codebook.html", text: "Codebook and proposals", roles: ["study-lead"], study: true, what: "Import and edit the codebook; approve or decline the coders' proposals" },
-    { path: "translation/index.html", text: "Translations to check", roles: ["translation-lead", "study-lead"], study: false, what: "Pairs waiting for the translation check" },
-    { path: "coders/index.html", text: "Transcripts to code", roles: ["coder", "study-lead"], study: true, what: "Code with suggestions; exports for NVivo, ATLAS.ti, MAXQDA" },
-    { path: "coders/codes.html", text: "Passages by code", roles: ["coder", "study-lead"], study: true, what: "The code tree with its passages and quotes" },
-    { path: "coders/search.html", text: "Search", roles: ["coder", "study-lead"], study: true, what: "Search the transcripts; save searches as sets" },
-    { path: "coders/matrix.html", text: "Matrix", roles: ["coder", "study-lead"], study: true, what: "Codes by site or role" },
-    { path: "coders/speakers.html", text: "Speakers and roles", roles: ["study-lead"], study: true, what: "A role per participant, for exports" },
-    { path: "admin/status.html", text: "Pipeline status", roles: ["admin"], study: false, what: "Queues, latency, failures, poison messages" },
-    { path: "admin/audit.html", text: "Audit log", roles: ["admin", "custodian"], study: true, what: "Who read or changed what, filterable; CSV" },
+    { path: "site/upload.html", text: "Upload transcripts", roles: ["site-researcher", "study-lead"], study: true,
+        what: "Drop interviews and focus groups, with their translations, and follow each file" },
+    { path: "site/transcripts.html", text: "Site transcripts", roles: ["site-researcher", "custodian"], study: true,
+        what: "Every transcript of your sites: where it is, what it waits for and on whom" },
+    { path: "site/check.html", text: "Check before coding", roles: ["site-researcher", "custodian"], study: true,
+        what: "The original beside the pseudonymised text: decide what was replaced or left, then release it" },
+    { path: "site/queries.html", text: "Points from the translation lead", roles: ["site-researcher"], study: true,
+        what: "Answer the lead's points on your translations" },
+    { path: "lead/overview.html", text: "Overview", roles: ["study-lead"], study: true,
+        what: "Transcripts by site and status, and what waits on whom" },
+    { path: "lead/study.html", text: "Study set-up", roles: ["study-lead"], study: true,
+        what: "Name, sites, languages, pseudonyms, double coding, cloud use, roster, allow list" },
+    { path: "lead/codebook.html", text: "Codebook and proposals", roles: ["study-lead"], study: true,
+        what: "Import and edit the codebook; approve or decline the coders' proposals" },
+    { path: "translation/index.html", text: "Translations to check", roles: ["translation-lead", "study-lead"],
+        study: false, what: "Pairs waiting for the translation check" },
+    { path: "coders/index.html", text: "Transcripts to code", roles: ["coder", "study-lead"], study: true,
+        what: "Code with suggestions; exports for NVivo, ATLAS.ti, MAXQDA" },
+    { path: "coders/codes.html", text: "Passages by code", roles: ["coder", "study-lead"], study: true,
+        what: "The code tree with its passages and quotes" },
+    { path: "coders/search.html", text: "Search", roles: ["coder", "study-lead"], study: true,
+        what: "Search the transcripts; save searches as sets" },
+    { path: "coders/matrix.html", text: "Matrix", roles: ["coder", "study-lead"], study: true,
+        what: "Codes by site or role" },
+    { path: "coders/speakers.html", text: "Speakers and roles", roles: ["study-lead"], study: true,
+        what: "A role per participant, for exports" },
+    { path: "admin/status.html", text: "Pipeline status", roles: ["admin"], study: false,
+        what: "Queues, latency, failures, poison messages" },
+    { path: "admin/audit.html", text: "Audit log", roles: ["admin", "custodian"], study: true,
+        what: "Who read or changed what, filterable; CSV" },
   ];
 
   let session = null;   // /api/me once signed in
@@ -34,16 +50,23 @@ const Pipeline = (() => {
   let load = null;
 
   const key = () => localStorage.getItem(keyName) ?? sessionStorage.getItem(keyName) ?? "";
-  const forget = () => { localStorage.removeItem(keyName); sessionStorage.removeItem(keyName); sessionStorage.removeItem(sessionName); };
+  const forget = () => {
+    localStorage.removeItem(keyName);
+    sessionStorage.removeItem(keyName);
+    sessionStorage.removeItem(sessionName);
+  };
   const can = (...roles) => !!session && roles.some(r => session.roles.includes(r));
   const study = () => params.get("study");
-  const href = (page, studyId) => app + page.path + (page.study && studyId ? `?study=${encodeURIComponent(studyId)}` : "");
+  const href = (page, studyId) => app + page.path + (page.study && studyId ? `?study=${encodeURIComponent(studyId)}`
+      : "");
 
   function el(tag, attributes = {}, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attributes)) {
       if (v === undefined || v === null || v === false) continue;
-      if (k === "text") e.textContent = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v === true ? "" : v);
+      if (k === "text") e.textContent = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? "" : v);
     }
     e.append(...children.filter(c => c !== null && c !== undefined));
     return e;
@@ -53,7 +76,8 @@ const Pipeline = (() => {
   const header = document.querySelector("header") ?? document.body.insertBefore(el("header"), document.body.firstChild);
   const bar = el("div", { class: "shell-bar" },
     el("a", { href: app, class: "home", text: "Study pipeline: home" }),
-    el("span", { class: "switcher", hidden: true }, el("label", { for: "study-switch", text: "Switch study" }), el("select", { id: "study-switch" })),
+    el("span", { class: "switcher", hidden: true }, el("label", { for: "study-switch", text: "Switch study" }),
+        el("select", { id: "study-switch" })),
     el("span", { id: "who" }),
     el("button", { type: "button", id: "signout", text: "Sign out", onclick: () => signOutEverywhere() }));
   const nav = el("nav", { class: "shell", "aria-label": "Pages you can open", hidden: true });
@@ -62,13 +86,16 @@ const Pipeline = (() => {
   if (title) title.after(nav); else header.append(nav);
 
   const form = document.querySelector("#signin") ?? el("form", { id: "signin", hidden: true },
-    el("label", { for: "apikey", text: "API key" }), el("input", { id: "apikey", type: "password", autocomplete: "off", required: true }),
+    el("label", { for: "apikey", text: "API key" }),
+        el("input", { id: "apikey", type: "password", autocomplete: "off", required: true }),
     el("button", { type: "submit", text: "Sign in" }));
   if (!form.isConnected) header.after(form);
   const error = document.querySelector("#error") ?? el("p", { id: "error", role: "alert" });
   if (!error.isConnected) form.after(error);
-  form.prepend(el("p", { id: "signin-help", text: `This page is for ${document.body.dataset.roles ?? "the study team"}. Sign in with the API key you were given for that role; ` +
-    "you stay signed in in every tab of this browser until you sign out. In Azure the page sends you to your organisation's sign-in (Entra ID) instead." }));
+  form.prepend(el("p", { id: "signin-help",
+    text: `This page is for ${document.body.dataset.roles ?? "the study team"}. ` +
+      "Sign in with the API key you were given for that role; you stay signed in in every tab of this browser until " +
+      "you sign out. In Azure the page sends you to your organisation's sign-in (Entra ID) instead." }));
 
   function showError(message) { error.textContent = message ?? ""; }
 
@@ -122,19 +149,23 @@ const Pipeline = (() => {
     const current = study();
     const switcher = bar.querySelector("#study-switch");
     if (current && session.studies.length > 0) {
-      switcher.replaceChildren(...session.studies.map(s => el("option", { value: s.id, text: s.name, selected: s.id === current })));
-      if (!session.studies.some(s => s.id === current)) switcher.prepend(el("option", { value: current, text: current, selected: true }));
+      switcher.replaceChildren(...session.studies.map(s =>
+          el("option", { value: s.id, text: s.name, selected: s.id === current })));
+      if (!session.studies.some(s => s.id === current)) switcher.prepend(el("option",
+          { value: current, text: current, selected: true }));
       switcher.onchange = () => {
         // A page about one transcript has nothing to show in another study: its study's home takes over.
         const only = [...params.keys()].every(k => k === "study");
-        location.href = only ? `${location.pathname}?study=${encodeURIComponent(switcher.value)}` : `${app}?study=${encodeURIComponent(switcher.value)}`;
+        location.href = only ? `${location.pathname}?study=${encodeURIComponent(switcher.value)}`
+            : `${app}?study=${encodeURIComponent(switcher.value)}`;
       };
       bar.querySelector(".switcher").hidden = false;
     }
     const here = location.pathname.replace(app, "");
     // The study last worked on carries over to pages about no study (the admin's status, the translation queue).
     if (current) localStorage.setItem(studyName, current);
-    const remembered = session.studies.some(s => s.id === localStorage.getItem(studyName)) ? localStorage.getItem(studyName) : null;
+    const remembered = session.studies.some(s => s.id === localStorage.getItem(studyName))
+        ? localStorage.getItem(studyName) : null;
     const linkStudy = current ?? remembered ?? (session.studies.length === 1 ? session.studies[0].id : null);
     nav.replaceChildren(...pages.filter(p => can(...p.roles) && (!p.study || linkStudy)).map(p =>
       el("a", { href: href(p, linkStudy), text: p.text, "aria-current": p.path === here ? "page" : null })));
@@ -161,7 +192,10 @@ const Pipeline = (() => {
 
   async function start() {
     session = remembered();
-    if (session) whoAmI(true).then(me => { if (JSON.stringify(me) !== JSON.stringify(session)) { session = me; build(); } }).catch(() => {});
+    if (session) {
+      whoAmI(true).then(me => { if (JSON.stringify(me) !== JSON.stringify(session)) { session = me; build(); } })
+        .catch(() => {});
+    }
     else {
       try { session = await whoAmI(); } catch { return; }
     }
@@ -175,21 +209,38 @@ const Pipeline = (() => {
 
   function signIn(onReady) {
     load = onReady;
-    // With a key, or where the deployment signs people in itself (Entra ID in Azure), go straight on; a 401 asks for a key.
+    // With a key, or where the deployment signs people in itself (Entra ID in Azure), go straight on; a 401 asks for a
+    // key.
     start();
   }
 
+  // Kinds of problem, told apart by their type (Middleware/Problems.cs), never by the sentence a person reads.
+  const problems = {
+    wrongRole: "urn:transcript-pipeline:problem:wrong-role",
+    notInStudy: "urn:transcript-pipeline:problem:not-in-study",
+    tooLarge: "urn:transcript-pipeline:problem:too-large",
+    duplicate: "urn:transcript-pipeline:problem:duplicate",
+  };
+  const isProblem = (body, kind) => body?.type === problems[kind];
+
   /** A refusal: the page stays and so does the sign-in; the message names the role the action needs. */
-  function refused(detail) {
+  function refused(body) {
+    const detail = body?.detail ?? "Your role cannot do this.";
     const who = session ? ` You are signed in as ${session.name} (${roles(session.roles)}).` : "";
     if (ready) { showError(`${detail}${who} Nothing was changed; you are still signed in.`); return; }
-    // The page itself is not for this user: say so, keep them signed in, and offer another key or the pages they can use.
-    showForm(`${detail}${who} This page is not for your role: use the pages above, or sign in with another key.`, true);
+    // The page itself is not for this user: say why, keep them signed in, and offer another key or the pages they can
+    // use.
+    const next = isProblem(body, "notInStudy")
+      ? "This study is not one of yours: choose one of yours on the home, or sign in with another key."
+      : "This page is not for your role: use the pages above, or sign in with another key.";
+    showForm(`${detail}${who} ${next}`, true);
   }
 
   async function api(path, options = {}) {
-    const isFile = options.body instanceof FormData || options.body instanceof Blob || options.body instanceof ArrayBuffer;
-    const headers = { ...(key() ? { "X-Api-Key": key() } : {}), ...(options.body && !isFile ? { "Content-Type": "application/json" } : {}), ...(options.headers ?? {}) };
+    const isFile = options.body instanceof FormData || options.body instanceof Blob
+        || options.body instanceof ArrayBuffer;
+    const headers = { ...(key() ? { "X-Api-Key": key() } : {}),
+        ...(options.body && !isFile ? { "Content-Type": "application/json" } : {}), ...(options.headers ?? {}) };
     const response = await fetch(path, { ...options, headers });
     if (response.status === 401) {
       const signInAt = response.headers.get("X-Sign-In");
@@ -198,7 +249,13 @@ const Pipeline = (() => {
       throw new Error("unauthorised");
     }
     const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
-    if (response.status === 403) { refused(body?.detail ?? "Your role cannot do this."); throw new Error("forbidden"); }
+    if (response.status === 403) {
+      refused(body);
+      const refusal = new Error("forbidden");
+      refusal.status = 403;
+      refusal.body = body;
+      throw refusal;
+    }
     if (!response.ok) {
       const message = body?.detail ?? body?.message ?? `The app answered ${response.status}.`;
       if (!options.quiet) showError(message);
@@ -216,7 +273,7 @@ const Pipeline = (() => {
     const response = await fetch(path, { headers: key() ? { "X-Api-Key": key() } : {} });
     if (!response.ok) {
       const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
-      if (response.status === 403) { refused(body?.detail ?? "Your role cannot do this."); return; }
+      if (response.status === 403) { refused(body); return; }
       showError(body?.detail ?? body?.message ?? `The app answered ${response.status}.`);
       return;
     }
@@ -227,5 +284,9 @@ const Pipeline = (() => {
     link.remove();
   }
 
-  return { signIn, signOut, showError, api, download, el, params, can, applyRoles, pages, href, roles, session: () => session, studyId: study };
+  return {
+    signIn, signOut, showError, api, download, el, params, can, applyRoles, pages, href, roles, session: () => session,
+        studyId: study,
+    isProblem,
+  };
 })();

@@ -5,13 +5,15 @@ const { api, el, signIn, params, can } = Pipeline;
 const study = params.get("study");
 const base = `/api/studies/${encodeURIComponent(study)}`;
 const $ = s => document.querySelector(s);
-const rows = [];          // { file, id, language, translationOf, interview, transcriptId, status, reason, message, cells }
+// { file, id, language, translationOf, interview, transcriptId, status, reason, message, cells }
+const rows = [];
 let studyInfo = null;
 let existing = [];        // the site's transcripts already uploaded: sources a translation may belong to
 let polling = null;
 let nextId = 1;
 
-/** `dar-interview-50010.sw.txt` → stem `dar-interview-50010`, language `sw`; the interview id is the participant id in the name. */
+/** `dar-interview-50010.sw.txt` → stem `dar-interview-50010`,
+    language `sw`; the interview id is the participant id in the name. */
 function parseName(name) {
   const m = /^(.*?)(?:\.([a-z]{2,3}))?\.[A-Za-z0-9]+$/.exec(name) ?? [name, name, null];
   const language = m[2] && studyInfo.languages.includes(m[2]) ? m[2] : null;
@@ -37,7 +39,8 @@ function add(files) {
   const started = performance.now();
   for (const file of files) {
     const { stem, language, interview } = parseName(file.name);
-    const row = { file, id: nextId++, stem, language: language ?? languages()[0], languageFrom: language ? "from the file name" : "", translationOf: "", interview, status: "Ready", message: "Ready to upload." };
+    const row = { file, id: nextId++, stem, language: language ?? languages()[0], languageFrom: language
+        ? "from the file name" : "", translationOf: "", interview, status: "Ready", message: "Ready to upload." };
     rows.push(row);
     if (!language) suggest(row);
   }
@@ -51,9 +54,13 @@ function add(files) {
 async function suggest(row) {
   row.languageFrom = "checking the text…";
   try {
-    const s = await api(`${base}/language-suggestion?fileName=${encodeURIComponent(row.file.name)}`, { method: "POST", body: row.file, quiet: true });
+    const s = await api(`${base}/language-suggestion?fileName=${encodeURIComponent(row.file.name)}`,
+      { method: "POST", body: row.file, quiet: true });
     if (row.transcriptId) return;
-    if (s.language) { row.language = s.language; row.languageFrom = `suggested from the text (${Math.round(s.confidence * 100)}% sure)`; }
+    if (s.language) {
+      row.language = s.language;
+      row.languageFrom = `suggested from the text (${Math.round(s.confidence * 100)}% sure)`;
+    }
     else row.languageFrom = s.problem ? "" : "the text does not say; please choose";
     if (s.problem) { row.message = `This file will be refused: ${s.problem}`; row.status = "Warning"; }
   } catch { row.languageFrom = ""; }
@@ -62,8 +69,10 @@ async function suggest(row) {
 }
 
 function pairOptions(row) {
-  const inDrop = rows.filter(r => r !== row && r.language !== row.language && !r.translationOf).map(r => [`row:${r.id}`, `${r.file.name} (in this list)`]);
-  const uploaded = existing.filter(t => t.role === "source" && !t.translationId && t.siteId === $("#site").value).map(t => [`id:${t.id}`, `${t.fileName} (uploaded ${new Date(t.receivedAt).toLocaleDateString()})`]);
+  const inDrop = rows.filter(r => r !== row && r.language !== row.language && !r.translationOf)
+      .map(r => [`row:${r.id}`, `${r.file.name} (in this list)`]);
+  const uploaded = existing.filter(t => t.role === "source" && !t.translationId && t.siteId === $("#site").value)
+      .map(t => [`id:${t.id}`, `${t.fileName} (uploaded ${new Date(t.receivedAt).toLocaleDateString()})`]);
   return [["", "Not a translation"], ...inDrop, ...uploaded];
 }
 
@@ -71,15 +80,19 @@ function render() {
   const body = $("#queue tbody");
   body.replaceChildren(...rows.map(row => {
     const locked = !!row.transcriptId || row.status === "Sending";
-    const lang = el("select", { "aria-label": `Language of ${row.file.name}`, disabled: locked, onchange: e => { row.language = e.target.value; row.languageFrom = "chosen"; pairByName(); render(); } },
+    const lang = el("select", { "aria-label": `Language of ${row.file.name}`, disabled: locked, onchange: e =>
+        { row.language = e.target.value; row.languageFrom = "chosen"; pairByName(); render(); } },
       ...languages().map(l => el("option", { value: l, text: l, selected: l === row.language })));
-    const pair = el("select", { "aria-label": `${row.file.name} is a translation of`, disabled: locked, onchange: e => { row.translationOf = e.target.value; row.pairedBy = "chosen"; render(); } },
+    const pair = el("select", { "aria-label": `${row.file.name} is a translation of`, disabled: locked, onchange: e =>
+        { row.translationOf = e.target.value; row.pairedBy = "chosen"; render(); } },
       ...pairOptions(row).map(([v, t]) => el("option", { value: v, text: t, selected: v === row.translationOf })));
-    const interview = el("input", { "aria-label": `Interview id of ${row.file.name}`, size: "10", value: row.interview, disabled: locked, onchange: e => { row.interview = e.target.value.trim(); } });
+    const interview = el("input", { "aria-label": `Interview id of ${row.file.name}`, size: "10", value: row.interview,
+        disabled: locked, onchange: e => { row.interview = e.target.value.trim(); } });
     return el("tr", { "data-file": row.file.name },
       el("th", { scope: "row", text: row.file.name }),
       el("td", {}, lang, row.languageFrom ? el("span", { class: "hint", text: ` ${row.languageFrom}` }) : null),
-      el("td", {}, pair, row.pairedBy && row.translationOf ? el("span", { class: "hint", text: ` ${row.pairedBy}` }) : null),
+      el("td", {}, pair, row.pairedBy && row.translationOf ? el("span", { class: "hint", text: ` ${row.pairedBy}` })
+          : null),
       el("td", {}, interview),
       el("td", { class: `status ${Statuses.className(row.status)}`, text: row.message }),
       el("td", { class: "advice", text: row.advice ?? "" }));
@@ -92,14 +105,20 @@ function render() {
 async function send(row) {
   if (row.translationOf.startsWith("row:")) {
     const source = rows.find(r => `row:${r.id}` === row.translationOf);
-    if (!source?.transcriptId) { row.message = "Not sent: its source was not accepted; upload the source first."; row.status = "Rejected"; return; }
+    if (!source?.transcriptId) {
+      row.message = "Not sent: its source was not accepted; upload the source first.";
+      row.status = "Rejected";
+      return;
+    }
   }
   const form = new FormData();
   form.append("file", row.file);
   form.append("site", $("#site").value);
   form.append("language", row.language);
   if (row.interview) form.append("interviewId", row.interview);
-  const of = row.translationOf.startsWith("row:") ? rows.find(r => `row:${r.id}` === row.translationOf).transcriptId : row.translationOf.replace(/^id:/, "");
+  const of = row.translationOf.startsWith("row:")
+    ? rows.find(r => `row:${r.id}` === row.translationOf).transcriptId
+    : row.translationOf.replace(/^id:/, "");
   if (of) form.append("translationOf", of);
   row.status = "Sending";
   row.message = "Sending…";
@@ -110,7 +129,7 @@ async function send(row) {
     follow(row, answer.status, null);
   } catch (e) {
     const body = e.body ?? {};
-    if (e.status === 409) {
+    if (Pipeline.isProblem(body, "duplicate")) {
       // A duplicate names the earlier upload by its file name and day (the API's words), never by an id.
       row.status = "Duplicate";
       row.transcriptId = body.transcriptId;
@@ -122,7 +141,9 @@ async function send(row) {
     } else {
       row.status = "Rejected";
       row.message = `Not sent: ${e.message}`;
-      row.advice = e.status === 413 ? Statuses.advice("Rejected", "TooLarge") : e.message === "forbidden" ? "Ask the study lead for the role this needs." : "Check the choices in this row and upload again.";
+      row.advice = Pipeline.isProblem(e.body, "tooLarge") ? Statuses.advice("Rejected", "TooLarge")
+        : Pipeline.isProblem(e.body, "wrongRole") ? "Ask the study lead for the role this needs."
+        : "Check the choices in this row and upload again.";
     }
   }
   render();
@@ -159,16 +180,20 @@ async function poll() {
     render();
   } catch { /* retried below */ }
   const moving = tracked.some(r => !Statuses.isFinal(r.status) && r.status !== "AwaitingTranslationCheck")
-    || tracked.some(r => r.status === "AwaitingTranslationCheck" && rows.some(o => o.translationOf === `row:${r.id}` || (o.transcriptId && r.translationOf === `row:${o.id}`)));
+    || tracked.some(r => r.status === "AwaitingTranslationCheck"
+        && rows.some(o => o.translationOf === `row:${r.id}` || (o.transcriptId && r.translationOf === `row:${o.id}`)));
   const done = tracked.filter(r => Statuses.isFinal(r.status)).length;
-  $("#summary").textContent = `${done} of ${tracked.length} file(s) reached where they wait for people${moving ? "; the rest are moving" : ""}.`;
+  $("#summary")
+      .textContent = `${done} of ${tracked.length} file(s) reached where they wait for people` +
+        `${moving ? "; the rest are moving" : ""}.`;
   if (moving) polling = setTimeout(poll, 1000);
 }
 
 const drop = $("#drop");
 drop.addEventListener("dragover", e => { e.preventDefault(); drop.classList.add("over"); });
 drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", e => { e.preventDefault(); drop.classList.remove("over"); add([...e.dataTransfer.files]); });
+drop.addEventListener("drop", e =>
+    { e.preventDefault(); drop.classList.remove("over"); add([...e.dataTransfer.files]); });
 $("#files").addEventListener("change", e => { add([...e.target.files]); e.target.value = ""; });
 $("#send").addEventListener("click", sendAll);
 $("#clear").addEventListener("click", () => { rows.splice(0); render(); $("#summary").textContent = ""; });

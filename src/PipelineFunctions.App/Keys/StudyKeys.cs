@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PipelineFunctions.App.Settings;
 
-namespace PipelineFunctions.App.Pipeline;
+namespace PipelineFunctions.App.Keys;
 
 /// <summary>Keys from configuration (Key Vault references in Azure). The app will not start without them.</summary>
 public sealed class StudyKeys

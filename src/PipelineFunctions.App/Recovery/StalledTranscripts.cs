@@ -1,11 +1,12 @@
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Workflow;
 using PipelineFunctions.App.Settings;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Storage.Queues;
 using PipelineFunctions.App.Uploads;
 
-namespace PipelineFunctions.App.Workflow;
+namespace PipelineFunctions.App.Recovery;
 
 /// <summary>
 /// Hands on a transcript whose stage message went missing. Storage can take a dequeue and lose the answer (a network

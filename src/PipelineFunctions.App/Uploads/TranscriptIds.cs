@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PipelineFunctions.App.Pipeline;
+namespace PipelineFunctions.App.Uploads;
 
 public static class TranscriptIds
 {

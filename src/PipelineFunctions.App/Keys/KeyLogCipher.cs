@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using PipelineFunctions.Core.Pseudonymisation;
 
-namespace PipelineFunctions.App.Pipeline;
+namespace PipelineFunctions.App.Keys;
 
 /// <summary>Encrypts the replacement log (the re-identification key) with AES-GCM: nonce | tag | ciphertext.</summary>
 public static class KeyLogCipher

@@ -4,13 +4,14 @@ using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using PipelineFunctions.App.Audit;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Workflow;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Storage.Queues;
 using PipelineFunctions.App.Telemetry;
 using PipelineFunctions.App.Uploads;
 
-namespace PipelineFunctions.App.Workflow;
+namespace PipelineFunctions.App.Recovery;
 
 public enum ReplayOutcome { Replayed, UnknownQueue, NotFound, NoTranscript, NotYourStudy }
 

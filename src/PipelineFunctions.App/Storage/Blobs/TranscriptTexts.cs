@@ -1,8 +1,7 @@
-using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.Core.Pseudonymisation;
 using PipelineFunctions.Core.Transcripts;
 
-namespace PipelineFunctions.App.Pipeline;
+namespace PipelineFunctions.App.Storage.Blobs;
 
 /// <summary>Where each form of a transcript's text is kept. Raw text and rosters only ever in <c>restricted</c>.</summary>
 public sealed class TranscriptTexts(BlobContainers blobs)
