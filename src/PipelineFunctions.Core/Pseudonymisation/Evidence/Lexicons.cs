@@ -9,14 +9,22 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
 public static class Lexicons
 {
     static readonly Lazy<HashSet<string>> GermanList = new(() => Words("german-nouns.txt.gz"));
+    static readonly Lazy<HashSet<string>> GermanLowerList = new(() => Words("german-lower.txt.gz"));
+    static readonly Lazy<HashSet<string>> PeopleList = new(() => Words("people-names.txt.gz"));
     static readonly Lazy<HashSet<string>> SwahiliList = new(() => Words("swahili-words.txt.gz"));
     static readonly Lazy<HashSet<string>> MedicalList = new(() => Words("medical-words.txt.gz"));
     static readonly Lazy<Dictionary<string, int>> PopulationList = new(Populations);
     static readonly Lazy<Dictionary<string, string>> PublicList = new(PublicTerms);
     static readonly Lazy<int> LongestPublic = new(() => PublicList.Value.Keys.Max(k => k.Count(c => c == ' ') + 1));
 
-    /// <summary>Capitalised German words (nouns, and the names the dictionary also holds).</summary>
+    /// <summary>Capitalised German words: nouns, less the given names and surnames that have no plural there (Anna, Paul).</summary>
     public static IReadOnlySet<string> GermanWords => GermanList.Value;
+
+    /// <summary>Given names and surnames of many cultures (evidence only: many are words too, weighed against the dictionaries).</summary>
+    public static IReadOnlySet<string> PeopleNames => PeopleList.Value;
+
+    /// <summary>Whether a word is a given name or surname of the site lists or of the wider gazetteer.</summary>
+    public static bool IsPersonName(string normalised) => WordLists.Names.Contains(normalised) || PeopleList.Value.Contains(normalised);
 
     /// <summary>Lower-case Kiswahili words.</summary>
     public static IReadOnlySet<string> SwahiliWords => SwahiliList.Value;
@@ -37,9 +45,10 @@ public static class Lexicons
     public static bool IsOrdinary(string normalised, string? language) => language switch
     {
         "en" => WordLists.English.Contains(normalised),
-        "de" => GermanList.Value.Contains(normalised) || WordLists.GermanNouns.Contains(normalised),
+        "de" => GermanList.Value.Contains(normalised) || WordLists.GermanNouns.Contains(normalised) || GermanLowerList.Value.Contains(normalised),
         "sw" => SwahiliList.Value.Contains(normalised),
-        _ => WordLists.English.Contains(normalised) || SwahiliList.Value.Contains(normalised) || GermanList.Value.Contains(normalised),
+        _ => WordLists.English.Contains(normalised) || SwahiliList.Value.Contains(normalised) || GermanList.Value.Contains(normalised)
+            || GermanLowerList.Value.Contains(normalised),
     };
 
     static HashSet<string> Words(string resource) =>
