@@ -103,3 +103,35 @@ kept = [l for l in medical if l and (l.startswith("#") or l not in lower)]
 with gzip.GzipFile(f"{data}/medical-words.txt.gz", "wb", mtime=0) as f: f.write(("\n".join(kept) + "\n").encode("utf-8"))
 PY
 ls -la "$data"/people-names.txt.gz "$data"/german-lower.txt.gz
+
+# Regions (regions.txt) and nationalities (nationalities.txt), public like countries: first-level subdivisions of the
+# study countries (states, Länder, provinces, regions, counties; not districts or municipalities, which can be small) of npm
+# iso-3166-2 (MIT), and the nationality adjectives of npm i18n-nationality (MIT) in English and German, with the
+# English plural (Eritreans) and the German endings (deutsche, deutschen, deutscher).
+(cd "$work" && npm install --no-audit --no-fund --loglevel=error iso-3166-2@1.0.0 i18n-nationality@1.4.0 >/dev/null)
+NODE_PATH="$work/node_modules" node -e '
+const d = require("iso-3166-2").data;
+const types = new Set(["State", "Länder", "Province", "Region", "County", "Union territory", "Geographical region", "Autonomous community",
+  "Autonomous region", "Administrative region", "Federal district", "Canton", "Governorate", "Prefecture", "Republic"]);
+const names = new Set();
+// A region that is also a given name or surname (Victoria, Georgia) is left to the scorer.
+const people = new Set(require("zlib").gunzipSync(require("fs").readFileSync(process.argv[1])).toString("utf8").split("\n"));
+// So is one named as a city (Dodoma, Tanga, Berlin): the city population decides, as for any city.
+const cities = require("zlib").gunzipSync(require("fs").readFileSync(process.argv[2])).toString("utf8").split("\n").map(l => l.slice(l.indexOf(" ") + 1));
+const towns = require("fs").readFileSync(process.argv[3], "utf8").split("\n");
+for (const c of [...cities, ...towns]) people.add(c.trim());
+// The study countries only (as for cities): the name of a region elsewhere is too often a small place here (Katanga).
+const study = new Set(["UG", "TZ", "KE", "RW", "IL", "SG", "PS", "DE", "IN", "AT", "CH"]);
+for (const [code, c] of Object.entries(d)) for (const s of Object.values(c.sub))
+  if (study.has(code) && types.has(s.type) && !s.name.includes(",") && !people.has(s.name)) names.add(s.name.normalize("NFC"));
+process.stdout.write("# First-level subdivisions (npm iso-3166-2, MIT); see scripts/make-lexicons.sh\n" + [...names].sort().join("\n") + "\n");
+' "$data/people-names.txt.gz" "$data/large-places.txt.gz" "$data/places.txt" >"$data/regions.txt"
+NODE_PATH="$work/node_modules" node -e '
+const names = new Set();
+for (const lang of ["en", "de"]) for (const n of Object.values(require("i18n-nationality/langs/" + lang + ".json").nationalities)) {
+  const v = n.normalize("NFC"); names.add(v);
+  if (lang === "en" && /(an|i)$/.test(v)) names.add(v + "s");
+  if (lang === "de") for (const e of ["e", "en", "er", "es"]) names.add(v + e);
+}
+process.stdout.write("# Nationalities (npm i18n-nationality, MIT), English and German; see scripts/make-lexicons.sh\n" + [...names].sort().join("\n") + "\n");
+' >"$data/nationalities.txt"

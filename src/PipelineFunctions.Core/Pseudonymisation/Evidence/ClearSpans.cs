@@ -76,6 +76,7 @@ public static class ClearSpans
         var key = IdentifierText.Key(text);
         if (!SpanScorer.CouldBeName(key, allowed) || Lexicons.Population(key) >= 100_000 || WordLists.FunctionWords.ContainsKey(key)) return false;
         var language = t.Input.LanguageAt(token.Start);
-        return !Lexicons.IsOrdinary(key, language) && !Lexicons.IsOrdinary(key, null) && !GermanWords.IsNoun(text, key, german: language is "de");
+        return !Lexicons.IsOrdinary(key, language) && !Lexicons.IsOrdinary(key, null) && !GermanWords.IsNoun(text, key, german: language is "de")
+            && !(language is "de" && GermanWords.IsCompound(text) && !Lexicons.IsPersonName(key));
     }
 }

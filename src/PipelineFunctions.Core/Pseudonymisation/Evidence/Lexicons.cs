@@ -3,7 +3,8 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
 /// <summary>
 /// The evidence the scorer weighs a word against, loaded once from Data/ (see scripts/make-lexicons.sh): each study
 /// language's dictionary of ordinary words, the public entities that identify nobody (countries, nationalities, days,
-/// months, greetings, religious phrases, services and brands, diagnoses, institutions, programmes, medicines), and
+/// months, greetings, religious phrases, services and brands, diagnoses, institutions, programmes, medicines, states
+/// and provinces), and
 /// cities with their population. All keys are normalised as identifiers are.
 /// </summary>
 public static class Lexicons
@@ -70,6 +71,8 @@ public static class Lexicons
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var country in EmbeddedData.Lines("Pseudonymisation.countries.txt")) map.TryAdd(IdentifierText.Normalise(country), "country");
+        foreach (var region in EmbeddedData.Lines("Pseudonymisation.regions.txt")) map.TryAdd(IdentifierText.Normalise(region), "region");
+        foreach (var nationality in EmbeddedData.Lines("Pseudonymisation.nationalities.txt")) map.TryAdd(IdentifierText.Normalise(nationality), "nationality");
         foreach (var line in EmbeddedData.Lines("Pseudonymisation.public-terms.txt"))
         {
             var colon = line.IndexOf(':');

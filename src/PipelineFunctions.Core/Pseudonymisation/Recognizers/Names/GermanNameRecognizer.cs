@@ -24,7 +24,9 @@ public sealed class GermanNameRecognizer(IReadOnlySet<string> allowed) : IRecogn
             if (input.LanguageAt(t.Start) != "de") continue;
             var key = IdentifierText.Normalise(t.Text);
             // "die Gabi", "der Paul": an article before a given name or surname that is no noun of the dictionary.
-            if (!PersonCues.Contains(tokens[i - 1].Text) && !(Articles.Contains(tokens[i - 1].Text) && Evidence.Lexicons.IsPersonName(key))) continue;
+            if (!PersonCues.Contains(tokens[i - 1].Text)
+                && !(Articles.Contains(tokens[i - 1].Text) && Evidence.Lexicons.IsPersonName(key) && !Evidence.Lexicons.IsOrdinary(key, "de"))) continue;
+            if (GermanWords.IsCompound(t.Text) && !Evidence.Lexicons.IsPersonName(key)) continue;
             if (WordLists.Common.Contains(key) || allowed.Contains(key) || WordLists.Titles.Contains(key) || WordLists.TitleNouns.Contains(key)
                 || GermanWords.IsNoun(t.Text, key) || WordLists.English.Contains(key)) continue;
             var d = TokenRuns.Span(tokens, i, 1, "PERSON", "", 45, Name);

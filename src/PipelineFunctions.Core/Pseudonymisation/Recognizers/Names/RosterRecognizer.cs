@@ -97,9 +97,10 @@ public sealed class RosterRecognizer : IRecognizer
         var language = input.LanguageAt(token.Start);
         if (Evidence.Lexicons.Public.ContainsKey(key))
             return Evidence.NameCues.Around(input, i, i) is not null || Addressed(input, i) || IdentifierText.StripPossessive(token.Text).Length < token.Text.Length;
-        // A capital proves nothing in German; elsewhere a capitalised word is ordinary only as a word-name or an English word.
-        var ordinary = NameUse.IsWordName(key) || WordLists.English.Contains(key)
-            || (language is "de" || !token.IsCapitalised) && Evidence.Lexicons.IsOrdinary(key, language);
+        // A capital proves nothing in German, where only a German word is ordinary; elsewhere a capitalised word is
+        // ordinary only as a word-name or an English word.
+        var ordinary = NameUse.IsWordName(key) || (language is "de" ? Evidence.Lexicons.IsOrdinary(key, "de")
+            : WordLists.English.Contains(key) || !token.IsCapitalised && Evidence.Lexicons.IsOrdinary(key, language));
         // A word in lower case is a name only after a title or a relation ("my cousin grace"), not before a verb ("faith helped").
         if (!token.IsCapitalised) return !ordinary || Evidence.NameCues.Around(input, i, i) is "kinship" or "title" or "greeting";
         return !ordinary || NameUse.AsName(input, i) || Evidence.NameCues.Around(input, i, i) is not null;
