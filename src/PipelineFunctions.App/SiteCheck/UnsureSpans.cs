@@ -10,7 +10,7 @@ namespace PipelineFunctions.App.SiteCheck;
 /// </summary>
 public static class UnsureSpans
 {
-    /// <summary>The spans of one pseudonymised transcript a person should check.</summary>
+    /// <summary>The spans of one pseudonymised transcript a person should check, every occurrence (the page decides a text once).</summary>
     public static IReadOnlyList<StoredUnsureSpan> Of(PseudonymisedTranscript result) =>
-        [.. result.UnsureSpans.Select(u => new StoredUnsureSpan(result.Turns[u.TurnIndex].Index, u.Start, u.End, u.Reason, u.InSpeaker))];
+        [.. result.UnsureSpans.SelectMany(u => u.Occurrences).Select(u => new StoredUnsureSpan(result.Turns[u.TurnIndex].Index, u.Start, u.End, u.Reason, u.InSpeaker))];
 }

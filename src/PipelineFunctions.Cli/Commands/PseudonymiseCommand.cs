@@ -10,14 +10,15 @@ namespace PipelineFunctions.Cli.Commands;
 /// The key comes from an environment variable (base64 or hex); there is no default key. With <c>--review</c> it writes
 /// the spans left in clear that a person should check: <c>{"unsure": [{"turn", "start", "end", "text", "reason"}]}</c>,
 /// <c>turn</c> the 0-based position of the input turn, <c>start</c>/<c>end</c> offsets into that turn's text (or its
-/// speaker label, then marked <c>"inSpeaker": true</c>).
+/// speaker label, then marked <c>"inSpeaker": true</c>); one entry per distinct text, its other places in <c>also</c>.
 /// </summary>
 public sealed class PseudonymiseCommand : ICliCommand
 {
     public string Name => "pseudonymise";
     public string Usage => "pseudonymise <input> --roster <roster.csv> --out <file> [--key-env VAR] [--replacements <file.json>] [--language xx] [--style numbered|typed|quote] [--allow <terms.txt>] [--review <file.json>]\n"
         + "    --review writes {\"unsure\": [{\"turn\": n, \"start\": s, \"end\": e, \"text\": \"...\", \"reason\": \"...\"}]}: spans left in clear for a\n"
-        + "    person to check; turn is the input turn's 0-based index, start/end are offsets into that turn's text.\n"
+        + "    person to check, one per distinct text (its other places in \"also\"); turn is the input turn's 0-based index,\n"
+        + "    start/end are offsets into that turn's text.\n"
         + "    The key is read from the environment variable PSEUDONYM_KEY (or --key-env VAR), base64 or hex, at least 16 bytes.";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)

@@ -61,8 +61,12 @@ public sealed partial class TranscriptPseudonymiser
                 unsure.AddRange(t.Unsure.Select(u => new UnsureSpan(p, u.Start, u.Length, t.Text.Substring(u.Start, u.Length), u.Reason, t.InSpeaker)));
             result.Add(turns[p] with { Speaker = newSpeaker, Text = newText });
         }
-        return new PseudonymisedTranscript(result, replacements, unsure);
+        return new PseudonymisedTranscript(result, replacements, OncePerText(unsure));
     }
+
+    /// <summary>One span per distinct text, the first where it stands, holding the others.</summary>
+    static List<UnsureSpan> OncePerText(List<UnsureSpan> unsure) =>
+        [.. unsure.GroupBy(u => u.Text, StringComparer.Ordinal).Select(g => g.First() with { Others = [.. g.Skip(1)] }).OrderBy(u => u.TurnIndex).ThenBy(u => !u.InSpeaker).ThenBy(u => u.Start)];
 
     /// <summary>
     /// What would be replaced in one text, judged as a transcript of its own. Each sentence is judged in the language

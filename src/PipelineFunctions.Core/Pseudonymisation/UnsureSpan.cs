@@ -8,4 +8,13 @@ namespace PipelineFunctions.Core.Pseudonymisation;
 public sealed record UnsureSpan(int TurnIndex, int Start, int Length, string Text, string Reason, bool InSpeaker = false)
 {
     public int End => Start + Length;
+
+    /// <summary>
+    /// The other places the same text is left in clear in this transcript: a person decides a word once, and the
+    /// decision holds wherever it stands (so the transcript lists it once, the page still marks every occurrence).
+    /// </summary>
+    public IReadOnlyList<UnsureSpan> Others { get; init; } = [];
+
+    /// <summary>This span and its others, in the order they stand.</summary>
+    public IEnumerable<UnsureSpan> Occurrences => [this, .. Others];
 }

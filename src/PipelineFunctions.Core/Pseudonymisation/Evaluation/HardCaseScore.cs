@@ -41,7 +41,7 @@ public static class HardCaseScore
         var leaked = c.MustGo.Where(s => Enumerable.Range(s.Start, s.Length)
             .Any(i => char.IsLetterOrDigit((s.InSpeaker ? c.Speaker : c.Text)[i]) && !Covered(i, s.InSpeaker))).ToList();
         var leaks = leaked.Select(Of).ToList();
-        var notUnsure = leaked.Count(s => !result.UnsureSpans.Any(u => u.InSpeaker == s.InSpeaker && u.Start < s.End && s.Start < u.End));
+        var notUnsure = leaked.Count(s => !result.UnsureSpans.SelectMany(u => u.Occurrences).Any(u => u.InSpeaker == s.InSpeaker && u.Start < s.End && s.Start < u.End));
         var keepWords = c.MustKeep.SelectMany(s => Tokens.Of(Of(s)).Select(t => (Start: s.Start + t.Start, t.Length, t.Text))).ToList();
         var lost = keepWords.Where(w => replacements.Any(r => !r.InSpeaker && w.Start < r.Start + r.Length && r.Start < w.Start + w.Length)).Select(w => w.Text).ToList();
         var other = Tokens.Of(c.Text).Where(t => !c.MustGo.Concat(c.MustKeep).Any(s => !s.InSpeaker && t.Start < s.End && s.Start < t.End)).ToList();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 
 namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
@@ -8,7 +9,7 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
 /// innocent"). What could still identify someone is marked unsure for a person to check: a capitalised word no
 /// dictionary of the study languages knows, a long number or a code of letters and digits.
 /// </summary>
-public static class ClearSpans
+public static partial class ClearSpans
 {
     public static void Promote(AnalysedText t, IReadOnlySet<string> allowed)
     {
@@ -29,10 +30,15 @@ public static class ClearSpans
             var language = t.Input.LanguageAt(token.Start);
             if (!WordLists.Names.Contains(key) && !NameUse.IsWordName(key))
             {
-                // A lower-case word no study language knows, after a title or kinship word ("my cousin kato"): a name.
-                if (!Lexicons.IsOrdinary(key, null) && !WordLists.FunctionWords.ContainsKey(key) && SpanScorer.CouldBeName(key, allowed)
-                    && NameCues.Around(t.Input, i, i) is "kinship" or "title")
+                // A lower-case word its sentence's language does not know, after a title or kinship word ("my cousin kato",
+                // "my neighbour kibonge" in English though Kiswahili has the word): a name.
+                if (WordLists.FunctionWords.ContainsKey(key) || !SpanScorer.CouldBeName(key, allowed)) continue;
+                var around = NameCues.Around(t.Input, i, i);
+                if (!Lexicons.IsOrdinary(key, language) && around is "kinship" or "title")
                     added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "lower-case-name") with { Reason = "lower-case-word-after-cue" });
+                // "peter said": a given name in lower case before what people do, though also a word; a person checks.
+                else if (around is "person-verb" && Lexicons.PeopleNames.Contains(key))
+                    t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, "lower-case-name-or-word"));
                 continue;
             }
             var ordinary = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, language) || Lexicons.IsOrdinary(key, null);
@@ -45,6 +51,7 @@ public static class ClearSpans
 
     public static void MarkUnsure(AnalysedText t, IReadOnlySet<string> allowed)
     {
+        NumberRuns(t);
         for (var i = 0; i < t.Tokens.Count; i++)
         {
             var token = t.Tokens[i];
@@ -53,10 +60,53 @@ public static class ClearSpans
         }
     }
 
+    /// <summary>
+    /// Numbers and codes written in groups that no recognizer took ("4471-22-09", "1007 2283 4410", "MC 734 BXY"): five
+    /// digits or more, or three with letter groups in capitals, and not a time, a year or a range of years, nor money.
+    /// </summary>
+    static void NumberRuns(AnalysedText t)
+    {
+        foreach (Match m in NumberRun().Matches(t.Text))
+        {
+            // One group alone is a word of its own, judged as one ("long-number", "code").
+            if (!m.Value.Any(c => c is ' ' or '/' or '.' or '-')) continue;
+            var digits = m.Value.Count(char.IsDigit);
+            var letters = m.Value.Count(char.IsLetter);
+            if (digits < 5 && !(digits >= 3 && letters >= 2)) continue;
+            if (m.Value.Contains(':') || Years().IsMatch(m.Value) || Covered(t, m.Index, m.Index + m.Length)) continue;
+            if (Money(t, m)) continue;
+            t.Unsure.Add((m.Index, m.Length, letters > 0 ? "code-in-groups" : "number-in-groups"));
+        }
+    }
+
+    static bool Covered(AnalysedText t, int start, int end) =>
+        t.Detections.Any(d => start < d.End && d.Start < end) || t.Unsure.Any(u => start < u.Start + u.Length && u.Start < end);
+
+    static bool Money(AnalysedText t, Match m)
+    {
+        var before = t.Text[..m.Index].TrimEnd();
+        var after = t.Text[(m.Index + m.Length)..].TrimStart();
+        if (before.Length > 0 && before[^1] is '$' or '€' or '£' or '₹' or '₪') return true;
+        var next = after.Length == 0 ? "" : new string(after.TakeWhile(char.IsLetter).ToArray());
+        var previous = new string(before.Reverse().TakeWhile(char.IsLetter).Reverse().ToArray());
+        return after.StartsWith("/=", StringComparison.Ordinal) || MoneyWords.Contains(next) || MoneyWords.Contains(previous);
+    }
+
+    static readonly IReadOnlySet<string> MoneyWords = WordLists.Cues("money");
+
+    [GeneratedRegex(@"(?<![\w./-])(?:[A-Z]{1,4}[ -])?\d+(?:[ /.:-]\d+)*(?:[ -][A-Z]{1,4})?(?![\w]|[./-]\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberRun();
+
+    [GeneratedRegex(@"^(?:(?:19|20)\d{2}(?:\s*[-/]\s*(?:(?:19|20)?\d{2}))?)$")]
+    private static partial Regex Years();
+
     static string? Reason(AnalysedText t, int i, IReadOnlySet<string> allowed)
     {
         var token = t.Tokens[i];
         var text = token.Text;
+        if (Initials(t, i) is { } initials) return initials;
+        // "Precious is the eldest": a given name that is also a word, at a sentence's start, where a capital tells nothing.
+        if (token.IsCapitalised && token.SentenceStart && NameUse.IsWordName(IdentifierText.Key(text)) && !NameUse.AfterDeterminer(t.Input, i)) return "name-or-word";
         var digits = text.Count(char.IsDigit);
         if (digits > 0)
         {
@@ -68,6 +118,16 @@ public static class ClearSpans
         return token.SentenceStart ? "unknown-word-at-sentence-start" : t.Input.LanguageAt(token.Start) is "de" ? "unknown-capitalised-word-de" : "unknown-capitalised-word";
     }
 
+    /// <summary>"J.M.", "S.K. sir", "R. fought": capital letters with their dots inside a sentence are a person's initials.</summary>
+    static string? Initials(AnalysedText t, int i)
+    {
+        var token = t.Tokens[i];
+        if (token.Text.Length != 1 || !char.IsUpper(token.Text[0]) || token.Text is "I" or "A" || token.End >= t.Text.Length || t.Text[token.End] != '.') return null;
+        // At a sentence's start only a run of two ("J.M.") says so: "A." or "B." may number a list.
+        var run = i + 1 < t.Tokens.Count && t.Tokens[i + 1].Start == token.End + 1 && t.Tokens[i + 1].Text.Length == 1;
+        return token.SentenceStart && !run && (i == 0 || t.Tokens[i - 1].Text.Length != 1) ? null : "initials";
+    }
+
     /// <summary>A capitalised word that could be a name and that no dictionary of the study languages knows.</summary>
     static bool UnknownWord(AnalysedText t, Token token, IReadOnlySet<string> allowed)
     {
@@ -76,6 +136,7 @@ public static class ClearSpans
         var key = IdentifierText.Key(text);
         if (!SpanScorer.CouldBeName(key, allowed) || Lexicons.Population(key) >= 100_000 || WordLists.FunctionWords.ContainsKey(key)) return false;
         var language = t.Input.LanguageAt(token.Start);
-        return !Lexicons.IsOrdinary(key, language) && !Lexicons.IsOrdinary(key, null) && !GermanWords.IsNoun(text, key, german: language is "de");
+        return !Lexicons.IsOrdinary(key, language) && !Lexicons.IsOrdinary(key, null) && !GermanWords.IsNoun(text, key, german: language is "de")
+            && !(language is "de" && GermanWords.IsCompound(text) && !Lexicons.IsPersonName(key));
     }
 }

@@ -3,20 +3,29 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
 /// <summary>
 /// The evidence the scorer weighs a word against, loaded once from Data/ (see scripts/make-lexicons.sh): each study
 /// language's dictionary of ordinary words, the public entities that identify nobody (countries, nationalities, days,
-/// months, greetings, religious phrases, services and brands, diagnoses, institutions, programmes, medicines), and
+/// months, greetings, religious phrases, services and brands, diagnoses, institutions, programmes, medicines, states
+/// and provinces), and
 /// cities with their population. All keys are normalised as identifiers are.
 /// </summary>
 public static class Lexicons
 {
     static readonly Lazy<HashSet<string>> GermanList = new(() => Words("german-nouns.txt.gz"));
+    static readonly Lazy<HashSet<string>> GermanLowerList = new(() => Words("german-lower.txt.gz"));
+    static readonly Lazy<HashSet<string>> PeopleList = new(() => Words("people-names.txt.gz"));
     static readonly Lazy<HashSet<string>> SwahiliList = new(() => Words("swahili-words.txt.gz"));
     static readonly Lazy<HashSet<string>> MedicalList = new(() => Words("medical-words.txt.gz"));
     static readonly Lazy<Dictionary<string, int>> PopulationList = new(Populations);
     static readonly Lazy<Dictionary<string, string>> PublicList = new(PublicTerms);
     static readonly Lazy<int> LongestPublic = new(() => PublicList.Value.Keys.Max(k => k.Count(c => c == ' ') + 1));
 
-    /// <summary>Capitalised German words (nouns, and the names the dictionary also holds).</summary>
+    /// <summary>Capitalised German words: nouns, less the given names and surnames that have no plural there (Anna, Paul).</summary>
     public static IReadOnlySet<string> GermanWords => GermanList.Value;
+
+    /// <summary>Given names and surnames of many cultures (evidence only: many are words too, weighed against the dictionaries).</summary>
+    public static IReadOnlySet<string> PeopleNames => PeopleList.Value;
+
+    /// <summary>Whether a word is a given name or surname of the site lists or of the wider gazetteer.</summary>
+    public static bool IsPersonName(string normalised) => WordLists.Names.Contains(normalised) || PeopleList.Value.Contains(normalised);
 
     /// <summary>Lower-case Kiswahili words.</summary>
     public static IReadOnlySet<string> SwahiliWords => SwahiliList.Value;
@@ -37,9 +46,10 @@ public static class Lexicons
     public static bool IsOrdinary(string normalised, string? language) => language switch
     {
         "en" => WordLists.English.Contains(normalised),
-        "de" => GermanList.Value.Contains(normalised) || WordLists.GermanNouns.Contains(normalised),
+        "de" => GermanList.Value.Contains(normalised) || WordLists.GermanNouns.Contains(normalised) || GermanLowerList.Value.Contains(normalised),
         "sw" => SwahiliList.Value.Contains(normalised),
-        _ => WordLists.English.Contains(normalised) || SwahiliList.Value.Contains(normalised) || GermanList.Value.Contains(normalised),
+        _ => WordLists.English.Contains(normalised) || SwahiliList.Value.Contains(normalised) || GermanList.Value.Contains(normalised)
+            || GermanLowerList.Value.Contains(normalised),
     };
 
     static HashSet<string> Words(string resource) =>
@@ -61,6 +71,8 @@ public static class Lexicons
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var country in EmbeddedData.Lines("Pseudonymisation.countries.txt")) map.TryAdd(IdentifierText.Normalise(country), "country");
+        foreach (var region in EmbeddedData.Lines("Pseudonymisation.regions.txt")) map.TryAdd(IdentifierText.Normalise(region), "region");
+        foreach (var nationality in EmbeddedData.Lines("Pseudonymisation.nationalities.txt")) map.TryAdd(IdentifierText.Normalise(nationality), "nationality");
         foreach (var line in EmbeddedData.Lines("Pseudonymisation.public-terms.txt"))
         {
             var colon = line.IndexOf(':');

@@ -10,37 +10,11 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
 /// </summary>
 public static partial class NameCues
 {
-    static readonly HashSet<string> Kin = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "cousin", "brother", "sister", "friend", "neighbour", "neighbor", "husband", "wife", "son", "daughter", "mother", "father", "uncle",
-        "aunt", "auntie", "aunty", "boss", "supervisor", "colleague", "partner", "pastor", "mentor", "girlfriend", "boyfriend", "grandmother",
-        "grandfather", "grandma", "grandpa", "child", "niece", "nephew", "mum", "mom", "dad", "fiancé", "fiance", "classmate", "roommate", "flatmate",
-        "Bruder", "Schwester", "Freund", "Freundin", "Nachbar", "Nachbarin", "Mann", "Frau", "Sohn", "Tochter", "Mutter", "Vater", "Onkel", "Tante",
-        "Oma", "Opa", "Cousin", "Cousine", "Kollege", "Kollegin", "Chef", "Chefin", "Partner", "Partnerin", "Betreuer", "Betreuerin", "Enkel", "Enkelin",
-        "kaka", "dada", "rafiki", "jirani", "mume", "mke", "mtoto", "mwana", "mama", "baba", "shangazi", "mjomba", "bibi", "babu", "binamu", "mpenzi", "mchumba",
-    };
-
-    static readonly HashSet<string> Possessives = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "my", "our", "his", "her", "their", "your", "mein", "meine", "meinem", "meinen", "meiner", "unser", "unsere", "unserem", "unseren", "sein", "seine", "ihr", "ihre",
-    };
-
-    static readonly HashSet<string> SwahiliPossessives = new(StringComparer.OrdinalIgnoreCase) { "yangu", "wangu", "wetu", "yetu", "wake", "yake", "wako", "yako", "wao" };
-
-    static readonly HashSet<string> PersonVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "told", "tells", "asked", "asks", "called", "calls", "came", "comes", "went", "helped", "helps", "brought", "gave", "wants",
-        "wanted", "thinks", "thought", "knows", "knew", "replied", "answered", "explained", "shouted", "laughed", "cried", "visited", "phoned",
-        "texted", "messaged", "lives", "lived", "works", "worked", "died", "passed", "married", "left", "stayed", "advised", "encouraged", "insisted",
-        "sagt", "sagte", "meinte", "meint", "erzählte", "erzählt", "fragte", "fragt", "kam", "rief", "ruft", "hilft", "half", "wohnt", "wohnte",
-        "arbeitet", "arbeitete", "starb", "lachte", "antwortete",
-        "alisema", "anasema", "amesema", "aliniambia", "ananiambia", "alikuja", "anakuja", "aliuliza", "alinisaidia", "ananisaidia", "alipiga", "alifariki",
-    };
-
-    static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "hi", "hello", "hey", "dear", "thanks", "habari", "shikamoo", "asante", "karibu", "hallo", "servus", "liebe", "lieber", "danke", "shalom", "namaste",
-    };
+    static readonly IReadOnlySet<string> Kin = WordLists.Cues("kin");
+    static readonly IReadOnlySet<string> Possessives = WordLists.Cues("possessive");
+    static readonly IReadOnlySet<string> SwahiliPossessives = WordLists.Cues("sw-possessive");
+    static readonly IReadOnlySet<string> PersonVerbs = WordLists.Cues("person-verb");
+    static readonly IReadOnlySet<string> Greetings = WordLists.Cues("greeting");
 
     /// <summary>A given name of the lists (names, nicknames and the names they shorten): Bill, Will, Rose, Neema.</summary>
     public static bool IsGivenName(string normalised) =>

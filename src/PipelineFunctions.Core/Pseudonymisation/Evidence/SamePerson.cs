@@ -13,6 +13,8 @@ public static class SamePerson
 
     public static void Apply(IReadOnlyList<AnalysedText> texts, IReadOnlySet<string> allowed)
     {
+        // Names joined first ("Kizito" before "Emmanuel"), so each of their words is known when other occurrences are read.
+        foreach (var t in texts) Extend(t, allowed);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var t in texts)
             foreach (var d in t.Detections.Where(d => d.Kind == "PERSON"))
@@ -42,8 +44,13 @@ public static class SamePerson
             if (!names.TryGetValue(key, out var identity) || t.Covered(token)) continue;
             // A name that is also a word ("Grace", "Hope", "juma") is the person only where it acts as a name.
             var word = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, t.Input.LanguageAt(token.Start));
-            if (word && !NameUse.AsName(t.Input, i) && NameCues.Around(t.Input, i, i) is null) continue;
-            if (!token.IsCapitalised && word) continue;
+            if (!token.IsCapitalised && (word || NameUse.AfterDeterminer(t.Input, i))) continue;
+            if (word && !NameUse.AsName(t.Input, i) && NameCues.Around(t.Input, i, i) is null)
+            {
+                // "Hope kept coming" where a Hope is a person here: at a sentence's start nothing tells; a person checks.
+                if (token.SentenceStart && !NameUse.AfterDeterminer(t.Input, i)) t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, "same-name-as-word"));
+                continue;
+            }
             added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", identity, Priority, "same-person") with { Reason = "same-person" });
         }
         if (added.Count > 0) t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];

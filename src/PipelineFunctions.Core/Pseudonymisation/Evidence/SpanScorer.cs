@@ -37,7 +37,7 @@ public static class SpanScorer
         // A title, "my name is", "my cousin", or a German person cue ("hieß", "mit") before it already says "person".
         var explicitCue = d.Recognizer is "title" or "german-name" || (d.Recognizer is "context" && d.Kind == "PERSON");
 
-        if (PublicCategory(key, words) is { } category)
+        if ((PublicCategory(key, words) ?? InPublicPhrase(input, first, last)) is { } category)
             return cue is null || explicitCue && category is "religious" ? Judgement.Keep($"public:{category}") : Judgement.Unsure($"public-{category}-with-person-cue");
         if (Lexicons.Population(key) is var population && population >= study.LargePlacePopulation && !explicitCue)
             return Judgement.Keep("public:large-city");
@@ -72,6 +72,21 @@ public static class SpanScorer
             first ??= c;
         }
         return first;
+    }
+
+    /// <summary>The category of a public phrase of several words that holds the span ("Baruch" in "Baruch Hashem"), or null.</summary>
+    static string? InPublicPhrase(RecognitionInput input, int first, int last)
+    {
+        var tokens = input.Tokens;
+        var longest = Lexicons.LongestPublicTerm;
+        for (var start = Math.Max(0, last - longest + 1); start <= first; start++)
+            for (var end = Math.Min(tokens.Count - 1, start + longest - 1); end >= last && end > start; end--)
+            {
+                if (input.Text.AsSpan(tokens[start].Start, tokens[end].End - tokens[start].Start).IndexOfAny(".,;:?!()\"") >= 0) continue;
+                var phrase = IdentifierText.Normalise(input.Text[tokens[start].Start..tokens[end].End]);
+                if (Lexicons.Public.TryGetValue(phrase, out var category)) return category;
+            }
+        return null;
     }
 
     /// <summary>A medicine (or diagnosis): on the medical list (short Latin words there, "tendo", are names too often), or with a medicine's ending.</summary>

@@ -21,7 +21,9 @@ function describe(item) {
 
 function decide(item, action) {
   if (!view.waiting) return;
-  decisions.set(item.id, action);
+  // A word is decided once: the same text left in clear elsewhere in the transcript takes the same decision.
+  const same = item.kind === "unsure" ? view.items.filter(i => i.kind === "unsure" && i.original === item.original) : [item];
+  for (const i of same) decisions.set(i.id, action);
   render();
   $("#done").textContent = `“${item.original}”: ${stateText(item)}.`;
 }

@@ -39,6 +39,7 @@ public sealed class CapitalisedNameRecognizer(IReadOnlySet<string> allowed) : IR
         if (token.Text.Length <= 5 && token.Text.All(c => char.IsUpper(c) || char.IsDigit(c))) return false;
         var key = IdentifierText.Normalise(token.Text);
         // A German noun dropped into another language's sentence ("we had the Besprechung") is no name either.
-        return !WordLists.Common.Contains(key) && !allowed.Contains(key) && !WordLists.TitleNouns.Contains(key) && !GermanWords.IsNoun(token.Text, key, german: false);
+        return !WordLists.Common.Contains(key) && !allowed.Contains(key) && !WordLists.TitleNouns.Contains(key) && !WordLists.Titles.Contains(key)
+            && !GermanWords.IsNoun(token.Text, key, german: false);
     }
 }

@@ -9,7 +9,8 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 /// </summary>
 public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IRecognizer
 {
-    const string Word = @"\p{Lu}[\p{L}\p{Mn}'’-]*";
+    // A word ends where letters end: "in S4" (a school class) holds no name.
+    const string Word = @"\p{Lu}[\p{L}\p{Mn}'’-]*(?![\p{L}\p{N}])";
     const string Words = Word + @"(?:[ \t\n]+" + Word + "){0,2}";
 
     public string Name => "context";

@@ -8,10 +8,8 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 /// </summary>
 public sealed class GermanNameRecognizer(IReadOnlySet<string> allowed) : IRecognizer
 {
-    static readonly HashSet<string> PersonCues = new(StringComparer.Ordinal)
-    {
-        "ich", "du", "er", "sie", "wir", "ihr", "hieß", "heißt", "hiess", "heisst", "namens", "und", "mit", "von", "bei", "sagt", "sagte", "meinte",
-    };
+    static readonly IReadOnlySet<string> PersonCues = WordLists.Cues("german-person");
+    static readonly IReadOnlySet<string> Articles = WordLists.Cues("german-article");
 
     public string Name => "german-name";
 
@@ -23,8 +21,12 @@ public sealed class GermanNameRecognizer(IReadOnlySet<string> allowed) : IRecogn
         {
             var t = tokens[i];
             if (!t.IsCapitalised || t.SentenceStart || t.Text.Length < 3 || t.Text.Any(char.IsDigit) || t.Text.All(char.IsUpper)) continue;
-            if (!PersonCues.Contains(tokens[i - 1].Text) || input.LanguageAt(t.Start) != "de") continue;
+            if (input.LanguageAt(t.Start) != "de") continue;
             var key = IdentifierText.Normalise(t.Text);
+            // "die Gabi", "der Paul": an article before a given name or surname that is no noun of the dictionary.
+            if (!PersonCues.Contains(tokens[i - 1].Text)
+                && !(Articles.Contains(tokens[i - 1].Text) && Evidence.Lexicons.IsPersonName(key) && !Evidence.Lexicons.IsOrdinary(key, "de"))) continue;
+            if (GermanWords.IsCompound(t.Text) && !Evidence.Lexicons.IsPersonName(key)) continue;
             if (WordLists.Common.Contains(key) || allowed.Contains(key) || WordLists.Titles.Contains(key) || WordLists.TitleNouns.Contains(key)
                 || GermanWords.IsNoun(t.Text, key) || WordLists.English.Contains(key)) continue;
             var d = TokenRuns.Span(tokens, i, 1, "PERSON", "", 45, Name);

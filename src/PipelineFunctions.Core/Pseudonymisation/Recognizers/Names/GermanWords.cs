@@ -9,8 +9,29 @@ static class GermanWords
 {
     static readonly string[] NounEndings = ["heit", "keit", "schaft", "tät", "ismus", "nis", "ment", "chen", "lein", "ik", "ur", "enz", "anz", "ei", "um"];
 
+    static readonly IReadOnlySet<string> PlaceEndings = WordLists.Cues("de-place-ending");
+
     /// <summary>Endings no name in any study language has: safe to use outside German sentences too.</summary>
     static readonly string[] StrongEndings = ["ung", "ungen", "heit", "keit", "schaft", "ismus", "tion"];
+
+    /// <summary>
+    /// A German compound whose last part is a noun of the dictionary ("Selbsthilfegruppe", "Notarzt", "Anleiterin"
+    /// from "Leiterin"): a noun, though the dictionary lacks the whole. Surnames are compounds too (Zimmermann), so
+    /// this is evidence for words no person cue and no name list speaks for; a place's ending (-platz, -berg, -ingen) is none.
+    /// </summary>
+    public static bool IsCompound(string word)
+    {
+        if (word.Length < 7 || !char.IsUpper(word[0])) return false;
+        foreach (var ending in PlaceEndings)
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return false;
+        for (var k = 3; k <= word.Length - 4; k++)
+        {
+            if (!char.IsLower(word[k])) continue;
+            var tail = char.ToUpperInvariant(word[k]) + word[(k + 1)..];
+            if (Evidence.Lexicons.GermanWords.Contains(IdentifierText.Normalise(tail)) || WordLists.GermanNouns.Contains(IdentifierText.Normalise(tail))) return true;
+        }
+        return false;
+    }
 
     /// <param name="german">In a German sentence every ending counts; elsewhere only the strong ones ("Arthur" stays a name).</param>
     public static bool IsNoun(string word, string normalised, bool german = true) =>

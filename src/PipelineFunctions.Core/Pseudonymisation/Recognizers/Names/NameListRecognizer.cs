@@ -14,6 +14,8 @@ public sealed class NameListRecognizer(IReadOnlySet<string> allowed) : IRecogniz
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!tokens[i].IsCapitalised || !IsName(tokens[i].Text, out var key)) continue;
+            // An acronym in capitals ("the ASHA worker") is a role or a term, not the name it spells.
+            if (tokens[i].Text.Length is > 1 and <= 5 && tokens[i].Text.All(char.IsUpper) && !input.IsSpeaker) continue;
             if (NameUse.IsWordName(key) && !NameUse.AsName(input, i)) continue;
             // A known name pulls in the capitalised words after it ("Juma Mwakyusa", "Nakato Sarah"), never a noun or a job title.
             var n = 1;

@@ -10,14 +10,9 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 /// </summary>
 static partial class NameUse
 {
-    static readonly HashSet<string> PeopleVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "told", "tells", "asked", "asks", "came", "comes", "went", "goes", "will", "would", "called", "calls", "helped", "helps",
-        "brought", "brings", "gave", "gives", "and", "also", "always", "never", "has", "had", "wants", "wanted", "thinks", "thought", "knows", "knew",
-        "sagt", "sagte", "meinte", "hat", "kam", "ist", "anasema", "alisema", "alikuja", "amesema",
-    };
-
-    static readonly HashSet<string> Predicates = new(StringComparer.OrdinalIgnoreCase) { "a", "an", "my", "our", "her", "his", "one" };
+    static readonly IReadOnlySet<string> PeopleVerbs = WordLists.Cues("subject");
+    static readonly IReadOnlySet<string> Predicates = WordLists.Cues("predicate");
+    static readonly IReadOnlySet<string> Determiners = WordLists.Cues("determiner");
 
     public static bool IsWordName(string normalised) => WordLists.WordNames.Contains(normalised);
 
@@ -26,16 +21,28 @@ static partial class NameUse
         var tokens = input.Tokens;
         var t = tokens[i];
         if (input.IsSpeaker) return true;
-        if (!t.IsCapitalised) return false;
-        if (!t.SentenceStart || IdentifierText.StripPossessive(t.Text).Length < t.Text.Length) return true;
+        if (!t.IsCapitalised || AfterDeterminer(input, i)) return false;
+        // In German every noun has a capital, so only the words around it tell ("Andreas, hat sie gesagt", "der Paul sagt").
+        var german = input.LanguageAt(t.Start) is "de";
+        if (!german && (!t.SentenceStart || IdentifierText.StripPossessive(t.Text).Length < t.Text.Length)) return true;
         if (i + 1 >= tokens.Count) return false;
         var next = tokens[i + 1];
         var gap = input.Text.AsSpan(t.End, next.Start - t.End).Trim();
-        if (gap is ",") return true;
+        if (gap is ",") return t.SentenceStart || !german;
         if (gap.Length > 0) return false;
-        if (next.IsCapitalised && !next.SentenceStart) return true;
+        if (!german && next.IsCapitalised && !next.SentenceStart) return true;
         if (PeopleVerbs.Contains(next.Text) || SwahiliThirdPerson().IsMatch(next.Text)) return true;
-        return next.Text is "is" or "was" && i + 2 < tokens.Count && Predicates.Contains(tokens[i + 2].Text);
+        if (next.Text is not ("is" or "was") || i + 2 >= tokens.Count) return false;
+        // "Blessing is a peer", "Sunny is the one who …".
+        return Predicates.Contains(tokens[i + 2].Text) || tokens[i + 2].Text == "the" && i + 3 < tokens.Count && tokens[i + 3].Text == "one";
+    }
+
+    /// <summary>"a blessing", "no faith", "wie ein Wolf", "beim Schneider": after a determiner a word is a thing.</summary>
+    public static bool AfterDeterminer(RecognitionInput input, int i)
+    {
+        if (i == 0) return false;
+        var before = input.Tokens[i - 1];
+        return Determiners.Contains(before.Text) && input.Text.AsSpan(before.End, input.Tokens[i].Start - before.End).IsWhiteSpace();
     }
 
     /// <summary>A Kiswahili verb with a third-person singular subject: a-li-, a-na-, a-ta-, a-me-, a-ka-.</summary>

@@ -13,6 +13,7 @@ public sealed class RosterRecognizer : IRecognizer
 
     readonly Dictionary<string, (string Kind, string Identity, int Priority)> _keys = new(StringComparer.Ordinal);
     readonly int _maxWords;
+    readonly HashSet<string> _inCapitals = new(StringComparer.Ordinal);
 
     public RosterRecognizer(IReadOnlyList<RosterEntry> roster)
     {
@@ -22,7 +23,10 @@ public sealed class RosterRecognizer : IRecognizer
             var identity = $"roster:{IdentifierText.Normalise(entry.Identifier)}";
             var kind = KindOf(entry.Category);
             foreach (var form in new[] { entry.Identifier }.Concat(entry.Aliases))
+            {
                 _keys.TryAdd(IdentifierText.Normalise(form), (kind, identity, FullName));
+                if (form.Length > 1 && form.All(c => !char.IsLetter(c) || char.IsUpper(c))) _inCapitals.Add(IdentifierText.Normalise(form));
+            }
         }
         foreach (var entry in roster.Where(e => e.Category == IdentifierCategory.Person))
         {
@@ -60,7 +64,7 @@ public sealed class RosterRecognizer : IRecognizer
             if (n == 0) continue;
             var key = n == 1 ? IdentifierText.Normalise(tokens[i].Text) : IdentifierText.Normalise(string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Text)));
             var (kind, identity, priority) = _keys[key];
-            if (n == 1 && priority == NamePart && IsOrdinaryWord(key) && !NameUse.AsName(input, i)) continue;
+            if (n == 1 && kind == "PERSON" && !_inCapitals.Contains(key) && !ActsAsName(input, i, key)) continue;
             yield return TokenRuns.Span(tokens, i, n, kind, identity, priority, Name);
             i += n - 1;
         }
@@ -78,6 +82,31 @@ public sealed class RosterRecognizer : IRecognizer
             ? TokenRuns.Span(tokens, i, 2, found.Kind, found.Identity, FullName, Name) : null;
     }
 
-    /// <summary>A name part that is also a word: one of the word-names, or a lower-case English word ("will", "rob").</summary>
-    static bool IsOrdinaryWord(string key) => NameUse.IsWordName(key) || WordLists.English.Contains(key);
+    /// <summary>
+    /// Whether one listed word, alone, is the person here. A word that is also an ordinary word of the sentence's
+    /// language, a given name that is also a word (Grace, Will), or a public term (Sunday, an alias or a name part alike)
+    /// is the person only where it acts as a name; a public term only with a person cue or addressed. An acronym in
+    /// capitals ("the ASHA worker") is a role.
+    /// </summary>
+    static bool ActsAsName(RecognitionInput input, int i, string key)
+    {
+        var token = input.Tokens[i];
+        if (input.IsSpeaker) return true;
+        if (token.Text.Length is > 1 and <= 5 && token.Text.All(char.IsUpper)) return false;
+        if (!token.IsCapitalised && NameUse.AfterDeterminer(input, i)) return false;
+        var language = input.LanguageAt(token.Start);
+        if (Evidence.Lexicons.Public.ContainsKey(key))
+            return Evidence.NameCues.Around(input, i, i) is not null || Addressed(input, i) || IdentifierText.StripPossessive(token.Text).Length < token.Text.Length;
+        // A capital proves nothing in German, where only a German word is ordinary; elsewhere a capitalised word is
+        // ordinary only as a word-name or an English word.
+        var ordinary = NameUse.IsWordName(key) || (language is "de" ? Evidence.Lexicons.IsOrdinary(key, "de")
+            : WordLists.English.Contains(key) || !token.IsCapitalised && Evidence.Lexicons.IsOrdinary(key, language));
+        // A word in lower case is a name only after a title or a relation ("my cousin grace"), not before a verb ("faith helped").
+        if (!token.IsCapitalised) return !ordinary || Evidence.NameCues.Around(input, i, i) is "kinship" or "title" or "greeting";
+        return !ordinary || NameUse.AsName(input, i) || Evidence.NameCues.Around(input, i, i) is not null;
+    }
+
+    /// <summary>"Sunday, can you …": a word at a sentence's start followed by a comma.</summary>
+    static bool Addressed(RecognitionInput input, int i) =>
+        input.Tokens[i].SentenceStart && i + 1 < input.Tokens.Count && input.Text.AsSpan(input.Tokens[i].End, input.Tokens[i + 1].Start - input.Tokens[i].End).Trim() is ",";
 }

@@ -19,7 +19,7 @@ public sealed partial class AddressRecognizer() : PatternRecognizer("ADDRESS", 8
     [GeneratedRegex(
         @"\bPlot\s+(?:No\.?\s*)?\d+[A-Za-z]?(?:,?\s+(?:" + Cap + @"\s+){1,3}" + Road + ")?" +
         @"|\bP\.?\s?O\.?\s+Box\s+\d+|\bS\.?\s?L\.?\s?P\.?\s+\d+" +
-        @"|\bMtaa\s+wa\s+" + Cap + @"|(?<=\bnyumba\s+(?:namba|na\.?|no\.?)\s+)\d+[A-Za-z]?\b" +
+        @"|\bMtaa\s+wa\s+" + Cap + @"|(?<=\b(?i:nyumba)\s+(?i:namba|na\.?|no\.?)\s+)\d+[A-Za-z]?\b" +
         @"|\b(?:Rehov|Rechov|Rehob|Derech|Sderot|Shderot|Simta)\s+" + Cap + @"(?:\s+" + Cap + @"){0,2}\s+\d{1,4}\b" +
         @"|\b(?:Blk|Block)\s+\d{1,4}[A-Za-z]?(?:\s+" + Cap + @"){1,4}(?:\s+\d{1,3}\b)?(?:,?\s*#\d{1,3}-\d{1,5})?|#\d{2}-\d{2,5}\b" +
         @"|\b\d{1,4}\s+(?:Jalan|Jln|Lorong|Lor)\s+" + Cap + @"(?:\s+\d{1,3}\b)?" +

@@ -18,7 +18,8 @@ public sealed partial class GermanAddressRecognizer() : PatternRecognizer("ADDRE
     {
         if (!m.Groups["city"].Success) return true;
         var town = IdentifierText.Normalise(m.Groups["city"].Value.Split('-')[0]);
-        return WordLists.Places.Contains(town) || !Evidence.Lexicons.IsOrdinary(town, null);
+        // Capitalised words only: "Neu-Ulm" is a town though "neu" is a word, "10000 Euro" is money.
+        return WordLists.Places.Contains(town) || !Evidence.Lexicons.IsOrdinary(town, "en") && !Evidence.Lexicons.GermanWords.Contains(town);
     }
 
     [GeneratedRegex(@"\b\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|berg|steig|pfad|chaussee)\s+\d{1,3}\s?[a-zA-Z]?\b(?:,?\s*\d{5}\b)?|\b(?:D-)?[0-9]\d{4}\s+(?<city>\p{Lu}[\p{L}]+(?:-\p{Lu}[\p{L}]+)*)", RegexOptions.CultureInvariant)]
