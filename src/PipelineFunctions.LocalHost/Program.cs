@@ -21,6 +21,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRo
 builder.Logging.ClearProviders().AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
 builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning)
     .AddFilter("Host", LogLevel.Warning).AddFilter("Azure", LogLevel.None)
+    // YARP logs each request's URL, query included (a search term can be a name); HttpForwarder logs failures by kind.
+    .AddFilter("Yarp", LogLevel.None)
     // WebJobs' own lines for a failed slot repeat what "Executed … (Failed …)" says, with a stack trace.
     .AddFilter("Function", LogLevel.None).AddFilter("Host.Results", LogLevel.None);
 builder.WebHost.ConfigureKestrel(kestrel =>

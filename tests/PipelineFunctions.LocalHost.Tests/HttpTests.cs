@@ -19,6 +19,8 @@ public sealed class HttpTests(HostFixture fixture, ITestOutputHelper output)
         Assert.Equal("hello ann (4) zed", await response.Content.ReadAsStringAsync());
         Assert.Contains(fixture.Host.Log, l => l.Contains("Executed Greeting (Succeeded", StringComparison.Ordinal));
         Assert.Equal($"127.0.0.1:{fixture.Host.Port}", Assert.Single(response.Headers.GetValues("x-seen-host")));
+        // The query reached the function (above), but no URL reaches the host's log: a search term can be a name.
+        Assert.DoesNotContain(fixture.Host.Log, l => l.Contains("q=zed", StringComparison.Ordinal));
 
         // Warm round trips through host, gRPC and the worker's Kestrel.
         var watch = Stopwatch.StartNew();
