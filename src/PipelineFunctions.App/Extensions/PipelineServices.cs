@@ -25,9 +25,12 @@ public static class PipelineServices
 {
     public static FunctionsApplicationBuilder AddPipeline(this FunctionsApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(PipelineSettings.Section).Get<PipelineSettings>() ?? new PipelineSettings();
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes + 1024 * 1024);
+        var settings = builder.Configuration.GetSection(PipelineSettings.Section).Get<PipelineSettings>()
+            ?? new PipelineSettings();
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
+            k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
+            f.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes + 1024 * 1024);
         builder.AddPipelineTelemetry(settings);
 
         var services = builder.Services;
@@ -58,7 +61,8 @@ public static class PipelineServices
         services.AddSingleton<CodedExamples>();
         services.AddSingleton<EngineReliability>();
         // One model per process and one engine per study for the worker's life: the sentence model loads once.
-        services.AddSingleton(_ => new StudyModels(SharedEmbeddings.Instance, Core.Suggestions.SuggestionOptions.Default));
+        services.AddSingleton(_ => new StudyModels(SharedEmbeddings.Instance,
+            Core.Suggestions.SuggestionOptions.Default));
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<TranscriptUploads>();
         services.AddSingleton<StudyExchange>();

@@ -128,7 +128,8 @@ public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcrip
         var t = await transcripts.GetAsync(studyId, transcriptId, ct);
         if (t is null) return Problems.NotFound($"There is no transcript '{transcriptId}' in study '{studyId}'.");
         var history = t.History.OrderBy(x => x.At).ToList();
-        return TypedResults.Ok(new TimelineView(t.StudyId, t.SiteId, t.Id, t.Language, t.Role, t.PairId, t.Format,
+        return TypedResults.Ok(new TimelineView(t.StudyId, t.SiteId, t.Id, t.Language, t.Role?.Name(), t.PairId,
+            t.Format,
             t.TurnCount, t.PseudonymVersion,
             t.SuggestionCount, t.Status.ToString(), t.Reason, t.ReceivedAt, t.UpdatedAt,
             history.Select((x, i) => new TimelineEntry(x.Status.ToString(), x.At, x.Detail, i == 0 ? null

@@ -7,6 +7,7 @@ using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Agreement;
 using PipelineFunctions.Core.Limits;
+using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Http;
 
@@ -40,8 +41,9 @@ public sealed record ReviewListItem(string Id, string SiteId, string FileName, i
 public sealed record TranscriptRef(string Id, string SiteId, string FileName);
 public sealed record CodeView(string Id, string Name, string? Parent, string? Definition);
 public sealed record ReviewSuggestion(string Code, string Name, double Confidence, List<string> Evidence);
+/// <param name="Interviewer">The interviewer's side speaks (<see cref="InterviewerSide"/>): context, not coded.</param>
 public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions,
-    string? Abstained);
+    string? Abstained, bool Interviewer);
 public sealed record MyWork(List<Coding> Codings, List<Rejection> Rejected, List<MemoNote> Memos, bool Submitted)
 {
     public static MyWork Of(CoderWorkDocument? work) => new(Coding.Of(work?.Codings ?? []),
@@ -111,7 +113,8 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
             suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence)
                 .ThenBy(x => x.CodeId, StringComparer.Ordinal)
                 .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
-            suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList();
+            suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained,
+            InterviewerSide.Includes(s.Speaker))).ToList();
         var mine = worksRead.Result.FirstOrDefault(w => w.Coder == req.HttpContext.User.Name());
         var submitted = worksRead.Result.Count(w => w.Submitted);
         var doubled = CodingRules.DoubleCoded(study, CodingRules.Ready(listRead.Result)).Contains(transcriptId);

@@ -21,7 +21,7 @@ public sealed record TranscriptSummary(string Id, string StudyId, string SiteId,
     int TurnCount, int WordCount, int SuggestionCount, DateTimeOffset ReceivedAt, DateTimeOffset UpdatedAt)
 {
     public static TranscriptSummary Of(TranscriptDocument t) => new(t.Id, t.StudyId, t.SiteId, t.Language, t.FileName,
-        t.Status.ToString(), t.Reason, t.Role, t.InterviewId, t.TranslationOf, t.TranslationId, t.TurnCount,
+        t.Status.ToString(), t.Reason, t.Role?.Name(), t.InterviewId, t.TranslationOf, t.TranslationId, t.TurnCount,
             t.WordCount,
         t.SuggestionCount, t.ReceivedAt, t.UpdatedAt);
 }

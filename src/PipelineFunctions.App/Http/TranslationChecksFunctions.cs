@@ -40,11 +40,11 @@ public sealed record TranslationCheckSummary(string StudyId, string SiteId, stri
     }
 
     static int Count(TranslationCheckDocument c, Severity severity) =>
-        c.Flags.Count(f => f.Severity == severity.ToString());
+        c.Flags.Count(f => f.Severity == severity);
 }
 
 /// <summary>A point of the translation check: what differs, how much it matters, where, and why in words.</summary>
-public sealed record FlagView(string Kind, string Severity, int? SourceTurn, int? TranslationTurn, string Explanation)
+public sealed record FlagView(string Kind, Severity Severity, int? SourceTurn, int? TranslationTurn, string Explanation)
 {
     public static FlagView Of(TranslationFlagEntry f) =>
         new(f.Kind, f.Severity, f.SourceTurn, f.TranslationTurn, f.Explanation);

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Serialization;
 using PipelineFunctions.Core.Exchange;
 
 namespace PipelineFunctions.App.Model;
@@ -23,9 +24,11 @@ public sealed class TranscriptDocument
     [JsonProperty("uploadedBy")] public string UploadedBy { get; set; } = "";
     /// <summary>
     /// <c>source</c> (a local-language original awaiting or having its translation) or <c>translation</c>; null for a
-    /// transcript that stands alone. A pair meets by <see cref="TranslationOf"/>, or by site and interview id, in either order.
+    /// transcript that stands alone. A pair meets by <see cref="TranslationOf"/>, or by site and interview id, in
+    /// either order.
     /// </summary>
-    [JsonProperty("role")] public string? Role { get; set; }
+    [JsonProperty("role"), JsonConverter(typeof(StringEnumConverter), typeof(CamelCaseNamingStrategy))]
+    public PairRole? Role { get; set; }
     /// <summary>For a translation: the id of its source transcript.</summary>
     [JsonProperty("translationOf")] public string? TranslationOf { get; set; }
     /// <summary>For a source: the id of its translation, once one has arrived.</summary>
@@ -41,7 +44,8 @@ public sealed class TranscriptDocument
     /// turn and a reason category, never the text (that stays in the restricted container).
     /// </summary>
     [JsonProperty("unsureSpans")] public List<StoredUnsureSpan> UnsureSpans { get; set; } = [];
-    /// <summary>Who released it from the site's check, and when; null until then (later versions then skip the check).</summary>
+    /// <summary>Who released it from the site's check, and when; null until then (later versions then skip the
+    /// check).</summary>
     [JsonProperty("released")] public SiteRelease? Released { get; set; }
     [JsonProperty("suggestionCount")] public int SuggestionCount { get; set; }
     [JsonProperty("codebookVersion")] public string? CodebookVersion { get; set; }
@@ -51,7 +55,8 @@ public sealed class TranscriptDocument
     [JsonProperty("receivedAt")] public DateTimeOffset ReceivedAt { get; set; }
     [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
     [JsonProperty("history")] public List<StatusChange> History { get; set; } = [];
-    /// <summary>The kind of interview (<c>interview</c>, <c>focus group</c>, …) as the study lead set it; null: not set.</summary>
+    /// <summary>The kind of interview (<c>interview</c>, <c>focus group</c>, …) as the study lead set it; null: not
+    /// set.</summary>
     [JsonProperty("interviewType")] public string? InterviewType { get; set; }
     /// <summary>
     /// Each participant's role, by speaker as coders see it (pseudonymised), as the study lead assigned it; exported as

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
+using PipelineFunctions.Core.TranslationChecks;
 
 namespace PipelineFunctions.App.Model;
 
@@ -46,7 +47,7 @@ public sealed record AlignedTurns(
 
 public sealed record TranslationFlagEntry(
     [property: JsonProperty("kind")] string Kind,
-    [property: JsonProperty("severity")] string Severity,
+    [property: JsonProperty("severity"), JsonConverter(typeof(StringEnumConverter))] Severity Severity,
     [property: JsonProperty("sourceTurn")] int? SourceTurn,
     [property: JsonProperty("translationTurn")] int? TranslationTurn,
     [property: JsonProperty("explanation")] string Explanation);

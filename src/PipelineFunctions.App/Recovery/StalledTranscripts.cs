@@ -11,12 +11,15 @@ namespace PipelineFunctions.App.Recovery;
 /// <summary>
 /// Hands on a transcript whose stage message went missing. Storage can take a dequeue and lose the answer (a network
 /// cut); the message then stays hidden for the host's ten-minute lease and the transcript sits still. A transcript is
-/// stalled when a machine should take it from its status, it has not moved for <see cref="PipelineSettings.StalledAfterSeconds"/>,
+/// stalled when a machine should take it from its status, it has not moved for <see
+/// cref="PipelineSettings.StalledAfterSeconds"/>,
 /// and its stage's queue shows no message waiting (a backlog is waiting, not stalled). Its stage gets a new message;
 /// every stage is idempotent, so a message that comes back later changes nothing.
 /// </summary>
-public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow, PipelineQueues queues,
-    BlobContainers blobs, StudySummaryStore summaries, PipelineSettings settings, TimeProvider clock, ILogger<StalledTranscripts> logger)
+public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow,
+    PipelineQueues queues,
+    BlobContainers blobs, StudySummaryStore summaries, PipelineSettings settings, TimeProvider clock,
+        ILogger<StalledTranscripts> logger)
 {
     public async Task<int> HandOnAsync(CancellationToken ct)
     {
@@ -31,14 +34,17 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
             {
                 if (Stalled(transcript, before) is not { } stage) continue;
                 if (!waiting.TryGetValue(stage.Queue, out var backlog))
-                    waiting[stage.Queue] = backlog = (await queues.Get(stage.Queue).PeekMessagesAsync(1, ct)).Value.Length > 0;
+                    waiting[stage.Queue] = backlog = (await queues.Get(stage.Queue).PeekMessagesAsync(1, ct))
+                        .Value.Length > 0;
                 if (backlog) continue;
                 if (stage == StageTable.Ingest)
-                    await queues.SendTextAsync(stage.Queue, BlobCreatedEvents.Create(blobs.Uploads.GetBlobClient(transcript.UploadBlob).Uri,
+                    await queues.SendTextAsync(stage.Queue,
+                        BlobCreatedEvents.Create(blobs.Uploads.GetBlobClient(transcript.UploadBlob).Uri,
                         transcript.UploadBlob, transcript.SizeBytes, "", clock.GetUtcNow()), ct);
                 else
                     await workflow.SendAsync(stage, transcript, ct);
-                logger.LogWarning("Transcript {TranscriptId} of study {StudyId} sat at {Status} since {UpdatedAt:O}; handed to {Stage} again.",
+                logger.LogWarning("Transcript {TranscriptId} of study {StudyId} sat at {Status} since {UpdatedAt:O}; " +
+                    "handed to {Stage} again.",
                     transcript.Id, study.Id, transcript.Status, transcript.UpdatedAt, stage.Name);
                 handed++;
             }
@@ -51,5 +57,6 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
     /// takes it from by itself (the table's queued and upload rows); null when it moved lately or waits for a person.
     /// </summary>
     public static Stage? Stalled(TranscriptDocument transcript, DateTimeOffset before) =>
-        transcript.UpdatedAt <= before && Transitions.Awaited(transcript) is { } trigger ? StageTable.Of(trigger) : null;
+        transcript.UpdatedAt <= before && Transitions.Awaited(transcript) is { } trigger ? StageTable.Of(trigger)
+            : null;
 }

@@ -16,10 +16,12 @@ namespace PipelineFunctions.App.Uploads;
 /// Azure Event Grid sends one as well; ingest takes a first delivery that finds its work done for that duplicate.
 /// </summary>
 public sealed class TranscriptUploads(
-    StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, BlobContainers blobs, TranscriptWorkflow workflow,
+    StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, BlobContainers blobs,
+        TranscriptWorkflow workflow,
     PipelineQueues queues, PipelineSettings settings, TimeProvider clock)
 {
-    /// <summary>Blob metadata telling the local upload scan (the Event Grid stand-in) that this blob's event is on its way.</summary>
+    /// <summary>Blob metadata telling the local upload scan (the Event Grid stand-in) that this blob's event is on its
+    /// way.</summary>
     public const string QueuedMarker = "ingestqueued";
 
     public async Task<IntakeResult> UploadAsync(UploadMetadata upload, byte[] content, CancellationToken ct)
@@ -50,15 +52,18 @@ public sealed class TranscriptUploads(
         var blob = blobs.Uploads.GetBlobClient(blobName);
         // Stored before anything else, so nothing uploaded is ever lost, rejected files included.
         var metadata = upload.ToBlobMetadata();
-        var stored = await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions { Metadata = metadata }, ct);
+        var stored = await blob.UploadAsync(BinaryData.FromBytes(content),
+            new BlobUploadOptions { Metadata = metadata }, ct);
 
-        var (transcript, created) = await transcripts.CreateOrGetAsync(NewTranscripts.Document(id, study, upload, blobName, sha, content.Length, clock.GetUtcNow()), ct);
+        var (transcript, created) = await transcripts.CreateOrGetAsync(NewTranscripts.Document(id, study, upload,
+            blobName, sha, content.Length, clock.GetUtcNow()), ct);
         if (!created) return Duplicate(transcript);
 
         try
         {
             // The one validation of this upload: ingest takes the parse from here.
-            await texts.SaveParsedAsync(id, TranscriptReader.Read(upload.FileName, content, new TranscriptLimits(settings.MaxUploadBytes)), ct);
+            await texts.SaveParsedAsync(id, TranscriptReader.Read(upload.FileName, content,
+                new TranscriptLimits(settings.MaxUploadBytes)), ct);
         }
         catch (TranscriptRejectedException e)
         {
@@ -68,7 +73,8 @@ public sealed class TranscriptUploads(
         }
 
         using (PipelineTelemetry.StartSend(PipelineQueues.Ingest, study.Id, id))
-            await queues.SendTextAsync(PipelineQueues.Ingest, BlobCreatedEvents.Create(blob.Uri, blobName, content.Length,
+            await queues.SendTextAsync(PipelineQueues.Ingest,
+                BlobCreatedEvents.Create(blob.Uri, blobName, content.Length,
                 stored.Value.ETag.ToString(), clock.GetUtcNow(), PipelineTelemetry.Traceparent()), ct);
         // Only once the event is sent: an upload cut off before (a worker killed mid-request) is left for the scan.
         metadata[QueuedMarker] = "true";
@@ -76,14 +82,18 @@ public sealed class TranscriptUploads(
         return new(IntakeOutcome.Accepted, "Received; it is being processed.", transcript);
     }
 
-    // Named as the people who uploaded it know it: the file and the day, not an internal id (the answer carries the id apart).
+    // Named as the people who uploaded it know it: the file and the day, not an internal id (the answer carries the id
+    // apart).
     static IntakeResult Duplicate(TranscriptDocument existing) =>
-        new(IntakeOutcome.Duplicate, $"This file was uploaded already, as {existing.FileName} on {existing.ReceivedAt.UtcDateTime:d MMM yyyy, HH:mm} UTC; it is {existing.Status}.", existing);
+        new(IntakeOutcome.Duplicate,
+            $"This file was uploaded already, as {existing.FileName} on " +
+            $"{existing.ReceivedAt.UtcDateTime:d MMM yyyy, HH:mm} UTC; it is {existing.Status}.", existing);
 
     static string SafeExtension(string fileName)
     {
         var ext = Path.GetExtension(UploadMetadata.Displayable(fileName)).ToLowerInvariant();
-        // The formats TranscriptReader reads; anything else is stored as .bin, so no stored name suggests how to open it.
+        // The formats TranscriptReader reads; anything else is stored as .bin, so no stored name suggests how to open
+        // it.
         return ext is ".txt" or ".docx" or ".odt" or ".rtf" or ".pdf" or ".vtt" or ".srt" ? ext : ".bin";
     }
 }

@@ -16,9 +16,6 @@ public sealed partial class TranscriptPseudonymiser
     [System.Text.RegularExpressions.GeneratedRegex(@"^#?\d+(_\d+)?$")]
     private static partial System.Text.RegularExpressions.Regex ParticipantCode();
 
-    /// <summary>Kinds replaced by a bare placeholder: numbering a phone number would help nobody follow anything.</summary>
-    static readonly HashSet<string> Unnumbered = ["PHONE", "EMAIL", "URL", "HANDLE", "ID", "DATE", "ADDRESS"];
-
     readonly StudyPseudonymisation _study;
     readonly PseudonymBook _book;
     readonly IReadOnlyList<IRecognizer> _recognizers;
@@ -35,7 +32,8 @@ public sealed partial class TranscriptPseudonymiser
         _recognizers = RecognizerRegistry.For([.. study.Roster, .. sites], _allowed);
     }
 
-    /// <param name="external">Detections from elsewhere (a cloud PII service the study allowed) by turn index, merged with ours.</param>
+    /// <param name="external">Detections from elsewhere (a cloud PII service the study allowed) by turn index, merged
+    /// with ours.</param>
     public PseudonymisedTranscript Pseudonymise(IReadOnlyList<SpeakerTurn> turns, string? language = null,
         IReadOnlyDictionary<int, IReadOnlyList<Detection>>? external = null)
     {
@@ -43,7 +41,8 @@ public sealed partial class TranscriptPseudonymiser
         for (var p = 0; p < turns.Count; p++)
         {
             texts.Add(Analyse(p, turns[p].Speaker, language, null, isSpeaker: true));
-            texts.Add(Analyse(p, turns[p].Text, language, external?.GetValueOrDefault(turns[p].Index), isSpeaker: false));
+            texts.Add(Analyse(p, turns[p].Text, language, external?.GetValueOrDefault(turns[p].Index),
+                isSpeaker: false));
         }
         Decide(texts);
         var people = PersonNames(texts.SelectMany(t => t.Detections));
@@ -56,9 +55,12 @@ public sealed partial class TranscriptPseudonymiser
             var (speaker, text) = (texts[2 * p], texts[2 * p + 1]);
             var newSpeaker = Replace(turns[p].Index, speaker, people, replacements);
             var newText = Replace(turns[p].Index, text, people, replacements);
-            // A speaker label that is a participant code (50001, 50001_2, #9) is the study's own pseudonym: nothing to check.
-            foreach (var t in new[] { speaker, text }.Where(t => !(t.InSpeaker && ParticipantCode().IsMatch(t.Text.Trim()))))
-                unsure.AddRange(t.Unsure.Select(u => new UnsureSpan(p, u.Start, u.Length, t.Text.Substring(u.Start, u.Length), u.Reason, t.InSpeaker)));
+            // A speaker label that is a participant code (50001, 50001_2, #9) is the study's own pseudonym: nothing to
+            // check.
+            foreach (var t in new[] { speaker, text }.Where(t =>
+                !(t.InSpeaker && ParticipantCode().IsMatch(t.Text.Trim()))))
+                unsure.AddRange(t.Unsure.Select(u =>
+                    new UnsureSpan(p, u.Start, u.Length, t.Text.Substring(u.Start, u.Length), u.Reason, t.InSpeaker)));
             result.Add(turns[p] with { Speaker = newSpeaker, Text = newText });
         }
         return new PseudonymisedTranscript(result, replacements, OncePerText(unsure));
@@ -72,7 +74,8 @@ public sealed partial class TranscriptPseudonymiser
     /// What would be replaced in one text, judged as a transcript of its own. Each sentence is judged in the language
     /// it is in (detected), whatever <paramref name="language"/> the upload declared.
     /// </summary>
-    public IReadOnlyList<Detection> Detect(string text, string? language = null, IReadOnlyList<Detection>? external = null)
+    public IReadOnlyList<Detection> Detect(string text, string? language = null,
+        IReadOnlyList<Detection>? external = null)
     {
         var texts = new List<AnalysedText> { Analyse(0, text, language, external, isSpeaker: false) };
         Decide(texts);
@@ -90,9 +93,11 @@ public sealed partial class TranscriptPseudonymiser
             var kept = new List<Detection>(t.Detections.Count);
             foreach (var d in t.Detections)
             {
-                if (!SpanScorer.IsJudged(d)) { kept.Add(d.Reason.Length > 0 ? d : d with { Reason = d.Recognizer }); continue; }
+                if (!SpanScorer.IsJudged(d)) { kept.Add(d.Reason.Length > 0 ? d
+                    : d with { Reason = d.Recognizer }); continue; }
                 var (first, last) = t.TokenRange(d.Start, d.End);
-                var judgement = first < 0 ? Judgement.Replace(d.Recognizer) : SpanScorer.Judge(t.Input, d, first, last, _study);
+                var judgement = first < 0 ? Judgement.Replace(d.Recognizer)
+                    : SpanScorer.Judge(t.Input, d, first, last, _study);
                 if (judgement.Decision == SpanDecision.Replace) kept.Add(d with { Reason = judgement.Reason });
                 else if (judgement.Decision == SpanDecision.Unsure) t.Unsure.Add((d.Start, d.Length, judgement.Reason));
             }
@@ -108,16 +113,20 @@ public sealed partial class TranscriptPseudonymiser
     }
 
     /// <summary>All recognizers over one text; overlaps go to the higher priority, then the longer match.</summary>
-    AnalysedText Analyse(int position, string text, string? language, IReadOnlyList<Detection>? external, bool isSpeaker)
+    AnalysedText Analyse(int position, string text, string? language, IReadOnlyList<Detection>? external,
+        bool isSpeaker)
     {
         var tokens = Tokens.Of(text);
-        var input = new RecognitionInput(text, tokens, language, StretchLanguages.Of(text, tokens, language), isSpeaker);
+        var input = new RecognitionInput(text, tokens, language, StretchLanguages.Of(text, tokens, language),
+            isSpeaker);
         var terms = _terms.Spans(text, tokens);
         var all = _recognizers.SelectMany(r => r.Recognize(input)).Concat(external ?? [])
             .Where(d => d.Length > 0 && d.End <= text.Length && !_terms.Keeps(d, terms))
             .OrderByDescending(d => d.Priority).ThenByDescending(d => d.Length).ThenBy(d => d.Start);
-        // Placeholders already in the text (a pseudonymised transcript imported again, a site's own "[name]") stay as they are.
-        var kept = Placeholders().Matches(text).Select(m => new Detection(m.Index, m.Length, "", "", int.MaxValue, "placeholder")).ToList();
+        // Placeholders already in the text (a pseudonymised transcript imported again, a site's own "[name]") stay as
+        // they are.
+        var kept = Placeholders().Matches(text).Select(m => new Detection(m.Index, m.Length, "", "", int.MaxValue,
+            "placeholder")).ToList();
         var placeholders = kept.Count;
         foreach (var d in all)
             if (!kept.Any(k => d.Start < k.End && k.Start < d.End)) kept.Add(d);
@@ -127,7 +136,8 @@ public sealed partial class TranscriptPseudonymiser
         };
     }
 
-    /// <summary>An ID found inside a longer code ("CM90012345ABCD") takes the whole code: its remains would still identify.</summary>
+    /// <summary>An ID found inside a longer code ("CM90012345ABCD") takes the whole code: its remains would still
+    /// identify.</summary>
     static Detection WholeToken(string text, Detection d)
     {
         if (d.Kind != "ID") return d;
@@ -148,12 +158,14 @@ public sealed partial class TranscriptPseudonymiser
         foreach (var d in t.Detections)
         {
             b.Append(text, at, d.Start - at);
-            var identity = d.Kind == "PERSON" && people.TryGetValue(d.Identity, out var full) ? full : d.Identity;
+            var identity = d.Kind == IdentifierKinds.Person && people.TryGetValue(d.Identity, out var full) ? full
+                : d.Identity;
             var pseudonym = Placeholder(d.Kind, identity);
             b.Append(pseudonym);
             // A name split by a line break keeps its line: the transcript's layout is the transcriber's.
             if (text.AsSpan(d.Start, d.Length).Contains('\n')) b.Append('\n');
-            log.Add(new Replacement(turnIndex, d.Start, d.Length, text.Substring(d.Start, d.Length), pseudonym, d.Kind, t.InSpeaker, d.Reason));
+            log.Add(new Replacement(turnIndex, d.Start, d.Length, text.Substring(d.Start, d.Length), pseudonym, d.Kind,
+                t.InSpeaker, d.Reason));
             at = d.End;
         }
         b.Append(text, at, text.Length - at);
@@ -166,9 +178,10 @@ public sealed partial class TranscriptPseudonymiser
     /// </summary>
     static Dictionary<string, string> PersonNames(IEnumerable<Detection> detections)
     {
-        var full = detections.Where(d => d.Kind == "PERSON").Select(d => d.Identity).Where(i => Bare(i).Contains(' ')).Distinct().ToList();
+        var full = detections.Where(d => d.Kind == IdentifierKinds.Person).Select(d => d.Identity)
+            .Where(i => Bare(i).Contains(' ')).Distinct().ToList();
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var d in detections.Where(d => d.Kind == "PERSON" && !Bare(d.Identity).Contains(' ')))
+        foreach (var d in detections.Where(d => d.Kind == IdentifierKinds.Person && !Bare(d.Identity).Contains(' ')))
         {
             var owner = full.Where(f => Bare(f).Split(' ').Contains(Bare(d.Identity))).ToList();
             if (owner.Count == 1) map[d.Identity] = owner[0];
@@ -180,12 +193,14 @@ public sealed partial class TranscriptPseudonymiser
 
     string Placeholder(string kind, string identity) => _study.Style switch
     {
-        PlaceholderStyle.Quote => $"[{(kind == "PERSON" ? "name" : kind.ToLowerInvariant())}]",
+        PlaceholderStyle.Quote => $"[{(kind == IdentifierKinds.Person ? "name" : kind.ToLowerInvariant())}]",
         PlaceholderStyle.Typed => $"[{kind}]",
-        _ when Unnumbered.Contains(kind) => $"[{kind}]",
+        _ when !IdentifierKinds.IsNumbered(kind) => $"[{kind}]",
         _ => $"[{kind}-{_book.NumberFor(kind, Digest(Bare(identity)))}]",
     };
 
-    /// <summary>HMAC-SHA256 of the normalised identity under the study's key: without the key, no link to the name.</summary>
-    string Digest(string identity) => Convert.ToHexString(HMACSHA256.HashData(_study.Key, Encoding.UTF8.GetBytes(identity)));
+    /// <summary>HMAC-SHA256 of the normalised identity under the study's key: without the key, no link to the
+    /// name.</summary>
+    string Digest(string identity) => Convert.ToHexString(HMACSHA256.HashData(_study.Key,
+        Encoding.UTF8.GetBytes(identity)));
 }

@@ -5,13 +5,13 @@ namespace PipelineFunctions.Core.Suggestions;
 
 public static partial class CodingUnits
 {
-    static readonly string[] InterviewerLabels = ["interviewer", "int", "i", "facilitator", "moderator", "researcher"];
-
-    public static bool IsInterviewer(string speaker) =>
-        InterviewerLabels.Contains(speaker.Trim().TrimEnd(':').ToLowerInvariant());
+    /// <summary>Whether a turn is the interviewer's side's (<see cref="InterviewerSide"/>): context, not
+    /// coded.</summary>
+    public static bool IsInterviewer(string speaker) => InterviewerSide.Includes(speaker);
 
     /// <summary>One unit per turn; interviewer turns are kept as context but marked.</summary>
-    public static IReadOnlyList<CodingUnit> FromTurns(IReadOnlyList<SpeakerTurn> turns) => FromTurns(turns, SuggestionOptions.Default);
+    public static IReadOnlyList<CodingUnit> FromTurns(IReadOnlyList<SpeakerTurn> turns) =>
+        FromTurns(turns, SuggestionOptions.Default);
 
     /// <summary>
     /// Speaker turns as coding units; a turn longer than <see cref="SuggestionOptions.PassageWords"/> is split at
@@ -22,7 +22,8 @@ public static partial class CodingUnits
         var units = new List<CodingUnit>();
         foreach (var turn in turns)
             foreach (var passage in Passages(turn.Text, options.PassageWords))
-                units.Add(new CodingUnit(units.Count + 1, turn.Index, turn.Speaker, passage, IsInterviewer(turn.Speaker)));
+                units.Add(new CodingUnit(units.Count + 1, turn.Index, turn.Speaker, passage,
+                    IsInterviewer(turn.Speaker)));
         return units;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PipelineFunctions.Core.Pseudonymisation;
 
 namespace PipelineFunctions.Core.Suggestions;
 
@@ -9,10 +10,13 @@ namespace PipelineFunctions.Core.Suggestions;
 /// </summary>
 public static partial class Placeholders
 {
-    /// <summary>For the sentence model: a person becomes "someone", anything else "somewhere", so the grammar holds.</summary>
-    public static string Neutralise(string text) => Pattern().Replace(text, m => IsPerson(m.Value) ? "someone" : "somewhere");
+    /// <summary>For the sentence model: a person becomes "someone", anything else "somewhere", so the grammar
+    /// holds.</summary>
+    public static string Neutralise(string text) => Pattern()
+        .Replace(text, m => IsPerson(m.Value) ? "someone" : "somewhere");
 
-    /// <summary>For word counting and quoting: the placeholder is left out ("…" where a quote must show a gap).</summary>
+    /// <summary>For word counting and quoting: the placeholder is left out ("…" where a quote must show a
+    /// gap).</summary>
     public static string Remove(string text, string gap = " ") => Pattern().Replace(text, gap);
 
     public static bool Contains(string text) => Pattern().IsMatch(text);
@@ -20,7 +24,7 @@ public static partial class Placeholders
     static bool IsPerson(string placeholder)
     {
         var inner = placeholder.Trim('[', ']', '(', ')').ToUpperInvariant();
-        return inner.StartsWith("PERSON", StringComparison.Ordinal) || inner == "NAME";
+        return inner.StartsWith(IdentifierKinds.Person, StringComparison.Ordinal) || inner == "NAME";
     }
 
     // The same shapes TranscriptPseudonymiser keeps as placeholders, plus "(Name)" from published quotes.

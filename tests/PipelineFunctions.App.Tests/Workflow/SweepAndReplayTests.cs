@@ -12,7 +12,8 @@ public sealed class SweepAndReplayTests
     static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
 
-    static Stage? Sweep(TranscriptDocument transcript) => StalledTranscripts.Stalled(transcript, Clock.GetUtcNow() - Limit);
+    static Stage? Sweep(TranscriptDocument transcript) =>
+        StalledTranscripts.Stalled(transcript, Clock.GetUtcNow() - Limit);
 
     [Theory]
     [InlineData(Received, Kind.Single, "ingest")]
@@ -25,7 +26,8 @@ public sealed class SweepAndReplayTests
     [InlineData(AwaitingTranslationReview, Kind.Source, null)]
     [InlineData(SuggestionsReady, Kind.Single, null)]
     [InlineData(Failed, Kind.Single, null)]
-    public void A_transcript_that_sat_past_the_limit_is_handed_to_the_stage_it_waits_for(TranscriptStatus status, Kind kind, string? stage)
+    public void A_transcript_that_sat_past_the_limit_is_handed_to_the_stage_it_waits_for(TranscriptStatus status,
+        Kind kind, string? stage)
     {
         Assert.Equal(stage, Sweep(At(status, kind, Clock.GetUtcNow() - Limit - TimeSpan.FromSeconds(1)))?.Name);
     }
@@ -60,13 +62,15 @@ public sealed class SweepAndReplayTests
         failed.Status = Failed;
         failed.History.Add(new(Failed, Clock.GetUtcNow()));
 
-        Assert.Equal(new ReplayPlan(Received, HandOn: false, Resend: true), PoisonReplay.Plan(failed, StageTable.Ingest));
+        Assert.Equal(new ReplayPlan(Received, HandOn: false, Resend: true),
+            PoisonReplay.Plan(failed, StageTable.Ingest));
     }
 
     [Fact]
     public void A_transcript_whose_stage_died_after_its_write_is_handed_on_not_resent()
     {
-        Assert.Equal(new ReplayPlan(null, HandOn: true, Resend: false), PoisonReplay.Plan(At(Pseudonymised), StageTable.Pseudonymise));
+        Assert.Equal(new ReplayPlan(null, HandOn: true, Resend: false),
+            PoisonReplay.Plan(At(Pseudonymised), StageTable.Pseudonymise));
     }
 
     [Theory]
@@ -74,7 +78,8 @@ public sealed class SweepAndReplayTests
     [InlineData(AwaitingTranslationReview)]
     public void A_transcript_at_rest_gets_its_message_back_as_it_was(TranscriptStatus status)
     {
-        Assert.Equal(new ReplayPlan(null, HandOn: false, Resend: true), PoisonReplay.Plan(At(status, Kind.Source), StageTable.Suggest));
+        Assert.Equal(new ReplayPlan(null, HandOn: false, Resend: true),
+            PoisonReplay.Plan(At(status, Kind.Source), StageTable.Suggest));
     }
 
     [Fact]
@@ -101,7 +106,9 @@ public sealed class SweepAndReplayTests
     [Fact]
     public void An_upload_event_names_its_transcript_by_its_blob()
     {
-        var body = App.Uploads.BlobCreatedEvents.Create(new Uri("http://127.0.0.1:10000/devstoreaccount1/uploads/s1/kampala/t1.txt"), "s1/kampala/t1.txt", 10, "etag", Clock.GetUtcNow());
+        var body = App.Uploads.BlobCreatedEvents.Create(
+            new Uri("http://127.0.0.1:10000/devstoreaccount1/uploads/s1/kampala/t1.txt"), "s1/kampala/t1.txt", 10,
+            "etag", Clock.GetUtcNow());
         Assert.Equal(("s1", "t1"), PoisonReplay.TranscriptOf(body));
     }
 }

@@ -7,13 +7,14 @@ public static class Transcripts
 {
     public enum Kind { Single, Source, Translation }
 
-    public static TranscriptDocument At(TranscriptStatus status, Kind kind = Kind.Single, DateTimeOffset? updatedAt = null) => new()
+    public static TranscriptDocument At(TranscriptStatus status, Kind kind = Kind.Single,
+        DateTimeOffset? updatedAt = null) => new()
     {
         Id = $"t-{kind}-{status}".ToLowerInvariant(),
         StudyId = "study-1",
         SiteId = "kampala",
         Status = status,
-        Role = kind switch { Kind.Source => "source", Kind.Translation => "translation", _ => null },
+        Role = kind switch { Kind.Source => PairRole.Source, Kind.Translation => PairRole.Translation, _ => null },
         TranslationOf = kind == Kind.Translation ? "t-source" : null,
         UpdatedAt = updatedAt ?? DateTimeOffset.UnixEpoch,
         History = [new(status, updatedAt ?? DateTimeOffset.UnixEpoch)],

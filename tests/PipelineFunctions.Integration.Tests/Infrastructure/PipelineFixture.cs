@@ -40,7 +40,8 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// </summary>
     public static readonly IReadOnlyList<(string Name, string Key, string Role, string Study)> ScopedUsers =
     [
-        .. new[] { "study-lead", "translation-lead", "coder", "admin", "custodian", "kampala-researcher" }.SelectMany(role => new[]
+        .. new[] { "study-lead", "translation-lead", "coder", "admin", "custodian",
+            "kampala-researcher" }.SelectMany(role => new[]
         {
             ($"{role}-here", $"local-{role}-here-key", role, Security.RoleMatrixTests.ScopedStudy),
             ($"{role}-elsewhere", $"local-{role}-elsewhere-key", role, "another-study"),
@@ -49,10 +50,12 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public PipelineFixture()
     {
-        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")))!["Values"]!.AsObject()
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root,
+            "local.settings.sample.json")))!["Values"]!.AsObject()
             .ToDictionary(v => v.Key, v => v.Value!.ToString());
         values["Pipeline__CosmosDatabase"] = $"it-{Guid.NewGuid():n}";
-        // Two suites on one machine share cosmosdb-server (each has its own database) but not queues: each may bring its own Azurite.
+        // Two suites on one machine share cosmosdb-server (each has its own database) but not queues: each may bring
+        // its own Azurite.
         if (System.Environment.GetEnvironmentVariable("PIPELINE_TEST_STORAGE") is { Length: > 0 } storage)
             values["Pipeline__StorageConnection"] = values["AzureWebJobsStorage"] = storage;
         values["Pipeline__PseudonymMasterKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -61,7 +64,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         // Spans and stage metrics go to the app's console, which AppProcess keeps: trace tests read them, and every
         // privacy check over the logs covers them too.
         values["Pipeline__TelemetryConsole"] = "true";
-        var next = values.Keys.Count(k => k.StartsWith("Pipeline__Users__", StringComparison.Ordinal) && k.EndsWith("__Name", StringComparison.Ordinal));
+        var next = values.Keys.Count(k => k.StartsWith("Pipeline__Users__", StringComparison.Ordinal)
+            && k.EndsWith("__Name", StringComparison.Ordinal));
         foreach (var user in ScopedUsers)
         {
             var prefix = $"Pipeline__Users__{next++}__";
@@ -71,9 +75,11 @@ public sealed class PipelineFixture : IAsyncLifetime
             if (user.Role == "kampala-researcher") values[prefix + "Sites__0"] = "kampala";
             values[prefix + "Studies__0"] = user.Study;
         }
-        // An admin of one study only, whose status call the Cosmos request count measures without the suite's other studies.
+        // An admin of one study only, whose status call the Cosmos request count measures without the suite's other
+        // studies.
         var requests = $"Pipeline__Users__{next++}__";
-        (values[requests + "Name"], values[requests + "ApiKey"], values[requests + "Roles__0"], values[requests + "Studies__0"]) =
+        (values[requests + "Name"], values[requests + "ApiKey"], values[requests + "Roles__0"],
+            values[requests + "Studies__0"]) =
             ("admin-requests", RequestsAdminKey, "admin", RequestsStudy);
         Environment = values;
         Settings = new PipelineSettings
@@ -108,7 +114,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         Cosmos.Dispose();
     }
 
-    /// <summary>Kills the worker mid-work, as a crash would; the host starts a new one, as the Functions host does.</summary>
+    /// <summary>Kills the worker mid-work, as a crash would; the host starts a new one, as the Functions host
+    /// does.</summary>
     public Task KillWorkerAsync() => App.KillWorkerAsync();
 
     public HttpClient Client(string apiKey)
@@ -120,23 +127,30 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     /// <summary>Creates a study with the sample codebook and roster under a fresh id.</summary>
     /// <param name="languages">The study's languages; by default the sample's.</param>
-    /// <param name="siteCheck">The site's check before coding: off here unless a test asks for it, so uploads go straight on.</param>
-    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null, IReadOnlyList<string>? languages = null,
+    /// <param name="siteCheck">The site's check before coding: off here unless a test asks for it, so uploads go
+    /// straight on.</param>
+    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null,
+        IReadOnlyList<string>? languages = null,
         bool siteCheck = false)
     {
         var id = fixedId ?? $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
-        var codebook = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")));
-        var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv")));
+        var codebook = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks",
+            "imh-barriers-facilitators.json")));
+        var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples,
+            "roster.csv")));
         var body = new JsonObject
         {
             ["id"] = id,
             ["name"] = "Integration test study",
             ["sites"] = sample["sites"]!.DeepClone(),
-            ["languages"] = languages is null ? sample["languages"]!.DeepClone() : new JsonArray([.. languages.Select(l => (JsonNode)l)]),
+            ["languages"] = languages is null ? sample["languages"]!.DeepClone()
+                : new JsonArray([.. languages.Select(l => (JsonNode)l)]),
             ["allowList"] = sample["allowList"]!.DeepClone(),
             ["codebook"] = codebook,
-            ["roster"] = JsonSerializer.SerializeToNode(roster.Select(r => new { identifier = r.Identifier, category = r.Category.ToString().ToLowerInvariant(), aliases = r.Aliases })),
+            ["roster"] = JsonSerializer.SerializeToNode(roster.Select(r =>
+                new { identifier = r.Identifier, category = r.Category.ToString().ToLowerInvariant(),
+                aliases = r.Aliases })),
             ["doubleCodeFirst"] = doubleCodeFirst,
             ["siteCheck"] = siteCheck,
         };
@@ -146,8 +160,10 @@ public sealed class PipelineFixture : IAsyncLifetime
         return id;
     }
 
-    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> UploadAsync(string studyId, string site, string fileName, byte[] content,
-        string apiKey, string language = "en", string? translationOf = null, string? interviewId = null, string? role = null)
+    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> UploadAsync(string studyId, string site,
+        string fileName, byte[] content,
+        string apiKey, string language = "en", string? translationOf = null, string? interviewId = null,
+            string? role = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -170,7 +186,8 @@ public sealed class PipelineFixture : IAsyncLifetime
         return (await http.GetFromJsonAsync<JsonNode>($"/api/studies/{studyId}/transcripts/{transcriptId}"))!;
     }
 
-    /// <summary>Polls until the transcript reaches one of the statuses, or fails the test with the status it is stuck in.</summary>
+    /// <summary>Polls until the transcript reaches one of the statuses, or fails the test with the status it is stuck
+    /// in.</summary>
     public async Task<JsonNode> WaitForStatusAsync(string studyId, string transcriptId, params string[] statuses)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -181,7 +198,8 @@ public sealed class PipelineFixture : IAsyncLifetime
             if (statuses.Contains((string?)last["summary"]!["status"])) return last;
             await Task.Delay(300);
         } while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Transcript {transcriptId} stayed {last["summary"]!["status"]} ({last["summary"]!["reason"]}); expected {string.Join(" or ", statuses)}.");
+        Assert.Fail($"Transcript {transcriptId} stayed {last["summary"]!["status"]} ({last["summary"]!["reason"]}); " +
+            $"expected {string.Join(" or ", statuses)}.");
         return last;
     }
 
@@ -198,12 +216,15 @@ public sealed class PipelineFixture : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
         {
-            Id = id, StudyId = studyId, SiteId = siteId, Language = "en", FileName = "x.txt", Status = PipelineFunctions.App.Model.TranscriptStatus.Parsed,
+            Id = id, StudyId = studyId, SiteId = siteId, Language = "en", FileName = "x.txt",
+                Status = PipelineFunctions.App.Model.TranscriptStatus.Parsed,
             ReceivedAt = now, UpdatedAt = now,
-            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now), new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now)],
+            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now),
+                new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now)],
         }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
         await ForgetSummaryAsync(studyId);
-        await Queues.SendAsync(PipelineQueues.Pseudonymise, new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
+        await Queues.SendAsync(PipelineQueues.Pseudonymise,
+            new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
         return id;
     }
 
@@ -211,31 +232,43 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// A transcript that failed pseudonymisation five times and waits in the poison queue, as the pipeline leaves one,
     /// with its parsed text now in place so that a replay can succeed.
     /// </summary>
-    public async Task<string> PoisonedTranscriptAsync(string studyId, string sample = "uploads/dar-interview-50007_2.txt")
+    public async Task<string> PoisonedTranscriptAsync(string studyId,
+        string sample = "uploads/dar-interview-50007_2.txt")
     {
         var id = $"t-poison-{Guid.NewGuid():n}"[..22];
         var now = DateTimeOffset.UtcNow;
-        await new PipelineFunctions.App.Storage.Blobs.TranscriptTexts(Blobs).SaveParsedAsync(id, Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)), default);
+        await new PipelineFunctions.App.Storage.Blobs.TranscriptTexts(Blobs)
+            .SaveParsedAsync(id, Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)),
+            default);
         await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
         {
-            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = "x.txt", Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,
-            Reason = "Pseudonymisation failed 5 times (an internal error); an admin can retry it.", ReceivedAt = now, UpdatedAt = now,
-            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now.AddSeconds(-20)), new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now.AddSeconds(-19)),
-                new(PipelineFunctions.App.Model.TranscriptStatus.Failed, now.AddSeconds(-5), "Pseudonymisation failed 5 times (an internal error); an admin can retry it.")],
+            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = "x.txt",
+                Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,
+            Reason = "Pseudonymisation failed 5 times (an internal error); an admin can retry it.", ReceivedAt = now,
+                UpdatedAt = now,
+            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now.AddSeconds(-20)),
+                new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now.AddSeconds(-19)),
+                new(PipelineFunctions.App.Model.TranscriptStatus.Failed, now.AddSeconds(-5),
+                    "Pseudonymisation failed 5 times (an internal error); an admin can retry it.")],
         }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
         await ForgetSummaryAsync(studyId);
-        await Queues.SendAsync(PipelineQueues.PoisonOf(PipelineQueues.Pseudonymise), new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
+        await Queues.SendAsync(PipelineQueues.PoisonOf(PipelineQueues.Pseudonymise),
+            new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
         return id;
     }
 
     /// <summary>
-    /// A transcript written straight into Cosmos bypasses the study's summary; without one, the next read builds it from
+    /// A transcript written straight into Cosmos bypasses the study's summary; without one, the next read builds it
+    /// from
     /// the transcripts, as for data from before summaries existed.
     /// </summary>
     public async Task ForgetSummaryAsync(string studyId)
     {
-        try { await Cosmos.Summaries.DeleteItemAsync<object>(studyId, new Microsoft.Azure.Cosmos.PartitionKey(studyId)); }
-        catch (Microsoft.Azure.Cosmos.CosmosException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.InternalServerError) { }
+        try { await Cosmos.Summaries.DeleteItemAsync<object>(studyId,
+            new Microsoft.Azure.Cosmos.PartitionKey(studyId)); }
+        catch (Microsoft.Azure.Cosmos.CosmosException e)
+            when (e.StatusCode is System.Net.HttpStatusCode.NotFound
+                      or System.Net.HttpStatusCode.InternalServerError) { }
     }
 
     /// <summary>The poison message that names the transcript, as the admin status lists it.</summary>

@@ -15,7 +15,8 @@ namespace PipelineFunctions.Integration.Tests.Pipeline;
 
 /// <summary>
 /// Two deliveries of one pseudonymise message, both having read the transcript at Parsed, run the real stage side by
-/// side against the real cosmosdb-server and Azurite: the status move is a patch conditional on Parsed, so one moves the
+/// side against the real cosmosdb-server and Azurite: the status move is a patch conditional on Parsed, so one moves
+/// the
 /// transcript and the other loses and queues nothing. Their messages are recorded, not sent, so the app of the suite
 /// takes no part.
 /// </summary>
@@ -42,9 +43,11 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
         Assert.Single(after.History, h => h.Status == TranscriptStatus.Pseudonymised);
         Assert.Equal(1, after.PseudonymVersion);
         // One delivery handed on, the other said it lost the move and handed on nothing.
-        Assert.Equal([(App.Storage.Queues.PipelineQueues.Suggest, id)], queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId)));
+        Assert.Equal([(App.Storage.Queues.PipelineQueues.Suggest, id)],
+            queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId)));
         Assert.Single(logs, l => l.Lines.Any(line => line.Contains("pseudonymised v1", StringComparison.Ordinal)));
-        Assert.Single(logs, l => l.Lines.Any(line => line.Contains("moved meanwhile by another delivery", StringComparison.Ordinal)));
+        Assert.Single(logs, l => l.Lines.Any(line => line.Contains("moved meanwhile by another delivery",
+            StringComparison.Ordinal)));
         // The loser's writes were the same documents: one segment per turn, no duplicates, all of version 1.
         var segments = await new ReviewStore(fixture.Cosmos).SegmentsAsync(id, default);
         Assert.Equal(after.TurnCount, segments.Count);
@@ -57,8 +60,10 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync();
         var id = await ParsedTranscriptAsync(study);
-        var moved = await fixture.Transcripts.SetStatusAsync(study, id, TranscriptStatus.Parsed, TranscriptStatus.Pseudonymised, null, null, default);
-        var again = await fixture.Transcripts.SetStatusAsync(study, id, TranscriptStatus.Parsed, TranscriptStatus.Pseudonymised, null, null, default);
+        var moved = await fixture.Transcripts.SetStatusAsync(study, id, TranscriptStatus.Parsed,
+            TranscriptStatus.Pseudonymised, null, null, default);
+        var again = await fixture.Transcripts.SetStatusAsync(study, id, TranscriptStatus.Parsed,
+            TranscriptStatus.Pseudonymised, null, null, default);
 
         Assert.True(moved);
         Assert.False(again);
@@ -66,16 +71,19 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
         Assert.Single(after.History, h => h.Status == TranscriptStatus.Pseudonymised);
     }
 
-    /// <summary>A transcript whose ingest is done: its parsed text stored, its document at Parsed, no message queued.</summary>
+    /// <summary>A transcript whose ingest is done: its parsed text stored, its document at Parsed, no message
+    /// queued.</summary>
     async Task<string> ParsedTranscriptAsync(string study)
     {
         var id = $"t-race-{Guid.NewGuid():n}"[..22];
-        var parsed = Core.Transcripts.TranscriptReader.Read("a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"));
+        var parsed = Core.Transcripts.TranscriptReader.Read("a.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"));
         await new TranscriptTexts(fixture.Blobs).SaveParsedAsync(id, parsed, default);
         var now = DateTimeOffset.UtcNow;
         await fixture.Cosmos.Transcripts.CreateItemAsync(new TranscriptDocument
         {
-            Id = id, StudyId = study, SiteId = "dar-es-salaam", Language = "en", FileName = "a.txt", Status = TranscriptStatus.Parsed,
+            Id = id, StudyId = study, SiteId = "dar-es-salaam", Language = "en", FileName = "a.txt",
+                Status = TranscriptStatus.Parsed,
             TurnCount = parsed.Turns.Count, ReceivedAt = now, UpdatedAt = now,
             History = [new(TranscriptStatus.Received, now), new(TranscriptStatus.Parsed, now)],
         }, new Microsoft.Azure.Cosmos.PartitionKey(study));
@@ -90,15 +98,19 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
             PseudonymMasterKey = fixture.Environment["Pipeline__PseudonymMasterKey"],
             KeyEncryptionKey = fixture.Environment["Pipeline__KeyEncryptionKey"],
         };
-        var workflow = new TranscriptWorkflow(fixture.Transcripts, queues, new StudySummaryStore(fixture.Cosmos, TimeProvider.System));
-        return new PseudonymiseTranscript(new StageRunner(fixture.Transcripts, workflow, settings, NullLogger<StageRunner>.Instance),
-            new StudyStore(fixture.Cosmos), new TranscriptTexts(fixture.Blobs), new PseudonymBookStore(fixture.Cosmos), new ReviewStore(fixture.Cosmos),
+        var workflow = new TranscriptWorkflow(fixture.Transcripts, queues,
+            new StudySummaryStore(fixture.Cosmos, TimeProvider.System));
+        return new PseudonymiseTranscript(new StageRunner(fixture.Transcripts, workflow, settings,
+            NullLogger<StageRunner>.Instance),
+            new StudyStore(fixture.Cosmos), new TranscriptTexts(fixture.Blobs), new PseudonymBookStore(fixture.Cosmos),
+                new ReviewStore(fixture.Cosmos),
             new SearchIndexStore(fixture.Cosmos), workflow, new StudyKeys(settings), new AzurePiiDetections(settings));
     }
 
     sealed class RecordingQueues : IStageQueues
     {
-        public System.Collections.Concurrent.ConcurrentQueue<(string Queue, TranscriptMessage Message)> Sent { get; } = new();
+        public System.Collections.Concurrent.ConcurrentQueue<(string Queue,
+            TranscriptMessage Message)> Sent { get; } = new();
 
         public Task SendAsync(string queue, TranscriptMessage message, CancellationToken ct)
         {
@@ -112,7 +124,8 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
         public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState,
+            Exception?, string> formatter) =>
             Lines.Enqueue(formatter(state, exception));
     }
 }

@@ -12,5 +12,6 @@ namespace PipelineFunctions.App.Stages.Sweep;
 public sealed class HandOnStalledTranscripts(StalledTranscripts stalled)
 {
     [Function(nameof(HandOnStalledTranscripts))]
-    public Task RunAsync([TimerTrigger("%StalledTranscriptsSchedule%")] TimerInfo timer, CancellationToken ct) => stalled.HandOnAsync(ct);
+    public Task RunAsync([TimerTrigger("%StalledTranscriptsSchedule%")] TimerInfo timer, CancellationToken ct) =>
+        stalled.HandOnAsync(ct);
 }

@@ -3,7 +3,8 @@ using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Storage.Blobs;
 
-/// <summary>Where each form of a transcript's text is kept. Raw text and rosters only ever in <c>restricted</c>.</summary>
+/// <summary>Where each form of a transcript's text is kept. Raw text and rosters only ever in
+/// <c>restricted</c>.</summary>
 public sealed class TranscriptTexts(BlobContainers blobs)
 {
     public Task SaveParsedAsync(string transcriptId, ParsedTranscript parsed, CancellationToken ct) =>
@@ -16,9 +17,11 @@ public sealed class TranscriptTexts(BlobContainers blobs)
         BlobContainers.WriteJsonAsync(blobs.Restricted, $"studies/{studyId}/roster.json", roster, ct);
 
     public async Task<IReadOnlyList<RosterEntry>> LoadRosterAsync(string studyId, CancellationToken ct) =>
-        await BlobContainers.ReadJsonAsync<List<RosterEntry>>(blobs.Restricted, $"studies/{studyId}/roster.json", ct) ?? [];
+        await BlobContainers.ReadJsonAsync<List<RosterEntry>>(blobs.Restricted, $"studies/{studyId}/roster.json", ct)
+            ?? [];
 
-    public Task SavePseudonymisedAsync(string transcriptId, int version, IReadOnlyList<SpeakerTurn> turns, CancellationToken ct) =>
+    public Task SavePseudonymisedAsync(string transcriptId, int version, IReadOnlyList<SpeakerTurn> turns,
+        CancellationToken ct) =>
         BlobContainers.WriteJsonAsync(blobs.Pseudonymised, $"{transcriptId}/v{version}.json", turns, ct);
 
     public Task<List<SpeakerTurn>?> LoadPseudonymisedAsync(string transcriptId, int version, CancellationToken ct) =>
@@ -26,10 +29,12 @@ public sealed class TranscriptTexts(BlobContainers blobs)
 
     public async Task<byte[]?> LoadKeyLogAsync(string transcriptId, int version, CancellationToken ct)
     {
-        try { return (await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin").DownloadContentAsync(ct)).Value.Content.ToArray(); }
+        try { return (await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin").DownloadContentAsync(ct))
+            .Value.Content.ToArray(); }
         catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
     }
 
     public async Task SaveKeyLogAsync(string transcriptId, int version, byte[] sealedLog, CancellationToken ct) =>
-        await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin").UploadAsync(BinaryData.FromBytes(sealedLog), overwrite: true, ct);
+        await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin")
+            .UploadAsync(BinaryData.FromBytes(sealedLog), overwrite: true, ct);
 }

@@ -21,23 +21,28 @@ public sealed class ChangedNameCheck : ITranslationCheck
             var sp = source[s.Index].ToList();
             var tp = translation[t.Index].ToList();
             foreach (var person in sp.ToList())
-                if (tp.FirstOrDefault(other => Same(person, other)) is { } match) { sp.Remove(person); tp.Remove(match); }
+                if (tp.FirstOrDefault(other => Same(person,
+                    other)) is { } match) { sp.Remove(person); tp.Remove(match); }
             if (sp.Count > 0 && tp.Count > 0)
                 yield return new("changed-name", Severity.High, s.Index, t.Index,
-                    $"The key names someone else in translation turn {t.Index} ({Describe(tp)}) than in source turn {s.Index} ({Describe(sp)}): a name may have been changed. The custodian can compare the originals.");
+                    $"The key names someone else in translation turn {t.Index} ({Describe(tp)}) than in source turn " +
+                        $"{s.Index} ({Describe(sp)}): a name may have been changed. The custodian can compare the " +
+                        $"originals.");
             else if (sp.Count > 0)
                 yield return new("changed-name", Severity.Medium, s.Index, t.Index,
-                    $"Source turn {s.Index} names someone ({Describe(sp)}) whom translation turn {t.Index} does not name: the name may have been dropped or changed.");
+                    $"Source turn {s.Index} names someone ({Describe(sp)}) whom translation turn {t.Index} does not " +
+                        $"name: the name may have been dropped or changed.");
             else if (tp.Count > 0)
                 yield return new("changed-name", Severity.Medium, s.Index, t.Index,
-                    $"Translation turn {t.Index} names someone ({Describe(tp)}) whom source turn {s.Index} does not name: the name may have been added or changed.");
+                    $"Translation turn {t.Index} names someone ({Describe(tp)}) whom source turn {s.Index} does not " +
+                        $"name: the name may have been added or changed.");
         }
     }
 
     sealed record Person(string Pseudonym, HashSet<string> Names);
 
     static ILookup<int, Person> People(IReadOnlyList<Replacement> log) =>
-        log.Where(r => r is { Kind: "PERSON", InSpeaker: false })
+        log.Where(r => r is { Kind: IdentifierKinds.Person, InSpeaker: false })
             .ToLookup(r => r.TurnIndex, r => new Person(r.Pseudonym, IdentifierText.Normalise(r.Original).Split(' ')
                 .Where(w => w.Length > 1 && !WordLists.Titles.Contains(w)).ToHashSet(StringComparer.Ordinal)));
 

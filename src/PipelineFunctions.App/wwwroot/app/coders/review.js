@@ -21,26 +21,36 @@ function pending(segment) {
 }
 
 function renderPassage(segment, i) {
-  const item = document.querySelector(`#passage-${segment.segment}`) ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1", "data-index": String(i) });
-  item.className = "passage" + (i === current ? " current" : "") + (segment.suggestions.length === 0 && /interviewer|facilitator/i.test(segment.speaker) ? " interviewer" : "");
+  const item = document.querySelector(`#passage-${segment.segment}`)
+      ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1", "data-index": String(i) });
+  item.className = "passage" + (i === current ? " current" : "")
+    + (segment.suggestions.length === 0 && segment.interviewer ? " interviewer" : "");
   // One tab stop for the list (the current passage); j/k move within it.
   item.tabIndex = i === current ? 0 : -1;
   if (i === current) item.setAttribute("aria-current", "true"); else item.removeAttribute("aria-current");
-  const codings = (bySegment.get(segment.segment) ?? []).map(c => ({ ...c, name: codeNames.get(c.codeId) ?? c.codeId }));
+  const codings = (bySegment.get(segment.segment) ?? [])
+      .map(c => ({ ...c, name: codeNames.get(c.codeId) ?? c.codeId }));
   const chips = codings.map(c => el("span", { class: "chip" },
     c.name + (c.start != null ? ` on “${segment.text.slice(c.start, c.end)}”` : ""),
     el("button", { type: "button", "aria-label": `Remove ${c.name} from passage ${segment.segment}`, text: "×",
       onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }, i) })));
   const offers = pending(segment).map((s, n) => el("li", { class: "suggestion" },
-    el("button", { type: "button", "aria-label": `${n + 1}. ${s.name} ${Math.round(s.confidence * 100)}%: accept for passage ${segment.segment}`, onclick: () => accept(segment, s) },
+    el("button", { type: "button",
+        "aria-label": `${n + 1}. ${s.name} ${Math.round(s.confidence * 100)}%: accept for passage ${segment.segment}`,
+        onclick: () => accept(segment, s) },
       `${n + 1}. ${s.name} `, el("small", { text: `${Math.round(s.confidence * 100)}%` })),
-    el("button", { type: "button", class: "reject", "aria-label": `Reject ${s.name} for passage ${segment.segment}`, text: "Reject", onclick: () => reject(segment, s) }),
+    el("button", { type: "button", class: "reject", "aria-label": `Reject ${s.name} for passage ${segment.segment}`,
+        text: "Reject", onclick: () => reject(segment, s) }),
     el("span", { class: "evidence", text: `Why: ${s.evidence.join("; ")}` })));
-  const abstained = segment.abstained && segment.suggestions.length === 0 ? el("p", { class: "evidence", text: `No suggestion: ${segment.abstained}` }) : null;
-  const memos = mine.memos.filter(m => m.segment === segment.segment).map(m => el("p", { class: "memo", text: `Memo${m.code ? ` on ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text}` }));
+  const abstained = segment.abstained && segment.suggestions.length === 0
+      ? el("p", { class: "evidence", text: `No suggestion: ${segment.abstained}` }) : null;
+  const memos = mine.memos.filter(m => m.segment === segment.segment)
+      .map(m => el("p", { class: "memo",
+      text: `Memo${m.code ? ` on ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text}` }));
   item.replaceChildren(
     el("div", { class: "body" },
-      el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }), el("span", { class: "text" }, ...Stripes.text(segment.text, codings)),
+      el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }),
+          el("span", { class: "text" }, ...Stripes.text(segment.text, codings)),
       el("div", { class: "applied", role: "group", "aria-label": "Applied codes" }, ...chips),
       el("ol", { class: "suggestions", "aria-label": "Suggestions" }, ...offers), abstained, ...memos),
     Stripes.stripes(segment, codings));
@@ -59,7 +69,8 @@ function select(i, focus = true) {
   current = Math.max(0, Math.min(data.segments.length - 1, i));
   if (previous !== current) renderPassage(data.segments[previous], previous);
   const item = renderPassage(data.segments[current], current);
-  if (focus && document.activeElement !== item && !item.contains(document.activeElement)) item.focus({ preventScroll: true });
+  if (focus && document.activeElement !== item
+      && !item.contains(document.activeElement)) item.focus({ preventScroll: true });
   item.scrollIntoView({ block: "nearest" });
 }
 
@@ -76,7 +87,10 @@ async function save() {
 
 async function saveOnce() {
   let body;
-  try { body = await api(`${base}/mine`, { method: "PUT", body: JSON.stringify(mine), headers: etag ? { "If-Match": etag } : {} }); }
+  try {
+    const headers = etag ? { "If-Match": etag } : {};
+    body = await api(`${base}/mine`, { method: "PUT", body: JSON.stringify(mine), headers });
+  }
   catch { return; /* the shell has said why */ }
   etag = body.etag;
   document.querySelector("#saved").textContent = `Saved at ${new Date().toLocaleTimeString()}`;
@@ -102,25 +116,31 @@ function reject(segment, suggestion) {
 }
 
 function restore(r) {
-  return change(() => { mine.rejected = mine.rejected.filter(x => !(x.segment === r.segment && x.codeId === r.codeId)); },
+  return change(() => { mine.rejected = mine.rejected.filter(x => !(x.segment === r.segment
+      && x.codeId === r.codeId)); },
     data.segments.findIndex(s => s.segment === r.segment));
 }
 
 /** The code tree, the memo list and the rejected list: what the side panel shows of this transcript. */
 function renderSide() {
-  const counts = new Map(data.codes.map(c => [c.id, { mine: 0, other: shared.get(c.id)?.other ?? null, consensus: shared.get(c.id)?.consensus ?? 0, engine: shared.get(c.id)?.engine }]));
+  const counts = new Map(data.codes.map(c => [c.id, { mine: 0, other: shared.get(c.id)?.other ?? null,
+      consensus: shared.get(c.id)?.consensus ?? 0, engine: shared.get(c.id)?.engine }]));
   for (const [code, n] of CodeTree.count(data.codes, mine.codings)) if (counts.has(code)) counts.get(code).mine = n;
   CodeTree.render(document.querySelector("#tree"), data.codes, counts, jumpTo);
   document.querySelector("#memos").replaceChildren(...(mine.memos.length ? mine.memos.map((m, n) => el("li", {},
-    el("span", { text: `${m.segment != null ? `Passage ${m.segment}` : "Transcript"}${m.code ? ` · ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text} ` }),
+    el("span", { text: `${m.segment != null ? `Passage ${m.segment}` : "Transcript"}`
+      + `${m.code ? ` · ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text} ` }),
     m.segment != null ? el("a", { href: `#passage-${m.segment}`, text: "go", "aria-label": `Go to passage ${m.segment}`,
       onclick: e => { e.preventDefault(); select(data.segments.findIndex(s => s.segment === m.segment)); } }) : null,
     el("button", { type: "button", text: "Edit", "aria-label": `Edit memo ${n + 1}`, onclick: () => editMemo(n) }),
-    el("button", { type: "button", text: "Delete", "aria-label": `Delete memo ${n + 1}`, onclick: () => change(() => mine.memos.splice(n, 1)) })))
+    el("button", { type: "button", text: "Delete", "aria-label": `Delete memo ${n + 1}`, onclick: () => change(() =>
+        mine.memos.splice(n, 1)) })))
     : [el("li", { text: "No memos yet." })]));
   document.querySelector("#rejected").replaceChildren(...(mine.rejected.length ? mine.rejected.map(r => el("li", {},
     `${codeNames.get(r.codeId) ?? r.codeId} on passage ${r.segment} `,
-    el("button", { type: "button", text: "Restore", "aria-label": `Restore ${codeNames.get(r.codeId) ?? r.codeId} on passage ${r.segment}`, onclick: () => restore(r) })))
+    el("button", { type: "button", text: "Restore",
+        "aria-label": `Restore ${codeNames.get(r.codeId) ?? r.codeId} on passage ${r.segment}`, onclick: () =>
+        restore(r) })))
     : [el("li", { text: "None rejected." })]));
   const button = document.querySelector("#submit");
   button.disabled = submitted;
@@ -158,11 +178,14 @@ async function load() {
   data.codes.forEach(c => codeNames.set(c.id, c.name));
   document.querySelector("#codes").replaceChildren(...data.codes.map(c => el("option", { value: c.name })));
   document.querySelector("#memo-code").append(...data.codes.map(c => el("option", { value: c.id, text: c.name })));
-  document.querySelector("#summary").textContent = `${data.transcript.fileName} (${data.transcript.siteId}), ${data.segments.length} passages` +
-    (data.doubleCoded ? " — double-coded: your codes stay hidden from the other coder until you both submit." : "") + (submitted ? " Submitted." : "");
+  document.querySelector("#summary")
+      .textContent = `${data.transcript.fileName} (${data.transcript.siteId}), ${data.segments.length} passages` +
+    (data.doubleCoded ? " — double-coded: your codes stay hidden from the other coder until you both submit."
+        : "") + (submitted ? " Submitted." : "");
   const agreement = document.querySelector("#agreement");
   agreement.href = `agreement.html?study=${q(study)}&transcript=${q(transcript)}`;
-  agreement.textContent = data.agreementReady ? "Agreement" : data.doubleCoded ? "Agreement (opens once you both submit)" : "Agreement (single-coded)";
+  agreement.textContent = data.agreementReady ? "Agreement" : data.doubleCoded
+      ? "Agreement (opens once you both submit)" : "Agreement (single-coded)";
   document.querySelector("#workspace").hidden = false;
   render();
   renderSide();
@@ -178,7 +201,8 @@ async function load() {
 
 document.querySelector("#passages").addEventListener("click", e => {
   const item = e.target.closest("li.passage");
-  if (item && Number(item.dataset.index) !== current) select(Number(item.dataset.index), !e.target.closest("button, a"));
+  if (item && Number(item.dataset.index) !== current) select(Number(item.dataset.index),
+      !e.target.closest("button, a"));
 });
 document.querySelector("#passages").addEventListener("focusin", e => {
   const item = e.target.closest("li.passage");
@@ -193,7 +217,8 @@ document.addEventListener("keydown", async e => {
   if (e.key === "j" || e.key === "ArrowDown") { e.preventDefault(); select(current + 1); }
   else if (e.key === "k" || e.key === "ArrowUp") { e.preventDefault(); select(current - 1); }
   else if (e.key === "a" && offers[0]) await accept(segment, offers[0]);
-  else if (["1", "2", "3"].includes(e.key) && offers[Number(e.key) - 1]) await accept(segment, offers[Number(e.key) - 1]);
+  else if (["1", "2", "3"].includes(e.key) && offers[Number(e.key) - 1]) await accept(segment,
+      offers[Number(e.key) - 1]);
   else if (e.key === "x" && offers[0]) await reject(segment, offers[0]);
   else if (e.key === "u" && mine.rejected.length) await restore(mine.rejected.at(-1));
   else if (e.key === "/") { e.preventDefault(); span = selectedSpan(); document.querySelector("#add-code").focus(); }
@@ -206,7 +231,8 @@ let span = null;
 function selectedSpan() {
   const selection = window.getSelection();
   const text = document.querySelector(`#passage-${data.segments[current].segment} .text`);
-  if (!selection || selection.isCollapsed || !text || !text.contains(selection.anchorNode) || !text.contains(selection.focusNode)) return null;
+  if (!selection || selection.isCollapsed || !text || !text.contains(selection.anchorNode)
+      || !text.contains(selection.focusNode)) return null;
   const range = selection.getRangeAt(0);
   // Offsets from the start of the whole text: marks already in it split it into several nodes.
   const before = document.createRange();
@@ -223,7 +249,8 @@ document.querySelector("#add-code").addEventListener("keydown", async e => {
   if (e.key === "Escape") { backToPassage(); return; }
   if (e.key !== "Enter") return;
   e.preventDefault();
-  const code = data.codes.find(c => c.name.toLowerCase() === e.target.value.trim().toLowerCase() || c.id === e.target.value.trim());
+  const code = data.codes.find(c => c.name.toLowerCase() === e.target.value.trim().toLowerCase()
+      || c.id === e.target.value.trim());
   if (!code) { showError("Choose a code from the codebook list."); return; }
   const segment = data.segments[current];
   const suggested = segment.suggestions.some(s => s.code === code.id);
@@ -265,8 +292,10 @@ document.querySelector("#memo-form").addEventListener("submit", async e => {
 
 document.querySelector("#propose").addEventListener("submit", async e => {
   e.preventDefault();
-  const name = document.querySelector("#proposal-name").value.trim(), definition = document.querySelector("#proposal-definition").value.trim();
-  const result = await api(`${studyPath}/codebook/proposals`, { method: "POST", body: JSON.stringify({ name, definition }) });
+  const name = document.querySelector("#proposal-name").value.trim(),
+      definition = document.querySelector("#proposal-definition").value.trim();
+  const result = await api(`${studyPath}/codebook/proposals`,
+    { method: "POST", body: JSON.stringify({ name, definition }) });
   document.querySelector("#saved").textContent = result.message;
   e.target.reset();
 });
