@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
@@ -11,12 +12,16 @@ using PipelineFunctions.Core.Pseudonymisation;
 
 namespace PipelineFunctions.App.Http;
 
-/// <summary>What the study lead edits on the set-up page; the codebook and the roster have their own endpoints.</summary>
+/// <summary>
+/// What the study lead edits on the set-up page; the codebook, the roster and who codes what have their own endpoints.
+/// <paramref name="SiteCheck"/> and <paramref name="DoubleCodeTranscripts"/> left out of a change keep their values
+/// (the transcripts double coded are chosen with the coders, in the coding plan).
+/// </summary>
 public sealed record StudySettings(string Name, List<StudySite> Sites, List<string> Languages, List<string> AllowList,
-    PlaceholderStyle PlaceholderStyle, bool AllowCloudLanguage, int DoubleCodeFirst, List<string> DoubleCodeTranscripts)
+    PlaceholderStyle PlaceholderStyle, bool AllowCloudLanguage, int DoubleCodeFirst, List<string>? DoubleCodeTranscripts = null, bool? SiteCheck = null)
 {
     public static StudySettings Of(StudyDocument s) =>
-        new(s.Name, s.Sites, s.Languages, s.AllowList, s.PlaceholderStyle, s.AllowCloudLanguage, s.DoubleCodeFirst, s.DoubleCodeTranscripts);
+        new(s.Name, s.Sites, s.Languages, s.AllowList, s.PlaceholderStyle, s.AllowCloudLanguage, s.DoubleCodeFirst, s.DoubleCodeTranscripts, s.SiteCheck);
 }
 
 public sealed record RosterPreview(string Message, int Entries, Dictionary<string, int> ByCategory, List<RosterEntry> Rows);
@@ -29,13 +34,13 @@ public sealed record RosterPreview(string Message, int Entries, Dictionary<strin
 public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts texts)
 {
     [Function("GetStudySettings"), Access(Roles.StudyLead)]
-    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/settings")] HttpRequest req,
-        string studyId, CancellationToken ct) =>
-        await studies.GetAsync(studyId, ct) is { } study ? Results.Ok(StudySettings.Of(study)) : Problems.NoStudy(studyId);
+    public async Task<Results<Ok<StudySettings>, ProblemHttpResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/settings")] HttpRequest req, string studyId, CancellationToken ct) =>
+        await studies.GetAsync(studyId, ct) is { } study ? TypedResults.Ok(StudySettings.Of(study)) : Problems.NoStudy(studyId);
 
     [Function("SetStudySettings"), Access(Roles.StudyLead), Audited("change-study")]
-    public async Task<IResult> SetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/settings")] HttpRequest req,
-        string studyId, CancellationToken ct)
+    public async Task<Results<Ok<StudySettings>, ProblemHttpResult>> SetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/settings")] HttpRequest req, string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return Problems.NoStudy(studyId);
@@ -53,9 +58,10 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
         study.PlaceholderStyle = s.PlaceholderStyle;
         study.AllowCloudLanguage = s.AllowCloudLanguage;
         study.DoubleCodeFirst = Math.Max(0, s.DoubleCodeFirst);
-        study.DoubleCodeTranscripts = s.DoubleCodeTranscripts ?? [];
+        study.DoubleCodeTranscripts = s.DoubleCodeTranscripts ?? study.DoubleCodeTranscripts;
+        study.SiteCheck = s.SiteCheck ?? study.SiteCheck;
         await studies.SetSettingsAsync(study, ct);
-        return Results.Ok(StudySettings.Of(study));
+        return TypedResults.Ok(StudySettings.Of(study));
     }
 
     /// <summary>A codebook file (<c>?format=json|csv|qdc|qdpx</c>) read into the JSON a new study is created with; nothing is stored.</summary>

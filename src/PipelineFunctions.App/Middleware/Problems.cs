@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace PipelineFunctions.App.Middleware;
@@ -35,17 +36,17 @@ public static class Problems
         };
     }
 
-    public static IResult Status(int status, string detail, IDictionary<string, object?>? extensions = null, string? type = null) =>
-        Results.Problem(detail: detail, statusCode: status, title: ReasonPhrases.GetReasonPhrase(status), type: type ?? Types.For(status), extensions: extensions);
+    public static ProblemHttpResult Status(int status, string detail, IDictionary<string, object?>? extensions = null, string? type = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: ReasonPhrases.GetReasonPhrase(status), type: type ?? Types.For(status), extensions: extensions);
 
-    public static IResult BadRequest(string detail) => Status(400, detail);
-    public static IResult Forbidden(string detail) => Status(403, detail);
-    public static IResult WrongRole(IReadOnlyList<string> roles) =>
+    public static ProblemHttpResult BadRequest(string detail) => Status(400, detail);
+    public static ProblemHttpResult Forbidden(string detail) => Status(403, detail);
+    public static ProblemHttpResult WrongRole(IReadOnlyList<string> roles) =>
         Status(403, $"Your role cannot use this; it needs {string.Join(" or ", roles)}.", new Dictionary<string, object?> { ["roles"] = roles }, Types.WrongRole);
-    public static IResult NotInStudy(string studyId) => Status(403, $"You are not part of study '{studyId}'.", type: Types.NotInStudy);
-    public static IResult NoRoles() => Status(403, "This endpoint names no roles, so nobody may use it.", type: Types.NoRoles);
-    public static IResult NotFound(string detail) => Status(404, detail);
-    public static IResult NoStudy(string studyId) => Status(404, $"There is no study '{studyId}'.", type: Types.NoStudy);
-    public static IResult Conflict(string detail) => Status(409, detail);
-    public static IResult PreconditionFailed(string detail) => Status(412, detail);
+    public static ProblemHttpResult NotInStudy(string studyId) => Status(403, $"You are not part of study '{studyId}'.", type: Types.NotInStudy);
+    public static ProblemHttpResult NoRoles() => Status(403, "This endpoint names no roles, so nobody may use it.", type: Types.NoRoles);
+    public static ProblemHttpResult NotFound(string detail) => Status(404, detail);
+    public static ProblemHttpResult NoStudy(string studyId) => Status(404, $"There is no study '{studyId}'.", type: Types.NoStudy);
+    public static ProblemHttpResult Conflict(string detail) => Status(409, detail);
+    public static ProblemHttpResult PreconditionFailed(string detail) => Status(412, detail);
 }

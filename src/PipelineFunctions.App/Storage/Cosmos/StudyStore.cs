@@ -57,7 +57,7 @@ public sealed class StudyStore(CosmosContainers cosmos)
             PatchOperation.Set("/name", study.Name), PatchOperation.Set("/sites", study.Sites), PatchOperation.Set("/languages", study.Languages),
             PatchOperation.Set("/allowList", study.AllowList), PatchOperation.Set("/placeholderStyle", study.PlaceholderStyle.ToString()),
             PatchOperation.Set("/allowCloudLanguage", study.AllowCloudLanguage), PatchOperation.Set("/doubleCodeFirst", study.DoubleCodeFirst),
-            PatchOperation.Set("/doubleCodeTranscripts", study.DoubleCodeTranscripts),
+            PatchOperation.Set("/doubleCodeTranscripts", study.DoubleCodeTranscripts), PatchOperation.Set("/siteCheck", study.SiteCheck),
         ], cancellationToken: ct);
 
     /// <summary>A proposal the study lead declined: it stays listed, as declined.</summary>

@@ -1,5 +1,5 @@
-// A study set up in the browser: created with its sites, languages, pseudonym style, double coding, cloud use, allow
-// list and codebook file; edited afterwards; the roster uploaded from CSV after a preview.
+// A study set up in the browser: created with its sites, languages, pseudonym style, the site's check, double coding,
+// cloud use, allow list and codebook file; edited afterwards; the roster uploaded from CSV after a preview.
 const { api, el, signIn, params, showError } = Pipeline;
 const $ = s => document.querySelector(s);
 let study = params.get("study");
@@ -33,7 +33,7 @@ function settings() {
   return {
     name: $("#name").value.trim(), sites: sites(), languages: codes($("#languages").value),
     allowList: $("#allow").value.split("\n").map(w => w.trim()).filter(Boolean), placeholderStyle: $("#placeholder").value,
-    allowCloudLanguage: $("#cloud").checked, doubleCodeFirst: Number($("#double").value || 0),
+    allowCloudLanguage: $("#cloud").checked, doubleCodeFirst: Number($("#double").value || 0), siteCheck: $("#site-check").checked,
   };
 }
 
@@ -46,6 +46,7 @@ function fill(s) {
   $("#double").value = s.doubleCodeFirst;
   $("#cloud").checked = s.allowCloudLanguage;
   $("#allow").value = s.allowList.join("\n");
+  $("#site-check").checked = s.siteCheck;
   named = s.doubleCodeTranscripts ?? [];
 }
 
