@@ -44,7 +44,8 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var ready = CodingRules.Ready(await transcripts.ListAsync(studyId, ct));
         var doubled = CodingRules.DoubleCoded(study, ready);
         var list = new List<ReviewListItem>();
-        foreach (var t in ready)
+        // A coder's list holds what the study lead assigned to them, or to nobody (CodingRules.MayCode).
+        foreach (var t in ready.Where(t => CodingRules.MayCode(study, t, req.HttpContext.User)))
         {
             var mine = await codings.GetAsync(t.Id, req.HttpContext.User.Name(), ct);
             list.Add(new ReviewListItem(t.Id, t.SiteId, t.FileName, t.TurnCount, doubled.Contains(t.Id),
@@ -64,6 +65,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var (study, transcript) = (studyRead.Result, listRead.Result.FirstOrDefault(t => t.Id == transcriptId));
         if (study?.Codebook is null || transcript is null || transcript.Status != TranscriptStatus.SuggestionsReady)
             return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
+        if (!CodingRules.MayCode(study, transcript, req.HttpContext.User)) return AssignedElsewhere();
         var suggestions = suggestionsRead.Result.ToLookup(s => s.Segment);
         var segments = segmentsRead.Result.OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
             suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
@@ -89,7 +91,9 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         if (request?.Codings is null) return Problems.BadRequest("Send your codings as JSON.");
         if ((request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null || await transcripts.GetAsync(studyId, transcriptId, ct) is null) return Problems.NotFound($"There is no transcript '{transcriptId}'.");
+        var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
+        if (study?.Codebook is null || transcript is null) return Problems.NotFound($"There is no transcript '{transcriptId}'.");
+        if (!CodingRules.MayCode(study, transcript, req.HttpContext.User)) return AssignedElsewhere();
         if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
             return Problems.BadRequest($"'{unknown.CodeId}' is not a code of this study's codebook.");
         var user = req.HttpContext.User;
@@ -175,6 +179,9 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         };
         return await codings.TrySaveAsync(work, current?.ETag, ct) is null ? Stale() : Results.Ok(new Done("Consensus saved as the final coding."));
     }
+
+    static IResult AssignedElsewhere() =>
+        Problems.Forbidden("The study lead assigned this transcript to other coders; your list holds the ones assigned to you.");
 
     static IResult Stale() => Problems.PreconditionFailed("Your coding changed elsewhere (another tab?) since you loaded it; reload to carry on.");
 }

@@ -82,4 +82,25 @@ public sealed class CodingRulesTests
         Assert.True(visible(Work("ben", true)));
         Assert.False(visible(Work("ben", false)));
     }
+
+    [Fact]
+    public void A_transcripts_own_coders_come_before_its_sites_and_none_leaves_it_open()
+    {
+        var study = new StudyDocument { SiteCoders = { ["kampala"] = ["ann"] }, TranscriptCoders = { ["b"] = ["ben", "cy"] } };
+        TranscriptDocument At(string id, string site) => new() { Id = id, StudyId = "s", SiteId = site };
+        Assert.Equal(["ann"], CodingRules.CodersOf(study, At("a", "kampala")));
+        Assert.Equal(["ben", "cy"], CodingRules.CodersOf(study, At("b", "kampala")));
+        Assert.Empty(CodingRules.CodersOf(study, At("c", "dar")));
+    }
+
+    [Fact]
+    public void A_coder_codes_what_is_theirs_or_nobodys_and_the_study_lead_everything()
+    {
+        var study = new StudyDocument { SiteCoders = { ["kampala"] = ["ann"] } };
+        var (kampala, dar) = (new TranscriptDocument { Id = "a", SiteId = "kampala" }, new TranscriptDocument { Id = "b", SiteId = "dar" });
+        Assert.True(CodingRules.MayCode(study, kampala, User("ann", Roles.Coder)));
+        Assert.False(CodingRules.MayCode(study, kampala, User("ben", Roles.Coder)));
+        Assert.True(CodingRules.MayCode(study, dar, User("ben", Roles.Coder)));
+        Assert.True(CodingRules.MayCode(study, kampala, User("lee", Roles.StudyLead)));
+    }
 }

@@ -60,6 +60,14 @@ public sealed class StudyStore(CosmosContainers cosmos)
             PatchOperation.Set("/doubleCodeTranscripts", study.DoubleCodeTranscripts), PatchOperation.Set("/siteCheck", study.SiteCheck),
         ], cancellationToken: ct);
 
+    /// <summary>Who codes what and which transcripts are double coded, written whole (the set-up page sends the plan whole).</summary>
+    public async Task SetCodingPlanAsync(StudyDocument study, CancellationToken ct) =>
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(study.Id, new PartitionKey(StudyDocument.PartitionValue),
+        [
+            PatchOperation.Set("/siteCoders", study.SiteCoders), PatchOperation.Set("/transcriptCoders", study.TranscriptCoders),
+            PatchOperation.Set("/doubleCodeTranscripts", study.DoubleCodeTranscripts),
+        ], cancellationToken: ct);
+
     /// <summary>A proposal the study lead declined: it stays listed, as declined.</summary>
     public async Task SetProposalAsync(string studyId, int proposalIndex, CodeProposal proposal, CancellationToken ct) =>
         await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
