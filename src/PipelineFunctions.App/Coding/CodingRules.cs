@@ -30,6 +30,14 @@ public static class CodingRules
     public static bool MayCode(StudyDocument study, TranscriptDocument transcript, ClaimsPrincipal user) =>
         user.IsInRole(Roles.StudyLead) || CodersOf(study, transcript) is not { Count: > 0 } coders || coders.Contains(user.Name(), StringComparer.Ordinal);
 
+    /// <summary>The code an id stands for now: the code it was merged into (followed through later merges), else itself.</summary>
+    public static string Current(StudyDocument study, string codeId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (study.CodeMerges.TryGetValue(codeId, out var kept) && seen.Add(codeId)) codeId = kept;
+        return codeId;
+    }
+
     /// <summary>The consensus where there is one, otherwise the one submitted coding; null while it is open.</summary>
     public static CoderWorkDocument? Final(IReadOnlyList<CoderWorkDocument> works) =>
         works.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder) ?? (works.Count(w => w.Submitted) == 1 ? works.Single(w => w.Submitted) : null);

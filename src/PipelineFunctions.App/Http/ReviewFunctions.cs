@@ -13,7 +13,7 @@ public sealed record CoderWorkRequest(List<CodingEntry> Codings, List<RejectedSu
 
 public sealed record ReviewListItem(string Id, string SiteId, string FileName, int Turns, bool DoubleCoded, string Mine);
 public sealed record TranscriptRef(string Id, string SiteId, string FileName);
-public sealed record CodeView(string Id, string Name, string? Parent, string? Definition);
+public sealed record CodeView(string Id, string Name, string? Parent, string? Definition, string? Colour = null);
 public sealed record ReviewSuggestion(string Code, string Name, double Confidence, List<string> Evidence);
 public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions, string? Abstained);
 public sealed record MyWork(List<CodingEntry> Codings, List<RejectedSuggestion> Rejected, List<Memo> Memos, bool Submitted);
@@ -69,7 +69,8 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var suggestions = suggestionsRead.Result.ToLookup(s => s.Segment);
         var segments = segmentsRead.Result.OrderBy(s => s.Segment).Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
             suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence).ThenBy(x => x.CodeId, StringComparer.Ordinal)
-                .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
+                .Select(x => (Suggestion: x, Code: CodingRules.Current(study, x.CodeId))).DistinctBy(x => x.Code)
+                .Select(x => new ReviewSuggestion(x.Code, study.Codebook.Find(x.Code)?.Name ?? x.Suggestion.CodeName, x.Suggestion.Confidence, x.Suggestion.Evidence)),
             suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained)).ToList();
         var mine = worksRead.Result.FirstOrDefault(w => w.Coder == req.HttpContext.User.Name());
         var submitted = worksRead.Result.Count(w => w.Submitted);
@@ -77,7 +78,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         // Only the caller's own work: in blind double coding nobody sees the other's codes before both submit.
         return Results.Ok(new ReviewView(
             new TranscriptRef(transcript.Id, transcript.SiteId, transcript.FileName),
-            study.Codebook.Codes.Select(c => new CodeView(c.Id, c.Name, c.Parent, c.Definition)),
+            study.Codebook.Codes.Select(c => new CodeView(c.Id, c.Name, c.Parent, c.Definition, c.Colour)),
             segments,
             new MyWork(mine?.Codings ?? [], mine?.Rejected ?? [], mine?.Memos ?? [], mine?.Submitted ?? false),
             mine?.ETag, doubled, doubled && submitted >= 2));

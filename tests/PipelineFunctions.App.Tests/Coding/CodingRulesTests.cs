@@ -103,4 +103,28 @@ public sealed class CodingRulesTests
         Assert.True(CodingRules.MayCode(study, dar, User("ben", Roles.Coder)));
         Assert.True(CodingRules.MayCode(study, kampala, User("lee", Roles.StudyLead)));
     }
+
+    [Fact]
+    public void A_merged_code_stands_for_the_code_it_was_merged_into_through_later_merges()
+    {
+        var study = new StudyDocument { CodeMerges = { ["a"] = "b", ["b"] = "c" } };
+        Assert.Equal("c", CodingRules.Current(study, "a"));
+        Assert.Equal("d", CodingRules.Current(study, "d"));
+    }
+
+    [Fact]
+    public void A_merge_moves_codings_rejections_and_memos_and_a_passage_coded_with_both_keeps_one()
+    {
+        var work = new CoderWorkDocument
+        {
+            Codings = [new(1, "a", "added"), new(1, "b", "added"), new(2, "a", "suggested")],
+            Rejected = [new(3, "a")], Memos = [new(null, "Why a", "a")],
+        };
+        Assert.True(CodingsMerge.Move(work, "a", "b", out var moved));
+        Assert.Equal(2, moved);
+        Assert.Equal([(1, "b"), (2, "b")], work.Codings.Select(c => (c.Segment, c.CodeId)));
+        Assert.Equal("b", work.Rejected.Single().CodeId);
+        Assert.Equal("b", work.Memos.Single().Code);
+        Assert.False(CodingsMerge.Move(work, "a", "b", out _));
+    }
 }

@@ -26,6 +26,8 @@ public sealed class StudyStore(CosmosContainers cosmos)
     async Task<string> SetCodebookAsync(string studyId, Core.Codebooks.Codebook codebook, string by, DateTimeOffset at, CancellationToken ct,
         params PatchOperation[] more)
     {
+        // Every code gets its colour when it is stored, so pages never colour codes by their position.
+        codebook = Core.Codebooks.CodeColours.Fill(codebook);
         var version = codebook.Version();
         await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
         [
@@ -34,6 +36,11 @@ public sealed class StudyStore(CosmosContainers cosmos)
         ], cancellationToken: ct);
         return version;
     }
+
+    /// <summary>Two codes merged: the codebook without the merged one as a new version, and the merge remembered for older suggestions.</summary>
+    /// <param name="merges">The study's merges with this one added (written whole: older studies have none).</param>
+    public Task<string> MergeCodesAsync(string studyId, Core.Codebooks.Codebook codebook, Dictionary<string, string> merges, string by, DateTimeOffset at, CancellationToken ct) =>
+        SetCodebookAsync(studyId, codebook, by, at, ct, PatchOperation.Set("/codeMerges", merges));
 
     /// <summary>A word the site or custodian says is not an identifier: it joins the allow list.</summary>
     public async Task AllowAsync(string studyId, string word, CancellationToken ct) =>
