@@ -135,11 +135,9 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
         var passages = (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment);
         var segments = passages.Keys.Order().ToList();
-        var (first, second) = (pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(), pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
         // The figures count participants' passages only; every disagreement, wherever it is, stays listed to resolve.
-        var units = AgreementUnits.Of(passages.Values.Select(p => (p.Segment, p.Speaker)));
-        var figures = CodingAgreement.Compare(units.Counted, first, second);
-        var report = CodingAgreement.Compare(segments, first, second);
+        var (units, figures) = PairAgreement.Of(passages.Values, pair[0], pair[1]);
+        var report = CodingAgreement.Compare(segments, PairAgreement.Codes(pair[0]), PairAgreement.Codes(pair[1]));
         string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
         AgreementRow Row(CodeAgreement a) => new(a.CodeId, a.CodeId == CodingAgreement.Overall ? "All codes" : Name(a.CodeId),
             Math.Round(a.Percent, 3), Math.Round(a.Kappa, 3), Math.Round(a.Alpha, 3), a.BothApplied, a.OnlyFirst, a.OnlySecond);

@@ -67,6 +67,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}/settings", "study-lead"),
         new("PUT", "/api/studies/{study}/settings", "study-lead", Body: (_, _) => JsonContent.Create(new { name = "Integration test study", sites = new[] { new { id = "kampala", name = "Kampala", country = "UG" }, new { id = "dar-es-salaam", name = "Dar es Salaam", country = "TZ" } }, languages = new[] { "en", "sw" }, allowList = new[] { "PSW", "Interviewer", "Facilitator" }, placeholderStyle = "Numbered", allowCloudLanguage = false, doubleCodeFirst = 0, doubleCodeTranscripts = Array.Empty<string>() })),
         new("GET", "/api/studies/{study}/coding-plan", "study-lead"),
+        new("GET", "/api/studies/{study}/coding-progress", "study-lead"),
         // An empty plan: the matrix's coder calls below find every transcript open to them.
         new("PUT", "/api/studies/{study}/coding-plan", "study-lead", Body: (_, _) => JsonContent.Create(new { sites = new Dictionary<string, string[]>(), transcripts = new Dictionary<string, string[]>(), doubleCoded = Array.Empty<string>() })),
         new("POST", "/api/studies/{study}/roster?preview=true", "study-lead", Body: (_, _) => new StringContent("identifier,category\nZyxwvut,person\n", Encoding.UTF8, "text/csv")),
