@@ -122,7 +122,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <param name="languages">The study's languages; by default the sample's.</param>
     /// <param name="siteCheck">The site's check before coding: off here unless a test asks for it, so uploads go straight on.</param>
     public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null, IReadOnlyList<string>? languages = null,
-        bool siteCheck = false)
+        bool siteCheck = false, string name = "Integration test study")
     {
         var id = fixedId ?? $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
@@ -131,7 +131,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         var body = new JsonObject
         {
             ["id"] = id,
-            ["name"] = "Integration test study",
+            ["name"] = name,
             ["sites"] = sample["sites"]!.DeepClone(),
             ["languages"] = languages is null ? sample["languages"]!.DeepClone() : new JsonArray([.. languages.Select(l => (JsonNode)l)]),
             ["allowList"] = sample["allowList"]!.DeepClone(),
@@ -211,14 +211,14 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// A transcript that failed pseudonymisation five times and waits in the poison queue, as the pipeline leaves one,
     /// with its parsed text now in place so that a replay can succeed.
     /// </summary>
-    public async Task<string> PoisonedTranscriptAsync(string studyId, string sample = "uploads/dar-interview-50007_2.txt")
+    public async Task<string> PoisonedTranscriptAsync(string studyId, string sample = "uploads/dar-interview-50007_2.txt", string fileName = "x.txt")
     {
         var id = $"t-poison-{Guid.NewGuid():n}"[..22];
         var now = DateTimeOffset.UtcNow;
         await new PipelineFunctions.App.Pipeline.TranscriptTexts(Blobs).SaveParsedAsync(id, Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)), default);
         await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
         {
-            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = "x.txt", Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,
+            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = fileName, Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,
             Reason = "Pseudonymisation failed 5 times (an internal error); an admin can retry it.", ReceivedAt = now, UpdatedAt = now,
             History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now.AddSeconds(-20)), new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now.AddSeconds(-19)),
                 new(PipelineFunctions.App.Model.TranscriptStatus.Failed, now.AddSeconds(-5), "Pseudonymisation failed 5 times (an internal error); an admin can retry it.")],

@@ -72,7 +72,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("PUT", "/api/studies/{study}/coding-plan", "study-lead", Body: (_, _) => JsonContent.Create(new { sites = new Dictionary<string, string[]>(), transcripts = new Dictionary<string, string[]>(), doubleCoded = Array.Empty<string>() })),
         new("POST", "/api/studies/{study}/roster?preview=true", "study-lead", Body: (_, _) => new StringContent("identifier,category\nZyxwvut,person\n", Encoding.UTF8, "text/csv")),
         new("POST", "/api/codebook-files?format=json", "study-lead", Body: (_, _) => new StringContent(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")), Encoding.UTF8, "application/json")),
-        new("POST", "/api/studies/{study}/language-suggestion?fileName=k.txt", "study-lead kampala-researcher dar-researcher", Body: (_, _) => new StringContent("Interviewer: How was the week?\nP1: Busy, we had many visits at the ward.\n", Encoding.UTF8, "text/plain")),
+        new("POST", "/api/studies/{study}/language-suggestion?format=txt", "study-lead kampala-researcher dar-researcher", Body: (_, _) => new StringContent("Interviewer: How was the week?\nP1: Busy, we had many visits at the ward.\n", Encoding.UTF8, "text/plain")),
         new("POST", "/api/studies/{study}/transcripts", "study-lead kampala-researcher", Body: (_, who) => Upload(who)),
         new("GET", "/api/studies/{study}/transcripts", Everyone),
         new("GET", "/api/studies/{study}/transcripts/{kampala}", Everyone.Replace("dar-researcher ", ""), Hidden: "dar-researcher"),

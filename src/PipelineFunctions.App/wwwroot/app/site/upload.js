@@ -51,7 +51,8 @@ function add(files) {
 async function suggest(row) {
   row.languageFrom = "checking the text…";
   try {
-    const s = await api(`${base}/language-suggestion?fileName=${encodeURIComponent(row.file.name)}`, { method: "POST", body: row.file, quiet: true });
+    // The extension only: a file name can hold a participant's id, and URLs reach logs.
+    const s = await api(`${base}/language-suggestion?format=${encodeURIComponent(row.file.name.split(".").pop() ?? "")}`, { method: "POST", body: row.file, quiet: true });
     if (row.transcriptId) return;
     if (s.language) { row.language = s.language; row.languageFrom = `suggested from the text (${Math.round(s.confidence * 100)}% sure)`; }
     else row.languageFrom = s.problem ? "" : "the text does not say; please choose";
