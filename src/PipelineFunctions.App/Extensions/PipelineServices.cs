@@ -52,6 +52,7 @@ public static class PipelineServices
         services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<CodingStore>();
         services.AddSingleton<StudyCodings>();
+        services.AddSingleton<CodingsMerge>();
         services.AddSingleton<SearchIndexStore>();
         services.AddSingleton<Search.SearchPassages>();
         services.AddSingleton<AuditLog>();

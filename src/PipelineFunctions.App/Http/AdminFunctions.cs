@@ -19,18 +19,20 @@ public sealed record ActivityView(DateTimeOffset Start, int BucketSeconds, int B
     IEnumerable<ActivitySeries> Series);
 public sealed record StageLatencyView(string Stage, int Runs, double? P50Seconds, double? P95Seconds,
     double? MaxSeconds);
-public sealed record FailureView(string StudyId, string SiteId, string TranscriptId, string Status, string? Reason,
-    DateTimeOffset UpdatedAt);
+public sealed record FailureView(string StudyId, string SiteId, string TranscriptId, string FileName, string Status,
+    string? Reason, DateTimeOffset UpdatedAt);
+/// <param name="FileName">The transcript's file name where it is among the failed ones (a stage marks it Failed on
+/// its last try).</param>
 public sealed record PoisonMessageView(string Id, DateTimeOffset? InsertedOn, long DequeueCount, string? StudyId,
-    string? TranscriptId);
+    string? TranscriptId, string? FileName = null);
 public sealed record PoisonQueueView(string Queue, string StageQueue, IEnumerable<PoisonMessageView> Messages);
 public sealed record StatusView(DateTimeOffset GeneratedAt, Dictionary<string, int> Totals,
     IEnumerable<SiteCounts> Sites, ActivityView Activity,
     IEnumerable<StageLatencyView> Latency, IEnumerable<FailureView> Failures, List<PoisonQueueView> Poison);
 public sealed record TimelineEntry(string Status, DateTimeOffset At, string? Detail, double? SincePreviousSeconds);
 public sealed record StageTime(string Stage, double Seconds);
-public sealed record TimelineView(string StudyId, string SiteId, string TranscriptId, string Language, string? Role,
-    string? PairId, string? Format,
+public sealed record TimelineView(string StudyId, string SiteId, string TranscriptId, string FileName, string Language,
+    string? Role, string? PairId, string? Format,
     int TurnCount, int PseudonymVersion, int SuggestionCount, string Status, string? Reason, DateTimeOffset ReceivedAt,
         DateTimeOffset UpdatedAt,
     IEnumerable<TimelineEntry> History, IEnumerable<StageTime> Stages);
@@ -40,7 +42,7 @@ public sealed record HealthView(DateTimeOffset CheckedAt, ServiceHealth[] Servic
 public sealed record Replayed(string Message, string? StudyId, string? TranscriptId);
 
 /// <summary>
-/// Pipeline status for admins: metadata only (counts, stages, timings, reasons, ids), never transcript text.
+/// Pipeline status for admins: metadata only (counts, stages, timings, reasons, file names, ids), never transcript text.
 /// Read from each study's summary document (kept as statuses move) and its failed transcripts, never every transcript:
 /// the cost stays the same as a study grows. Aggregates are computed here, as the local Cosmos server serves none.
 /// </summary>
@@ -68,13 +70,18 @@ public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcrip
                 .Select(c => (c.StudyId, SiteId: c.Key[0], Status: c.Key[1], c.Count)).ToList();
         var moves = read.SelectMany(r => r.Summary.Moves.Select(m => (r.Summary.StudyId, Move: m))).ToList();
 
+        // A file name is metadata the admin reads instead of an id; only the failed transcripts already read are
+        // named.
+        var failedNames = read.SelectMany(r => r.Failed).GroupBy(t => t.Id)
+            .ToDictionary(g => g.Key, g => g.First().FileName, StringComparer.Ordinal);
         var poison = new List<PoisonQueueView>();
         foreach (var stage in StageTable.All)
         {
             var peeked = await queues.Get(stage.PoisonQueue).PeekMessagesAsync(32, ct);
             poison.Add(new PoisonQueueView(stage.PoisonQueue, stage.Queue,
                 peeked.Value.Select(m => PoisonReplay.TranscriptOf(m.Body.ToString()) is var (studyId, transcriptId)
-                ? new PoisonMessageView(m.MessageId, m.InsertedOn, m.DequeueCount, studyId, transcriptId)
+                ? new PoisonMessageView(m.MessageId, m.InsertedOn, m.DequeueCount, studyId, transcriptId,
+                    failedNames.GetValueOrDefault(transcriptId))
                 : new PoisonMessageView(m.MessageId, m.InsertedOn, m.DequeueCount, null, null)).ToList()));
         }
 
@@ -90,8 +97,8 @@ public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcrip
                 .Select(s => (s.Stage, TimeSpan.FromSeconds(s.Seconds))), StageTimings.Order)
                 .Select(s => new StageLatencyView(s.Stage, s.Count, s.P50Seconds, s.P95Seconds, s.MaxSeconds)).ToList(),
             read.SelectMany(r => r.Failed).OrderByDescending(t => t.UpdatedAt)
-                .Select(t => new FailureView(t.StudyId, t.SiteId, t.Id, t.Status.ToString(), t.Reason, t.UpdatedAt))
-                    .ToList(),
+                .Select(t => new FailureView(t.StudyId, t.SiteId, t.Id, t.FileName, t.Status.ToString(), t.Reason,
+                    t.UpdatedAt)).ToList(),
             poison));
     }
 
@@ -128,8 +135,8 @@ public sealed class AdminFunctions(StudyStore studies, TranscriptStore transcrip
         var t = await transcripts.GetAsync(studyId, transcriptId, ct);
         if (t is null) return Problems.NotFound($"There is no transcript '{transcriptId}' in study '{studyId}'.");
         var history = t.History.OrderBy(x => x.At).ToList();
-        return TypedResults.Ok(new TimelineView(t.StudyId, t.SiteId, t.Id, t.Language, t.Role?.Name(), t.PairId,
-            t.Format,
+        return TypedResults.Ok(new TimelineView(t.StudyId, t.SiteId, t.Id, t.FileName, t.Language, t.Role?.Name(),
+            t.PairId, t.Format,
             t.TurnCount, t.PseudonymVersion,
             t.SuggestionCount, t.Status.ToString(), t.Reason, t.ReceivedAt, t.UpdatedAt,
             history.Select((x, i) => new TimelineEntry(x.Status.ToString(), x.At, x.Detail, i == 0 ? null

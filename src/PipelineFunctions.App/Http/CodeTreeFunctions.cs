@@ -11,7 +11,7 @@ namespace PipelineFunctions.App.Http;
 /// <param name="Other">Null while blind: the other coder's count shows only where both submitted.</param>
 /// <param name="Engine">How far the suggestion engine agrees with the coders on this code (leaves only).</param>
 public sealed record CodeCount(string Id, string Name, string? Parent, int Mine, int? Other, int Consensus,
-    EngineAgreementView? Engine = null);
+    EngineAgreementView? Engine = null, string? Colour = null);
 
 /// <param name="Level">"reliable", "learning" or "guessing" (a guessing code is no longer suggested).</param>
 public sealed record EngineAgreementView(string Level, double Kappa, double? Precision, double? Recall, int Passages,
@@ -68,7 +68,7 @@ public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, 
         return TypedResults.Ok(new CodeTreeView(
             study.Codebook.Codes.Select(c => new CodeCount(c.Id, c.Name, c.Parent, mine[c.Id],
                 otherSeen ? other[c.Id] : null, final[c.Id],
-                engine.TryGetValue(c.Id, out var r) ? EngineAgreementView.Of(r) : null)).ToList(),
+                engine.TryGetValue(c.Id, out var r) ? EngineAgreementView.Of(r) : null, c.Colour)).ToList(),
             study.Sites.Select(s => new SiteName(s.Id, s.Name)).ToList()));
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using PipelineFunctions.Core.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
@@ -14,6 +15,10 @@ namespace PipelineFunctions.App.Http;
 public sealed record ProposalRequest(string Name, string Definition, string? Parent = null);
 public sealed record Proposed(string Message, string Id);
 public sealed record CodebookChanged(string Message, string Version, string? Code = null);
+/// <param name="From">The code merged away.</param>
+/// <param name="Into">The code kept; it takes the merged code's codings, children and examples.</param>
+public sealed record MergeRequest(string From, string Into);
+public sealed record CodesMerged(string Message, string Version, int Codings, int Transcripts);
 
 /// <param name="State"><c>proposed</c>, <c>approved</c> or <c>declined</c>.</param>
 public sealed record ProposalView(string Id, string Name, string Definition, string? Parent, string By,
@@ -25,7 +30,7 @@ public sealed record ProposalView(string Id, string Name, string Definition, str
 
 /// <summary>A study's codebook in JSON, CSV or REFI-QDA (.qdc; a .qdpx project's codes can be read in too); replacing
 /// it makes a new version, the old ones stay named.</summary>
-public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
+public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, TimeProvider clock)
 {
     [Function("GetCodebook"), Access]
     public async Task<Results<ContentHttpResult, FileContentHttpResult, Problem<Missing>,
@@ -70,6 +75,37 @@ public sealed class CodebookFunctions(StudyStore studies, TimeProvider clock)
             ct);
         return TypedResults.Ok(new CodebookChanged($"Codebook version {version} with {codebook.Codes.Count} codes; " +
             $"earlier suggestions keep the version they used.", version));
+    }
+
+    /// <summary>
+    /// Two codes made one: a new codebook version without the merged code, and its codings moved to the kept code in
+    /// every coder's work (before the new version, and once more after it for a save that came between).
+    /// </summary>
+    [Function("MergeCodes"), Access(Roles.StudyLead), Audited("merge-codes")]
+    public async Task<Results<Ok<CodesMerged>, Problem<Invalid>, Problem<NoStudy>>> MergeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "api/studies/{studyId}/codebook/merge")] HttpRequest req,
+        string studyId, CancellationToken ct)
+    {
+        var request = await req.ReadFromJsonAsync<MergeRequest>(ct);
+        if (string.IsNullOrEmpty(request?.From) || string.IsNullOrEmpty(request.Into))
+            return Problems.BadRequest("Name the code to merge (from) and the code to keep (into).");
+        var study = await studies.GetAsync(studyId, ct);
+        if (study?.Codebook is null) return Problems.NoStudy(studyId);
+        Codebook codebook;
+        try { codebook = CodeMerge.Merge(study.Codebook, request.From, request.Into); }
+        catch (FormatException e) { return Problems.BadRequest(e.Message); }
+        var (from, into) = (study.Codebook.Find(request.From)!, study.Codebook.Find(request.Into)!);
+        var moved = await merge.MoveAsync(studyId, from.Id, into.Id, ct);
+        var version = await studies.MergeCodesAsync(studyId, codebook,
+            new Dictionary<string, string>(study.CodeMerges) { [from.Id] = into.Id },
+            req.HttpContext.User.Name(), clock.GetUtcNow(), ct);
+        var late = await merge.MoveAsync(studyId, from.Id, into.Id, ct);
+        var (codings, transcripts) = (moved.Codings + late.Codings, Math.Max(moved.Transcripts, late.Transcripts));
+        AuditDetail.Set(req.HttpContext, target: $"codebook:{version}:merged:{from.Id}:into:{into.Id}");
+        return TypedResults.Ok(new CodesMerged(
+            $"'{from.Name}' merged into '{into.Name}': {codings} codings on {transcripts} transcripts moved " +
+            $"(codebook {version}).", version, codings, transcripts));
     }
 
     [Function("ListCodeProposals"), Access(Roles.Coder, Roles.StudyLead)]

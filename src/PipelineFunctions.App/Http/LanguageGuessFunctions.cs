@@ -14,7 +14,8 @@ public sealed record LanguageSuggestion(string? Language, double? Confidence, st
 
 /// <summary>
 /// Before an upload: which of the study's languages a file is in, read as ingest will read it (every format). The file
-/// is read in memory and forgotten: nothing is stored, logged or sent anywhere.
+/// is read in memory and forgotten: nothing is stored, logged or sent anywhere. The format comes as the file's extension
+/// only (<c>?format=docx</c>): a file name often holds a participant's id, and request URLs reach the platform's logs.
 /// </summary>
 public sealed class LanguageGuessFunctions(StudyStore studies, PipelineSettings settings)
 {
@@ -26,9 +27,11 @@ public sealed class LanguageGuessFunctions(StudyStore studies, PipelineSettings 
     {
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return Problems.NoStudy(studyId);
-        var fileName = req.Query["fileName"].FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(fileName))
-            return Problems.BadRequest("Name the file (?fileName=) so its format is known.");
+        // Only the extension travels in the URL: request URLs reach the platform's logs, file names carry ids.
+        var format = req.Query["format"].FirstOrDefault()?.Trim('.').ToLowerInvariant();
+        if (string.IsNullOrWhiteSpace(format) || !format.All(char.IsLetterOrDigit))
+            return Problems.BadRequest("Give the file's extension (?format=docx) so its format is known.");
+        var fileName = $"upload.{format}";
         using var body = new MemoryStream();
         await req.Body.CopyToAsync(body, ct);
         if (body.Length > settings.MaxUploadBytes)

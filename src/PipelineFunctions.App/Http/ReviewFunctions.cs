@@ -39,7 +39,7 @@ public sealed record CoderWorkRequest(List<Coding> Codings, List<Rejection>? Rej
 public sealed record ReviewListItem(string Id, string SiteId, string FileName, int Turns, bool DoubleCoded,
     string Mine);
 public sealed record TranscriptRef(string Id, string SiteId, string FileName);
-public sealed record CodeView(string Id, string Name, string? Parent, string? Definition);
+public sealed record CodeView(string Id, string Name, string? Parent, string? Definition, string? Colour = null);
 public sealed record ReviewSuggestion(string Code, string Name, double Confidence, List<string> Evidence);
 /// <param name="Interviewer">The interviewer's side speaks (<see cref="InterviewerSide"/>): context, not coded.</param>
 public sealed record ReviewSegment(int Segment, string Speaker, string Text, IEnumerable<ReviewSuggestion> Suggestions,
@@ -83,7 +83,8 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var ready = CodingRules.Ready(await transcripts.ListAsync(studyId, ct));
         var doubled = CodingRules.DoubleCoded(study, ready);
         var list = new List<ReviewListItem>();
-        foreach (var t in ready)
+        // A coder's list holds what the study lead assigned to them, or to nobody (CodingRules.MayCode).
+        foreach (var t in ready.Where(t => CodingRules.MayCode(study, t, req.HttpContext.User)))
         {
             var mine = await codings.GetAsync(t.Id, req.HttpContext.User.Name(), ct);
             list.Add(new ReviewListItem(t.Id, t.SiteId, t.FileName, t.TurnCount, doubled.Contains(t.Id),
@@ -93,7 +94,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
     }
 
     [Function("GetReview"), Access(Roles.Coder, Roles.StudyLead), Audited("read-transcript")]
-    public async Task<Results<Ok<ReviewView>, Problem<Missing>>> GetAsync(
+    public async Task<Results<Ok<ReviewView>, Problem<Missing>, Problem<Refused>>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get",
             Route = "api/studies/{studyId}/transcripts/{transcriptId}/review")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
@@ -107,12 +108,15 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var (study, transcript) = (studyRead.Result, listRead.Result.FirstOrDefault(t => t.Id == transcriptId));
         if (study?.Codebook is null || transcript is null || transcript.Status != TranscriptStatus.SuggestionsReady)
             return Problems.NotFound($"There is no transcript '{transcriptId}' ready for coding.");
+        if (!CodingRules.MayCode(study, transcript, req.HttpContext.User)) return AssignedElsewhere();
         var suggestions = suggestionsRead.Result.ToLookup(s => s.Segment);
         var segments = segmentsRead.Result.OrderBy(s => s.Segment)
             .Select(s => new ReviewSegment(s.Segment, s.Speaker, s.Text,
             suggestions[s.Segment].Where(x => x.IsShown).OrderByDescending(x => x.Confidence)
                 .ThenBy(x => x.CodeId, StringComparer.Ordinal)
-                .Select(x => new ReviewSuggestion(x.CodeId, x.CodeName, x.Confidence, x.Evidence)),
+                .Select(x => (Suggestion: x, Code: CodingRules.Current(study, x.CodeId))).DistinctBy(x => x.Code)
+                .Select(x => new ReviewSuggestion(x.Code, study.Codebook.Find(x.Code)?.Name ?? x.Suggestion.CodeName,
+                    x.Suggestion.Confidence, x.Suggestion.Evidence)),
             suggestions[s.Segment].FirstOrDefault(x => x.IsAbstention)?.Abstained,
             InterviewerSide.Includes(s.Speaker))).ToList();
         var mine = worksRead.Result.FirstOrDefault(w => w.Coder == req.HttpContext.User.Name());
@@ -121,7 +125,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         // Only the caller's own work: in blind double coding nobody sees the other's codes before both submit.
         return TypedResults.Ok(new ReviewView(
             new TranscriptRef(transcript.Id, transcript.SiteId, transcript.FileName),
-            study.Codebook.Codes.Select(c => new CodeView(c.Id, c.Name, c.Parent, c.Definition)),
+            study.Codebook.Codes.Select(c => new CodeView(c.Id, c.Name, c.Parent, c.Definition, c.Colour)),
             segments,
             MyWork.Of(mine),
             mine?.ETag, doubled, doubled && submitted >= 2));
@@ -129,7 +133,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
 
     [Function("SaveMyCoding"), Access(Roles.Coder, Roles.StudyLead), Audited("save-coding")]
     public async Task<Results<Ok<Saved>, Problem<Invalid>, Problem<Missing>, Problem<WrongState>,
-        Problem<Stale>>> SaveAsync(
+        Problem<Stale>, Problem<Refused>>> SaveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put",
             Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/mine")] HttpRequest req,
         string studyId, string transcriptId, CancellationToken ct)
@@ -138,8 +142,10 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         if (request?.Codings is null) return Problems.BadRequest("Send your codings as JSON.");
         if (TooLong(request) is { } tooLong) return Problems.BadRequest(tooLong);
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null || await transcripts.GetAsync(studyId, transcriptId, ct) is null)
+        var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
+        if (study?.Codebook is null || transcript is null)
             return Problems.NotFound($"There is no transcript '{transcriptId}'.");
+        if (!CodingRules.MayCode(study, transcript, req.HttpContext.User)) return AssignedElsewhere();
         if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
             return Problems.BadRequest($"'{unknown.CodeId}' is not a code of this study's codebook.");
         var user = req.HttpContext.User;
@@ -189,12 +195,9 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
         var passages = (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment);
         var segments = passages.Keys.Order().ToList();
-        var (first, second) = (pair[0].Codings.Select(c => (c.Segment, c.CodeId)).ToList(),
-            pair[1].Codings.Select(c => (c.Segment, c.CodeId)).ToList());
         // The figures count participants' passages only; every disagreement, wherever it is, stays listed to resolve.
-        var units = AgreementUnits.Of(passages.Values.Select(p => (p.Segment, p.Speaker)));
-        var figures = CodingAgreement.Compare(units.Counted, first, second);
-        var report = CodingAgreement.Compare(segments, first, second);
+        var (units, figures) = PairAgreement.Of(passages.Values, pair[0], pair[1]);
+        var report = CodingAgreement.Compare(segments, PairAgreement.Codes(pair[0]), PairAgreement.Codes(pair[1]));
         string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
         AgreementRow Row(CodeAgreement a) => new(a.CodeId, a.CodeId == CodingAgreement.Overall ? "All codes"
             : Name(a.CodeId),
@@ -252,6 +255,10 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
 
     static string? TooLong(CoderWorkRequest request) =>
         (request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null);
+
+    static Problem<Refused> AssignedElsewhere() =>
+        Problems.Forbidden("The study lead assigned this transcript to other coders; your list holds the ones " +
+            "assigned to you.");
 
     static Problem<Stale> Stale() =>
         Problems.PreconditionFailed("Your coding changed elsewhere (another tab?) since you loaded it; reload to " +

@@ -49,17 +49,18 @@ public sealed partial class StudiesFunctions(StudyStore studies, TranscriptTexts
         try { CodebookJson.Parse(codebookJson); }
         catch (FormatException e) { return Problems.BadRequest(e.Message); }
 
+        var codebook = CodeColours.Fill(request.Codebook);
         var study = new StudyDocument
         {
             Id = request.Id,
             Name = request.Name,
             Sites = [.. request.Sites.Select(s => s.ToSite())],
             Languages = request.Languages,
-            Codebook = request.Codebook,
-            CodebookVersion = request.Codebook.Version(),
+            Codebook = codebook,
+            CodebookVersion = codebook.Version(),
             CodebookHistory =
-                [new CodebookVersionEntry(request.Codebook.Version(), clock.GetUtcNow(), "study creation",
-                    request.Codebook.Codes.Count)],
+                [new CodebookVersionEntry(codebook.Version(), clock.GetUtcNow(), "study creation",
+                    codebook.Codes.Count)],
             AllowList = request.AllowList ?? [],
             PlaceholderStyle = request.PlaceholderStyle,
             AllowCloudLanguage = request.AllowCloudLanguage,

@@ -12,14 +12,18 @@ using PipelineFunctions.Core.Pseudonymisation;
 
 namespace PipelineFunctions.App.Http;
 
-/// <summary>What the study lead edits on the set-up page; the codebook and the roster have their own
-/// endpoints.</summary>
+/// <summary>
+/// What the study lead edits on the set-up page; the codebook, the roster and who codes what have their own
+/// endpoints. <paramref name="SiteCheck"/> and <paramref name="DoubleCodeTranscripts"/> left out of a change keep
+/// their values (the transcripts double coded are chosen with the coders, in the coding plan).
+/// </summary>
 public sealed record StudySettings(string Name, List<SiteView> Sites, List<string> Languages, List<string> AllowList,
-    PlaceholderStyle PlaceholderStyle, bool AllowCloudLanguage, int DoubleCodeFirst, List<string> DoubleCodeTranscripts)
+    PlaceholderStyle PlaceholderStyle, bool AllowCloudLanguage, int DoubleCodeFirst,
+    List<string>? DoubleCodeTranscripts = null, bool? SiteCheck = null)
 {
     public static StudySettings Of(StudyDocument s) =>
         new(s.Name, SiteView.Of(s.Sites), s.Languages, s.AllowList, s.PlaceholderStyle, s.AllowCloudLanguage,
-            s.DoubleCodeFirst, s.DoubleCodeTranscripts);
+            s.DoubleCodeFirst, s.DoubleCodeTranscripts, s.SiteCheck);
 }
 
 public sealed record RosterPreview(string Message, int Entries, Dictionary<string, int> ByCategory,
@@ -63,7 +67,8 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
         study.PlaceholderStyle = s.PlaceholderStyle;
         study.AllowCloudLanguage = s.AllowCloudLanguage;
         study.DoubleCodeFirst = Math.Max(0, s.DoubleCodeFirst);
-        study.DoubleCodeTranscripts = s.DoubleCodeTranscripts ?? [];
+        study.DoubleCodeTranscripts = s.DoubleCodeTranscripts ?? study.DoubleCodeTranscripts;
+        study.SiteCheck = s.SiteCheck ?? study.SiteCheck;
         await studies.SetSettingsAsync(study, ct);
         return TypedResults.Ok(StudySettings.Of(study));
     }

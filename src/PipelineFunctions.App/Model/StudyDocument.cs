@@ -34,6 +34,12 @@ public sealed class StudyDocument
     [JsonProperty("doubleCodeFirst")] public int DoubleCodeFirst { get; set; }
     /// <summary>Transcripts named for double coding, besides the first ones.</summary>
     [JsonProperty("doubleCodeTranscripts")] public List<string> DoubleCodeTranscripts { get; set; } = [];
+    /// <summary>Who codes a site's transcripts (coders' sign-in names, by site id); a site with none is open to every coder.</summary>
+    [JsonProperty("siteCoders")] public Dictionary<string, List<string>> SiteCoders { get; set; } = [];
+    /// <summary>Who codes one transcript (by transcript id), in place of its site's coders.</summary>
+    [JsonProperty("transcriptCoders")] public Dictionary<string, List<string>> TranscriptCoders { get; set; } = [];
+    /// <summary>Codes merged into others (merged id → kept id): suggestions made before a merge are shown as the kept code.</summary>
+    [JsonProperty("codeMerges")] public Dictionary<string, string> CodeMerges { get; set; } = [];
     /// <summary>New codes coders proposed; the study lead approves them into the codebook.</summary>
     [JsonProperty("codeProposals")] public List<CodeProposal> CodeProposals { get; set; } = [];
     /// <summary>Searches saved as sets (as REFI-QDA sets): the query and the passages it found then.</summary>

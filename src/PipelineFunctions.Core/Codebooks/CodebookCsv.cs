@@ -16,6 +16,7 @@ public static class CodebookCsv
         public string? Inclusion { get; set; }
         public string? Exclusion { get; set; }
         public string? Examples { get; set; }
+        public string? Colour { get; set; }
     }
 
     static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
@@ -33,7 +34,8 @@ public static class CodebookCsv
         catch (CsvHelperException e) { throw new FormatException($"The codebook CSV could not be read near row {e.Context?.Parser?.Row}.", e); }
         var codes = rows.Select(r => new Code(r.Id.Trim(), r.Name.Trim(), string.IsNullOrWhiteSpace(r.Parent) ? null : r.Parent.Trim(), r.Definition.Trim(),
             Blank(r.Inclusion), Blank(r.Exclusion),
-            string.IsNullOrWhiteSpace(r.Examples) ? null : r.Examples.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList();
+            string.IsNullOrWhiteSpace(r.Examples) ? null : r.Examples.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            CodeColours.IsColour(r.Colour?.Trim()) ? r.Colour!.Trim().ToLowerInvariant() : null)).ToList();
         // The JSON reader holds the rules (ids unique, parents present): one place for them.
         return CodebookJson.Parse(CodebookJson.Write(new Codebook(name, codes)));
     }
@@ -45,7 +47,7 @@ public static class CodebookCsv
         csv.WriteRecords(codebook.Codes.Select(c => new Row
         {
             Id = c.Id, Name = c.Name, Parent = c.Parent, Definition = c.Definition, Inclusion = c.Inclusion, Exclusion = c.Exclusion,
-            Examples = c.Examples is { Count: > 0 } e ? string.Join('|', e) : null,
+            Examples = c.Examples is { Count: > 0 } e ? string.Join('|', e) : null, Colour = c.Colour,
         }));
         return writer.ToString();
     }

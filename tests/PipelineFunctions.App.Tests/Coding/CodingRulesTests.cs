@@ -82,4 +82,49 @@ public sealed class CodingRulesTests
         Assert.True(visible(Work("ben", true)));
         Assert.False(visible(Work("ben", false)));
     }
+
+    [Fact]
+    public void A_transcripts_own_coders_come_before_its_sites_and_none_leaves_it_open()
+    {
+        var study = new StudyDocument { SiteCoders = { ["kampala"] = ["ann"] }, TranscriptCoders = { ["b"] = ["ben", "cy"] } };
+        TranscriptDocument At(string id, string site) => new() { Id = id, StudyId = "s", SiteId = site };
+        Assert.Equal(["ann"], CodingRules.CodersOf(study, At("a", "kampala")));
+        Assert.Equal(["ben", "cy"], CodingRules.CodersOf(study, At("b", "kampala")));
+        Assert.Empty(CodingRules.CodersOf(study, At("c", "dar")));
+    }
+
+    [Fact]
+    public void A_coder_codes_what_is_theirs_or_nobodys_and_the_study_lead_everything()
+    {
+        var study = new StudyDocument { SiteCoders = { ["kampala"] = ["ann"] } };
+        var (kampala, dar) = (new TranscriptDocument { Id = "a", SiteId = "kampala" }, new TranscriptDocument { Id = "b", SiteId = "dar" });
+        Assert.True(CodingRules.MayCode(study, kampala, User("ann", Roles.Coder)));
+        Assert.False(CodingRules.MayCode(study, kampala, User("ben", Roles.Coder)));
+        Assert.True(CodingRules.MayCode(study, dar, User("ben", Roles.Coder)));
+        Assert.True(CodingRules.MayCode(study, kampala, User("lee", Roles.StudyLead)));
+    }
+
+    [Fact]
+    public void A_merged_code_stands_for_the_code_it_was_merged_into_through_later_merges()
+    {
+        var study = new StudyDocument { CodeMerges = { ["a"] = "b", ["b"] = "c" } };
+        Assert.Equal("c", CodingRules.Current(study, "a"));
+        Assert.Equal("d", CodingRules.Current(study, "d"));
+    }
+
+    [Fact]
+    public void A_merge_moves_codings_rejections_and_memos_and_a_passage_coded_with_both_keeps_one()
+    {
+        var work = new CoderWorkDocument
+        {
+            Codings = [new(1, "a", "added"), new(1, "b", "added"), new(2, "a", "suggested")],
+            Rejected = [new(3, "a")], Memos = [new(null, "Why a", "a")],
+        };
+        Assert.True(CodingsMerge.Move(work, "a", "b", out var moved));
+        Assert.Equal(2, moved);
+        Assert.Equal([(1, "b"), (2, "b")], work.Codings.Select(c => (c.Segment, c.CodeId)));
+        Assert.Equal("b", work.Rejected.Single().CodeId);
+        Assert.Equal("b", work.Memos.Single().Code);
+        Assert.False(CodingsMerge.Move(work, "a", "b", out _));
+    }
 }

@@ -131,7 +131,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// straight on.</param>
     public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null,
         IReadOnlyList<string>? languages = null,
-        bool siteCheck = false)
+        bool siteCheck = false, string name = "Integration test study")
     {
         var id = fixedId ?? $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
@@ -142,7 +142,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         var body = new JsonObject
         {
             ["id"] = id,
-            ["name"] = "Integration test study",
+            ["name"] = name,
             ["sites"] = sample["sites"]!.DeepClone(),
             ["languages"] = languages is null ? sample["languages"]!.DeepClone()
                 : new JsonArray([.. languages.Select(l => (JsonNode)l)]),
@@ -233,7 +233,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// with its parsed text now in place so that a replay can succeed.
     /// </summary>
     public async Task<string> PoisonedTranscriptAsync(string studyId,
-        string sample = "uploads/dar-interview-50007_2.txt")
+        string sample = "uploads/dar-interview-50007_2.txt", string fileName = "x.txt")
     {
         var id = $"t-poison-{Guid.NewGuid():n}"[..22];
         var now = DateTimeOffset.UtcNow;
@@ -242,7 +242,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             default);
         await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
         {
-            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = "x.txt",
+            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = fileName,
                 Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,
             Reason = "Pseudonymisation failed 5 times (an internal error); an admin can retry it.", ReceivedAt = now,
                 UpdatedAt = now,

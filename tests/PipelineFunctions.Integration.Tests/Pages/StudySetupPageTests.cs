@@ -43,6 +43,7 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
         await page.GetByLabel("Study languages").FillAsync("en, de, sw");
         await page.GetByLabel("Pseudonyms look like").SelectOptionAsync("Typed");
         await page.GetByLabel("Transcripts two coders code blind first").FillAsync("1");
+        await Assertions.Expect(page.GetByLabel("Site's check before coding", new() { Exact = false })).ToBeCheckedAsync();
         await page.GetByLabel("Allow list: words never taken for identifiers, one a line").FillAsync("PSW\nGenesungsbegleiter");
         await page.GetByLabel("Codebook file (JSON, CSV, REFI-QDA .qdc or .qdpx)").SetInputFilesAsync(new FilePayload { Name = "ulm-codebook.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(CodebookCsv) });
         await PageChecks.AssertAccessibleAsync(page);
@@ -61,10 +62,16 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
         // Edited afterwards: the change holds across a reload.
         await page.GetByLabel("Transcripts two coders code blind first").FillAsync("3");
         await page.GetByLabel("Allow Azure AI Language", new() { Exact = false }).CheckAsync();
+        // The site's check turned off by keyboard.
+        await page.GetByLabel("Site's check before coding", new() { Exact = false }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("Changes saved.");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Transcripts two coders code blind first")).ToHaveValueAsync("3");
+        await Assertions.Expect(page.GetByLabel("Site's check before coding", new() { Exact = false })).Not.ToBeCheckedAsync();
+        using (var leadApi = fixture.Client(PipelineFixture.LeadKey))
+            Assert.False((bool)(await leadApi.GetFromJsonAsync<JsonNode>($"/api/studies/{id}/settings"))!["siteCheck"]!);
         await Assertions.Expect(page.GetByLabel("Name of site 2")).ToHaveValueAsync("Dar es Salaam");
         await Assertions.Expect(page.GetByLabel("Pseudonyms look like")).ToHaveValueAsync("Typed");
         await PageChecks.AssertAccessibleAsync(page);

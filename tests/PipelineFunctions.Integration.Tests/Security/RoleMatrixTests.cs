@@ -57,6 +57,8 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}", Everyone),
         new("GET", "/api/studies/{study}/codebook", Everyone),
         new("PUT", "/api/studies/{study}/codebook", "study-lead", Body: (_, _) => new StringContent(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")), Encoding.UTF8, "application/json")),
+        // Merging two codes that do not exist: a bad request for the lead, refused for everyone else; the matrix's codebook stays whole.
+        new("POST", "/api/studies/{study}/codebook/merge", "study-lead", Body: (_, _) => JsonContent.Create(new { from = "no-such-code", into = "another-missing-code" })),
         new("GET", "/api/studies/{study}/codebook/proposals", Coders),
         new("POST", "/api/studies/{study}/codebook/proposals", Coders, Body: (_, who) => JsonContent.Create(new { name = $"Proposed by {who}", definition = "A code that emerged while coding." })),
         new("POST", "/api/studies/{study}/codebook/proposals/{proposal}/approve", "study-lead"),
@@ -64,9 +66,13 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/me", Everyone + " coder-elsewhere", Lists: true),
         new("GET", "/api/studies/{study}/settings", "study-lead"),
         new("PUT", "/api/studies/{study}/settings", "study-lead", Body: (_, _) => JsonContent.Create(new { name = "Integration test study", sites = new[] { new { id = "kampala", name = "Kampala", country = "UG" }, new { id = "dar-es-salaam", name = "Dar es Salaam", country = "TZ" } }, languages = new[] { "en", "sw" }, allowList = new[] { "PSW", "Interviewer", "Facilitator" }, placeholderStyle = "Numbered", allowCloudLanguage = false, doubleCodeFirst = 0, doubleCodeTranscripts = Array.Empty<string>() })),
+        new("GET", "/api/studies/{study}/coding-plan", "study-lead"),
+        new("GET", "/api/studies/{study}/coding-progress", "study-lead"),
+        // An empty plan: the matrix's coder calls below find every transcript open to them.
+        new("PUT", "/api/studies/{study}/coding-plan", "study-lead", Body: (_, _) => JsonContent.Create(new { sites = new Dictionary<string, string[]>(), transcripts = new Dictionary<string, string[]>(), doubleCoded = Array.Empty<string>() })),
         new("POST", "/api/studies/{study}/roster?preview=true", "study-lead", Body: (_, _) => new StringContent("identifier,category\nZyxwvut,person\n", Encoding.UTF8, "text/csv")),
         new("POST", "/api/codebook-files?format=json", "study-lead", Body: (_, _) => new StringContent(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")), Encoding.UTF8, "application/json")),
-        new("POST", "/api/studies/{study}/language-suggestion?fileName=k.txt", "study-lead kampala-researcher dar-researcher", Body: (_, _) => new StringContent("Interviewer: How was the week?\nP1: Busy, we had many visits at the ward.\n", Encoding.UTF8, "text/plain")),
+        new("POST", "/api/studies/{study}/language-suggestion?format=txt", "study-lead kampala-researcher dar-researcher", Body: (_, _) => new StringContent("Interviewer: How was the week?\nP1: Busy, we had many visits at the ward.\n", Encoding.UTF8, "text/plain")),
         new("POST", "/api/studies/{study}/transcripts", "study-lead kampala-researcher", Body: (_, who) => Upload(who)),
         new("GET", "/api/studies/{study}/transcripts", Everyone),
         new("GET", "/api/studies/{study}/transcripts/{kampala}", Everyone.Replace("dar-researcher ", ""), Hidden: "dar-researcher"),

@@ -26,6 +26,8 @@ public sealed class StudyStore(CosmosContainers cosmos)
     async Task<string> SetCodebookAsync(string studyId, Core.Codebooks.Codebook codebook, string by, DateTimeOffset at, CancellationToken ct,
         params PatchOperation[] more)
     {
+        // Every code gets its colour when it is stored, so pages never colour codes by their position.
+        codebook = Core.Codebooks.CodeColours.Fill(codebook);
         var version = codebook.Version();
         await cosmos.Studies.PatchItemAsync<StudyDocument>(studyId, new PartitionKey(StudyDocument.PartitionValue),
         [
@@ -34,6 +36,11 @@ public sealed class StudyStore(CosmosContainers cosmos)
         ], cancellationToken: ct);
         return version;
     }
+
+    /// <summary>Two codes merged: the codebook without the merged one as a new version, and the merge remembered for older suggestions.</summary>
+    /// <param name="merges">The study's merges with this one added (written whole: older studies have none).</param>
+    public Task<string> MergeCodesAsync(string studyId, Core.Codebooks.Codebook codebook, Dictionary<string, string> merges, string by, DateTimeOffset at, CancellationToken ct) =>
+        SetCodebookAsync(studyId, codebook, by, at, ct, PatchOperation.Set("/codeMerges", merges));
 
     /// <summary>A word the site or custodian says is not an identifier: it joins the allow list.</summary>
     public async Task AllowAsync(string studyId, string word, CancellationToken ct) =>
@@ -57,6 +64,14 @@ public sealed class StudyStore(CosmosContainers cosmos)
             PatchOperation.Set("/name", study.Name), PatchOperation.Set("/sites", study.Sites), PatchOperation.Set("/languages", study.Languages),
             PatchOperation.Set("/allowList", study.AllowList), PatchOperation.Set("/placeholderStyle", study.PlaceholderStyle.ToString()),
             PatchOperation.Set("/allowCloudLanguage", study.AllowCloudLanguage), PatchOperation.Set("/doubleCodeFirst", study.DoubleCodeFirst),
+            PatchOperation.Set("/doubleCodeTranscripts", study.DoubleCodeTranscripts), PatchOperation.Set("/siteCheck", study.SiteCheck),
+        ], cancellationToken: ct);
+
+    /// <summary>Who codes what and which transcripts are double coded, written whole (the set-up page sends the plan whole).</summary>
+    public async Task SetCodingPlanAsync(StudyDocument study, CancellationToken ct) =>
+        await cosmos.Studies.PatchItemAsync<StudyDocument>(study.Id, new PartitionKey(StudyDocument.PartitionValue),
+        [
+            PatchOperation.Set("/siteCoders", study.SiteCoders), PatchOperation.Set("/transcriptCoders", study.TranscriptCoders),
             PatchOperation.Set("/doubleCodeTranscripts", study.DoubleCodeTranscripts),
         ], cancellationToken: ct);
 

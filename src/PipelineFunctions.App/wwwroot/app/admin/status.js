@@ -108,6 +108,12 @@ function siteOptions(activity, sites) {
   }
 }
 
+// ---- names, not ids: studies and sites from the session, transcripts by file name ----
+const studyOf = id => Pipeline.session()?.studies.find(s => s.id === id);
+const studyName = id => studyOf(id)?.name ?? id;
+const siteName = (study, site) => studyOf(study)?.sites.find(s => s.id === site)?.name ?? site;
+const fileOf = r => r.fileName ?? `a transcript of ${studyName(r.studyId)}`;
+
 // ---- tables ----
 function render(s) {
   last = s;
@@ -118,13 +124,13 @@ function render(s) {
   const head = sites.tHead.insertRow();
   // Status names break between their words, so every column fits a 1366 px screen without a scroll.
   ["Study", "Site", ...statuses].forEach(h => { const th = document.createElement("th"); th.scope = "col"; th.append(...h.split(/(?=[A-Z])/).flatMap((w, i) => i ? [document.createElement("wbr"), w] : [w])); head.append(th); });
-  fill(sites, s.sites, [r => r.studyId, r => r.siteId, ...statuses.map(k => r => r.counts[k] ?? 0)]);
+  fill(sites, s.sites, [r => studyName(r.studyId), r => siteName(r.studyId, r.siteId), ...statuses.map(k => r => r.counts[k] ?? 0)]);
   fill($("#latency"), s.latency, [r => r.stage === "upload-to-ready" ? "upload → ready" : r.stage, r => r.runs, r => duration(r.p50Seconds), r => duration(r.p95Seconds), r => duration(r.maxSeconds)]);
-  fill($("#failures"), s.failures, [r => r.studyId, r => r.siteId, r => r.transcriptId, r => r.status, r => r.reason, r => new Date(r.updatedAt).toLocaleString(),
-    r => button("Timeline", () => showTimeline(r.studyId, r.transcriptId), `Timeline of ${r.transcriptId}`)]);
+  fill($("#failures"), s.failures, [r => studyName(r.studyId), r => siteName(r.studyId, r.siteId), r => r.fileName, r => r.status, r => r.reason, r => new Date(r.updatedAt).toLocaleString(),
+    r => button("Timeline", () => showTimeline(r.studyId, r.transcriptId), `Timeline of ${r.fileName}`)]);
   fill($("#poison"), s.poison.flatMap(q => q.messages.map(m => ({ queue: q.queue, stageQueue: q.stageQueue, ...m }))),
-    [r => r.queue, r => r.id, r => r.transcriptId ?? "(not a transcript message)", r => new Date(r.insertedOn).toLocaleString(),
-      r => r.transcriptId ? [button("Replay", () => replay(r), `Replay ${r.transcriptId} from ${r.queue}`), button("Timeline", () => showTimeline(r.studyId, r.transcriptId), `Timeline of ${r.transcriptId}`)] : ""]);
+    [r => r.queue, r => r.dequeueCount, r => r.transcriptId ? fileOf(r) : "(not a transcript message)", r => new Date(r.insertedOn).toLocaleString(),
+      r => r.transcriptId ? [button("Replay", () => replay(r), `Replay ${fileOf(r)} from ${r.queue}`), button("Timeline", () => showTimeline(r.studyId, r.transcriptId), `Timeline of ${fileOf(r)}`)] : ""]);
   siteOptions(s.activity, s.sites);
   drawChart(s.activity);
   $("#updated").textContent = `Updated ${new Date(s.generatedAt).toLocaleTimeString()}`;
@@ -139,7 +145,7 @@ function renderHealth(h) {
 
 // ---- actions ----
 async function replay(r) {
-  $("#notice").textContent = `Replaying ${r.transcriptId}…`;
+  $("#notice").textContent = `Replaying ${fileOf(r)}…`;
   try {
     const body = await api(`/api/admin/poison/${encodeURIComponent(r.stageQueue)}/${encodeURIComponent(r.id)}/replay`, { method: "POST" });
     $("#notice").textContent = body?.message ?? "Replayed.";
@@ -147,15 +153,22 @@ async function replay(r) {
   } catch (e) { $("#notice").textContent = e.message === "forbidden" ? "" : `The replay was not sent: ${e.message}`; }
 }
 
-async function showTimeline(study, transcript) {
+// The transcripts to choose a timeline from: the study's, by file name and site (metadata only).
+async function timelineChoices(study) {
   $("#timeline-study").value = study;
+  const list = await api(`/api/studies/${encodeURIComponent(study)}/transcripts`, { quiet: true }).catch(() => []);
+  $("#timeline-transcript").replaceChildren(...list.map(t => Pipeline.el("option", { value: t.id, text: `${t.fileName} (${siteName(study, t.siteId)}, ${t.status})` })));
+}
+
+async function showTimeline(study, transcript) {
+  if ($("#timeline-study").value !== study || ![...$("#timeline-transcript").options].some(o => o.value === transcript)) await timelineChoices(study);
   $("#timeline-transcript").value = transcript;
   const table = $("#timeline");
   let body;
   try { body = await api(`/api/admin/studies/${encodeURIComponent(study)}/transcripts/${encodeURIComponent(transcript)}/timeline`, { quiet: true }); }
   catch (e) { $("#timeline-summary").textContent = e.message; table.hidden = true; return; }
   const stages = body.stages.map(s => `${s.stage} ${duration(s.seconds)}`).join(", ");
-  $("#timeline-summary").textContent = `${body.transcriptId} (${body.siteId}, ${body.language}${body.role ? ", " + body.role : ""}): ${body.status}` +
+  $("#timeline-summary").textContent = `${body.fileName} (${siteName(body.studyId, body.siteId)}, ${body.language}${body.role ? ", " + body.role : ""}): ${body.status}` +
     `${body.turnCount ? `, ${body.turnCount} turns` : ""}${body.pseudonymVersion ? `, pseudonymised v${body.pseudonymVersion}` : ""}. ${stages ? "Stages: " + stages + "." : ""}`;
   fill(table, body.history, [r => r.status, r => new Date(r.at).toLocaleString(), r => r.sincePreviousSeconds === null ? "–" : duration(r.sincePreviousSeconds), r => r.detail ?? ""]);
   table.hidden = false;
@@ -184,13 +197,16 @@ async function refresh(first) {
 
 $("#chart-site").addEventListener("change", () => { if (last) drawChart(last.activity); });
 $("#chart-window").addEventListener("change", () => refresh());
-$("#timeline-form").addEventListener("submit", e => { e.preventDefault(); showTimeline($("#timeline-study").value.trim(), $("#timeline-transcript").value.trim()); });
+$("#timeline-form").addEventListener("submit", e => { e.preventDefault(); showTimeline($("#timeline-study").value, $("#timeline-transcript").value); });
+$("#timeline-study").addEventListener("change", () => timelineChoices($("#timeline-study").value));
 $("#audit-form").addEventListener("submit", e => { e.preventDefault(); exportAudit($("#audit-study").value.trim()); });
 window.addEventListener("resize", () => { if (last) drawChart(last.activity); });
 signIn(() => {
   // The studies to export: chosen, not typed.
   const studies = Pipeline.session().studies;
   $("#audit-study").replaceChildren(...studies.map(s => Pipeline.el("option", { value: s.id, text: s.name === s.id ? s.id : `${s.name} (${s.id})` })));
+  $("#timeline-study").replaceChildren(...studies.map(s => Pipeline.el("option", { value: s.id, text: s.name })));
+  if (studies.length) timelineChoices(studies[0].id);
   $("#audit-links").replaceChildren(...studies.flatMap((s, i) => [i ? " · " : "", Pipeline.el("a", { href: `audit.html?study=${encodeURIComponent(s.id)}`, text: `Audit log of ${s.name === s.id ? s.id : `${s.name} (${s.id})`}` })]));
   return refresh(true);
 });

@@ -38,6 +38,7 @@ async function show() {
 signIn(async () => {
   const [codebook, tree] = await Promise.all([api(`${base}/codebook`), api(`${base}/codes/tree`)]);
   codes = codebook.codes;
+  Stripes.use(codes);
   document.querySelector("#code").replaceChildren(...codes.map(c => el("option", { value: c.id, text: c.parent ? `— ${c.name}` : c.name })));
   document.querySelector("#site").append(...tree.sites.map(s => el("option", { value: s.id, text: s.name })));
   for (const name of ["code", "site", "role"]) if (params.get(name)) document.querySelector(`#${name}`).value = params.get(name);

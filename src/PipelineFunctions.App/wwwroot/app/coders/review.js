@@ -30,7 +30,8 @@ function renderPassage(segment, i) {
   if (i === current) item.setAttribute("aria-current", "true"); else item.removeAttribute("aria-current");
   const codings = (bySegment.get(segment.segment) ?? [])
       .map(c => ({ ...c, name: codeNames.get(c.codeId) ?? c.codeId }));
-  const chips = codings.map(c => el("span", { class: "chip" },
+  const chips = codings.map(c => el("span",
+    { class: "chip", style: `background:${Stripes.fill(c.codeId)};border-color:${Stripes.colour(c.codeId)}` },
     c.name + (c.start != null ? ` on “${segment.text.slice(c.start, c.end)}”` : ""),
     el("button", { type: "button", "aria-label": `Remove ${c.name} from passage ${segment.segment}`, text: "×",
       onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }, i) })));
@@ -176,6 +177,7 @@ async function load() {
   submitted = mine.submitted;
   index();
   data.codes.forEach(c => codeNames.set(c.id, c.name));
+  Stripes.use(data.codes);
   document.querySelector("#codes").replaceChildren(...data.codes.map(c => el("option", { value: c.name })));
   document.querySelector("#memo-code").append(...data.codes.map(c => el("option", { value: c.id, text: c.name })));
   document.querySelector("#summary")

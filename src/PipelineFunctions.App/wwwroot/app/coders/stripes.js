@@ -2,10 +2,17 @@
 // marked in the text (overlaps marked as such), and a stripe's words lit while the pointer or focus is on it.
 const Stripes = (() => {
   const { el } = Pipeline;
-  // Light fills with a dark edge: text on them keeps AA contrast, and neighbours differ in hue.
+  // Each code's own colour, stored with the code (CodeColours), so every page and coder sees the same one; a code of a
+  // codebook stored before colours existed falls back to the palette by first use.
   const palette = ["#d7e8ff", "#ffe1c2", "#d9f2d0", "#f6d5f0", "#fff1a8", "#d4f1f1", "#ead9ff", "#f9d6d5", "#e4e4c8", "#d0e0d8"];
   const colours = new Map();
+  const use = codes => codes.forEach(c => { if (c.colour) colours.set(c.id, c.colour); });
   const colour = code => { if (!colours.has(code)) colours.set(code, palette[colours.size % palette.length]); return colours.get(code); };
+  // Fills are the colour mixed with white, so dark text on them keeps AA contrast whatever colour a code was given.
+  const fill = code => {
+    const hex = colour(code), mix = i => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.4 + 255 * 0.6).toString(16).padStart(2, "0");
+    return `#${mix(1)}${mix(3)}${mix(5)}`;
+  };
 
   /** The passage text with every sub-span coding marked; a piece covered by two or more codes is an overlap. */
   function text(segmentText, codings) {
@@ -19,7 +26,7 @@ const Stripes = (() => {
       const piece = segmentText.slice(from, to);
       if (over.length === 0) { parts.push(piece); continue; }
       parts.push(el("mark", { class: over.length > 1 ? "coded overlap" : "coded", "data-codes": over.map(c => c.codeId).join(" "),
-        style: `background:${colour(over[0].codeId)}`, title: over.map(c => c.name).join(" + ") }, piece));
+        style: `background:${fill(over[0].codeId)}`, title: over.map(c => c.name).join(" + ") }, piece));
     }
     return parts;
   }
@@ -34,10 +41,10 @@ const Stripes = (() => {
       const light = on => document.querySelectorAll(`#passage-${segment.segment} mark.coded`).forEach(m => {
         if (m.dataset.codes.split(" ").includes(code)) m.classList.toggle("lit", on);
       });
-      return el("li", { class: whole ? "stripe whole" : "stripe span", style: `border-left-color:${colour(code)};--fill:${colour(code)}`, "data-code": code,
+      return el("li", { class: whole ? "stripe whole" : "stripe span", style: `border-left-color:${colour(code)};--fill:${fill(code)}`, "data-code": code,
         onmouseenter: () => light(true), onmouseleave: () => light(false) }, label);
     }));
   }
 
-  return { text, stripes, colour };
+  return { text, stripes, colour, fill, use };
 })();

@@ -1,5 +1,6 @@
-// The codebook as a tree the study lead edits (add, rename, move, definition, inclusion, exclusion, examples), saved
-// as a new version through the codebook PUT; a codebook file imported; coders' proposals approved or declined.
+// The codebook as a tree the study lead edits (add, rename, move, definition, inclusion, exclusion, examples, colour),
+// saved as a new version through the codebook PUT; two codes merged (their codings with them, a new version at once);
+// a codebook file imported; coders' proposals approved or declined.
 const { api, el, signIn, params } = Pipeline;
 const study = params.get("study");
 const base = `/api/studies/${encodeURIComponent(study)}`;
@@ -20,11 +21,13 @@ function newId(name) {
 
 function branch(parent) {
   return children(parent).map(c => el("li", {},
-    el("button", { type: "button", class: "code", "aria-pressed": String(c.id === selected), onclick: () => select(c.id), text: c.name }),
+    el("button", { type: "button", class: "code", "aria-pressed": String(c.id === selected), "data-code": c.id, onclick: () => select(c.id) },
+      el("span", { class: "swatch", style: `background:${Stripes.colour(c.id)}` }), c.name),
     children(c.id).length ? el("ul", {}, ...branch(c.id)) : null));
 }
 
 function renderTree() {
+  Stripes.use(book.codes);
   $("#tree").replaceChildren(...branch(null));
   $("#save").disabled = !dirty;
   $("#dirty").textContent = dirty ? "Unsaved changes." : "";
@@ -40,6 +43,11 @@ function select(id) {
   $("#code-inclusion").value = c.inclusion ?? "";
   $("#code-exclusion").value = c.exclusion ?? "";
   $("#code-examples").value = (c.examples ?? []).join("\n");
+  $("#code-colour").value = Stripes.colour(c.id);
+  $("#merge-into").replaceChildren(...book.codes.filter(x => x.id !== id).map(x => el("option", { value: x.id, text: x.name })));
+  // A merge is saved at once, so it waits for unsaved edits to be saved first.
+  $("#merge").disabled = dirty;
+  $("#merge").title = dirty ? "Save your changes as a new version first." : "";
   const blocked = new Set([id, ...descendants(id)]);
   $("#code-parent").replaceChildren(el("option", { value: "", text: "(top level)" }),
     ...book.codes.filter(x => !blocked.has(x.id)).map(x => el("option", { value: x.id, text: x.name, selected: x.id === c.parent })));
@@ -68,9 +76,19 @@ $("#code-form").addEventListener("submit", e => {
   c.exclusion = $("#code-exclusion").value.trim() || null;
   const examples = $("#code-examples").value.split("\n").map(x => x.trim()).filter(Boolean);
   c.examples = examples.length ? examples : null;
+  c.colour = $("#code-colour").value;
   dirty = true;
   select(c.id);
   $("#done").textContent = `${c.name} changed; save to make it a new version.`;
+});
+$("#merge").addEventListener("click", async () => {
+  const [from, into] = [selected, $("#merge-into").value];
+  const r = await api(`${base}/codebook/merge`, { method: "POST", body: JSON.stringify({ from, into }) });
+  $("#done").textContent = r.message;
+  selected = null;
+  $("#code-form").hidden = true;
+  await load();
+  document.querySelector(`#tree button[data-code="${CSS.escape(into)}"]`)?.focus();
 });
 $("#add-top").addEventListener("click", () => add(null));
 $("#add-child").addEventListener("click", () => add(selected));

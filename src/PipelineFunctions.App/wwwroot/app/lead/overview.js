@@ -1,8 +1,10 @@
-// The study lead's overview: transcripts by site and status, what waits on whom, and what was rejected or failed, by file name.
+// The study lead's overview: transcripts by site and status, what waits on whom, coders' progress and agreement (the
+// agreement page's figures), and what was rejected or failed, by file name.
 const { api, el, signIn, params } = Pipeline;
 const study = params.get("study");
 const $ = s => document.querySelector(s);
 let timer = null;
+let rounds = 0;   // coders' progress costs a read per transcript: refreshed every sixth round (30 s), statuses every 5 s
 
 function render(info, all) {
   $("#title").textContent = `Overview: ${info.name}`;
@@ -31,11 +33,32 @@ function render(info, all) {
   if (!problems.length) $("#problems tbody").append(el("tr", {}, el("td", { colspan: "5", text: "None." })));
 }
 
+function renderProgress(rows, sites) {
+  const q = encodeURIComponent(study);
+  const siteName = id => sites.find(s => s.id === id)?.name ?? id;
+  const figures = a => `κ ${a.kappa.toFixed(2)}, ${Math.round(a.percent * 100)}% agreement, α ${a.alpha.toFixed(2)} over ${a.passages} passages (${a.coders.join(" and ")})`;
+  $("#progress tbody").replaceChildren(...rows.map(t => el("tr", {},
+    el("th", { scope: "row" }, el("a", { href: `../coders/review.html?study=${q}&transcript=${encodeURIComponent(t.id)}`, text: t.fileName })),
+    el("td", { text: siteName(t.siteId) }),
+    el("td", { text: (t.doubleCoded ? "double, blind" : "single") + (t.assigned.length ? ` — assigned to ${t.assigned.join(", ")}` : " — any coder") }),
+    el("td", { text: t.coders.length ? t.coders.map(c => `${c.coder}: ${c.state}, ${c.passages} of ${t.turns} passages`).join("; ") : "nobody yet" }),
+    el("td", { text: t.final ? "yes" : "not yet" }),
+    el("td", {}, t.agreement ? el("a", { href: `../coders/agreement.html?study=${q}&transcript=${encodeURIComponent(t.id)}`, text: figures(t.agreement) })
+      : t.doubleCoded ? "once both have submitted" : "single-coded"))));
+  if (!rows.length) $("#progress tbody").append(el("tr", {}, el("td", { colspan: "6", text: "No transcript is ready for coding yet." })));
+  const pairs = rows.filter(t => t.agreement);
+  $("#agreement-so-far").textContent = pairs.length
+    ? `Agreement so far: mean κ ${(pairs.reduce((s, t) => s + t.agreement.kappa, 0) / pairs.length).toFixed(2)} over ${pairs.length} double-coded transcript${pairs.length === 1 ? "" : "s"}; ${rows.filter(t => t.final).length} of ${rows.length} transcripts have their final coding.`
+    : `No double-coded transcript has both codings yet; ${rows.filter(t => t.final).length} of ${rows.length} transcripts have their final coding.`;
+}
+
 async function refresh() {
   clearTimeout(timer);
   const q = encodeURIComponent(study);
-  const [info, all] = await Promise.all([api(`/api/studies/${q}`), api(`/api/studies/${q}/transcripts`)]);
+  const [info, all, progress] = await Promise.all([api(`/api/studies/${q}`), api(`/api/studies/${q}/transcripts`),
+    rounds++ % 6 === 0 ? api(`/api/studies/${q}/coding-progress`) : null]);
   render(info, all);
+  if (progress) renderProgress(progress, info.sites);
   $("#overview").hidden = false;
   timer = setTimeout(() => refresh().catch(() => {}), 5000);
 }

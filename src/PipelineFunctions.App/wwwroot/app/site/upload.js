@@ -54,7 +54,9 @@ function add(files) {
 async function suggest(row) {
   row.languageFrom = "checking the text…";
   try {
-    const s = await api(`${base}/language-suggestion?fileName=${encodeURIComponent(row.file.name)}`,
+    // The extension only: a file name can hold a participant's id, and URLs reach logs.
+    const format = row.file.name.split(".").pop() ?? "";
+    const s = await api(`${base}/language-suggestion?format=${encodeURIComponent(format)}`,
       { method: "POST", body: row.file, quiet: true });
     if (row.transcriptId) return;
     if (s.language) {
