@@ -52,6 +52,7 @@ public static class PipelineServices
         services.AddSingleton<Search.SearchPassages>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TranscriptWorkflow>();
+        services.AddSingleton<ApprovedPairs>();
         services.AddSingleton<SiteCheck.PseudonymisationCorrections>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();

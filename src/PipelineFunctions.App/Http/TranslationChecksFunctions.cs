@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
@@ -39,7 +40,7 @@ public sealed record TranslationCheckView(TranslationCheckSummary Summary, strin
 
 /// <summary>The translation lead's queue: pairs to check, the side-by-side view, approve or query the site; the site's answers.</summary>
 public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCheckStore checks, TranscriptStore transcripts, TranscriptTexts texts,
-    TranscriptWorkflow workflow, TimeProvider clock)
+    TranscriptWorkflow workflow, ApprovedPairs approved, TimeProvider clock)
 {
     /// <summary>
     /// Pairs waiting for a lead and pairs queried back to the site (the page lists them apart), oldest first, optionally
@@ -101,26 +102,30 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
             check.Flags.Where(f => f.SourceTurn is null && f.TranslationTurn is null), rows, check.Queries));
     }
 
+    /// <summary>
+    /// The lead's approval is one write, the check saved as Approved; the pair's moves follow from it. An approval
+    /// that stopped between the two (or a second click on an approved pair) finishes the moves instead of refusing.
+    /// </summary>
     [Function("ApproveTranslation"), Access(Roles.TranslationLead), Audited("approve-translation")]
-    public async Task<IResult> ApproveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/approve")] HttpRequest req,
+    public async Task<Results<Ok<Done>, ProblemHttpResult>> ApproveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/translation-checks/{translationId}/approve")] HttpRequest req,
         string studyId, string translationId, CancellationToken ct)
     {
         var decision = await req.ReadFromJsonAsync<ReviewDecision>(ct);
         var check = await checks.GetAsync(studyId, translationId, ct);
-        if (check is null) return NotFound(translationId);
-        if (check.Review is TranslationReview.Approved or TranslationReview.Superseded)
-            return Problems.Conflict($"This translation is {check.Review} already.");
-        if (check.ETag != decision?.ETag) return Stale();
+        if (check is null) return (ProblemHttpResult)NotFound(translationId);
+        if (check.Review is TranslationReview.Approved)
+            return TypedResults.Ok(new Done(await approved.FinishAsync(check, ct) > 0
+                ? "Approved already; the pair has now moved on to code suggestions." : "Approved already; the translation is on its way to code suggestions."));
+        if (check.Review is TranslationReview.Superseded) return (ProblemHttpResult)Problems.Conflict("This translation is Superseded already.");
+        if (check.ETag != decision?.ETag) return (ProblemHttpResult)Stale();
         check.Review = TranslationReview.Approved;
         check.DecidedBy = req.HttpContext.User.Name();
         check.DecidedAt = clock.GetUtcNow();
-        if (!await checks.TryReplaceAsync(check, ct)) return Stale();
+        if (!await checks.TryReplaceAsync(check, ct)) return (ProblemHttpResult)Stale();
 
         // The source rests; the approved translation is what coders work on, so it goes on to suggestions.
-        foreach (var id in new[] { check.SourceId, check.TranslationId })
-            if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveFromCurrentAsync(transcript, Trigger.Approve, TranscriptStatus.TranslationApproved, $"Approved by {check.DecidedBy}.", ct);
-        return Results.Ok(new Done("Approved; the translation goes on to code suggestions."));
+        await approved.FinishAsync(check, ct);
+        return TypedResults.Ok(new Done("Approved; the translation goes on to code suggestions."));
     }
 
     [Function("QueryTranslation"), Access(Roles.TranslationLead), Audited("query-translation")]
