@@ -48,6 +48,7 @@ public static class PipelineServices
         services.AddSingleton<TranslationCheckStore>();
         services.AddSingleton<CodingStore>();
         services.AddSingleton<StudyCodings>();
+        services.AddSingleton<AnchoredCodings>();
         services.AddSingleton<SearchIndexStore>();
         services.AddSingleton<Search.SearchPassages>();
         services.AddSingleton<AuditLog>();

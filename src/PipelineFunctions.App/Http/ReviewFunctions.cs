@@ -101,7 +101,8 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var work = new CoderWorkDocument
         {
             Id = CoderWorkDocument.IdFor(transcriptId, user.Name()), TranscriptId = transcriptId, StudyId = studyId, Coder = user.Name(),
-            Codings = request.Codings.Distinct().ToList(), Rejected = request.Rejected ?? [], Memos = request.Memos ?? [], UpdatedAt = clock.GetUtcNow(),
+            Codings = AnchoredCodings.Anchored(request.Codings.Distinct(), (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment, s => s.Text),
+                current?.Codings ?? []), Rejected = request.Rejected ?? [], Memos = request.Memos ?? [], UpdatedAt = clock.GetUtcNow(),
         };
         var saved = await codings.TrySaveAsync(work, current?.ETag, ct);
         return saved is null ? Stale() : Results.Ok(new Saved(saved, "Saved."));

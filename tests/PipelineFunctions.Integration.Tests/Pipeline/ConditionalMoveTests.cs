@@ -92,7 +92,7 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
         var workflow = new TranscriptWorkflow(fixture.Transcripts, queues, new StudySummaryStore(fixture.Cosmos, TimeProvider.System));
         return new PseudonymiseTranscript(new StageRunner(fixture.Transcripts, workflow, settings, NullLogger<StageRunner>.Instance),
             new StudyStore(fixture.Cosmos), new TranscriptTexts(fixture.Blobs), new PseudonymBookStore(fixture.Cosmos), new ReviewStore(fixture.Cosmos),
-            new SearchIndexStore(fixture.Cosmos), workflow, new StudyKeys(settings), new AzurePiiDetections(settings));
+            new SearchIndexStore(fixture.Cosmos), workflow, new StudyKeys(settings), new AzurePiiDetections(settings), new App.Coding.AnchoredCodings(new CodingStore(fixture.Cosmos)));
     }
 
     sealed class RecordingQueues : IStageQueues
