@@ -13,6 +13,13 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
 {
     const string CustodianKey = "local-custodian-key";
 
+    /// <summary>Waits until the correction has made the transcript's second version.</summary>
+    async Task SecondVersionAsync(string study, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+    }
+
     [Fact]
     public async Task A_missed_nickname_is_added_and_the_transcript_is_pseudonymised_again_as_a_new_version()
     {
@@ -31,8 +38,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.Contains(id, (await correction.Content.ReadFromJsonAsync<JsonNode>())!["affected"]!.AsArray().Select(a => (string)a!));
         Assert.DoesNotContain("kibonge", await correction.Content.ReadAsStringAsync());
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        await SecondVersionAsync(study, id);
         var done = await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         Assert.Equal(2, done["history"]!.AsArray().Count(h => (string?)h!["status"] == "Pseudonymised"));
         var segments = await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments");
@@ -76,8 +82,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         using var site = fixture.Client(PipelineFixture.KampalaKey);
         using (var correction = await site.PostAsJsonAsync($"/api/studies/{study}/pseudonymisation/corrections", new { kind = "missed", text = "kibonge", category = "person" }))
             Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        await SecondVersionAsync(study, id);
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
         var again = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
@@ -127,8 +132,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark the selected words as a missed identifier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 transcript(s)");
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        await SecondVersionAsync(study, id);
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         Assert.DoesNotContain("kibonge", await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments"));
