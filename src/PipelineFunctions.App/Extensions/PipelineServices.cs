@@ -53,10 +53,12 @@ public static class PipelineServices
         services.AddSingleton<CodingStore>();
         services.AddSingleton<StudyCodings>();
         services.AddSingleton<CodingsMerge>();
+        services.AddSingleton<AnchoredCodings>();
         services.AddSingleton<SearchIndexStore>();
         services.AddSingleton<Search.SearchPassages>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TranscriptWorkflow>();
+        services.AddSingleton<ApprovedPairs>();
         services.AddSingleton<SiteCheck.PseudonymisationCorrections>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<CodedExamples>();

@@ -35,7 +35,7 @@ public sealed class CodingPlanFunctions(StudyStore studies, TranscriptStore tran
     const int MaxName = 200;
 
     [Function("GetCodingPlan"), Access(Roles.StudyLead)]
-    public async Task<Results<Ok<CodingPlanView>, ProblemHttpResult>> GetAsync(
+    public async Task<Results<Ok<CodingPlanView>, Problem<NoStudy>>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/coding-plan")] HttpRequest req, string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
@@ -44,7 +44,7 @@ public sealed class CodingPlanFunctions(StudyStore studies, TranscriptStore tran
     }
 
     [Function("SetCodingPlan"), Access(Roles.StudyLead), Audited("change-coding-plan")]
-    public async Task<Results<Ok<CodingPlanView>, ProblemHttpResult>> SetAsync(
+    public async Task<Results<Ok<CodingPlanView>, Problem<NoStudy>, Problem<Invalid>>> SetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/coding-plan")] HttpRequest req, string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);
@@ -53,12 +53,14 @@ public sealed class CodingPlanFunctions(StudyStore studies, TranscriptStore tran
         if (plan is null) return Problems.BadRequest("Send who codes what as JSON.");
         var all = await transcripts.ListAsync(studyId, ct);
         var (sites, known) = (study.Sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal), all.Select(t => t.Id).ToHashSet(StringComparer.Ordinal));
-        if ((plan.Sites ?? []).Keys.FirstOrDefault(s => !sites.Contains(s)) is { } site) return Problems.BadRequest($"The study has no site '{site}'.");
+        if ((plan.Sites ?? []).Keys.FirstOrDefault(s => !sites.Contains(s)) is { } site)
+            return Problems.BadRequest($"The study has no site '{site}'.");
         if ((plan.Transcripts ?? []).Keys.Concat(plan.DoubleCoded ?? []).FirstOrDefault(t => !known.Contains(t)) is { } transcript)
             return Problems.BadRequest($"The study has no transcript '{transcript}'.");
         var names = (plan.Sites ?? []).Values.Concat((plan.Transcripts ?? []).Values).SelectMany(n => n ?? []).ToList();
         if (names.Any(n => string.IsNullOrWhiteSpace(n) || n.Trim().Length > MaxName || n.Trim() == CoderWorkDocument.FinalCoder))
-            return Problems.BadRequest($"A coder is named by their sign-in name: 1 to {MaxName} characters, and not '{CoderWorkDocument.FinalCoder}'.");
+            return Problems.BadRequest($"A coder is named by their sign-in name: 1 to {MaxName} characters, " +
+                $"and not '{CoderWorkDocument.FinalCoder}'.");
 
         study.SiteCoders = Clean(plan.Sites);
         study.TranscriptCoders = Clean(plan.Transcripts);

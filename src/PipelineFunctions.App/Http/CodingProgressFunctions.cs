@@ -34,7 +34,7 @@ public sealed class CodingProgressFunctions(StudyStore studies, TranscriptStore 
 {
     // Not audited: counts and figures, no text, and the overview refreshes it by itself.
     [Function("GetCodingProgress"), Access(Roles.StudyLead)]
-    public async Task<Results<Ok<List<TranscriptProgress>>, ProblemHttpResult>> GetAsync(
+    public async Task<Results<Ok<List<TranscriptProgress>>, Problem<NoStudy>>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/coding-progress")] HttpRequest req, string studyId, CancellationToken ct)
     {
         var study = await studies.GetAsync(studyId, ct);

@@ -13,11 +13,14 @@ namespace PipelineFunctions.App.Http;
 
 /// <param name="Origin"><c>suggested</c>, <c>changed</c> (a suggestion given another code) or <c>added</c>.</param>
 /// <param name="Start">Start of a coded sub-span of the passage text (UTF-16), when only part of it is coded.</param>
-public sealed record Coding(int Segment, string CodeId, string Origin, int? Start = null, int? End = null)
+/// <param name="Confirm">True when a correction changed a sub-span's words: its coder confirms it (saving false).
+/// </param>
+public sealed record Coding(int Segment, string CodeId, string Origin, int? Start = null, int? End = null,
+    bool? Confirm = null)
 {
-    public static Coding Of(CodingEntry c) => new(c.Segment, c.CodeId, c.Origin, c.Start, c.End);
+    public static Coding Of(CodingEntry c) => new(c.Segment, c.CodeId, c.Origin, c.Start, c.End, c.Confirm);
     public static List<Coding> Of(IEnumerable<CodingEntry> codings) => [.. codings.Select(Of)];
-    public CodingEntry ToEntry() => new(Segment, CodeId, Origin, Start, End);
+    public CodingEntry ToEntry() => new(Segment, CodeId, Origin, Start, End, Confirm: Confirm);
 }
 
 public sealed record Rejection(int Segment, string CodeId)
@@ -159,7 +162,10 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
         var work = new CoderWorkDocument
         {
             Id = CoderWorkDocument.IdFor(transcriptId, user.Name()), TranscriptId = transcriptId, StudyId = studyId,
-            Coder = user.Name(), Codings = [.. request.Codings.Distinct().Select(c => c.ToEntry())],
+            Coder = user.Name(),
+            Codings = AnchoredCodings.Anchored(request.Codings.Distinct().Select(c => c.ToEntry()),
+                (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment, s => s.Text),
+                current?.Codings ?? []),
             Rejected = [.. (request.Rejected ?? []).Select(r => r.ToEntry())],
             Memos = [.. (request.Memos ?? []).Select(m => m.ToEntry())], UpdatedAt = clock.GetUtcNow(),
         };

@@ -74,7 +74,7 @@ public sealed record TranslationCheckView(TranslationCheckSummary Summary, strin
 /// answers.</summary>
 public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCheckStore checks,
     TranscriptStore transcripts, TranscriptTexts texts,
-    TranscriptWorkflow workflow, TimeProvider clock)
+    TranscriptWorkflow workflow, ApprovedPairs approved, TimeProvider clock)
 {
     /// <summary>
     /// Pairs waiting for a lead and pairs queried back to the site (the page lists them apart), oldest first,
@@ -154,6 +154,10 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
             QueryView.Of(check.Queries)));
     }
 
+    /// <summary>
+    /// The lead's approval is one write, the check saved as Approved; the pair's moves follow from it. An approval
+    /// that stopped between the two (or a second click on an approved pair) finishes the moves instead of refusing.
+    /// </summary>
     [Function("ApproveTranslation"), Access(Roles.TranslationLead), Audited("approve-translation")]
     public async Task<Results<Ok<Done>, Problem<Missing>, Problem<WrongState>, Problem<Stale>>> ApproveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
@@ -163,8 +167,12 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         var decision = await req.ReadFromJsonAsync<ReviewDecision>(ct);
         var check = await checks.GetAsync(studyId, translationId, ct);
         if (check is null) return NotFound(translationId);
-        if (check.Review is TranslationReview.Approved or TranslationReview.Superseded)
-            return Problems.Conflict($"This translation is {check.Review} already.");
+        if (check.Review is TranslationReview.Approved)
+            return TypedResults.Ok(new Done(await approved.FinishAsync(check, ct) > 0
+                ? "Approved already; the pair has now moved on to code suggestions."
+                : "Approved already; the translation is on its way to code suggestions."));
+        if (check.Review is TranslationReview.Superseded)
+            return Problems.Conflict("This translation is Superseded already.");
         if (check.ETag != decision?.ETag) return Stale();
         check.Review = TranslationReview.Approved;
         check.DecidedBy = req.HttpContext.User.Name();
@@ -172,10 +180,7 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
         if (!await checks.TryReplaceAsync(check, ct)) return Stale();
 
         // The source rests; the approved translation is what coders work on, so it goes on to suggestions.
-        foreach (var id in new[] { check.SourceId, check.TranslationId })
-            if (await transcripts.GetAsync(studyId, id, ct) is { } transcript)
-                await workflow.MoveFromCurrentAsync(transcript, Trigger.Approve, TranscriptStatus.TranslationApproved,
-                    $"Approved by {check.DecidedBy}.", ct);
+        await approved.FinishAsync(check, ct);
         return TypedResults.Ok(new Done("Approved; the translation goes on to code suggestions."));
     }
 

@@ -1,4 +1,5 @@
 using Newtonsoft.Json;
+using PipelineFunctions.Core.Coding;
 
 namespace PipelineFunctions.App.Model;
 
@@ -29,12 +30,16 @@ public sealed class CoderWorkDocument
 
 /// <param name="Origin"><c>suggested</c> (accepted as suggested), <c>changed</c> (a suggestion given another code) or <c>added</c>.</param>
 /// <param name="Start">Start of a coded sub-span of the passage text (UTF-16), when only part of the passage is coded.</param>
+/// <param name="Anchor">A sub-span's words and a little context (pseudonymised text, as coded): how a new version finds it again.</param>
+/// <param name="Confirm">True when a new version changed the sub-span's words: its coder confirms it (saving it with false).</param>
 public sealed record CodingEntry(
     [property: JsonProperty("segment")] int Segment,
     [property: JsonProperty("codeId")] string CodeId,
     [property: JsonProperty("origin")] string Origin,
     [property: JsonProperty("start")] int? Start = null,
-    [property: JsonProperty("end")] int? End = null);
+    [property: JsonProperty("end")] int? End = null,
+    [property: JsonProperty("anchor")] SpanAnchor? Anchor = null,
+    [property: JsonProperty("confirm")] bool? Confirm = null);
 
 public sealed record RejectedSuggestion(
     [property: JsonProperty("segment")] int Segment,

@@ -71,8 +71,17 @@ public sealed class TranscriptDocument
     [JsonProperty("importedRoles", ItemConverterType = typeof(StringEnumConverter))]
     public Dictionary<int, ParticipantRole> ImportedRoles { get; set; } = [];
 
+    /// <summary>
+    /// An original the study lead or its site chose to code in its own language rather than wait for a translation:
+    /// it stands alone from then on.
+    /// </summary>
+    [JsonProperty("codeInOriginal")] public bool CodeInOriginal { get; set; }
+
     [JsonIgnore] public string? PairId => TranslationOf ?? TranslationId;
 
-    /// <summary>Part of a source/translation pair, whether or not the other half has arrived.</summary>
-    [JsonIgnore] public bool IsPaired => Role is not null || PairId is not null;
+    /// <summary>Part of a source/translation pair, whether or not the other half has arrived (unless coded in its own language).</summary>
+    [JsonIgnore] public bool IsPaired => !CodeInOriginal && (Role is not null || PairId is not null);
+
+    /// <summary>An original waiting for its translation: it may be coded in its own language instead.</summary>
+    [JsonIgnore] public bool AwaitsTranslation => Status == TranscriptStatus.AwaitingTranslationCheck && TranslationOf is null && Role != "translation";
 }

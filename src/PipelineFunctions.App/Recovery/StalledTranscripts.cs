@@ -14,10 +14,11 @@ namespace PipelineFunctions.App.Recovery;
 /// stalled when a machine should take it from its status, it has not moved for <see
 /// cref="PipelineSettings.StalledAfterSeconds"/>,
 /// and its stage's queue shows no message waiting (a backlog is waiting, not stalled). Its stage gets a new message;
-/// every stage is idempotent, so a message that comes back later changes nothing.
+/// every stage is idempotent, so a message that comes back later changes nothing. An approval that stopped before its
+/// pair moved is finished here too (<see cref="ApprovedPairs"/>).
 /// </summary>
 public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow,
-    PipelineQueues queues,
+    PipelineQueues queues, TranslationCheckStore checks, ApprovedPairs approved,
     BlobContainers blobs, StudySummaryStore summaries, PipelineSettings settings, TimeProvider clock,
         ILogger<StalledTranscripts> logger)
 {
@@ -48,8 +49,25 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
                     transcript.Id, study.Id, transcript.Status, transcript.UpdatedAt, stage.Name);
                 handed++;
             }
+            handed += await FinishApprovalsAsync(study.Id, before, ct);
         }
         return handed;
+    }
+
+    /// <summary>Pairs still waiting for a decision whose check was approved before <paramref name="before"/>: the approval stopped before they moved.</summary>
+    async Task<int> FinishApprovalsAsync(string studyId, DateTimeOffset before, CancellationToken ct)
+    {
+        var finished = 0;
+        var checkIds = (await transcripts.AtAsync(studyId, ApprovedPairs.Deciding, ct)).Select(ApprovedPairs.CheckIdOf).OfType<string>().Distinct().ToList();
+        foreach (var id in checkIds)
+        {
+            if (await checks.GetAsync(studyId, id, ct) is not { Review: TranslationReview.Approved } check || check.DecidedAt > before) continue;
+            var moved = await approved.FinishAsync(check, ct);
+            if (moved == 0) continue;
+            logger.LogWarning("Translation check {CheckId} of study {StudyId} was approved but {Moved} transcript(s) had not moved; moved them on.", id, studyId, moved);
+            finished += moved;
+        }
+        return finished;
     }
 
     /// <summary>

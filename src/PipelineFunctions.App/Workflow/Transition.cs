@@ -10,6 +10,7 @@ public enum Trigger
     CheckTranslation,
     Suggest,
     Release,
+    CodeInOriginal,
     Approve,
     Query,
     Correct,

@@ -61,6 +61,9 @@ public static class Transitions
 
         // The site's researcher (or the custodian) releases a checked transcript to the translation check or suggestion.
         new(AwaitingSiteCheck, Trigger.Release, Pseudonymised, Hand.Person),
+        // An original with no translation: the lead or the site may choose to code it in its own language; it then stands
+        // alone (no longer paired) and goes on to suggestions.
+        new(AwaitingTranslationCheck, Trigger.CodeInOriginal, Pseudonymised, Hand.Person),
 
         // The translation lead's decisions on a pair.
         new(AwaitingTranslationReview, Trigger.Approve, TranslationApproved, Hand.Person),
@@ -79,10 +82,11 @@ public static class Transitions
     ];
 
     /// <summary>
-    /// Rows that carry a transcript forward: not a correction or a replay (they send it back), an ending, or the other half
-    /// of a pair going back to review with it.
+    /// Rows that carry a transcript forward: not a correction or a replay (they send it back), an ending, the other half
+    /// of a pair going back to review with it, or an original that stops waiting for its translation (it steps back to
+    /// where a transcript that stands alone goes on from).
     /// </summary>
-    static readonly Transition[] Forward = [.. All.Where(r => r.Hand is not (Hand.Pipeline or Hand.Alongside))];
+    static readonly Transition[] Forward = [.. All.Where(r => r.Hand is not (Hand.Pipeline or Hand.Alongside) && r.Trigger != Trigger.CodeInOriginal)];
 
     /// <summary>Every row of a trigger.</summary>
     public static IEnumerable<Transition> Of(Trigger trigger) => All.Where(r => r.Trigger == trigger);

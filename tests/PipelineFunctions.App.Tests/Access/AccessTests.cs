@@ -114,9 +114,9 @@ public sealed class AccessTests
         FunctionPolicy.All.Values.Single(p => p.Route == route && p.Name != "Pages");
 
     [Fact]
-    public void The_transcript_reads_site_researchers_may_make_are_scoped_by_site()
+    public void The_transcript_reads_and_choices_site_researchers_may_make_are_scoped_by_site()
     {
-        Assert.Equal(["GetPseudonymised", "GetSiteCheck", "GetTranscript", "ReleaseSiteCheck"],
+        Assert.Equal(["CodeInOriginal", "GetPseudonymised", "GetSiteCheck", "GetTranscript", "ReleaseSiteCheck"],
             FunctionPolicy.All.Values.Where(p => p.SiteScoped).Select(p => p.Name).Order());
         Assert.All(FunctionPolicy.All.Values.Where(p => p.SiteScoped), p =>
             Assert.Contains("transcriptId", p.RouteParameters));

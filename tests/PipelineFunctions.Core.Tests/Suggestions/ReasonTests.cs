@@ -15,6 +15,19 @@ public sealed class ReasonTests
     public void A_sentence_of_placeholders_places_and_years_has_no_substance(string sentence, bool enough) =>
         Assert.Equal(enough, Substance.Enough(sentence));
 
+    [Theory]
+    [InlineData("en", false)]
+    [InlineData("en-GB", false)]
+    [InlineData("", false)]
+    [InlineData("de", true)]
+    [InlineData("sw", true)]
+    public void A_language_the_engine_does_not_read_abstains_and_says_so(string language, bool abstains)
+    {
+        var why = Abstention.ForLanguage(language);
+        Assert.Equal(abstains, why is not null);
+        if (why is not null) Assert.Contains($"({language})", why);
+    }
+
     [Fact]
     public void A_sentence_that_only_shares_a_place_or_a_year_is_never_the_reason()
     {

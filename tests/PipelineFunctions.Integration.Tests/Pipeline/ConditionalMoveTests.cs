@@ -104,7 +104,8 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
             NullLogger<StageRunner>.Instance),
             new StudyStore(fixture.Cosmos), new TranscriptTexts(fixture.Blobs), new PseudonymBookStore(fixture.Cosmos),
                 new ReviewStore(fixture.Cosmos),
-            new SearchIndexStore(fixture.Cosmos), workflow, new StudyKeys(settings), new AzurePiiDetections(settings));
+            new SearchIndexStore(fixture.Cosmos), workflow, new StudyKeys(settings), new AzurePiiDetections(settings),
+            new App.Coding.AnchoredCodings(new CodingStore(fixture.Cosmos)));
     }
 
     sealed class RecordingQueues : IStageQueues

@@ -13,6 +13,13 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
 {
     const string CustodianKey = "local-custodian-key";
 
+    /// <summary>Waits until the correction has made the transcript's second version.</summary>
+    async Task SecondVersionAsync(string study, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+    }
+
     [Fact]
     public async Task A_missed_nickname_is_added_and_the_transcript_is_pseudonymised_again_as_a_new_version()
     {
@@ -31,8 +38,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.Contains(id, (await correction.Content.ReadFromJsonAsync<JsonNode>())!["affected"]!.AsArray().Select(a => (string)a!));
         Assert.DoesNotContain("kibonge", await correction.Content.ReadAsStringAsync());
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        await SecondVersionAsync(study, id);
         var done = await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         Assert.Equal(2, done["history"]!.AsArray().Count(h => (string?)h!["status"] == "Pseudonymised"));
         var segments = await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments");
@@ -45,6 +51,58 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.Equal(2, Assert.Single(indexed).PseudonymVersion);
         // The earlier version is kept, not overwritten.
         Assert.True(await fixture.Blobs.Pseudonymised.GetBlobClient($"{id}/v1.json").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task A_missed_name_corrected_after_coding_keeps_each_sub_span_on_its_words_and_flags_the_one_whose_words_changed()
+    {
+        var study = await fixture.CreateStudyAsync();
+        var text = "Interviewer: What happens on the ward?\n50022: On Mondays kibonge takes the ward. Nobody wrote down what I should do, so I asked again.\n";
+        var (_, body) = await fixture.UploadAsync(study, "kampala", "a.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var id = (string)body!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        var view = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
+        var passage = view["segments"]!.AsArray().Single(s => ((string)s!["text"]!).Contains("Nobody"))!;
+        var (segment, before) = ((int)passage["segment"]!, (string)passage["text"]!);
+        var code = (string)view["codes"]![0]!["id"]!;
+        const string kept = "Nobody wrote down what I should do", named = "kibonge takes";
+        int At(string words) => before.IndexOf(words, StringComparison.Ordinal);
+        using (var saved = await coder.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/mine", new
+        {
+            codings = new object[]
+            {
+                new { segment, codeId = code, origin = "added", start = At(kept), end = At(kept) + kept.Length },
+                new { segment, codeId = code, origin = "added", start = At(named), end = At(named) + named.Length },
+                new { segment, codeId = code, origin = "added" },
+            },
+        }))
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        using var site = fixture.Client(PipelineFixture.KampalaKey);
+        using (var correction = await site.PostAsJsonAsync($"/api/studies/{study}/pseudonymisation/corrections", new { kind = "missed", text = "kibonge", category = "person" }))
+            Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
+        await SecondVersionAsync(study, id);
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+
+        var again = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
+        var after = (string)again["segments"]!.AsArray().Single(s => (int)s!["segment"]! == segment)!["text"]!;
+        Assert.DoesNotContain("kibonge", after);
+        var codings = again["mine"]!["codings"]!.AsArray();
+        string Covered(JsonNode c) => after[(int)c["start"]!..(int)c["end"]!];
+        var spans = codings.Where(c => c!["start"] is not null).ToList();
+        Assert.Equal(2, spans.Count);
+        // The name earlier in the turn shifted the offsets; the coding still covers the same words, not flagged.
+        var same = Assert.Single(spans, c => Covered(c!) == kept)!;
+        Assert.NotEqual(kept, after[At(kept)..(At(kept) + kept.Length)]);
+        Assert.NotEqual(true, (bool?)same["confirm"]);
+        // The span whose own words changed is placed by its context and shown to its coder to confirm.
+        var changed = Assert.Single(spans, c => (bool?)c!["confirm"] == true)!;
+        Assert.Matches(@"^\[PERSON-\d+\] takes$", Covered(changed));
+        Assert.Single(codings, c => c!["start"] is null);
+        // Nothing of the name stays in the coder's stored work.
+        var stored = (await new CodingStore(fixture.Cosmos).GetAsync(id, "coder", default))!;
+        Assert.DoesNotContain("kibonge", System.Text.Json.JsonSerializer.Serialize(stored), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -74,8 +132,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark the selected words as a missed identifier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 transcript(s)");
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        await SecondVersionAsync(study, id);
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         Assert.DoesNotContain("kibonge", await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments"));

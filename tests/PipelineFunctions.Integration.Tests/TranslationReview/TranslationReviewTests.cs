@@ -1,8 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
+using PipelineFunctions.App.Http;
+using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Cosmos;
+using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.TranslationReview;
@@ -176,5 +184,56 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve translation" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, approve" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved");
+    }
+
+    [Theory]
+    [InlineData("a second click")]
+    [InlineData("the sweep")]
+    public async Task An_approval_stopped_between_its_writes_is_finished(string by)
+    {
+        var (study, sourceId, translationId) = await PairAsync(name: by == "the sweep" ? "50011" : "50012");
+        using var lead = fixture.Client(LeadKey);
+        var etag = (string)(await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/translation-checks/{translationId}"))!["etag"]!;
+        var checks = new TranslationCheckStore(fixture.Cosmos);
+
+        // The real handler, with the fault hook: every status move fails, as when the process stops after the check's write.
+        var stopped = new StoppedAfterTheCheck(fixture.Transcripts);
+        var workflow = new TranscriptWorkflow(stopped, fixture.Queues, new StudySummaryStore(fixture.Cosmos, TimeProvider.System));
+        var functions = new TranslationChecksFunctions(new StudyStore(fixture.Cosmos), checks, fixture.Transcripts, new TranscriptTexts(fixture.Blobs),
+            workflow, new ApprovedPairs(stopped, workflow), TimeProvider.System);
+        var http = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "translation-lead")], "test")) };
+        http.Request.ContentType = "application/json";
+        http.Request.Body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new ReviewDecision(etag), PipelineFixture.Json));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => functions.ApproveAsync(http.Request, study, translationId, default));
+
+        var check = (await checks.GetAsync(study, translationId, default))!;
+        Assert.Equal(App.Model.TranslationReview.Approved, check.Review);
+        foreach (var id in new[] { sourceId, translationId })
+            Assert.Equal("AwaitingTranslationReview", (string?)(await fixture.TranscriptAsync(study, id))["summary"]!["status"]);
+
+        if (by == "the sweep")
+        {
+            // The sweep takes an approval older than its limit: this one as if made ten minutes ago.
+            check.DecidedAt = check.DecidedAt!.Value.AddMinutes(-10);
+            await checks.UpsertAsync(check, default);
+        }
+        else
+        {
+            // The lead clicks again with the page as it was: the approved check finishes its moves rather than refusing.
+            using var again = await lead.PostAsJsonAsync($"/api/studies/{study}/translation-checks/{translationId}/approve", new { etag });
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Contains("moved on", (string?)(await again.Content.ReadFromJsonAsync<JsonNode>())!["message"]);
+        }
+        await fixture.WaitForStatusAsync(study, translationId, "SuggestionsReady");
+        Assert.Equal("TranslationApproved", (string?)(await fixture.TranscriptAsync(study, sourceId))["summary"]!["status"]);
+    }
+
+    /// <summary>The approval's fault hook: reads work, every status move fails as a stopped process would.</summary>
+    sealed class StoppedAfterTheCheck(TranscriptStore store) : ITranscriptStatuses
+    {
+        public Task<TranscriptDocument?> GetAsync(string studyId, string transcriptId, CancellationToken ct) => store.GetAsync(studyId, transcriptId, ct);
+
+        public Task<bool> SetStatusAsync(string studyId, string transcriptId, TranscriptStatus from, TranscriptStatus status, string? reason,
+            TranscriptFacts? facts, CancellationToken ct) => throw new OperationCanceledException("The process stopped.");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Keys;
 using PipelineFunctions.App.Language;
 using PipelineFunctions.App.Model;
@@ -15,7 +16,7 @@ namespace PipelineFunctions.App.Stages.Pseudonymise;
 public sealed class PseudonymiseTranscript(
     StageRunner runner, StudyStore studies, TranscriptTexts texts, PseudonymBookStore books,
     ReviewStore review, SearchIndexStore searchIndex, TranscriptWorkflow workflow, StudyKeys keys,
-        AzurePiiDetections cloud)
+        AzurePiiDetections cloud, AnchoredCodings codings)
 {
     [Function(nameof(PseudonymiseTranscript))]
     public Task RunAsync([QueueTrigger(StageTable.Queues.Pseudonymise)] string message, FunctionContext function,
@@ -65,7 +66,12 @@ public sealed class PseudonymiseTranscript(
             End = t.End,
             PseudonymVersion = version,
         }).ToList();
+        // A version made again (a correction): the coders' sub-spans are carried to the new text by their words.
+        var before = transcript.PseudonymVersion > 0
+            ? (await review.SegmentsAsync(transcript.Id, ct)).ToDictionary(s => s.Segment, s => s.Text) : null;
         await review.ReplaceSegmentsAsync(transcript.Id, segments, ct);
+        var flagged = before is null ? 0 : await codings.CarryAsync(transcript.Id, before,
+            segments.ToDictionary(s => s.Segment, s => s.Text), ct);
         // Before the status moves on, so a transcript ready for coding is always in the search index in its current
         // version.
         await searchIndex.WriteAsync(transcript, segments, version, ct);
@@ -81,6 +87,7 @@ public sealed class PseudonymiseTranscript(
             new TranscriptFacts(PseudonymVersion: version, UnsureSpans: UnsureSpans.Of(result))))
             context.Log($"{transcript.Id}: moved meanwhile by another delivery; nothing handed on.");
         else
-            context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements.");
+            context.Log($"{transcript.Id}: pseudonymised v{version}, {result.Replacements.Count} replacements, " +
+                $"{flagged} coding(s) for their coders to confirm.");
     }
 }

@@ -36,10 +36,14 @@ public sealed class SuggestCodes(StageRunner runner, StudyStore studies, Transcr
         // Codes the engine is guessing at (by its agreement with the coders so far) are held back, and the passage says
         // so.
         var agreement = await reliability.ForStudyAsync(study, ct);
-        var held = Suggest(study, decisions, units, options).Select(u => WithheldCodes.Apply(u, agreement)).ToList();
+        var unread = Abstention.ForLanguage(transcript.Language);
+        var held = unread is not null
+            ? units.Select(u => new WithheldCodes.Result(new UnitSuggestions(u, [], unread), [])).ToList()
+            : Suggest(study, decisions, units, options).Select(u => WithheldCodes.Apply(u, agreement)).ToList();
         var local = held.Select(h => h.Shown).ToList();
-        var suggestions = await cloud.MergeCustomAsync(study.AllowCloudLanguage, study.Codebook, local,
-            transcript.Language, options, ct);
+        var suggestions = unread is not null ? local
+            : await cloud.MergeCustomAsync(study.AllowCloudLanguage, study.Codebook, local, transcript.Language,
+                options, ct);
         var now = clock.GetUtcNow();
         SuggestionDocument Document(int segment, string codeId) => new()
         {

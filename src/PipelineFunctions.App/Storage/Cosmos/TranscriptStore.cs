@@ -119,6 +119,7 @@ public sealed class TranscriptStore(CosmosContainers cosmos, TimeProvider clock)
         if (f.CodebookVersion is not null) yield return PatchOperation.Set("/codebookVersion", f.CodebookVersion);
         if (f.UnsureSpans is not null) yield return PatchOperation.Set("/unsureSpans", f.UnsureSpans);
         if (f.Released is not null) yield return PatchOperation.Set("/released", f.Released);
+        if (f.CodeInOriginal is { } original) yield return PatchOperation.Set("/codeInOriginal", original);
     }
 
     async Task PatchAsync(string studyId, string transcriptId, IReadOnlyList<PatchOperation> operations, CancellationToken ct,

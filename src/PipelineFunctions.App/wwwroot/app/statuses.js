@@ -29,7 +29,14 @@ const Statuses = (() => {
   };
   const final = new Set(["AwaitingTranslationReview", "TranslationQueried", "TranslationApproved", "SuggestionsReady", "Rejected", "Failed", "Superseded"]);
   const bad = new Set(["Rejected", "Failed"]);
+  // An original whose translation has not come: said in its own words, with the two ways on.
+  const awaitsTranslation = t => t.status === "AwaitingTranslationCheck" && !t.translationOf && t.role !== "translation";
+  const waitingOriginal = ["Waiting for its English translation: nothing happens until one is uploaded",
+    "the site: upload the English translation, or choose to code it in its own language"];
   return {
+    awaitsTranslation,
+    /** The words for one transcript: its status, and what it waits for and on whom. */
+    forTranscript: t => awaitsTranslation(t) ? waitingOriginal : words[t.status] ?? [t.status, ""],
     describe: status => (words[status] ?? [status, ""])[0],
     waitsOn: status => (words[status] ?? ["", ""])[1],
     advice: (status, reason) => status === "Failed" ? "Nothing for you to do: the admin is told and can replay the step." : advice[reason] ?? (status === "Rejected" ? "Fix the file and upload it again." : ""),

@@ -14,6 +14,14 @@ public static class Abstention
     /// </summary>
     public const double MinRelevance = 0.06;
 
+    /// <summary>
+    /// The sentence model (MiniLM) and the lexical engine learned English: on another language their likenesses mean
+    /// nothing, so a transcript coded in its own language gets no suggestions, and each passage says why.
+    /// </summary>
+    public static string? ForLanguage(string language) =>
+        language.Length == 0 || language.Equals("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase)
+            ? null : $"no suggestions in this language ({language}): the suggestion engine reads English only; code it by hand";
+
     /// <summary>Cheap checks before the model runs.</summary>
     public static string? Before(CodingUnit unit, SuggestionOptions options)
     {

@@ -31,8 +31,13 @@ function renderPassage(segment, i) {
   const codings = (bySegment.get(segment.segment) ?? [])
       .map(c => ({ ...c, name: codeNames.get(c.codeId) ?? c.codeId }));
   const chips = codings.map(c => el("span",
-    { class: "chip", style: `background:${Stripes.fill(c.codeId)};border-color:${Stripes.colour(c.codeId)}` },
+    { class: "chip" + (c.confirm ? " confirm" : ""),
+      style: `background:${Stripes.fill(c.codeId)};border-color:${Stripes.colour(c.codeId)}` },
     c.name + (c.start != null ? ` on “${segment.text.slice(c.start, c.end)}”` : ""),
+    // A correction changed this span's words: it was placed by its context and waits for its coder.
+    c.confirm ? el("span", { class: "evidence", text: " (its words changed in a correction: check it)" }) : null,
+    c.confirm ? el("button", { type: "button", text: "Confirm", "aria-label": `Confirm ${c.name} on passage ${segment.segment}`,
+      onclick: () => change(() => { mine.codings = mine.codings.map(x => key(x) === key(c) ? { ...x, confirm: false } : x); }, i) }) : null,
     el("button", { type: "button", "aria-label": `Remove ${c.name} from passage ${segment.segment}`, text: "×",
       onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }, i) })));
   const offers = pending(segment).map((s, n) => el("li", { class: "suggestion" },

@@ -19,7 +19,16 @@ function links(t, byId) {
     out.push(el("a", { href: `../translation/pair.html?study=${q(study)}&translation=${q(translation.id)}&view=site`, text: "Translation points", "aria-label": `Translation points of ${t.fileName}` }));
     if (t.status === "TranslationQueried") out.push(el("a", { href: `queries.html?study=${q(study)}`, text: "Answer the points" }));
   }
+  if (Statuses.awaitsTranslation(t) && (can("site-researcher") || can("study-lead")))
+    out.push(el("button", { type: "button", text: "Code in its own language", "aria-label": `Code in its own language: ${t.fileName}`, onclick: () => codeInOriginal(t) }));
   return out.flatMap((a, i) => i ? [" · ", a] : [a]);
+}
+
+/** The choice not to wait: the original goes on to coding in its language (suggestions only where the engine reads it). */
+async function codeInOriginal(t) {
+  const done = await api(`/api/studies/${q(study)}/transcripts/${q(t.id)}/code-in-original`, { method: "POST" }).catch(() => null);
+  if (done) $("#done").textContent = `${t.fileName}: ${done.message}`;
+  await refresh();
 }
 
 function render() {
@@ -29,8 +38,8 @@ function render() {
   $("#list tbody").replaceChildren(...shown.map(t => el("tr", {},
     el("th", { scope: "row", text: t.fileName }),
     el("td", { text: t.siteId }), el("td", { text: t.language }), el("td", { text: t.interviewId ?? "–" }),
-    el("td", { class: Statuses.className(t.status), text: `${Statuses.describe(t.status)}${t.reason && Statuses.isBad(t.status) ? `: ${t.reason}` : ""}` }),
-    el("td", { text: Statuses.isBad(t.status) ? Statuses.advice(t.status) || Statuses.waitsOn(t.status) : Statuses.waitsOn(t.status) }),
+    el("td", { class: Statuses.className(t.status), text: `${Statuses.forTranscript(t)[0]}${t.reason && Statuses.isBad(t.status) ? `: ${t.reason}` : ""}` }),
+    el("td", { text: Statuses.isBad(t.status) ? Statuses.advice(t.status) || Statuses.waitsOn(t.status) : Statuses.forTranscript(t)[1] }),
     el("td", { text: new Date(t.receivedAt).toLocaleString() }),
     el("td", {}, ...links(t, byId)))));
   if (shown.length === 0) $("#list tbody").append(el("tr", {}, el("td", { colspan: "8", text: "No transcripts yet." })));

@@ -151,11 +151,12 @@ async function send(row) {
   render();
 }
 
-function follow(row, status, reason, detail, reasonCode) {
+function follow(row, status, reason, detail, reasonCode, transcript) {
   row.status = status;
   const why = detail ?? reason;
-  row.message = `${Statuses.describe(status)}${Statuses.isBad(status) && why ? `: ${why}` : ""}.`;
-  row.advice = Statuses.isBad(status) ? Statuses.advice(status, reasonCode) : `Waits on ${Statuses.waitsOn(status)}.`;
+  const [describe, waitsOn] = transcript ? Statuses.forTranscript(transcript) : [Statuses.describe(status), Statuses.waitsOn(status)];
+  row.message = `${describe}${Statuses.isBad(status) && why ? `: ${why}` : ""}.`;
+  row.advice = Statuses.isBad(status) ? Statuses.advice(status, reasonCode) : `Waits on ${waitsOn}.`;
 }
 
 async function sendAll() {
@@ -177,7 +178,7 @@ async function poll() {
     existing = list;
     for (const t of list) {
       const row = tracked.find(r => r.transcriptId === t.id);
-      if (row && (row.status !== t.status || !row.message)) follow(row, t.status, t.reason);
+      if (row && (row.status !== t.status || !row.message)) follow(row, t.status, t.reason, undefined, undefined, t);
     }
     render();
   } catch { /* retried below */ }
