@@ -18,8 +18,8 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
 {
     const string CustodianKey = "local-custodian-key";
 
-    // The current pseudonymiser makes "Mondays" a person and leaves the lower-case nickname "kibonge" in clear.
-    const string First = "Interviewer: Who helps you?\n50021: My neighbour kibonge helps, and Nakato too. Mondays are hard.\n";
+    // The pseudonymiser leaves a lower-case nickname with no cue around it ("kibonge") in clear, unflagged.
+    const string First = "Interviewer: Who helps you?\n50021: My neighbours help, kibonge especially, and Nakato too. Mondays are hard.\n";
     const string Next = "Interviewer: How are your weeks?\n50022: Mondays are busy, and kibonge visits me then.\n";
 
     [Theory]
