@@ -79,9 +79,11 @@ public sealed class TranscriptDocument
 
     [JsonIgnore] public string? PairId => TranslationOf ?? TranslationId;
 
-    /// <summary>Part of a source/translation pair, whether or not the other half has arrived (unless coded in its own language).</summary>
+    /// <summary>Part of a source/translation pair, whether or not the other half has arrived (unless coded in its own
+    /// language).</summary>
     [JsonIgnore] public bool IsPaired => !CodeInOriginal && (Role is not null || PairId is not null);
 
     /// <summary>An original waiting for its translation: it may be coded in its own language instead.</summary>
-    [JsonIgnore] public bool AwaitsTranslation => Status == TranscriptStatus.AwaitingTranslationCheck && TranslationOf is null && Role != "translation";
+    [JsonIgnore] public bool AwaitsTranslation => Status == TranscriptStatus.AwaitingTranslationCheck
+        && TranslationOf is null && Role != PairRole.Translation;
 }

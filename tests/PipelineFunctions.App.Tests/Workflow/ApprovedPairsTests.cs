@@ -21,8 +21,8 @@ public sealed class ApprovedPairsTests
 
     TranslationCheckDocument Pair(TranscriptStatus status, TranslationReview review = TranslationReview.Approved)
     {
-        _store.Add(new TranscriptDocument { Id = "src", StudyId = "study-1", Role = "source", TranslationId = "tr", Status = status, PseudonymVersion = 1 });
-        _store.Add(new TranscriptDocument { Id = "tr", StudyId = "study-1", Role = "translation", TranslationOf = "src", Status = status, PseudonymVersion = 2 });
+        _store.Add(new TranscriptDocument { Id = "src", StudyId = "study-1", Role = PairRole.Source, TranslationId = "tr", Status = status, PseudonymVersion = 1 });
+        _store.Add(new TranscriptDocument { Id = "tr", StudyId = "study-1", Role = PairRole.Translation, TranslationOf = "src", Status = status, PseudonymVersion = 2 });
         return new() { Id = "tr", StudyId = "study-1", SourceId = "src", TranslationId = "tr", SourceVersion = 1, TranslationVersion = 2, Review = review, DecidedBy = "lead" };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Recovery;
 using PipelineFunctions.App.Workflow;
 using static PipelineFunctions.App.Model.TranscriptStatus;
 using static PipelineFunctions.App.Tests.Workflow.Transcripts;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using PipelineFunctions.App.Http;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Pipeline;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Workflow;
 using PipelineFunctions.Integration.Tests.Infrastructure;
