@@ -25,7 +25,7 @@ public sealed class CodingDetailsTests(PipelineFixture fixture)
         await page.GetByLabel("API key").FillAsync(PipelineFixture.CoderKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#transcripts")).ToContainTextAsync("not started");
-        await page.GetByRole(AriaRole.Link, new() { Name = "span.txt" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "span.txt", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(2);
 
         await page.Keyboard.PressAsync("j");

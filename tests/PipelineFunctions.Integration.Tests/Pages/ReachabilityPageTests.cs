@@ -7,7 +7,8 @@ namespace PipelineFunctions.Integration.Tests.Pages;
 /// Every page under wwwroot is reachable by clicking from the home, <c>/app/</c>, for the roles that may use it: each
 /// role's browser starts at the home and follows, by clicking (the study lead's by keyboard), every link of the page it
 /// is on, in-page links included (a transcript's review, agreement, speakers, a pair, a pseudonymisation check), within
-/// one study. Nobody types an id or a URL after the home.
+/// one study. Nobody types an id or a URL after the home. Every page a role lands on is also held to axe-core (no
+/// serious or critical violation) and kept as a 1366×768 screenshot per role.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class ReachabilityPageTests(PipelineFixture fixture)
@@ -45,24 +46,27 @@ public sealed class ReachabilityPageTests(PipelineFixture fixture)
             .Select(f => Path.GetRelativePath(Pages, f).Replace('\\', '/')).Order().ToList();
         var union = new HashSet<string>();
         var missing = new List<string>();
+        var violations = new List<string>();
         await using var browser = await Browser.LaunchAsync();
         foreach (var (who, key, keyboard, expected) in Roles)
         {
-            var reached = await CrawlAsync(browser, key, study, keyboard);
+            var reached = await CrawlAsync(browser, key, study, keyboard, who, violations);
             union.UnionWith(reached);
             missing.AddRange(expected.Except(reached).Select(p => $"{who} cannot reach {p} (reached {string.Join(", ", reached.Order())})"));
         }
         Assert.Empty(missing);
         Assert.Equal(all, union.Order().ToList());
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
     }
 
     /// <summary>The pages a user reaches from the home by clicking links of this study (or of no study) only.</summary>
-    async Task<HashSet<string>> CrawlAsync(Browser browser, string key, string study, bool keyboard)
+    async Task<HashSet<string>> CrawlAsync(Browser browser, string key, string study, bool keyboard, string who,
+        List<string> violations)
     {
         var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, "/app/", key);
         var reached = new HashSet<string>();
         var queue = new Queue<(string From, string Href, string Page)>();
-        await LandAsync(page, reached, queue, study);
+        await LandAsync(page, reached, queue, study, who, violations);
         while (queue.TryDequeue(out var next))
         {
             if (reached.Contains(next.Page)) continue;
@@ -76,16 +80,22 @@ public sealed class ReachabilityPageTests(PipelineFixture fixture)
             }
             else await link.ClickAsync();
             await page.WaitForURLAsync(url => PageOf(url) == next.Page);
-            await LandAsync(page, reached, queue, study);
+            await LandAsync(page, reached, queue, study, who, violations);
         }
         await page.CloseAsync();
         return reached;
     }
 
-    async Task LandAsync(IPage page, HashSet<string> reached, Queue<(string, string, string)> queue, string study)
+    async Task LandAsync(IPage page, HashSet<string> reached, Queue<(string, string, string)> queue, string study,
+        string who, List<string> violations)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        reached.Add(PageOf(page.Url));
+        if (reached.Add(PageOf(page.Url)))
+        {
+            violations.AddRange((await PageChecks.SeriousViolationsAsync(page))
+                .Select(v => $"{who}, {PageOf(page.Url)}: {v}"));
+            await PageChecks.ScreenshotAsync(page, $"reach-{who.Replace(' ', '-')}-{PageOf(page.Url).Replace('/', '-')}");
+        }
         // Visible links only: what a person can click. The raw attribute finds the same link again on the way back.
         var links = await page.EvaluateAsync<string[][]>(@"() => [...document.querySelectorAll('a[href]')]
             .filter(a => a.checkVisibility() && a.href.startsWith(location.origin + '/app/'))

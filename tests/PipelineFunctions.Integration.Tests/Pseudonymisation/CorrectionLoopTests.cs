@@ -24,7 +24,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
     public async Task A_missed_nickname_is_added_and_the_transcript_is_pseudonymised_again_as_a_new_version()
     {
         var study = await fixture.CreateStudyAsync();
-        var text = "Interviewer: Who helps you?\n50020: My neighbour kibonge helps me every week, and kibonge's wife cooks.\n";
+        var text = "Interviewer: Who helps you?\n50020: My neighbours help me every week, kibonge especially, and then we cook.\n";
         var (_, body) = await fixture.UploadAsync(study, "kampala", "i.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
@@ -45,7 +45,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.DoesNotContain("kibonge", segments, StringComparison.OrdinalIgnoreCase);
         // Search finds the new version only: its search document replaced the old one.
         Assert.Equal(0, (int)(await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=kibonge"))!["total"]!);
-        var found = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=neighbour"))!;
+        var found = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=neighbours"))!;
         Assert.Contains("[PERSON", (string)found["hits"]![0]!["text"]!);
         var indexed = (await new SearchIndexStore(fixture.Cosmos).ListAsync(study, null, null, default)).Where(d => d.TranscriptId == id);
         Assert.Equal(2, Assert.Single(indexed).PseudonymVersion);
@@ -109,7 +109,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
     public async Task The_site_sees_its_transcript_with_replacements_marked_and_corrects_both_ways_on_the_page()
     {
         var study = await fixture.CreateStudyAsync();
-        var text = "Interviewer: Who helps?\n50021: My neighbour kibonge helps, and Nakato too. The Ward is calm.\n";
+        var text = "Interviewer: Who helps?\n50021: My neighbours help, kibonge especially, and Nakato too. The Ward is calm.\n";
         var (_, body) = await fixture.UploadAsync(study, "kampala", "c.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");

@@ -87,6 +87,8 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}/transcripts/{kampala}/site-check", "custodian kampala-researcher", Hidden: "dar-researcher"),
         new("POST", "/api/studies/{study}/transcripts/{kampala}/site-check/release", "custodian kampala-researcher", Hidden: "dar-researcher",
             Body: (_, _) => JsonContent.Create(new { version = 1 })),
+        new("POST", "/api/studies/{study}/transcripts/{kampala}/code-in-original", "kampala-researcher study-lead",
+            Hidden: "dar-researcher"),
         new("GET", "/api/studies/{study}/audit", "admin custodian"),
         new("GET", "/api/admin/status", "admin", Lists: true),
         new("GET", "/api/admin/health", "admin"),
