@@ -35,7 +35,8 @@ public sealed record StudySummary(string Id, string Name, List<SiteView> Sites, 
 
 /// <summary>Studies: created by the study lead with sites, languages, codebook and roster; read by anyone on the
 /// study.</summary>
-public sealed partial class StudiesFunctions(StudyStore studies, TranscriptTexts texts, TimeProvider clock)
+public sealed partial class StudiesFunctions(StudyStore studies, TranscriptTexts texts, StudySummaryStore summaries,
+    TimeProvider clock)
 {
     [Function("CreateStudy"), Access(Roles.StudyLead)]
     public async Task<Results<Created<StudySummary>, Problem<Invalid>, Problem<Duplicate>>> CreateAsync(
@@ -72,6 +73,9 @@ public sealed partial class StudiesFunctions(StudyStore studies, TranscriptTexts
         // The roster names people: it goes to the restricted container, never into the study document.
         await texts.SaveRosterAsync(study.Id, request.Roster ?? [], ct);
         if (!await studies.CreateAsync(study, ct)) return Problems.Duplicate($"Study '{study.Id}' exists already.");
+        // The summary exists before the first upload: transcripts recorded in parallel then only patch it; otherwise
+        // each would build one and the losers' counts could be lost.
+        await summaries.GetAsync(study.Id, ct);
         return TypedResults.Created($"/api/studies/{study.Id}", StudySummary.Of(study));
     }
 
