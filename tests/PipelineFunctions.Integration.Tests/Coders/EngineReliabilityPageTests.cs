@@ -31,7 +31,7 @@ public sealed class EngineReliabilityPageTests(PipelineFixture fixture)
     public async Task A_code_coders_never_keep_is_labelled_guessing_in_the_tree_and_is_not_suggested_on_the_next_transcript()
     {
         var study = await fixture.CreateStudyAsync();
-        var first = await UploadAsync(study, "first.txt", string.Concat(Turns.Select((t, i) => $"Interviewer: Question {i + 1}?\n#9 (PSW): {t}\n")));
+        var first = await fixture.UploadReadyAsync(study, "first.txt", string.Concat(Turns.Select((t, i) => $"Interviewer: Question {i + 1}?\n#9 (PSW): {t}\n")));
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         var review = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{first}/review"))!;
         var participant = review["segments"]!.AsArray().Where(s => ((string)s!["speaker"]!).StartsWith("#9", StringComparison.Ordinal)).ToList();
@@ -53,19 +53,11 @@ public sealed class EngineReliabilityPageTests(PipelineFixture fixture)
         // A code neither the engine nor the coders used is still learning, not judged.
         await Assertions.Expect(page.Locator("#tree button[data-code='personal-growth'] .reliability")).ToContainTextAsync("learning");
 
-        var second = await UploadAsync(study, "second.txt", $"Interviewer: And the staff?\n#9 (PSW): {Turns[0]}\n");
+        var second = await fixture.UploadReadyAsync(study, "second.txt", $"Interviewer: And the staff?\n#9 (PSW): {Turns[0]}\n");
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={second}").ToString());
         var passage = page.Locator("#passage-2");
         await Assertions.Expect(passage).ToContainTextAsync("Hostility from non-PSS staff not suggested: the engine is guessing");
         var offered = await passage.Locator(".suggestion > button:first-child").AllTextContentsAsync();
         Assert.DoesNotContain(offered, s => s.Contains("Hostility", StringComparison.Ordinal));
-    }
-
-    async Task<string> UploadAsync(string study, string name, string text)
-    {
-        var (_, body) = await fixture.UploadAsync(study, "kampala", name, Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
-        var id = (string)body!["transcriptId"]!;
-        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
-        return id;
     }
 }

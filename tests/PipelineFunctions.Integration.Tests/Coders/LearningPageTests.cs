@@ -19,7 +19,7 @@ public sealed class LearningPageTests(PipelineFixture fixture, ITestOutputHelper
     public async Task A_coders_decisions_change_the_next_transcripts_suggestions()
     {
         var study = await fixture.CreateStudyAsync();
-        var first = await UploadAsync(study, "before.txt", $"Interviewer: How is the ward?\n{Passage}\n");
+        var first = await fixture.UploadReadyAsync(study, "before.txt", $"Interviewer: How is the ward?\n{Passage}\n");
         await using var browser = await Browser.LaunchAsync();
         var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={first}", PipelineFixture.CoderKey);
         var before = await SuggestionsAsync(page);
@@ -38,7 +38,7 @@ public sealed class LearningPageTests(PipelineFixture fixture, ITestOutputHelper
         await Assertions.Expect(page.Locator("#passage-2 .chip", new() { HasText = "Unclear role" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#saved")).ToContainTextAsync("Saved");
 
-        var second = await UploadAsync(study, "after.txt", $"Interviewer: And the team?\n{Passage}\n");
+        var second = await fixture.UploadReadyAsync(study, "after.txt", $"Interviewer: And the team?\n{Passage}\n");
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={second}").ToString());
         var after = await SuggestionsAsync(page);
         output.WriteLine($"after the decisions:  {string.Join(" | ", after)}");
@@ -49,13 +49,6 @@ public sealed class LearningPageTests(PipelineFixture fixture, ITestOutputHelper
         Assert.DoesNotContain(rejected, after[0], StringComparison.Ordinal);
     }
 
-    async Task<string> UploadAsync(string study, string name, string text)
-    {
-        var (_, body) = await fixture.UploadAsync(study, "kampala", name, Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
-        var id = (string)body!["transcriptId"]!;
-        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
-        return id;
-    }
 
     /// <summary>The passage's ranked suggestions as the page shows them: rank, code and confidence.</summary>
     static async Task<List<string>> SuggestionsAsync(IPage page)

@@ -186,6 +186,16 @@ public sealed class PipelineFixture : IAsyncLifetime
         return (await http.GetFromJsonAsync<JsonNode>($"/api/studies/{studyId}/transcripts/{transcriptId}"))!;
     }
 
+    /// <summary>A Kampala text transcript uploaded and waited for until it is ready for coding; its id.</summary>
+    public async Task<string> UploadReadyAsync(string studyId, string name, string text)
+    {
+        var (_, body) = await UploadAsync(studyId, "kampala", name, System.Text.Encoding.UTF8.GetBytes(text),
+            KampalaKey);
+        var id = (string)body!["transcriptId"]!;
+        await WaitForStatusAsync(studyId, id, "SuggestionsReady");
+        return id;
+    }
+
     /// <summary>Polls until the transcript reaches one of the statuses, or fails the test with the status it is stuck
     /// in.</summary>
     public async Task<JsonNode> WaitForStatusAsync(string studyId, string transcriptId, params string[] statuses)
