@@ -87,17 +87,25 @@ public sealed class TranslationChecksFunctions(StudyStore studies, TranslationCh
             Route = "api/translation-checks")] HttpRequest req, CancellationToken ct)
     {
         var site = req.Query["site"].FirstOrDefault();
-        var open = new List<TranslationCheckSummary>();
-        foreach (var study in (await studies.ListAsync(ct)).Where(s => req.HttpContext.User.MayReachStudy(s.Id)))
-        {
-            var found = (await checks.ListAsync(study.Id, TranslationReview.Pending, ct))
-                .Concat(await checks.ListAsync(study.Id, TranslationReview.Queried, ct))
-                .Where(c => site is null || c.SiteId == site).ToList();
-            if (found.Count == 0) continue;
-            var files = (await transcripts.ListAsync(study.Id, ct)).ToDictionary(t => t.Id);
-            open.AddRange(found.Select(c => TranslationCheckSummary.Of(c, files)));
-        }
+        var reachable = (await studies.ListAsync(ct)).Where(s => req.HttpContext.User.MayReachStudy(s.Id));
+        // Studies in parallel and only the pair's own files read: a lead's queue costs one query per study, not a
+        // scan of every transcript (under load the page waited seconds for the scan).
+        var open = new System.Collections.Concurrent.ConcurrentBag<TranslationCheckSummary>();
+        await Parallel.ForEachAsync(reachable, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (study, token) =>
+            {
+                foreach (var c in (await checks.OpenAsync(study.Id, token)).Where(c => site is null || c.SiteId == site))
+                    open.Add(TranslationCheckSummary.Of(c, await PairFilesAsync(c, token)));
+            });
         return TypedResults.Ok(open.OrderBy(c => c.CheckedAt).ToList());
+    }
+
+    async Task<Dictionary<string, TranscriptDocument>> PairFilesAsync(TranslationCheckDocument c, CancellationToken ct)
+    {
+        var files = new Dictionary<string, TranscriptDocument>();
+        foreach (var id in new[] { c.SourceId, c.TranslationId })
+            if (await transcripts.GetAsync(c.StudyId, id, ct) is { } t) files[id] = t;
+        return files;
     }
 
     [Function("ListTranslationQueries"), Access]

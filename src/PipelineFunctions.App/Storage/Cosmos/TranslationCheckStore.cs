@@ -12,6 +12,12 @@ public sealed class TranslationCheckStore(CosmosContainers cosmos)
     public Task<List<TranslationCheckDocument>> ListAsync(string studyId, TranslationReview review, CancellationToken ct) =>
         cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, ct, "*", "c.review = @review", ("@review", review.ToString()));
 
+    /// <summary>Checks a lead still has to act on: pending, or queried back to the site.</summary>
+    public Task<List<TranslationCheckDocument>> OpenAsync(string studyId, CancellationToken ct) =>
+        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, ct, "*",
+            "c.review = @pending OR c.review = @queried",
+            ("@pending", TranslationReview.Pending.ToString()), ("@queried", TranslationReview.Queried.ToString()));
+
     public async Task UpsertAsync(TranslationCheckDocument check, CancellationToken ct) =>
         await cosmos.TranslationChecks.UpsertItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);
 
