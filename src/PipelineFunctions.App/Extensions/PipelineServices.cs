@@ -53,6 +53,7 @@ public static class PipelineServices
         services.AddSingleton<CodingStore>();
         services.AddSingleton<StudyCodings>();
         services.AddSingleton<CodingsMerge>();
+        services.AddSingleton<CodeUses>();
         services.AddSingleton<AnchoredCodings>();
         services.AddSingleton<SearchIndexStore>();
         services.AddSingleton<Search.SearchPassages>();

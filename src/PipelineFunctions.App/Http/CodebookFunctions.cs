@@ -30,7 +30,7 @@ public sealed record ProposalView(string Id, string Name, string Definition, str
 
 /// <summary>A study's codebook in JSON, CSV or REFI-QDA (.qdc; a .qdpx project's codes can be read in too); replacing
 /// it makes a new version, the old ones stay named.</summary>
-public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, TimeProvider clock)
+public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, CodeUses uses, TimeProvider clock)
 {
     [Function("GetCodebook"), Access]
     public async Task<Results<ContentHttpResult, FileContentHttpResult, Problem<Missing>,
@@ -52,7 +52,7 @@ public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, Ti
     }
 
     [Function("ReplaceCodebook"), Access(Roles.StudyLead), Audited("change-codebook")]
-    public async Task<Results<Ok<CodebookChanged>, Problem<NoStudy>, Problem<Invalid>>> ImportAsync(
+    public async Task<Results<Ok<CodebookChanged>, Problem<NoStudy>, Problem<Invalid>, Problem<WrongState>>> ImportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/codebook")] HttpRequest req,
         string studyId, CancellationToken ct)
     {
@@ -70,6 +70,11 @@ public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, Ti
         }
         catch (FormatException e) { return Problems.BadRequest(e.Message); }
         catch (QdpxRejectedException e) { return Problems.BadRequest(e.Message); }
+        // A code removed while codings or memos hold it would leave them pointing at nothing: refused, merge it instead.
+        if (study.Codebook is { } current && current.Codes.Any(c => codebook.Find(c.Id) is null)
+            && CodeUses.Dangling(await uses.CountAsync(studyId, current, ct), codebook) is { Count: > 0 } dangling)
+            return Problems.Conflict(CodeUses.Refusal(dangling),
+                new Dictionary<string, object?> { ["codes"] = dangling });
 
         var version = await studies.SetCodebookAsync(studyId, codebook, req.HttpContext.User.Name(), clock.GetUtcNow(),
             ct);
@@ -107,6 +112,15 @@ public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, Ti
             $"'{from.Name}' merged into '{into.Name}': {codings} codings on {transcripts} transcripts moved " +
             $"(codebook {version}).", version, codings, transcripts));
     }
+
+    /// <summary>Each code that codings or memos use, with how many: what the codebook page names before a removal.
+    /// </summary>
+    [Function("ListCodeUses"), Access(Roles.StudyLead)]
+    public async Task<Results<Ok<IReadOnlyList<CodeUse>>, Problem<NoStudy>>> UsesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codebook/uses")] HttpRequest req,
+        string studyId, CancellationToken ct) =>
+        await studies.GetAsync(studyId, ct) is { Codebook: { } codebook }
+            ? TypedResults.Ok(await uses.CountAsync(studyId, codebook, ct)) : Problems.NoStudy(studyId);
 
     [Function("ListCodeProposals"), Access(Roles.Coder, Roles.StudyLead)]
     public async Task<Results<Ok<List<ProposalView>>, Problem<NoStudy>>> ProposalsAsync(

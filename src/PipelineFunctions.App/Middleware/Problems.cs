@@ -49,7 +49,8 @@ public static class Problems
     public static Problem<NoRoles> NoRoles() => new("This endpoint names no roles, so nobody may use it.");
     public static Problem<Missing> NotFound(string detail) => new(detail);
     public static Problem<NoStudy> NoStudy(string studyId) => new($"There is no study '{studyId}'.");
-    public static Problem<WrongState> Conflict(string detail) => new(detail);
+    public static Problem<WrongState> Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        new(detail, extensions);
 
     public static Problem<Duplicate> Duplicate(string detail, IDictionary<string, object?>? extensions = null) =>
         new(detail, extensions);

@@ -59,6 +59,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("PUT", "/api/studies/{study}/codebook", "study-lead", Body: (_, _) => new StringContent(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")), Encoding.UTF8, "application/json")),
         // Merging two codes that do not exist: a bad request for the lead, refused for everyone else; the matrix's codebook stays whole.
         new("POST", "/api/studies/{study}/codebook/merge", "study-lead", Body: (_, _) => JsonContent.Create(new { from = "no-such-code", into = "another-missing-code" })),
+        new("GET", "/api/studies/{study}/codebook/uses", "study-lead"),
         new("GET", "/api/studies/{study}/codebook/proposals", Coders),
         new("POST", "/api/studies/{study}/codebook/proposals", Coders, Body: (_, who) => JsonContent.Create(new { name = $"Proposed by {who}", definition = "A code that emerged while coding." })),
         new("POST", "/api/studies/{study}/codebook/proposals/{proposal}/approve", "study-lead"),

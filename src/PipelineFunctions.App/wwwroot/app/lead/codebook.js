@@ -1,6 +1,7 @@
 // The codebook as a tree the study lead edits (add, rename, move, definition, inclusion, exclusion, examples, colour),
 // saved as a new version through the codebook PUT; two codes merged (their codings with them, a new version at once);
-// a codebook file imported; coders' proposals approved or declined.
+// a codebook file imported; coders' proposals approved or declined. A code that codings or memos use is never
+// removed from under them (the API refuses it too): its remove names how much uses it and offers the merge instead.
 const { api, el, signIn, params } = Pipeline;
 const study = params.get("study");
 const base = `/api/studies/${encodeURIComponent(study)}`;
@@ -8,9 +9,14 @@ const $ = s => document.querySelector(s);
 let book = null;
 let selected = null;
 let dirty = false;
+let uses = new Map();
 
 const children = parent => book.codes.filter(c => (c.parent ?? null) === parent);
 const nameOf = id => book.codes.find(c => c.id === id)?.name ?? id;
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function usage(u) {
+  return `${plural(u.codings, "coding")}${u.memos ? ` and ${plural(u.memos, "memo")}` : ""} on ${plural(u.transcripts, "transcript")}`;
+}
 function descendants(id) { return children(id).flatMap(c => [c.id, ...descendants(c.id)]); }
 function newId(name) {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "code";
@@ -53,6 +59,9 @@ function select(id) {
     ...book.codes.filter(x => !blocked.has(x.id)).map(x => el("option", { value: x.id, text: x.name, selected: x.id === c.parent })));
   $("#remove-code").disabled = children(id).length > 0;
   $("#remove-code").title = children(id).length ? "Move or remove its codes first." : "";
+  const use = uses.get(id);
+  $("#code-uses").textContent = use ? `It codes ${usage(use)}: removing it means merging it into another code.` : "No coding uses it.";
+  $("#remove-refused").textContent = "";
   renderTree();
 }
 
@@ -93,6 +102,15 @@ $("#merge").addEventListener("click", async () => {
 $("#add-top").addEventListener("click", () => add(null));
 $("#add-child").addEventListener("click", () => add(selected));
 $("#remove-code").addEventListener("click", () => {
+  const use = uses.get(selected);
+  if (use) {
+    // Removed, its codings would point at no code: the merge takes them to another code and removes it in one step.
+    $("#remove-refused").textContent = `'${nameOf(selected)}' is not removed: it codes ${usage(use)}. ` +
+      (dirty ? "Save your changes as a new version, then merge it into another code below."
+        : "Choose the code to merge it into below, then Merge: its codings move there and it is removed.");
+    $("#merge-into").focus();
+    return;
+  }
   book.codes = book.codes.filter(c => c.id !== selected);
   selected = null;
   dirty = true;
@@ -136,8 +154,9 @@ async function loadProposals() {
 }
 
 async function load() {
-  const [codebook, info] = await Promise.all([api(`${base}/codebook`), api(base)]);
+  const [codebook, info, used] = await Promise.all([api(`${base}/codebook`), api(base), api(`${base}/codebook/uses`)]);
   if (!dirty) book = codebook;
+  uses = new Map(used.map(u => [u.code, u]));
   $("#version").textContent = `${info.name}: codebook ${info.codebook ?? ""}, version ${info.codebookVersion ?? "–"}, ${info.codes} codes.`;
   renderTree();
   await loadProposals();
