@@ -70,6 +70,7 @@ public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, Co
         }
         catch (FormatException e) { return Problems.BadRequest(e.Message); }
         catch (QdpxRejectedException e) { return Problems.BadRequest(e.Message); }
+        codebook = CodeColours.Keep(codebook, study.Codebook);
         // A code removed while codings or memos hold it would leave them pointing at nothing: refused, merge it instead.
         if (study.Codebook is { } current && current.Codes.Any(c => codebook.Find(c.Id) is null)
             && CodeUses.Dangling(await uses.CountAsync(studyId, current, ct), codebook) is { Count: > 0 } dangling)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PipelineFunctions.Core.Codebooks;
@@ -13,6 +14,39 @@ public static partial class CodeColours
         ["#d7e8ff", "#ffe1c2", "#d9f2d0", "#f6d5f0", "#fff1a8", "#d4f1f1", "#ead9ff", "#f9d6d5", "#e4e4c8", "#d0e0d8", "#c8d8f0", "#f0dcc8"];
 
     public static bool IsColour(string? value) => value is not null && Hex().IsMatch(value);
+
+    /// <summary>
+    /// A colour as another tool wrote it, as ours (<c>#rrggbb</c>), or null. Read leniently: <c>#RGB</c> widens; eight
+    /// digits carry an alpha channel, dropped — <c>#AARRGGBB</c> (the Windows and NVivo order) unless the first pair is
+    /// not opaque and the last is (<c>#RRGGBBAA</c>, the CSS order). Anything else is no colour.
+    /// </summary>
+    public static string? Read(string? value)
+    {
+        var hex = value?.Trim().TrimStart('#') ?? "";
+        if (!hex.All(char.IsAsciiHexDigit)) return null;
+        hex = hex.Length switch
+        {
+            6 => hex,
+            3 => string.Concat(hex.Select(c => $"{c}{c}")),
+            8 when !Opaque(hex[..2]) && Opaque(hex[6..]) => hex[..6],
+            8 => hex[2..],
+            _ => "",
+        };
+        return hex.Length == 6 ? "#" + hex.ToLowerInvariant() : null;
+    }
+
+    /// <summary>REFI-QDA's form, <c>#RRGGBB</c> (the schema's pattern), or null when there is no colour.</summary>
+    public static string? Refi(string? colour) => Read(colour)?.ToUpperInvariant();
+
+    /// <summary>A new version's codes without a colour keep the one the same code had: a re-imported file that carries
+    /// no colours does not recolour the codebook.</summary>
+    public static Codebook Keep(Codebook next, Codebook? previous) => previous is null ? next : next with
+    {
+        Codes = [.. next.Codes.Select(c => IsColour(c.Colour) || previous.Find(c.Id)?.Colour is not { } kept
+            ? c : c with { Colour = kept })],
+    };
+
+    static bool Opaque(string pair) => int.Parse(pair, NumberStyles.HexNumber, CultureInfo.InvariantCulture) == 0xFF;
 
     /// <summary>The codebook with every code coloured; colours already held are kept (lower-cased).</summary>
     public static Codebook Fill(Codebook codebook)

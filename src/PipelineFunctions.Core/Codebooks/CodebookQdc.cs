@@ -41,8 +41,7 @@ public static class CodebookQdc
         var id = Slug(name);
         for (var n = 2; !ids.Add(id); n++) id = $"{Slug(name)}-{n}";
         var description = element.Elements().FirstOrDefault(e => e.Name.LocalName == "Description")?.Value.Trim() ?? "";
-        var colour = (string?)element.Attribute("color");
-        codes.Add(new Code(id, name, parent, description, Colour: CodeColours.IsColour(colour) ? colour!.ToLowerInvariant() : null));
+        codes.Add(new Code(id, name, parent, description, Colour: CodeColours.Read((string?)element.Attribute("color"))));
         foreach (var child in element.Elements().Where(e => e.Name.LocalName == "Code")) Read(child, id, codes, ids);
     }
 
@@ -52,7 +51,7 @@ public static class CodebookQdc
             new XAttribute("guid", Guid(codebook.Name, code.Id)),
             new XAttribute("name", code.Name),
             new XAttribute("isCodable", "true"),
-            CodeColours.IsColour(code.Colour) ? new XAttribute("color", code.Colour!.ToUpperInvariant()) : null,
+            CodeColours.Refi(code.Colour) is { } colour ? new XAttribute("color", colour) : null,
             new XElement(Namespace + "Description", code.Definition),
             codebook.Codes.Where(c => c.Parent == code.Id).Select(Element));
         var doc = new XDocument(new XDeclaration("1.0", "utf-8", null),

@@ -20,7 +20,6 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
     readonly List<QdaUser> users = [];
     readonly Dictionary<string, string> userIds = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, string> codeIds = new(StringComparer.OrdinalIgnoreCase);
-    readonly Dictionary<string, string> colours = new(StringComparer.Ordinal);
     readonly List<QdaCoding> codings = [];
     readonly Dictionary<string, (string Source, int? Start, int? End)> noteTargets = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, QdaSpan> selections = new(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +36,7 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
         var sources = (Child(root, "Sources") is { } s ? s.Elements() : []).SelectMany(ReadAnySource).OfType<QdaSource>().ToList();
         var notes = (Child(root, "Notes") is { } n ? Children(n, "Note") : []).Select(ReadNote).ToList();
         var placed = sources.Select(x => x.Guid).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new QdaProject(name, users, codebook, sources, codings, notes, colours,
+        return new QdaProject(name, users, codebook, sources, codings, notes,
             cases.Variables, cases.Cases(placed, selections), cases.Sets(placed, codeIds));
     }
 
@@ -143,10 +142,10 @@ sealed class ProjectReading(XElement root, QdpxArchive archive, Codebook? studyC
         {
             var id = ids[element];
             if ((string?)element.Attribute("guid") is { } guid) codeIds.TryAdd(guid, id);
-            if (CodeColour.Read((string?)element.Attribute("color")) is { } colour) colours[id] = colour;
             foreach (var note in Children(element, "NoteRef"))
                 if ((string?)note.Attribute("targetGUID") is { } target) noteCodes.TryAdd(target, id);
-            result.Add(CodeDescription.Read(id, Name(element), parent is null ? null : ids[parent], Child(element, "Description")?.Value ?? ""));
+            result.Add(CodeDescription.Read(id, Name(element), parent is null ? null : ids[parent],
+                Child(element, "Description")?.Value ?? "") with { Colour = CodeColours.Read((string?)element.Attribute("color")) });
         }
         return new Codebook(name, result);
     }

@@ -4,7 +4,7 @@ namespace PipelineFunctions.Core.Exchange;
 
 /// <summary>
 /// A study, or some of its transcripts, as REFI-QDA exchanges it: the coders, the codebook, the pseudonymised
-/// sources, each coder's codings and the memos. <paramref name="CodeColours"/> maps a code id to <c>#RRGGBB</c>.
+/// sources, each coder's codings and the memos; each code's colour is the codebook's (<see cref="Code.Colour"/>).
 /// <paramref name="Variables"/> are the attributes <paramref name="Cases"/> and sources carry (<see cref="StudyVariables"/>
 /// for a study's own), <paramref name="Sets"/> group sources and codes (a study's sites).
 /// </summary>
@@ -15,7 +15,6 @@ public sealed record QdaProject(
     IReadOnlyList<QdaSource> Sources,
     IReadOnlyList<QdaCoding> Codings,
     IReadOnlyList<QdaNote> Notes,
-    IReadOnlyDictionary<string, string>? CodeColours = null,
     IReadOnlyList<QdaVariable>? Variables = null,
     IReadOnlyList<QdaCase>? Cases = null,
     IReadOnlyList<QdaSet>? Sets = null)

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using PipelineFunctions.Core.Codebooks;
 
 namespace PipelineFunctions.Core.Exchange;
 
@@ -64,7 +65,7 @@ public static class QdpxWriter
                 new XAttribute("guid", QdaGuids.Code(project.Codebook, code.Id)),
                 new XAttribute("name", code.Name),
                 new XAttribute("isCodable", "true"),
-                project.CodeColours?.GetValueOrDefault(code.Id) is { } colour && CodeColour.Read(colour) is { } rgb ? new XAttribute("color", rgb) : null,
+                CodeColours.Refi(code.Colour) is { } colour ? new XAttribute("color", colour) : null,
                 description.Length == 0 ? null : new XElement(Namespace + "Description", description),
                 project.Notes.Select((n, i) => (n, i)).Where(x => x.n.CodeId == code.Id).Select(x => NoteRef(project, x.i)),
                 Codes(project, code.Id));

@@ -38,7 +38,8 @@ static class ExchangeSamples
         var imh = DevSets.Codebook("imh-barriers-facilitators");
         var book = imh with
         {
-            Codes = [.. imh.Codes.Select(c => c.Id == "unclear-role" ? c with { Inclusion = "Nobody knows what peers do", Exclusion = "Role conflict with nurses", Examples = ["What am I here for?", "They call me a volunteer"] } : c)],
+            Codes = [.. imh.Codes.Select(c => c.Id == "unclear-role" ? c with { Inclusion = "Nobody knows what peers do", Exclusion = "Role conflict with nurses", Examples = ["What am I here for?", "They call me a volunteer"] } : c)
+                .Select(c => c with { Colour = c.Id switch { "barriers" => "#c0392b", "facilitators" => "#27ae60", _ => null } })],
         };
         var a = Source(SourceA, "50001_1 (Kampala)", [
             new SpeakerTurn(1, "Interviewer", "How was your first month on the ward?"),
@@ -69,8 +70,7 @@ static class ExchangeSamples
             new("Codebook question: split staff hostility by profession?", "coder-anna"),
             new("Hostility fades once staff see what peers do.", "coder-ben", SourceB, CodeId: "staff-hostility"),
         ];
-        return new QdaProject("Peer support study — wave 1", [new("coder-anna", "Anna"), new("coder-ben", "Ben")], book, [a, b], codings, notes,
-            new Dictionary<string, string> { ["barriers"] = "#C0392B", ["facilitators"] = "#27AE60" });
+        return new QdaProject("Peer support study — wave 1", [new("coder-anna", "Anna"), new("coder-ben", "Ben")], book, [a, b], codings, notes);
     }
 
     static QdaSource Source(string guid, string name, IReadOnlyList<SpeakerTurn> turns) =>
@@ -88,7 +88,7 @@ static class ExchangeSamples
         $"project {p.Name}",
         .. p.Users.Select(u => $"user {u.Id} {u.Name}"),
         CodebookJson.Write(p.Codebook),
-        .. p.Codebook.Codes.Select(c => $"colour {c.Id} {p.CodeColours?.GetValueOrDefault(c.Id)}"),
+        .. p.Codebook.Codes.Select(c => $"colour {c.Id} {c.Colour}"),
         .. p.Sources.Select(s => $"source {s.Guid} {s.Name}\n{s.PlainText}"),
         .. p.Codings.Select(c => $"coding {c.SourceGuid} {c.Start} {c.End} {c.CodeId} {c.UserId} {c.CreatedAt?.UtcDateTime:O}").Order(StringComparer.Ordinal),
         .. p.Notes.Select(n => $"note {n.SourceGuid} {n.Start} {n.End} {n.UserId} {n.CreatedAt?.UtcDateTime:O} {n.CodeId} {n.Text}"),

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using PipelineFunctions.Core.Codebooks;
 using PipelineFunctions.Core.Exchange;
 
 namespace PipelineFunctions.Core.Tests.Exchange;
@@ -41,16 +42,16 @@ public sealed class PositionsAndColoursTests
         var coding = Assert.Single(project.Codings);
         Assert.Equal("supervisor", source.Passage(coding.Start, coding.End));
         Assert.Equal("unknown", coding.UserId); // no user anywhere in the file
-        Assert.Equal("#27AE60", project.CodeColours!["support"]);
+        Assert.Equal("#27ae60", project.Codebook.Find("support")!.Colour);
     }
 
     [Theory]
-    [InlineData("#c0392b", "#C0392B")]
-    [InlineData("#FFC0392B", "#C0392B")] // #AARRGGBB
-    [InlineData("#80C0392B", "#C0392B")] // #AARRGGBB, half transparent: eight digits are read this way unless only the last pair is opaque
-    [InlineData("#C0392BFF", "#C0392B")] // #RRGGBBAA, opaque
-    [InlineData("#abc", "#AABBCC")]
+    [InlineData("#C0392B", "#c0392b")]
+    [InlineData("#FFC0392B", "#c0392b")] // #AARRGGBB
+    [InlineData("#80C0392B", "#c0392b")] // #AARRGGBB, half transparent: eight digits are read this way unless only the last pair is opaque
+    [InlineData("#C0392BFF", "#c0392b")] // #RRGGBBAA, opaque
+    [InlineData("#abc", "#aabbcc")]
     [InlineData("red", null)]
     [InlineData("", null)]
-    public void Colours_read_leniently_and_keep_the_rgb(string value, string? expected) => Assert.Equal(expected, CodeColour.Read(value));
+    public void Colours_read_leniently_and_keep_the_rgb(string value, string? expected) => Assert.Equal(expected, CodeColours.Read(value));
 }
