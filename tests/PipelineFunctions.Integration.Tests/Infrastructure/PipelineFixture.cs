@@ -36,7 +36,8 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     /// <summary>
     /// A user of every role that can be scoped, scoped to the role matrix's study ("-here") and to another study
-    /// ("-elsewhere"); the site researcher is scoped to a site as well. Role names as the matrix's columns.
+    /// ("-elsewhere"); the site researcher is scoped to a site as well. Role names as the matrix's columns. The
+    /// "-here" users also work on the reachability crawl's study.
     /// </summary>
     public static readonly IReadOnlyList<(string Name, string Key, string Role, string Study)> ScopedUsers =
     [
@@ -74,6 +75,9 @@ public sealed class PipelineFixture : IAsyncLifetime
             values[prefix + "Roles__0"] = user.Role == "kampala-researcher" ? "site-researcher" : user.Role;
             if (user.Role == "kampala-researcher") values[prefix + "Sites__0"] = "kampala";
             values[prefix + "Studies__0"] = user.Study;
+            // The "-here" users work on a second study too, the one their reachability crawl clicks through.
+            if (user.Study == Security.RoleMatrixTests.ScopedStudy)
+                values[prefix + "Studies__1"] = Pages.ReachabilityPageTests.ScopedStudy;
         }
         // An admin of one study only, whose status call the Cosmos request count measures without the suite's other
         // studies.

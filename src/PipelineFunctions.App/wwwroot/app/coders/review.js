@@ -190,7 +190,9 @@ async function load() {
     (data.doubleCoded ? " — double-coded: your codes stay hidden from the other coder until you both submit."
         : "") + (submitted ? " Submitted." : "");
   const agreement = document.querySelector("#agreement");
-  agreement.href = `agreement.html?study=${q(study)}&transcript=${q(transcript)}`;
+  // A link only once there is an agreement to show: before, the page could only say it is not open yet.
+  if (data.agreementReady) agreement.href = `agreement.html?study=${q(study)}&transcript=${q(transcript)}`;
+  else agreement.removeAttribute("href");
   agreement.textContent = data.agreementReady ? "Agreement" : data.doubleCoded
       ? "Agreement (opens once you both submit)" : "Agreement (single-coded)";
   document.querySelector("#workspace").hidden = false;

@@ -9,6 +9,12 @@ let etag = null, pairName = translation;
 function turn(t) { return t ? el("div", {}, el("strong", { text: `${t.speaker}: ` }), t.text) : el("em", { text: "(no turn)" }); }
 
 async function load() {
+  // The queue is the translation lead's; a site's researcher or custodian goes back to the site's transcripts.
+  if (!Pipeline.can("translation-lead", "study-lead")) {
+    const back = document.querySelector("#back");
+    back.href = `../site/transcripts.html?study=${encodeURIComponent(study)}`;
+    back.textContent = "Back to the transcripts";
+  }
   const check = await api(base);
   etag = check.etag;
   const s = check.summary;
