@@ -15,7 +15,8 @@ public sealed record AgreementRow(string Code, string Name, double Percent, doub
 /// <summary>A span of a passage; no offsets for the whole passage.</summary>
 public sealed record SpanView(int? Start, int? End)
 {
-    public static List<SpanView> Of(IEnumerable<CodedSpan> spans) => [.. spans.Select(s => new SpanView(s.Start, s.End))];
+    public static List<SpanView> Of(IEnumerable<CodedSpan> spans) =>
+        [.. spans.Select(s => new SpanView(s.Start, s.End))];
 }
 
 /// <summary>A code the pair applied differently on a passage: each coder's spans (empty: left off) and their union.

@@ -14,7 +14,8 @@ public sealed record MatrixColumn(string Id, string Name);
 public sealed record MatrixView(string By, List<MatrixColumn> Columns, List<MatrixRow> Rows);
 
 /// <summary>
-/// Codes × sites (or × speaker roles, as <see cref="SpeakerRoles"/> answers them): passages of the final coding — the caller's own where nothing is final yet, as
+/// Codes × sites (or × speaker roles, as <see cref="SpeakerRoles"/> answers them): passages of the final coding — the
+/// caller's own where nothing is final yet, as
 /// the code view counts — per cell, as JSON or CSV.
 /// </summary>
 public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, ReviewStore review)

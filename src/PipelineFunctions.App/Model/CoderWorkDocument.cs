@@ -44,8 +44,8 @@ public sealed record CodingEntry(
     [property: JsonProperty("anchor")] SpanAnchor? Anchor = null,
     [property: JsonProperty("confirm")] bool? Confirm = null);
 
-/// <summary>How one disagreement of a pair is resolved: which coder's span(s) of a code on a passage the consensus keeps.
-/// </summary>
+/// <summary>How one disagreement of a pair is resolved: which coder's span(s) of a code on a passage the consensus
+/// keeps.</summary>
 /// <param name="Keep"><c>first</c>, <c>second</c> (of the pair, in the order they submitted) or <c>union</c>.</param>
 public sealed record ConsensusChoice(
     [property: JsonProperty("segment")] int Segment,

@@ -6,7 +6,8 @@ namespace PipelineFunctions.App.Tests.Coding;
 
 public sealed class SpeakerRolesTests
 {
-    static readonly (int, string)[] Turns = [(1, "Interviewer"), (2, "#9 (PSW)"), (3, "#4 (PSW)"), (4, "P3"), (5, "P7")];
+    static readonly (int, string)[] Turns =
+        [(1, "Interviewer"), (2, "#9 (PSW)"), (3, "#4 (PSW)"), (4, "P3"), (5, "P7")];
 
     static TranscriptDocument Transcript(Dictionary<string, ParticipantRole>? assigned = null,
         Dictionary<int, ParticipantRole>? imported = null) =>

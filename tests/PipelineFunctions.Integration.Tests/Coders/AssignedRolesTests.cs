@@ -39,7 +39,8 @@ public sealed class AssignedRolesTests(PipelineFixture fixture)
         var review = $"/api/studies/{study}/transcripts/{id}/review";
         var codings = new[] { new { segment = 2, codeId = "supportive-figures", origin = "added" },
             new { segment = 4, codeId = "staff-hostility", origin = "added" } };
-        using (var saved = await coder.PutAsJsonAsync($"{review}/mine", new { codings })) saved.EnsureSuccessStatusCode();
+        using (var saved = await coder.PutAsJsonAsync($"{review}/mine", new { codings }))
+            saved.EnsureSuccessStatusCode();
         (await coder.PostAsync($"{review}/mine/submit", null)).EnsureSuccessStatusCode();
 
         var matrix = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/matrix?by=role"))!;

@@ -99,7 +99,8 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("when coder-2 confirms the same");
         var choices = new[] { new { segment = 4, codeId = "staff-hostility", keep = "first" },
             new { segment = 4, codeId = "unclear-role", keep = "first" } };
-        using (var confirmed = await second.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/final", new { choices }))
+        using (var confirmed = await second.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/final",
+                   new { choices }))
             Assert.True((bool)(await confirmed.Content.ReadFromJsonAsync<JsonNode>())!["final"]!);
 
         var context = page.Context;

@@ -60,8 +60,9 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
             const r = range.getClientRects()[0];
             return [r.left, r.right, r.top + r.height / 2];
         }", words);
-        Assert.True(await page.EvaluateAsync<bool>("([x, y]) => !!document.elementFromPoint(x, y)?.closest('#passage-2 .text')",
-            new[] { box[0] + 1, box[2] }), "the words are under the pointer, not under the tools");
+        Assert.True(await page.EvaluateAsync<bool>(
+            "([x, y]) => !!document.elementFromPoint(x, y)?.closest('#passage-2 .text')", new[] { box[0] + 1, box[2] }),
+            "the words are under the pointer, not under the tools");
         await page.Mouse.MoveAsync((float)box[0] + 1, (float)box[2]);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((float)box[1] - 1, (float)box[2], new() { Steps = 8 });

@@ -36,7 +36,8 @@ public sealed class ConfirmPageTests(PipelineFixture fixture)
             return new { segment, codeId = code, origin = "added", start, end = start + words.Length };
         }
         using (var saved = await coder.PutAsJsonAsync($"{review}/mine",
-                   new { codings = new[] { Span(codes[0].Item1, "kibonge takes"), Span(codes[1].Item1, "kibonge leaves") } }))
+                   new { codings = new[] { Span(codes[0].Item1, "kibonge takes"),
+                       Span(codes[1].Item1, "kibonge leaves") } }))
             saved.EnsureSuccessStatusCode();
 
         // The site marks the missed name: a new pseudonymised version changes both spans' words.
@@ -76,7 +77,8 @@ public sealed class ConfirmPageTests(PipelineFixture fixture)
         for (var i = 0; i < 12 && await page.EvaluateAsync<string?>(
                  "() => document.activeElement.getAttribute('aria-label')") != second; i++)
             await page.Keyboard.PressAsync("Tab");
-        Assert.Equal(second, await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('aria-label')"));
+        Assert.Equal(second,
+            await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('aria-label')"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(item.Locator(".chip.confirm")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirm ") })).ToHaveCountAsync(0);

@@ -66,12 +66,16 @@ public sealed class ConsensusPageTests(PipelineFixture fixture)
             Assert.False((bool)(await again.Content.ReadFromJsonAsync<JsonNode>())!["final"]!);
         Assert.Null((await first.GetFromJsonAsync<JsonNode>($"{review}/agreement"))!["final"]);
 
-        // The second coder finds the first's choice ticked and confirms it: now it is the final coding.
+        // The second coder finds the first's choice ticked and confirms it by keyboard: now it is the final coding.
         var theirs = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress,
             $"/app/coders/agreement.html?study={study}&transcript={id}", PipelineFixture.Coder2Key);
         await Expect(theirs.Locator("#state")).ToContainTextAsync("coder confirmed the choices ticked below");
-        await Expect(theirs.GetByRole(AriaRole.Radio, new() { Name = "Keep both (union)" })).ToBeCheckedAsync();
-        await theirs.GetByRole(AriaRole.Button, new() { Name = "Confirm consensus" }).ClickAsync();
+        var theirUnion = theirs.GetByRole(AriaRole.Radio, new() { Name = "Keep both (union)" });
+        await Expect(theirUnion).ToBeCheckedAsync();
+        await theirUnion.FocusAsync();
+        await theirs.Keyboard.PressAsync("Tab");
+        Assert.Equal("consensus", await theirs.EvaluateAsync<string>("() => document.activeElement.id"));
+        await theirs.Keyboard.PressAsync("Enter");
         await Expect(theirs.GetByRole(AriaRole.Status)).ToHaveTextAsync("Consensus saved as the final coding.");
 
         var final = (await first.GetFromJsonAsync<JsonNode>($"{review}/agreement"))!["final"]!.AsArray()
@@ -82,7 +86,8 @@ public sealed class ConsensusPageTests(PipelineFixture fixture)
 
     static async Task CodeAsync(HttpClient coder, string review, params object[] codings)
     {
-        using (var saved = await coder.PutAsJsonAsync($"{review}/mine", new { codings })) saved.EnsureSuccessStatusCode();
+        using (var saved = await coder.PutAsJsonAsync($"{review}/mine", new { codings }))
+            saved.EnsureSuccessStatusCode();
         using var submitted = await coder.PostAsync($"{review}/mine/submit", null);
         submitted.EnsureSuccessStatusCode();
     }

@@ -49,8 +49,8 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
     /// <param name="Lists">The answer lists things of many studies: a user of another study must not find this study in it.</param>
     /// <param name="RuleRefused">Users whose role may call it but whom a rule of the domain refuses (403, the
     /// <c>forbidden</c> problem, never <c>wrong-role</c>): a coder outside the pair saving its consensus.</param>
-    sealed record Row(string Method, string Template, string Allowed, string Hidden = "", Func<Ids, string, HttpContent?>? Body = null, bool Lists = false,
-        string RuleRefused = "");
+    sealed record Row(string Method, string Template, string Allowed, string Hidden = "",
+        Func<Ids, string, HttpContent?>? Body = null, bool Lists = false, string RuleRefused = "");
 
     sealed record Ids(string Study, string Kampala, string Translation, string Query, string Proposal, string CheckETag, string Poison);
 
@@ -108,10 +108,10 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/mine", Coders, Body: (_, _) => JsonContent.Create(new { codings = new[] { new { segment = 1, codeId = "defined-role", origin = "added" } } })),
         new("POST", "/api/studies/{study}/transcripts/{kampala}/review/mine/submit", Coders),
         new("GET", "/api/studies/{study}/transcripts/{kampala}/review/agreement", Coders),
-        // The pair (coder and study-lead, who submitted above) agreed throughout: the lead saves, the coder confirms, a third
-        // coder is refused by ConsensusRule.
-        new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/final", Coders, Body: (_, _) => JsonContent.Create(new { choices = Array.Empty<object>() }),
-            RuleRefused: "coder-here"),
+        // The pair (coder and study-lead, who submitted above) agreed throughout: the lead saves, the coder confirms, a
+        // third coder is refused by ConsensusRule.
+        new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/final", Coders,
+            Body: (_, _) => JsonContent.Create(new { choices = Array.Empty<object>() }), RuleRefused: "coder-here"),
         new("GET", "/api/studies/{study}/codes/{code}/passages", Coders),
         new("GET", "/api/studies/{study}/codes/tree", Coders),
         new("GET", "/api/studies/{study}/matrix?by=site", Coders),
@@ -143,7 +143,8 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
                 var denied = Elsewhere(who) && row.Template.Contains("{study}", StringComparison.Ordinal) && !allowed.Contains(who);
                 var (status, body) = await CallAsync(row, ids, who, key);
                 calls++;
-                var ok = row.RuleRefused.Split(' ').Contains(who) ? status == 403 && body.Contains(":forbidden", StringComparison.Ordinal)
+                var ok = row.RuleRefused.Split(' ').Contains(who)
+                    ? status == 403 && body.Contains(":forbidden", StringComparison.Ordinal)
                     : allowed.Contains(role) && !denied
                     ? row.Method == "GET" ? status is >= 200 and < 300 : status is not (401 or 403 or 404) and < 500
                     : key is null ? status == 401 : hidden.Contains(role) && !denied ? status == 404 : status == 403;

@@ -27,7 +27,8 @@ signIn(async () => {
   const choiceOf = (c, d) => c?.choices.find(x => x.segment === d.segment && x.codeId === d.code)?.keep;
   const picked = d => choiceOf(mine, d) ?? fromFinal(d) ?? choiceOf(theirs, d);
   const words = (text, spans) => spans.length === 0 ? ["not coded"] : spans.some(s => s.start == null)
-    ? ["the whole passage"] : spans.flatMap((s, i) => [i ? " and " : "", el("mark", { text: text.slice(s.start, s.end) })]);
+    ? ["the whole passage"]
+    : spans.flatMap((s, i) => [i ? " and " : "", el("mark", { text: text.slice(s.start, s.end) })]);
   document.querySelector("#disagreements").replaceChildren(...r.passages.map(p => el("li", { class: "disputed" },
     el("p", {}, el("strong", { text: `Passage ${p.segment}, ${p.speaker}` }), " (", el("a", { href: `${review}#passage-${p.segment}`, text: "in the transcript" }), ")"),
     el("blockquote", { text: p.text }),
@@ -45,7 +46,9 @@ signIn(async () => {
         ...options.map(([keep, label, spans]) => {
           const id = `keep-${d.segment}-${d.code}-${keep}`;
           const radio = el("input", { type: "radio", id, name: `keep-${d.segment}-${d.code}`, value: keep });
-          radio.checked = chosen === keep || chosen === "union" && keep !== "union" && spanKey(spans) === spanKey(d.union);
+          // A union equal to one coder's spans is not offered apart: that coder's option stands for it.
+          radio.checked = chosen === keep
+            || chosen === "union" && keep !== "union" && spanKey(spans) === spanKey(d.union);
           return el("label", { for: id }, radio, label, ...words(p.text, spans));
         }));
     }))));
@@ -55,15 +58,23 @@ signIn(async () => {
   state.textContent = [
     r.final ? "A final coding is saved; saving again replaces it." : "",
     r.resolve === "refuse" ? "The study lead or the two coders of this transcript save its consensus." : "",
-    mine ? `You confirmed a consensus; it becomes final when ${mine.coder === first ? second : first} confirms the same.` : "",
-    theirs && r.resolve !== "refuse" ? `${theirs.coder} confirmed the choices ticked below${mine ? " (where yours differ, yours are ticked)" : ""}.` : "",
+    mine ? `You confirmed a consensus; it becomes final when ${mine.coder === first ? second : first} confirms `
+      + "the same." : "",
+    theirs && r.resolve !== "refuse" ? `${theirs.coder} confirmed the choices ticked below`
+      + `${mine ? " (where yours differ, yours are ticked)" : ""}.` : "",
   ].filter(Boolean).join(" ");
   button.onclick = async () => {
     const sets = [...document.querySelectorAll("#disagreements fieldset")];
     const open = sets.filter(f => !f.querySelector("input:checked"));
-    if (open.length) { Pipeline.showError(`Choose what to keep for every disagreement: ${open.length} still open.`); open[0].querySelector("input").focus(); return; }
-    const choices = sets.map(f => ({ segment: Number(f.dataset.segment), codeId: f.dataset.code, keep: f.querySelector("input:checked").value }));
-    const result = await api(`/api/studies/${q(study)}/transcripts/${q(transcript)}/review/final`, { method: "PUT", body: JSON.stringify({ choices }) });
+    if (open.length) {
+      Pipeline.showError(`Choose what to keep for every disagreement: ${open.length} still open.`);
+      open[0].querySelector("input").focus();
+      return;
+    }
+    const choices = sets.map(f => ({ segment: Number(f.dataset.segment), codeId: f.dataset.code,
+      keep: f.querySelector("input:checked").value }));
+    const result = await api(`/api/studies/${q(study)}/transcripts/${q(transcript)}/review/final`,
+      { method: "PUT", body: JSON.stringify({ choices }) });
     document.querySelector("#done").textContent = result.message;
   };
   document.querySelector("#report").hidden = false;
