@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Uploads;
@@ -30,8 +31,7 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
         var notes = new List<QdaNote>();
         var users = new SortedSet<string>(StringComparer.Ordinal);
         var documents = new Dictionary<string, TranscriptDocument>(StringComparer.OrdinalIgnoreCase);
-        var roles = new Dictionary<string, IReadOnlyDictionary<string,
-            ParticipantRole>>(StringComparer.OrdinalIgnoreCase);
+        var roles = new Dictionary<string, SpeakerRoles>(StringComparer.OrdinalIgnoreCase);
         foreach (var transcript in chosen.Where(Exportable).OrderBy(t => t.ReceivedAt))
         {
             var turns = (await review.SegmentsAsync(transcript.Id, ct)).OrderBy(s => s.Segment)
@@ -62,7 +62,7 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
         // Participants as cases with the transcript's values and the roles the study lead assigned; sites as sets.
         return ParticipantCases.Add(project,
             s => TranscriptParticipants.Attributes(study, documents[s.Guid], (s.Turns ?? []).Select(t => t.Speaker)),
-            (s, speaker) => roles[s.Guid].TryGetValue(speaker, out var role) ? role : null);
+            (s, speaker) => roles[s.Guid].VariableOf(speaker));
     }
 
     /// <summary>

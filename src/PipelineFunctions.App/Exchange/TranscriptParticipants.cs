@@ -1,3 +1,4 @@
+using PipelineFunctions.App.Coding;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.Core.Exchange;
 using PipelineFunctions.Core.Transcripts;
@@ -29,19 +30,9 @@ public static class TranscriptParticipants
         new(transcript.SiteId, study.Sites.FirstOrDefault(s => s.Id == transcript.SiteId)?.Country, transcript.Language,
             InterviewTypeOf(transcript, speakers));
 
-    /// <summary>
-    /// Each speaker's role: the ones an import gave (found by their turn's pseudonymised speaker), then the ones the
-    /// study lead set.
-    /// </summary>
-    public static IReadOnlyDictionary<string, ParticipantRole> RolesOf(TranscriptDocument transcript, IEnumerable<SpeakerTurn> turns)
-    {
-        var roles = new Dictionary<string, ParticipantRole>(StringComparer.Ordinal);
-        if (transcript.ImportedRoles.Count > 0)
-            foreach (var turn in turns)
-                if (transcript.ImportedRoles.TryGetValue(turn.Index, out var imported)) roles[turn.Speaker] = imported;
-        foreach (var (speaker, role) in transcript.SpeakerRoles) roles[speaker] = role;
-        return roles;
-    }
+    /// <summary>Each speaker's role as every view reads it (<see cref="SpeakerRoles"/>).</summary>
+    public static SpeakerRoles RolesOf(TranscriptDocument transcript, IEnumerable<SpeakerTurn> turns) =>
+        SpeakerRoles.Of(transcript, turns.Select(t => (t.Index, t.Speaker)));
 
     /// <summary>The interview type as a lead wrote it, trimmed; null for blank. Throws nothing: the caller checks <see cref="IsValidInterviewType"/>.</summary>
     public static string? CleanInterviewType(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

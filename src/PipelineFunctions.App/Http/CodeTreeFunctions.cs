@@ -54,10 +54,10 @@ public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, 
             Func<CodingEntry, bool> spoken = _ => true;
             if (!string.IsNullOrEmpty(role))
             {
-                var roles = (await review.SegmentsAsync(v.Transcript.Id, ct))
-                    .ToDictionary(s => s.Segment, s => SpeakerCitation.RoleOf(s.Speaker));
-                spoken = c => string.Equals(roles.GetValueOrDefault(c.Segment), role,
-                    StringComparison.OrdinalIgnoreCase);
+                var turns = await review.SegmentsAsync(v.Transcript.Id, ct);
+                var of = SpeakerRoles.Of(v.Transcript, turns);
+                var roles = turns.ToDictionary(s => s.Segment, s => of.RoleOf(s.Speaker));
+                spoken = c => SpeakerRoles.Matches(roles.GetValueOrDefault(c.Segment), role);
             }
             mine.Add(v.Transcript.Id, v.Mine, spoken);
             final.Add(v.Transcript.Id, v.Final, spoken);

@@ -45,15 +45,14 @@ public sealed class CodeViewFunctions(StudyStore studies, StudyCodings codings, 
             var coded = work.Codings.Where(c => family.Contains(c.CodeId)).DistinctBy(c => c.Segment)
                 .OrderBy(c => c.Segment).ToList();
             if (coded.Count == 0) continue;
-            var segments = (await review.SegmentsAsync(v.Transcript.Id, ct)).ToDictionary(s => s.Segment);
+            var turns = await review.SegmentsAsync(v.Transcript.Id, ct);
+            var (segments, roles) = (turns.ToDictionary(s => s.Segment), SpeakerRoles.Of(v.Transcript, turns));
             var siteName = study.Sites.FirstOrDefault(s => s.Id == v.Transcript.SiteId)?.Name ?? v.Transcript.SiteId;
             foreach (var c in coded)
             {
                 if (!segments.TryGetValue(c.Segment, out var s)) continue;
-                var speakerRole = SpeakerCitation.RoleOf(s.Speaker);
-                if (!string.IsNullOrEmpty(role) && !string.Equals(speakerRole, role,
-                    StringComparison.OrdinalIgnoreCase))
-                    continue;
+                var speakerRole = roles.RoleOf(s.Speaker);
+                if (!string.IsNullOrEmpty(role) && !SpeakerRoles.Matches(speakerRole, role)) continue;
                 var text = c.Start is { } start && c.End is { } end && end <= s.Text.Length && start < end
                     ? s.Text[start..end] : s.Text;
                 passages.Add(new CodedPassage(v.Transcript.Id, v.Transcript.FileName, v.Transcript.SiteId, siteName,

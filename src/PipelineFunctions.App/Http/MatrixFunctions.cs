@@ -14,7 +14,8 @@ public sealed record MatrixColumn(string Id, string Name);
 public sealed record MatrixView(string By, List<MatrixColumn> Columns, List<MatrixRow> Rows);
 
 /// <summary>
-/// Codes × sites (or × speaker roles): passages of the final coding — the caller's own where nothing is final yet, as
+/// Codes × sites (or × speaker roles, as <see cref="SpeakerRoles"/> answers them): passages of the final coding — the
+/// caller's own where nothing is final yet, as
 /// the code view counts — per cell, as JSON or CSV.
 /// </summary>
 public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, ReviewStore review)
@@ -32,8 +33,13 @@ public sealed class MatrixFunctions(StudyStore studies, StudyCodings codings, Re
         foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User, _ => true, ct))
         {
             if ((v.Final ?? v.Mine) is not { } work || work.Codings.Count == 0) continue;
-            var roles = byRole ? (await review.SegmentsAsync(v.Transcript.Id, ct))
-                .ToDictionary(s => s.Segment, s => SpeakerCitation.RoleOf(s.Speaker) ?? "no role") : null;
+            Dictionary<int, string>? roles = null;
+            if (byRole)
+            {
+                var turns = await review.SegmentsAsync(v.Transcript.Id, ct);
+                var of = SpeakerRoles.Of(v.Transcript, turns);
+                roles = turns.ToDictionary(s => s.Segment, s => of.RoleOf(s.Speaker) ?? "no role");
+            }
             foreach (var c in work.Codings)
             {
                 var column = roles is null ? v.Transcript.SiteId : roles.GetValueOrDefault(c.Segment, "no role");

@@ -5,7 +5,6 @@ using PipelineFunctions.App.Middleware;
 using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
-using PipelineFunctions.Core.Agreement;
 using PipelineFunctions.Core.Limits;
 using PipelineFunctions.Core.Transcripts;
 
@@ -57,18 +56,6 @@ public sealed record ReviewView(TranscriptRef Transcript, IEnumerable<CodeView> 
     IEnumerable<ReviewSegment> Segments, MyWork Mine,
     string? Etag, bool DoubleCoded, bool AgreementReady);
 public sealed record Saved(string Etag, string Message);
-public sealed record AgreementRow(string Code, string Name, double Percent, double Kappa, double Alpha, int Both,
-    int OnlyFirst, int OnlySecond);
-public sealed record DisagreementView(int Segment, string Code, string Name, bool First, bool Second);
-/// <summary>A passage the pair coded differently: its text and each coder's codes on it, to set side by side.</summary>
-public sealed record DisputedPassage(int Segment, string Speaker, string Text, List<string> First, List<string> Second);
-/// <param name="Units">What the figures count: participant passages, interviewer turns left out (said on the
-/// page).</param>
-public sealed record AgreementView(IEnumerable<string> Coders, IEnumerable<AgreementRow> PerCode, AgreementRow Overall,
-    IEnumerable<DisagreementView> Disagreements, List<Coding> Agreed, List<Coding>? Final,
-        List<DisputedPassage> Passages,
-    string Units = "", int PassagesCounted = 0, int InterviewerPassagesLeftOut = 0);
-
 /// <summary>
 /// The coders' workspace: a transcript's pseudonymised passages with suggestions, each coder's own codings saved as
 /// they go (ETag-checked), blind double coding (nobody sees another's work; agreement opens once two have submitted).
@@ -188,78 +175,7 @@ public sealed class ReviewFunctions(StudyStore studies, TranscriptStore transcri
             : TypedResults.Ok(new Done("Submitted."));
     }
 
-    [Function("GetAgreement"), Access(Roles.Coder, Roles.StudyLead), Audited("read-codings")]
-    public async Task<Results<Ok<AgreementView>, Problem<NoStudy>, Problem<WrongState>>> AgreementAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get",
-            Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/agreement")] HttpRequest req,
-        string studyId, string transcriptId, CancellationToken ct)
-    {
-        var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NoStudy(studyId);
-        var all = await codings.ListAsync(transcriptId, ct);
-        var pair = CodingRules.Pair(all);
-        if (pair.Count < 2) return Problems.Conflict("Agreement is shown once two coders have submitted.");
-        var passages = (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment);
-        var segments = passages.Keys.Order().ToList();
-        // The figures count participants' passages only; every disagreement, wherever it is, stays listed to resolve.
-        var (units, figures) = PairAgreement.Of(passages.Values, pair[0], pair[1]);
-        var report = CodingAgreement.Compare(segments, PairAgreement.Codes(pair[0]), PairAgreement.Codes(pair[1]));
-        string Name(string id) => study.Codebook.Find(id)?.Name ?? id;
-        AgreementRow Row(CodeAgreement a) => new(a.CodeId, a.CodeId == CodingAgreement.Overall ? "All codes"
-            : Name(a.CodeId),
-            Math.Round(a.Percent, 3), Math.Round(a.Kappa, 3), Math.Round(a.Alpha, 3), a.BothApplied, a.OnlyFirst,
-                a.OnlySecond);
-        return TypedResults.Ok(new AgreementView(
-            pair.Select(p => p.Coder),
-            figures.PerCode.Select(Row),
-            Row(figures.Overall),
-            report.Disagreements.Select(d => new DisagreementView(d.Segment, d.CodeId, Name(d.CodeId), d.First,
-                d.Second)),
-            Coding.Of(pair[0].Codings.Where(c => pair[1].Codings.Any(o => o.Segment == c.Segment
-                && o.CodeId == c.CodeId))),
-            all.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder)?.Codings is { } final ? Coding.Of(final)
-                : null,
-            report.Disagreements.Select(d => d.Segment).Distinct().Order().Where(passages.ContainsKey)
-                .Select(n => new DisputedPassage(n, passages[n].Speaker,
-                passages[n].Text, CodesOn(pair[0], n), CodesOn(pair[1], n))).ToList(),
-            units.Description, units.Counted.Count, units.LeftOut));
-        List<string> CodesOn(CoderWorkDocument work, int segment) => work.Codings.Where(c => c.Segment == segment)
-            .Select(c => Name(c.CodeId)).Distinct().ToList();
-    }
-
-    /// <summary>The pair's resolved coding: what both agreed plus each disagreement they kept. It becomes the
-    /// transcript's final coding.</summary>
-    [Function("SaveConsensus"), Access(Roles.Coder, Roles.StudyLead), Audited("save-consensus")]
-    public async Task<Results<Ok<Done>, Problem<Invalid>, Problem<NoStudy>, Problem<WrongState>,
-        Problem<Stale>>> ConsensusAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put",
-            Route = "api/studies/{studyId}/transcripts/{transcriptId}/review/final")] HttpRequest req,
-        string studyId, string transcriptId, CancellationToken ct)
-    {
-        var request = await req.ReadFromJsonAsync<CoderWorkRequest>(ct);
-        if (request?.Codings is null) return Problems.BadRequest("Send the consensus codings as JSON.");
-        if (TooLong(request) is { } tooLong) return Problems.BadRequest(tooLong);
-        var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NoStudy(studyId);
-        if (CodingRules.Pair(await codings.ListAsync(transcriptId, ct)).Count < 2)
-            return Problems.Conflict("Consensus comes after two coders have submitted.");
-        if (request.Codings.FirstOrDefault(c => study.Codebook.Find(c.CodeId) is null) is { } unknown)
-            return Problems.BadRequest($"'{unknown.CodeId}' is not a code of this study's codebook.");
-        var current = await codings.GetAsync(transcriptId, CoderWorkDocument.FinalCoder, ct);
-        var work = new CoderWorkDocument
-        {
-            Id = CoderWorkDocument.IdFor(transcriptId, CoderWorkDocument.FinalCoder), TranscriptId = transcriptId,
-                StudyId = studyId,
-            Coder = CoderWorkDocument.FinalCoder, Codings = [.. request.Codings.Distinct().Select(c => c.ToEntry())],
-            Memos = [.. (request.Memos ?? []).Select(m => m.ToEntry()),
-                new Memo(null, $"Consensus saved by {req.HttpContext.User.Name()}.")],
-            Submitted = true, SubmittedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow(),
-        };
-        return await codings.TrySaveAsync(work, current?.ETag, ct) is null ? Stale()
-            : TypedResults.Ok(new Done("Consensus saved as the final coding."));
-    }
-
-    static string? TooLong(CoderWorkRequest request) =>
+    internal static string? TooLong(CoderWorkRequest request) =>
         (request.Memos ?? []).Select(m => TextLimits.CheckMemo(m.Text)).FirstOrDefault(p => p is not null);
 
     static Problem<Refused> AssignedElsewhere() =>

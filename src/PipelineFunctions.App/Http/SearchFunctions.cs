@@ -88,11 +88,11 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
         foreach (var (t, ofTranscript) in ready)
         {
             var siteName = study.Sites.FirstOrDefault(s => s.Id == t.SiteId)?.Name ?? t.SiteId;
+            var roles = SpeakerRoles.Of(t, ofTranscript.Select(p => (p.Segment, p.Speaker)));
             foreach (var p in ofTranscript)
             {
-                var role = SpeakerCitation.RoleOf(p.Speaker);
-                if (!string.IsNullOrEmpty(filter.Role)
-                    && !string.Equals(role, filter.Role, StringComparison.OrdinalIgnoreCase)) continue;
+                var role = roles.RoleOf(p.Speaker);
+                if (!string.IsNullOrEmpty(filter.Role) && !SpeakerRoles.Matches(role, filter.Role)) continue;
                 if (query.Score(p.Searchable) is > 0 and var score)
                     hits.Add(new SearchHit(t.Id, t.FileName, t.SiteId, siteName, t.Language, p.Segment, p.Speaker,
                         role, p.Text, score));

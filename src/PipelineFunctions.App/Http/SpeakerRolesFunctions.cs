@@ -115,7 +115,7 @@ public sealed class SpeakerRolesFunctions(StudyStore studies, TranscriptStore tr
         var roles = TranscriptParticipants.RolesOf(transcript, turns);
         var speakers = turns.GroupBy(t => t.Speaker, StringComparer.Ordinal)
             .Select(g => new SpeakerView(g.Key, g.Count(), ParticipantCases.IsParticipant(g.Key),
-                roles.TryGetValue(g.Key, out var role) ? StudyVariables.RoleValue(role) : null))
+                roles.Assigned.TryGetValue(g.Key, out var role) ? StudyVariables.RoleValue(role) : null))
             .ToList();
         var attributes = TranscriptParticipants.Attributes(study, transcript, speakers.Select(s => s.Speaker));
         return new SpeakersView(transcript.Id, transcript.FileName, transcript.SiteId, attributes.Country,

@@ -20,6 +20,9 @@ public sealed class CoderWorkDocument
     [JsonProperty("rejected")] public List<RejectedSuggestion> Rejected { get; set; } = [];
     [JsonProperty("memos")] public List<Memo> Memos { get; set; } = [];
     [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The consensus this coder confirmed (one choice per disagreement); saved as final when the other
+    /// coder of the pair confirms the same coding (Coding/ConsensusRule).</summary>
+    [JsonProperty("consensusProposal")] public List<ConsensusChoice>? ConsensusProposal { get; set; }
     [JsonProperty("_etag")] public string? ETag { get; set; }
 
     public static string IdFor(string transcriptId, string coder) => $"{transcriptId}:{coder}";
@@ -40,6 +43,14 @@ public sealed record CodingEntry(
     [property: JsonProperty("end")] int? End = null,
     [property: JsonProperty("anchor")] SpanAnchor? Anchor = null,
     [property: JsonProperty("confirm")] bool? Confirm = null);
+
+/// <summary>How one disagreement of a pair is resolved: which coder's span(s) of a code on a passage the consensus
+/// keeps.</summary>
+/// <param name="Keep"><c>first</c>, <c>second</c> (of the pair, in the order they submitted) or <c>union</c>.</param>
+public sealed record ConsensusChoice(
+    [property: JsonProperty("segment")] int Segment,
+    [property: JsonProperty("codeId")] string CodeId,
+    [property: JsonProperty("keep")] string Keep);
 
 public sealed record RejectedSuggestion(
     [property: JsonProperty("segment")] int Segment,

@@ -86,13 +86,22 @@ public sealed class CodersWorkspaceTests(PipelineFixture fixture)
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "All codes" })).ToContainTextAsync("83.3%0.5560.574");
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Hostility from non-PSS staff" })).ToContainTextAsync("66.7%0.0000.000");
         await Assertions.Expect(figures.Locator("tr", new() { HasText = "Supportive figures" })).ToContainTextAsync("100%1.0001.000");
-        await Assertions.Expect(page.Locator("#disagreements input[type=checkbox]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#disagreements fieldset")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "agreement.png"), FullPage = true });
 
-        // Consensus: keep the hostility code, drop the other; the final coding feeds the code view and the engine.
-        await page.GetByLabel("Keep Hostility from non-PSS staff on passage 4").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save consensus" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("final coding");
+        // Consensus: keep the hostility code, drop the other. The first coder confirms, the second confirms the same
+        // (ConsensusRule); the final coding feeds the code view and the engine.
+        await page.GetByRole(AriaRole.Group, new() { Name = "Hostility from non-PSS staff on passage 4" })
+            .GetByRole(AriaRole.Radio, new() { Name = "Keep coder's: the whole passage" }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Unclear role on passage 4" })
+            .GetByRole(AriaRole.Radio, new() { Name = "Keep coder's: not coded" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm consensus" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("when coder-2 confirms the same");
+        var choices = new[] { new { segment = 4, codeId = "staff-hostility", keep = "first" },
+            new { segment = 4, codeId = "unclear-role", keep = "first" } };
+        using (var confirmed = await second.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/final",
+                   new { choices }))
+            Assert.True((bool)(await confirmed.Content.ReadFromJsonAsync<JsonNode>())!["final"]!);
 
         var context = page.Context;
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = fixture.App.BaseAddress.ToString().TrimEnd('/') });

@@ -47,7 +47,10 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
 
     /// <summary>One row of the matrix: who may call it, and who is answered 404 (the thing is hidden from them).</summary>
     /// <param name="Lists">The answer lists things of many studies: a user of another study must not find this study in it.</param>
-    sealed record Row(string Method, string Template, string Allowed, string Hidden = "", Func<Ids, string, HttpContent?>? Body = null, bool Lists = false);
+    /// <param name="RuleRefused">Users whose role may call it but whom a rule of the domain refuses (403, the
+    /// <c>forbidden</c> problem, never <c>wrong-role</c>): a coder outside the pair saving its consensus.</param>
+    sealed record Row(string Method, string Template, string Allowed, string Hidden = "",
+        Func<Ids, string, HttpContent?>? Body = null, bool Lists = false, string RuleRefused = "");
 
     sealed record Ids(string Study, string Kampala, string Translation, string Query, string Proposal, string CheckETag, string Poison);
 
@@ -106,7 +109,10 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/mine", Coders, Body: (_, _) => JsonContent.Create(new { codings = new[] { new { segment = 1, codeId = "defined-role", origin = "added" } } })),
         new("POST", "/api/studies/{study}/transcripts/{kampala}/review/mine/submit", Coders),
         new("GET", "/api/studies/{study}/transcripts/{kampala}/review/agreement", Coders),
-        new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/final", Coders, Body: (_, _) => JsonContent.Create(new { codings = Array.Empty<object>() })),
+        // The pair (coder and study-lead, who submitted above) agreed throughout: the lead saves, the coder confirms, a
+        // third coder is refused by ConsensusRule.
+        new("PUT", "/api/studies/{study}/transcripts/{kampala}/review/final", Coders,
+            Body: (_, _) => JsonContent.Create(new { choices = Array.Empty<object>() }), RuleRefused: "coder-here"),
         new("GET", "/api/studies/{study}/codes/{code}/passages", Coders),
         new("GET", "/api/studies/{study}/codes/tree", Coders),
         new("GET", "/api/studies/{study}/matrix?by=site", Coders),
@@ -138,7 +144,9 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
                 var denied = Elsewhere(who) && row.Template.Contains("{study}", StringComparison.Ordinal) && !allowed.Contains(who);
                 var (status, body) = await CallAsync(row, ids, who, key);
                 calls++;
-                var ok = allowed.Contains(role) && !denied
+                var ok = row.RuleRefused.Split(' ').Contains(who)
+                    ? status == 403 && body.Contains(":forbidden", StringComparison.Ordinal)
+                    : allowed.Contains(role) && !denied
                     ? row.Method == "GET" ? status is >= 200 and < 300 : status is not (401 or 403 or 404) and < 500
                     : key is null ? status == 401 : hidden.Contains(role) && !denied ? status == 404 : status == 403;
                 if (!ok) wrong.Add($"{row.Method} {row.Template} as {who}: {status}");

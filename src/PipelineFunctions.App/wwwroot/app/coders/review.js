@@ -20,14 +20,19 @@ function pending(segment) {
   return segment.suggestions.filter(s => !applied.has(s.code) && !rejected.has(s.code)).slice(0, 3);
 }
 
-function renderPassage(segment, i) {
-  const item = document.querySelector(`#passage-${segment.segment}`)
-      ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1", "data-index": String(i) });
+/** Whether a passage is current: its class, tab stop and aria-current only, never its content. */
+function mark(item, segment, i) {
   item.className = "passage" + (i === current ? " current" : "")
     + (segment.suggestions.length === 0 && segment.interviewer ? " interviewer" : "");
   // One tab stop for the list (the current passage); j/k move within it.
   item.tabIndex = i === current ? 0 : -1;
   if (i === current) item.setAttribute("aria-current", "true"); else item.removeAttribute("aria-current");
+}
+
+function renderPassage(segment, i) {
+  const item = document.querySelector(`#passage-${segment.segment}`)
+      ?? el("li", { id: `passage-${segment.segment}`, tabindex: "-1", "data-index": String(i) });
+  mark(item, segment, i);
   const codings = (bySegment.get(segment.segment) ?? [])
       .map(c => ({ ...c, name: codeNames.get(c.codeId) ?? c.codeId }));
   const chips = codings.map(c => el("span",
@@ -69,14 +74,21 @@ function render() {
   else data.segments.forEach(renderPassage);
 }
 
-/** Makes passage i current: the bar, the focus and what the tools act on are always the same passage. */
+/**
+ * Makes passage i current: the bar, the focus and what the tools act on are always the same passage. Only the marks
+ * change, not the passages' content: a click or a selection the pointer began in a passage that was not current then
+ * carries on in the same elements (rebuilt, the button under the pointer lost its click and the text its selection).
+ */
 function select(i, focus = true) {
   const previous = current;
   current = Math.max(0, Math.min(data.segments.length - 1, i));
-  if (previous !== current) renderPassage(data.segments[previous], previous);
-  const item = renderPassage(data.segments[current], current);
-  if (focus && document.activeElement !== item
-      && !item.contains(document.activeElement)) item.focus({ preventScroll: true });
+  const itemOf = n => document.querySelector(`#passage-${data.segments[n].segment}`);
+  if (previous !== current) mark(itemOf(previous), data.segments[previous], previous);
+  const item = itemOf(current);
+  mark(item, data.segments[current], current);
+  if (!focus) return;
+  // Scrolled to by keys only: under the pointer, a scroll would move what it pressed before it let go.
+  if (document.activeElement !== item && !item.contains(document.activeElement)) item.focus({ preventScroll: true });
   item.scrollIntoView({ block: "nearest" });
 }
 
