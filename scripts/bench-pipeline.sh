@@ -6,6 +6,7 @@
 # Ports (so it never touches the stack ./run.sh and ./test.sh use): BENCH_STORAGE_PORT (Blob; Queue and Table the
 # next two, default 20100), BENCH_HTTP_PORT (default 0: a free one). Cosmos: the cosmosdb-server on BENCH_COSMOS_PORT
 # (default 8081) when one listens there, else one started on that port for the run. App log: .local/logs/bench-app.log.
+# BENCH_APP_DIR: another build of the app to measure (default this tree's Release build), for before/after.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -66,7 +67,7 @@ export Pipeline__CosmosEndpoint="https://127.0.0.1:$cosmos_port/"
 export Pipeline__CosmosDatabase="bench-$(date +%s)-$$"
 
 dotnet src/PipelineFunctions.LocalHost/bin/Release/net10.0/PipelineFunctions.LocalHost.dll \
-  --app src/PipelineFunctions.App/bin/Release/net10.0 --port "$http_port" --settings "$work/local.settings.json" \
+  --app "${BENCH_APP_DIR:-src/PipelineFunctions.App/bin/Release/net10.0}" --port "$http_port" --settings "$work/local.settings.json" \
   >"$logs/bench-app.log" 2>&1 &
 pids+=($!)
 url=""
