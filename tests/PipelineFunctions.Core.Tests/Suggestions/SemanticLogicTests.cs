@@ -115,9 +115,7 @@ public sealed class SemanticLogicTests
         var cold = new StudyModels(new EmbeddingCache(coldModel)).Suggest("s1", codebook, [], units);
 
         var prepared = new StudyModels(new EmbeddingCache(preparedModel));
-        Assert.True(prepared.NeedsPreparing(codebook));
         prepared.Prepare(codebook);
-        Assert.False(prepared.NeedsPreparing(codebook));
         var afterPrepare = preparedModel.Texts;
         prepared.Prepare(codebook);
         Assert.Equal(afterPrepare, preparedModel.Texts);

@@ -118,15 +118,13 @@ public sealed class IngestTranscript(
     /// </summary>
     void PrepareSuggestions(StudyDocument study)
     {
-        if (study.Codebook is not { } codebook || !models.NeedsPreparing(codebook)) return;
-        // A thread of its own: the embedding runs for seconds, and blocked pool threads starved every other
-        // invocation's continuations on two cores (one measurement: an upload's ingest waited 22-35 s).
-        _ = Task.Factory.StartNew(() =>
+        if (study.Codebook is not { } codebook) return;
+        _ = Task.Run(() =>
         {
             try { models.Prepare(codebook); }
             catch (Exception e) when (e is TypeInitializationException or DllNotFoundException
                                            or BadImageFormatException or EntryPointNotFoundException) { }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }, CancellationToken.None);
     }
 
     /// <summary>

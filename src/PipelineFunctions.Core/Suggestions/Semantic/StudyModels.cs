@@ -34,9 +34,6 @@ public sealed class StudyModels(ISentenceEmbedder embedder, SuggestionOptions? o
         return true;
     }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>Whether no call has prepared this codebook yet or is preparing it (so a caller need not start one).</summary>
-    public bool NeedsPreparing(Codebook codebook) => !_prepared.ContainsKey(codebook.Version());
-
     /// <summary>How the last call for the study got its engine: "built", "learned N" or "as it was" (for logs and tests).</summary>
     public string LastUpdate(string studyId) => _studies.TryGetValue(studyId, out var entry) ? entry.Update : "";
 
