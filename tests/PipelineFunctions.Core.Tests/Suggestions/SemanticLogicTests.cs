@@ -105,26 +105,4 @@ public sealed class SemanticLogicTests
         models.Suggest("s1", codebook, decisions.Skip(1).ToList(), units);
         Assert.Equal("built", models.LastUpdate("s1"));
     }
-
-    [Fact]
-    public void A_prepared_codebook_is_embedded_once_and_the_first_build_finds_it_cached()
-    {
-        var codebook = DevSets.Codebook(Imh);
-        CodingUnit[] units = [new(1, 1, "P1", "My supervisor always checks in with me after a hard shift.", false)];
-        var (coldModel, preparedModel) = (new WordHashEmbedder(), new WordHashEmbedder());
-        var cold = new StudyModels(new EmbeddingCache(coldModel)).Suggest("s1", codebook, [], units);
-
-        var prepared = new StudyModels(new EmbeddingCache(preparedModel));
-        prepared.Prepare(codebook);
-        var afterPrepare = preparedModel.Texts;
-        prepared.Prepare(codebook);
-        Assert.Equal(afterPrepare, preparedModel.Texts);
-        var suggested = prepared.Suggest("s1", codebook, [], units);
-
-        Assert.True(afterPrepare > 0);
-        // The build embedded the passage only: the codebook's texts were there already.
-        Assert.Equal(coldModel.Texts, preparedModel.Texts);
-        Assert.True(preparedModel.Texts - afterPrepare < afterPrepare);
-        Assert.Equal(cold[0].Suggestions.Select(x => x.CodeId), suggested[0].Suggestions.Select(x => x.CodeId));
-    }
 }

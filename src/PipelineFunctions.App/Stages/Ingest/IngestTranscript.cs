@@ -7,7 +7,6 @@ using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Uploads;
 using PipelineFunctions.App.Workflow;
-using PipelineFunctions.Core.Suggestions.Semantic;
 using PipelineFunctions.Core.Transcripts;
 
 namespace PipelineFunctions.App.Stages.Ingest;
@@ -19,7 +18,7 @@ namespace PipelineFunctions.App.Stages.Ingest;
 /// </summary>
 public sealed class IngestTranscript(
     StageRunner runner, StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, BlobContainers blobs,
-    TranscriptWorkflow workflow, PipelineSettings settings, TimeProvider clock, StudyModels models)
+    TranscriptWorkflow workflow, PipelineSettings settings, TimeProvider clock)
 {
     [Function(nameof(IngestTranscript))]
     public Task RunAsync([QueueTrigger(StageTable.Queues.Ingest)] string message, FunctionContext function,
@@ -88,7 +87,6 @@ public sealed class IngestTranscript(
         }
 
         await texts.SaveParsedAsync(id, parsed, ct);
-        PrepareSuggestions(study);
         await MeetByInterviewAsync(transcript, ct);
         if (transcript.TranslationOf is { } sourceId
             && await transcripts.GetAsync(study.Id, sourceId, ct) is { } source)
@@ -109,22 +107,6 @@ public sealed class IngestTranscript(
             context.Log($"{id}: parsed, {parsed.Turns.Count} turns.");
         else
             context.Log($"{id}: moved meanwhile by another delivery; nothing handed on.");
-    }
-
-    /// <summary>
-    /// The codebook's texts embedded while the transcript is pseudonymised, not when it reaches suggestion: after a
-    /// fresh start, embedding them (some 45 texts for the sample codebook) held up the study's first suggestions. In the
-    /// background; a model that cannot load here is the suggestion stage's to report.
-    /// </summary>
-    void PrepareSuggestions(StudyDocument study)
-    {
-        if (study.Codebook is not { } codebook) return;
-        _ = Task.Run(() =>
-        {
-            try { models.Prepare(codebook); }
-            catch (Exception e) when (e is TypeInitializationException or DllNotFoundException
-                                           or BadImageFormatException or EntryPointNotFoundException) { }
-        }, CancellationToken.None);
     }
 
     /// <summary>

@@ -20,19 +20,6 @@ public sealed class StudyModels(ISentenceEmbedder embedder, SuggestionOptions? o
     }
 
     readonly ConcurrentDictionary<string, Entry> _studies = new(StringComparer.Ordinal);
-    // Codebook versions whose texts are embedded (in the embedder's cache) or being embedded: one run per version, so a
-    // build waits for a preparation under way instead of embedding the same texts beside it.
-    readonly ConcurrentDictionary<string, Lazy<bool>> _prepared = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Embeds the codebook's texts ahead of the study's first suggestion (the pipeline calls it when a transcript
-    /// arrives), so the engine's build later finds them cached; on a fresh start that is most of the first build.
-    /// </summary>
-    public void Prepare(Codebook codebook) => _ = _prepared.GetOrAdd(codebook.Version(), version => new Lazy<bool>(() =>
-    {
-        _ = new CodeProfiles(codebook, embedder);
-        return true;
-    }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>How the last call for the study got its engine: "built", "learned N" or "as it was" (for logs and tests).</summary>
     public string LastUpdate(string studyId) => _studies.TryGetValue(studyId, out var entry) ? entry.Update : "";
@@ -46,7 +33,6 @@ public sealed class StudyModels(ISentenceEmbedder embedder, SuggestionOptions? o
             var current = decisions.ToHashSet();
             if (entry.Engine is null || entry.Version != version || !entry.Seen.IsSubsetOf(current))
             {
-                Prepare(codebook);
                 entry.Engine = new SemanticSuggestionEngine(codebook, embedder, [], options, current);
                 entry.Version = version;
                 entry.Update = "built";
