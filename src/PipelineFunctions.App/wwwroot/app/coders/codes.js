@@ -48,7 +48,7 @@ async function showCandidates() {
       el("textarea", { id: `${id}-definition`, rows: "3", cols: "60", text: c.draft.definition }),
       el("p", { class: "hint", text: `Its ${c.draft.examples.length} quotes above go with it as examples.` }),
       el("p", {}, el("button", { type: "submit", text: "Send proposal" })));
-    const open = el("button", { type: "button", text: "Propose as a code", "aria-label": `Propose ${c.label} as a code`,
+    const open = el("button", { type: "button", text: "Propose as a code", "aria-describedby": `${id}-title`,
       "aria-expanded": "false", onclick: () => {
         form.hidden = false;
         open.setAttribute("aria-expanded", "true");
