@@ -53,6 +53,7 @@ public sealed class CandidateCodesPageTests(PipelineFixture fixture)
         // The interviewer's questions are context, never a candidate's passage.
         await Assertions.Expect(page.Locator("#candidates")).Not.ToContainTextAsync("Tell me more");
         await PageChecks.AssertAccessibleAsync(page);
+        await candidate.ScrollIntoViewIfNeededAsync();
         await PageChecks.ScreenshotAsync(page, "candidate-codes");
 
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Propose as a code" }).ClickAsync();
