@@ -80,6 +80,13 @@ public sealed class CandidateCodesPageTests(PipelineFixture fixture)
         var proposal = proposals.Single(p => (string?)p!["name"] == "Football and sport")!;
         // The examples are the passages' pseudonymised text, as the quotes showed them.
         Assert.All(proposal["examples"]!.AsArray(), e => Assert.Contains("ootball", (string)e!));
+
+        // Approved, the code keeps the quotes as its examples.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Approve Football and sport" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("approved");
+        var codebook = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!;
+        var code = codebook["codes"]!.AsArray().Single(c => (string?)c!["name"] == "Football and sport")!;
+        Assert.Equal(3, code["examples"]!.AsArray().Count);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ async function showCandidates() {
   list.replaceChildren(...(r.candidates.length ? r.candidates.map((c, i) => {
     const id = `candidate-${i}`;
     const form = el("form", { class: "candidate-form", hidden: "" },
-      el("label", { for: `${id}-name`, text: "Name" }), el("input", { id: `${id}-name`, value: c.draft.name, size: "40" }),
+      el("label", { for: `${id}-name`, text: "Name" }),
+      el("input", { id: `${id}-name`, value: c.draft.name, size: "40" }),
       el("label", { for: `${id}-definition`, text: "Definition" }),
       el("textarea", { id: `${id}-definition`, rows: "3", cols: "60", text: c.draft.definition }),
       el("p", { class: "hint", text: `Its ${c.draft.examples.length} quotes above go with it as examples.` }),
@@ -73,7 +74,8 @@ async function showCandidates() {
         el("a", { href: `review.html?study=${q(study)}&transcript=${q(p.transcriptId)}#passage-${p.segment}`,
           text: `passage ${p.segment}` })))),
       open, form);
-  }) : [el("li", { text: `No candidate: every group of passages no code fits is too small (${r.considered} passages read).` })]));
+  }) : [el("li", {
+    text: `No candidate: every group of passages no code fits is too small (${r.considered} passages read).` })]));
   document.querySelector("#candidates-section").hidden = false;
 }
 
