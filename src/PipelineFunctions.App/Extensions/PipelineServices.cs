@@ -67,6 +67,7 @@ public static class PipelineServices
         // One model per process and one engine per study for the worker's life: the sentence model loads once.
         services.AddSingleton(_ => new StudyModels(SharedEmbeddings.Instance,
             Core.Suggestions.SuggestionOptions.Default));
+        services.AddSingleton(_ => new Core.Suggestions.Induction.CodeProposals(SharedEmbeddings.Instance));
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<TranscriptUploads>();
         services.AddSingleton<StudyExchange>();

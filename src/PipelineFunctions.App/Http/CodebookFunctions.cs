@@ -12,7 +12,9 @@ using PipelineFunctions.Core.Exchange;
 
 namespace PipelineFunctions.App.Http;
 
-public sealed record ProposalRequest(string Name, string Definition, string? Parent = null);
+/// <param name="Examples">Passages (pseudonymised text) that show the code, up to three: a candidate's quotes.</param>
+public sealed record ProposalRequest(string Name, string Definition, string? Parent = null,
+    List<string>? Examples = null);
 public sealed record Proposed(string Message, string Id);
 public sealed record CodebookChanged(string Message, string Version, string? Code = null);
 /// <param name="From">The code merged away.</param>
@@ -23,9 +25,10 @@ public sealed record CodesMerged(string Message, string Version, int Codings, in
 /// <param name="State"><c>proposed</c>, <c>approved</c> or <c>declined</c>.</param>
 public sealed record ProposalView(string Id, string Name, string Definition, string? Parent, string By,
     DateTimeOffset At,
-    string State)
+    string State, List<string> Examples)
 {
-    public static ProposalView Of(CodeProposal p) => new(p.Id, p.Name, p.Definition, p.Parent, p.By, p.At, p.State);
+    public static ProposalView Of(CodeProposal p) => new(p.Id, p.Name, p.Definition, p.Parent, p.By, p.At, p.State,
+        p.Examples ?? []);
 }
 
 /// <summary>A study's codebook in JSON, CSV or REFI-QDA (.qdc; a .qdpx project's codes can be read in too); replacing
@@ -142,14 +145,18 @@ public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, Co
         if (string.IsNullOrWhiteSpace(request?.Name) || string.IsNullOrWhiteSpace(request.Definition))
             return Problems.BadRequest("A proposed code needs a name and a definition.");
         if ((TextLimits.CheckCodeName(request.Name)
-            ?? TextLimits.CheckCodeDefinition(request.Definition)) is { } tooLong) return Problems.BadRequest(tooLong);
+            ?? TextLimits.CheckCodeDefinition(request.Definition)
+            ?? request.Examples?.Select(TextLimits.CheckCodeDefinition).FirstOrDefault(e => e is not null))
+            is { } tooLong) return Problems.BadRequest(tooLong);
+        var examples = request.Examples?.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList();
+        if (examples?.Count > 3) return Problems.BadRequest("A proposed code takes up to three examples.");
         var study = await studies.GetAsync(studyId, ct);
         if (study?.Codebook is null) return Problems.NoStudy(studyId);
         if (request.Parent is { } parent && study.Codebook.Find(parent) is null)
             return Problems.BadRequest($"'{parent}' is not a code of this codebook.");
         var proposal = new CodeProposal(Guid.NewGuid().ToString("n")[..10], request.Name.Trim(),
             request.Definition.Trim(), request.Parent,
-            req.HttpContext.User.Name(), clock.GetUtcNow(), "proposed");
+            req.HttpContext.User.Name(), clock.GetUtcNow(), "proposed", examples is { Count: > 0 } ? examples : null);
         await studies.ProposeCodeAsync(studyId, proposal, ct);
         return TypedResults.Ok(new Proposed("Proposed; the study lead will decide.", proposal.Id));
     }
@@ -167,7 +174,7 @@ public sealed class CodebookFunctions(StudyStore studies, CodingsMerge merge, Co
         if (proposal.State != "proposed") return Problems.Conflict($"That proposal is {proposal.State} already.");
         var id = CodeId(proposal.Name, study.Codebook);
         var codebook = study.Codebook with { Codes = [.. study.Codebook.Codes,
-            new Code(id, proposal.Name, proposal.Parent, proposal.Definition)] };
+            new Code(id, proposal.Name, proposal.Parent, proposal.Definition, Examples: proposal.Examples)] };
         var version = await studies.ApproveCodeAsync(studyId, codebook, study.CodeProposals.IndexOf(proposal),
             proposal with { State = "approved" },
             req.HttpContext.User.Name(), clock.GetUtcNow(), ct);

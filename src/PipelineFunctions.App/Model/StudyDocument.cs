@@ -70,7 +70,8 @@ public sealed record CodeProposal(
     [property: JsonProperty("parent")] string? Parent,
     [property: JsonProperty("by")] string By,
     [property: JsonProperty("at")] DateTimeOffset At,
-    [property: JsonProperty("state")] string State);
+    [property: JsonProperty("state")] string State,
+    [property: JsonProperty("examples")] List<string>? Examples = null);
 
 public sealed record CodebookVersionEntry(
     [property: JsonProperty("version")] string Version,

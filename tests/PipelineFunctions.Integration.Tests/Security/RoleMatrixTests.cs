@@ -67,6 +67,7 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("POST", "/api/studies/{study}/codebook/proposals", Coders, Body: (_, who) => JsonContent.Create(new { name = $"Proposed by {who}", definition = "A code that emerged while coding." })),
         new("POST", "/api/studies/{study}/codebook/proposals/{proposal}/approve", "study-lead"),
         new("POST", "/api/studies/{study}/codebook/proposals/{proposal}/decline", "study-lead"),
+        new("GET", "/api/studies/{study}/codebook/candidates", "study-lead"),
         new("GET", "/api/me", Everyone + " coder-elsewhere", Lists: true),
         new("GET", "/api/studies/{study}/settings", "study-lead"),
         new("PUT", "/api/studies/{study}/settings", "study-lead", Body: (_, _) => JsonContent.Create(new { name = "Integration test study", sites = new[] { new { id = "kampala", name = "Kampala", country = "UG" }, new { id = "dar-es-salaam", name = "Dar es Salaam", country = "TZ" } }, languages = new[] { "en", "sw" }, allowList = new[] { "PSW", "Interviewer", "Facilitator" }, placeholderStyle = "Numbered", allowCloudLanguage = false, doubleCodeFirst = 0, doubleCodeTranscripts = Array.Empty<string>() })),

@@ -35,6 +35,50 @@ async function show() {
     `${m.text} — ${m.fileName}${m.segment != null ? `, passage ${m.segment}` : ""} (${m.by})`)) : [el("li", { text: "No memo names this code." })]));
 }
 
+// The study lead's candidate new codes: each with its key phrases, passages by site and three quotes, and a draft
+// proposal (name, definition, the quotes as examples) to edit and send.
+async function showCandidates() {
+  const r = await api(`${base}/codebook/candidates`);
+  const list = document.querySelector("#candidates");
+  list.replaceChildren(...(r.candidates.length ? r.candidates.map((c, i) => {
+    const id = `candidate-${i}`;
+    const form = el("form", { class: "candidate-form", hidden: "" },
+      el("label", { for: `${id}-name`, text: "Name" }),
+      el("input", { id: `${id}-name`, value: c.draft.name, size: "40" }),
+      el("label", { for: `${id}-definition`, text: "Definition" }),
+      el("textarea", { id: `${id}-definition`, rows: "3", cols: "60", text: c.draft.definition }),
+      el("p", { class: "hint", text: `Its ${c.draft.examples.length} quotes above go with it as examples.` }),
+      el("p", {}, el("button", { type: "submit", text: "Send proposal" })));
+    const open = el("button", { type: "button", text: "Propose as a code", "aria-describedby": `${id}-title`,
+      "aria-expanded": "false", onclick: () => {
+        form.hidden = false;
+        open.setAttribute("aria-expanded", "true");
+        form.querySelector("input").focus();
+      } });
+    form.addEventListener("submit", async e => {
+      e.preventDefault();
+      const name = form.querySelector("input").value.trim();
+      const res = await api(`${base}/codebook/proposals`, { method: "POST", body: JSON.stringify({
+        name, definition: form.querySelector("textarea").value.trim(), examples: c.draft.examples }) });
+      form.replaceWith(el("p", { text: `${res.message} ` },
+        el("a", { href: `../lead/codebook.html?study=${q(study)}`, text: "See it among the proposals" })));
+      open.remove();
+      document.querySelector("#proposed").textContent = `'${name}' proposed.`;
+    });
+    return el("li", {},
+      el("h3", { id: `${id}-title`, text: c.label }),
+      el("p", { text: `Key phrases: ${c.keywords.join(", ")}` }),
+      el("p", { text: `${c.passages} passages: ${c.bySite.map(s => `${s.site} ${s.passages}`).join(", ")}` }),
+      el("ol", { class: "quotes" }, ...c.quotes.map(p => el("li", {}, el("blockquote", { text: p.text }),
+        el("span", { text: `${p.citation}, ` }),
+        el("a", { href: `review.html?study=${q(study)}&transcript=${q(p.transcriptId)}#passage-${p.segment}`,
+          text: `passage ${p.segment}` })))),
+      open, form);
+  }) : [el("li", {
+    text: `No candidate: every group of passages no code fits is too small (${r.considered} passages read).` })]));
+  document.querySelector("#candidates-section").hidden = false;
+}
+
 signIn(async () => {
   const [codebook, tree] = await Promise.all([api(`${base}/codebook`), api(`${base}/codes/tree`)]);
   codes = codebook.codes;
@@ -45,4 +89,5 @@ signIn(async () => {
   document.querySelector("#filters").addEventListener("submit", e => { e.preventDefault(); show(); });
   document.querySelector("#view").hidden = false;
   await show();
+  if (Pipeline.can("study-lead")) await showCandidates();
 });

@@ -145,7 +145,10 @@ async function decide(p, action) {
 async function loadProposals() {
   const proposals = await api(`${base}/codebook/proposals`);
   $("#proposals tbody").replaceChildren(...proposals.map(p => el("tr", {},
-    el("th", { scope: "row", text: p.name }), el("td", { text: p.definition }), el("td", { text: p.parent ? nameOf(p.parent) : "(top level)" }),
+    el("th", { scope: "row", text: p.name }), el("td", {}, p.definition, ...(p.examples?.length
+      ? [el("ul", { class: "examples", "aria-label": `Examples of ${p.name}` },
+        ...p.examples.map(x => el("li", { text: x })))] : [])),
+    el("td", { text: p.parent ? nameOf(p.parent) : "(top level)" }),
     el("td", { text: `${p.by}, ${new Date(p.at).toLocaleDateString()}` }), el("td", { text: p.state }),
     el("td", {}, ...(p.state === "proposed" ? [
       el("button", { type: "button", text: "Approve", "aria-label": `Approve ${p.name}`, onclick: () => decide(p, "approve") }), " ",
