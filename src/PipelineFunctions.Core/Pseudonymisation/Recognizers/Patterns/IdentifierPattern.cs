@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Patterns;
 
-/// <summary>A compiled pattern: what it matches (its <c>value</c> group, else all of it) that passes its checks.</summary>
+/// <summary>
+/// A compiled pattern: what it matches (its <c>value</c> group, else all of it) that passes its checks. The validator
+/// reads the <c>check</c> group when there is one (a postcode's town), else the value.
+/// </summary>
 public sealed class IdentifierPattern(string id, Regex regex, IPatternValidator? validator,
     IReadOnlyList<DigitBound> digits)
 {
@@ -13,7 +16,8 @@ public sealed class IdentifierPattern(string id, Regex regex, IPatternValidator?
         foreach (Match m in regex.Matches(text))
         {
             var value = m.Groups["value"].Success ? m.Groups["value"] : m.Groups[0];
-            if (HasDigits(m, value.Value) && validator?.IsValid(value.Value) != false) yield return value;
+            var check = m.Groups["check"].Success ? m.Groups["check"].Value : value.Value;
+            if (HasDigits(m, value.Value) && validator?.IsValid(check) != false) yield return value;
         }
     }
 
