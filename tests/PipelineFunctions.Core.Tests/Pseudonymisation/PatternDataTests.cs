@@ -45,7 +45,8 @@ public sealed class PatternDataTests
     public void Every_recognizer_id_is_unique_and_every_pattern_id_within_its_recognizer()
     {
         Assert.Equal(File.Recognizers.Count, File.Recognizers.Select(r => r.Id).Distinct().Count());
-        Assert.All(File.Recognizers, r => Assert.Equal(r.Patterns.Count, r.Patterns.Select(p => p.Id).Distinct().Count()));
+        Assert.All(File.Recognizers, r =>
+            Assert.Equal(r.Patterns.Count, r.Patterns.Select(p => p.Id).Distinct().Count()));
         var others = RecognizerRegistry.For([], new HashSet<string>()).Select(r => r.Name).ToList();
         Assert.Equal(others.Count, others.Distinct().Count());
     }

@@ -54,7 +54,8 @@ public sealed class StructuredRecognizerTests
     [InlineData("86095742719", true)]
     [InlineData("86095742718", false)]
     [InlineData("12345678903", false)]
-    public void German_tax_ids_need_their_check_digit_and_digit_rule(string id, bool valid) => Assert.Equal(valid, new GermanTaxIdCheckDigit().IsValid(id));
+    public void German_tax_ids_need_their_check_digit_and_digit_rule(string id, bool valid) =>
+        Assert.Equal(valid, new GermanTaxIdCheckDigit().IsValid(id));
 
     [Theory]
     [InlineData("12/03/1985")]

@@ -31,7 +31,8 @@ public static partial class PatternCatalogue
     public static IReadOnlyList<PatternRecognizer> Compile(PatternFile file)
     {
         var duplicate = file.Recognizers.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new InvalidDataException($"Two pattern recognizers are called {duplicate.Key}.");
+        if (duplicate is not null)
+            throw new InvalidDataException($"Two pattern recognizers are called {duplicate.Key}.");
         return [.. file.Recognizers.Select(r => Compile(r, file.Fragments ?? []))];
     }
 

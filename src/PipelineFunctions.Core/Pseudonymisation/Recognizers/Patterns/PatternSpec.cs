@@ -17,6 +17,6 @@ public sealed record RecognizerSpec(string Id, string Kind, int Priority, List<P
 public sealed record PatternSpec(string Id, string[] Regex, bool IgnoreCase = false, string? Validator = null,
     DigitBound[]? Digits = null, string[]? Examples = null, string[]? CounterExamples = null);
 
-/// <summary>When <paramref name="Group"/> matched, the match holds from <paramref name="Min"/> to <paramref name="Max"/>
-/// digits.</summary>
+/// <summary>When <paramref name="Group"/> matched, the match holds from <paramref name="Min"/> to
+/// <paramref name="Max"/> digits.</summary>
 public sealed record DigitBound(string Group, int Min, int Max);

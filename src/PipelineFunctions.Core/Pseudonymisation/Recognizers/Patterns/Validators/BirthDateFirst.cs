@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Patterns;
 
-/// <summary>A number that starts with its holder's birth date (yyyymmdd, Tanzanian NIDA): a real date since 1900.</summary>
+/// <summary>A number that starts with its holder's birth date (yyyymmdd, Tanzanian NIDA): a real date since
+/// 1900.</summary>
 public sealed class BirthDateFirst : IPatternValidator
 {
     public string Name => "birth-date-first";

@@ -1,9 +1,9 @@
 namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Patterns;
 
 /// <summary>
-/// Singapore NRIC and FIN: prefix S/T/F/G/M, seven digits, check letter. Weights 2-7-6-5-4-3-2; T and G add 4, M adds 3;
-/// the remainder mod 11 picks the letter from JZIHGFEDCBA (S/T), XWUTRQPNMLK (F/G) or, counted from the end,
-/// XWUTRQPNJLK (M).
+/// Singapore NRIC and FIN: prefix S/T/F/G/M, seven digits, check letter. Weights 2-7-6-5-4-3-2; T and G add 4, M
+/// adds 3; the remainder mod 11 picks the letter from JZIHGFEDCBA (S/T), XWUTRQPNMLK (F/G) or, counted from the
+/// end, XWUTRQPNJLK (M).
 /// </summary>
 public sealed class NricCheckLetter : IPatternValidator
 {
