@@ -18,6 +18,10 @@ public static class IdentifierKinds
     public const string Date = "DATE";
     public const string Address = "ADDRESS";
 
+    /// <summary>Every kind, so data naming one (Data/patterns.json) can be checked.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+        { Person, Place, Organisation, Other, Phone, Email, Url, Handle, Id, Date, Address };
+
     /// <summary>The kind a roster entry of this category is detected as.</summary>
     public static string Of(IdentifierCategory category) => category switch
     {

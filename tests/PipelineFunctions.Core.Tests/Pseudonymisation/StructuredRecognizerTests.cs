@@ -1,6 +1,4 @@
-using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Germany;
-using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Israel;
-using PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Singapore;
+using PipelineFunctions.Core.Pseudonymisation.Recognizers.Patterns;
 
 namespace PipelineFunctions.Core.Tests.Pseudonymisation;
 
@@ -38,7 +36,7 @@ public sealed class StructuredRecognizerTests
     [InlineData("X1234567D", false)]
     public void Nric_and_fin_need_their_check_letter(string id, bool valid)
     {
-        Assert.Equal(valid, NricRecognizer.IsValid(id));
+        Assert.Equal(valid, new NricCheckLetter().IsValid(id));
         Assert.Equal(valid, Detect.In($"My IC is {id}, please note.").Contains((id, "ID")));
     }
 
@@ -48,7 +46,7 @@ public sealed class StructuredRecognizerTests
     [InlineData("123456789", false)]
     public void Israeli_ids_need_their_check_digit(string id, bool valid)
     {
-        Assert.Equal(valid, IsraeliIdRecognizer.IsValid(id));
+        Assert.Equal(valid, new IsraeliIdCheckDigit().IsValid(id));
         Assert.Equal(valid, Detect.In($"Teudat zehut {id} is mine.").Contains((id, "ID")));
     }
 
@@ -56,7 +54,8 @@ public sealed class StructuredRecognizerTests
     [InlineData("86095742719", true)]
     [InlineData("86095742718", false)]
     [InlineData("12345678903", false)]
-    public void German_tax_ids_need_their_check_digit_and_digit_rule(string id, bool valid) => Assert.Equal(valid, TaxIdRecognizer.IsValid(id));
+    public void German_tax_ids_need_their_check_digit_and_digit_rule(string id, bool valid) =>
+        Assert.Equal(valid, new GermanTaxIdCheckDigit().IsValid(id));
 
     [Theory]
     [InlineData("12/03/1985")]

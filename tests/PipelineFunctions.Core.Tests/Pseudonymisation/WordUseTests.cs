@@ -66,8 +66,8 @@ public sealed class WordUseTests
     public void A_word_in_a_school_class_is_no_place() => Assert.Empty(Run("en", [], "I was in S4 when it started.").Replacements);
 
     [Theory]
-    [InlineData("My tik number is 4471-22-09 there.", "4471-22-09", "number-in-groups")]
-    [InlineData("The plate is MC 734 BXY, my uncle's.", "MC 734 BXY", "code-in-groups")]
+    [InlineData("My code is 4471-22-09 there.", "4471-22-09", "number-in-groups")]
+    [InlineData("It said QX 734 BXY, my uncle's.", "QX 734 BXY", "code-in-groups")]
     [InlineData("The coordinator, I'll just say R., she is amazing.", "R", "initials")]
     public void Numbers_in_groups_and_initials_left_in_clear_are_unsure(string text, string unsure, string reason)
     {

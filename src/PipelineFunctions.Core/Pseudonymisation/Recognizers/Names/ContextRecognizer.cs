@@ -5,7 +5,8 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 /// <summary>
 /// Names told by their context: <c>my name is X</c> (titles are <see cref="TitleRecognizer"/>'s),
 /// relations (<c>my cousin X</c>); facilities (<c>X Hospital</c>, <c>X Health Centre</c>, <c>hospitali ya X</c>,
-/// <c>Klinikum X</c>); places after <c>from/in/at/near</c> (and their Kiswahili and German forms).
+/// <c>Klinikum X</c>); places after <c>from/in/at/near</c> (and their Kiswahili and German forms; "In" opening a
+/// sentence too, and every person and tense of Kiswahili "toka", to come from: "wanatoka", "nilitoka").
 /// </summary>
 public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IRecognizer
 {
@@ -66,7 +67,8 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
     [GeneratedRegex(@"\b(?:[Hh]ospitali|[Kk]liniki|[Zz]ahanati|[Ww]odi|[Kk]ituo cha afya)\s+(?:ya|cha|la)\s+(?<name>" + Words + @")|\b(?:Klinikum|Krankenhaus|Klinik)\s+(?<name>" + Words + ")")]
     private static partial Regex FacilityBefore();
 
-    [GeneratedRegex(@"\b(?:from|in|at|near|village of|town of|district of|[Kk]utoka|huko|katika|kijiji cha|wilaya ya|aus|nach|bei)\s+(?<name>" + Words + ")")]
+    [GeneratedRegex(@"\b(?:from|[Ii]n|at|near|village of|town of|district of|[Kk]utoka|"
+        + @"\p{Ll}{1,3}(?:na|li|ta|me)toka|huko|katika|kijiji cha|wilaya ya|aus|nach|bei)\s+(?<name>" + Words + ")")]
     private static partial Regex Place();
 
     [GeneratedRegex(@"\b(?:Referral|Mental|Psychiatric|Regional|District|Hospital|Health|Centre|Center|Medical|Clinic|Ward|Dispensary|Klinikum|Klinik|Krankenhaus)\b", RegexOptions.IgnoreCase)]

@@ -1,21 +1,16 @@
-using System.Text.RegularExpressions;
-
-namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.CountrySpecific.Germany;
+namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Patterns;
 
 /// <summary>
 /// German tax identification numbers (Steuer-IdNr): eleven digits, no leading zero, one digit of the first ten
 /// repeated two or three times, and an ISO 7064 MOD 11,10 check digit.
 /// </summary>
-public sealed partial class TaxIdRecognizer() : PatternRecognizer("ID", 92)
+public sealed class GermanTaxIdCheckDigit : IPatternValidator
 {
-    public override string Name => "de-tax-id";
-    protected override Regex Pattern => TaxId();
+    public string Name => "de-tax-id-check-digit";
 
-    protected override bool IsValid(Match m) => IsValid(m.Value);
-
-    public static bool IsValid(string id)
+    public bool IsValid(string value)
     {
-        var digits = new string(id.Where(char.IsAsciiDigit).ToArray());
+        var digits = new string([.. value.Where(char.IsAsciiDigit)]);
         if (digits.Length != 11 || digits[0] == '0') return false;
         var counts = digits[..10].GroupBy(c => c).Select(g => g.Count()).ToList();
         if (counts.Count(c => c > 1) != 1 || counts.Max() > 3) return false;
@@ -29,7 +24,4 @@ public sealed partial class TaxIdRecognizer() : PatternRecognizer("ID", 92)
         var check = 11 - product;
         return (check == 10 ? 0 : check) == digits[10] - '0';
     }
-
-    [GeneratedRegex(@"(?<![\d+-])\d{2}\s?\d{3}\s?\d{3}\s?\d{3}(?![\d-])", RegexOptions.CultureInvariant)]
-    private static partial Regex TaxId();
 }
