@@ -19,5 +19,7 @@ sed -e "s#\"Pipeline__PseudonymMasterKey\": \"\"#\"Pipeline__PseudonymMasterKey\
 mv "$settings.new" "$settings"
 
 echo "setup: building"
+# The formatter (CSharpier, a local tool in dotnet-tools.json) that keeps lines within 120 characters.
+dotnet tool restore >/dev/null
 dotnet build PipelineFunctions.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 scripts/stack.sh start

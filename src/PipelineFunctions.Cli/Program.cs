@@ -1,6 +1,7 @@
 using PipelineFunctions.Cli.Commands;
 
-var commands = typeof(ICliCommand).Assembly.GetTypes()
+var commands = typeof(ICliCommand)
+    .Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliCommand).IsAssignableFrom(t))
     .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
     .OrderBy(c => c.Name, StringComparer.Ordinal)
@@ -10,13 +11,15 @@ var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) 
 if (command is null && CliArgs.AsksForHelp(args))
 {
     Console.WriteLine("usage: pipeline <command> ...   (pipeline <command> --help for one command)");
-    foreach (var c in commands) Console.WriteLine($"  {c.Usage}");
+    foreach (var c in commands)
+        Console.WriteLine($"  {c.Usage}");
     return 0;
 }
 if (command is null)
 {
     Console.Error.WriteLine("usage: pipeline <command> ...");
-    foreach (var c in commands) Console.Error.WriteLine($"  {c.Usage}");
+    foreach (var c in commands)
+        Console.Error.WriteLine($"  {c.Usage}");
     return 2;
 }
 if (CliArgs.AsksForHelp(args[1..]))

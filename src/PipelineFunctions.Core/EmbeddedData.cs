@@ -8,9 +8,14 @@ static class EmbeddedData
     /// <summary>The whole text of a resource; a <c>.gz</c> one is unpacked.</summary>
     public static string Text(string resource)
     {
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(resource)
+        using var stream =
+            typeof(EmbeddedData).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The data file {resource} is missing from the assembly.");
-        using var reader = new StreamReader(resource.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream);
+        using var reader = new StreamReader(
+            resource.EndsWith(".gz", StringComparison.Ordinal)
+                ? new GZipStream(stream, CompressionMode.Decompress)
+                : stream
+        );
         return reader.ReadToEnd();
     }
 
@@ -20,5 +25,12 @@ static class EmbeddedData
 
     /// <summary>Its lines <c>key: value value …</c>.</summary>
     public static IEnumerable<(string Key, string[] Values)> Keyed(string resource) =>
-        Lines(resource).Where(l => l.Contains(':')).Select(l => (l[..l.IndexOf(':')].Trim(), l[(l.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Lines(resource)
+            .Where(l => l.Contains(':'))
+            .Select(l =>
+                (
+                    l[..l.IndexOf(':')].Trim(),
+                    l[(l.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                )
+            );
 }

@@ -10,7 +10,8 @@ static class Repo
     static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "PipelineFunctions.sln"))) return dir.FullName;
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "PipelineFunctions.sln")))
+                return dir.FullName;
         throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

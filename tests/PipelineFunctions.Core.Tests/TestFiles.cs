@@ -28,7 +28,8 @@ static class TestFiles
         using (var part = zip.CreateEntry(entry, CompressionLevel.SmallestSize).Open())
         {
             var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < megabytes; i++) part.Write(zeros);
+            for (var i = 0; i < megabytes; i++)
+                part.Write(zeros);
         }
         return buffer.ToArray();
     }
@@ -40,7 +41,13 @@ static class TestFiles
         using (var doc = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
-            main.Document = new W.Document(new W.Body(paragraphs.Select(p => new W.Paragraph(new W.Run(new W.Text(p) { Space = SpaceProcessingModeValues.Preserve })))));
+            main.Document = new W.Document(
+                new W.Body(
+                    paragraphs.Select(p => new W.Paragraph(
+                        new W.Run(new W.Text(p) { Space = SpaceProcessingModeValues.Preserve })
+                    ))
+                )
+            );
         }
         return buffer.ToArray();
     }

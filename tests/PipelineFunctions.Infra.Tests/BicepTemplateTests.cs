@@ -12,12 +12,21 @@ namespace PipelineFunctions.Infra.Tests;
 public sealed class BicepTemplateTests
 {
     static readonly string Infra = Path.Combine(RepoRoot(), "infra");
-    static readonly Lazy<JsonNode> Template = new(() => JsonNode.Parse(Run("build", Path.Combine(Infra, "main.bicep"), "--stdout").Output)!);
+    static readonly Lazy<JsonNode> Template = new(() =>
+        JsonNode.Parse(Run("build", Path.Combine(Infra, "main.bicep"), "--stdout").Output)!
+    );
 
     [Fact]
     public void Build_and_lint_have_no_errors_or_warnings()
     {
-        foreach (var args in new[] { new[] { "build", "main.bicep", "--stdout" }, ["lint", "main.bicep"], ["build-params", "main.bicepparam", "--stdout"] })
+        foreach (
+            var args in new[]
+            {
+                new[] { "build", "main.bicep", "--stdout" },
+                ["lint", "main.bicep"],
+                ["build-params", "main.bicepparam", "--stdout"],
+            }
+        )
         {
             var (code, _, errors) = Run(args);
             Assert.Equal(0, code);
@@ -48,15 +57,26 @@ public sealed class BicepTemplateTests
         var created = Module("storage")["parameters"]!["queues"]!["value"]!.ToString();
         Assert.Contains("variables('stageQueues')", created);
         Assert.All(StageTable.All, s => Assert.Equal(s.Queue + "-poison", s.PoisonQueue));
-        Assert.Contains("map(variables('stageQueues'), lambda('q', format('{0}-poison', lambdaVariables('q'))))", created);
+        Assert.Contains(
+            "map(variables('stageQueues'), lambda('q', format('{0}-poison', lambdaVariables('q'))))",
+            created
+        );
     }
 
     [Fact]
     public void Event_grid_delivers_blob_created_in_uploads_to_the_ingest_queue()
     {
-        var subscription = Resources("Microsoft.EventGrid/systemTopics/eventSubscriptions", Module("events")).Single()["properties"]!;
-        Assert.Equal("/blobServices/default/containers/uploads/", (string?)subscription["filter"]!["subjectBeginsWith"]);
-        Assert.Equal(["Microsoft.Storage.BlobCreated"], subscription["filter"]!["includedEventTypes"]!.AsArray().Select(e => (string)e!));
+        var subscription = Resources("Microsoft.EventGrid/systemTopics/eventSubscriptions", Module("events")).Single()[
+            "properties"
+        ]!;
+        Assert.Equal(
+            "/blobServices/default/containers/uploads/",
+            (string?)subscription["filter"]!["subjectBeginsWith"]
+        );
+        Assert.Equal(
+            ["Microsoft.Storage.BlobCreated"],
+            subscription["filter"]!["includedEventTypes"]!.AsArray().Select(e => (string)e!)
+        );
         var destination = subscription["deliveryWithResourceIdentity"]!["destination"]!;
         Assert.Equal("StorageQueue", (string?)destination["endpointType"]);
         Assert.Equal(StageTable.Ingest.Queue, (string?)Module("events")["parameters"]!["ingestQueue"]!["value"]);
@@ -65,7 +85,9 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Cosmos_containers_have_the_apps_partition_keys()
     {
-        var declared = Template.Value["variables"]!["cosmosContainers"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
+        var declared = Template.Value["variables"]!["cosmosContainers"]!
+            .AsObject()
+            .ToDictionary(p => p.Key, p => (string)p.Value!);
         Assert.Equal(CosmosContainers.PartitionKeys.OrderBy(p => p.Key), declared.OrderBy(p => p.Key));
         var account = Resources("Microsoft.DocumentDB/databaseAccounts", Module("cosmos")).Single();
         Assert.True((bool)account["properties"]!["disableLocalAuth"]!);
@@ -107,8 +129,17 @@ public sealed class BicepTemplateTests
     {
         var settings = AppSettings(Resources("Microsoft.Web/sites", Module("app")).Single());
         var bin = Path.Combine(RepoRoot(), "src", "PipelineFunctions.App", "bin");
-        var metadata = Path.Combine(bin, Directory.Exists(Path.Combine(bin, "Release")) ? "Release" : "Debug", "net10.0", "functions.metadata");
-        var named = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(metadata), "%([A-Za-z0-9_]+)%").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var metadata = Path.Combine(
+            bin,
+            Directory.Exists(Path.Combine(bin, "Release")) ? "Release" : "Debug",
+            "net10.0",
+            "functions.metadata"
+        );
+        var named = System
+            .Text.RegularExpressions.Regex.Matches(File.ReadAllText(metadata), "%([A-Za-z0-9_]+)%")
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToList();
         Assert.Contains("StalledTranscriptsSchedule", named);
         Assert.All(named, name => Assert.Contains(name, settings.Keys));
     }
@@ -119,7 +150,10 @@ public sealed class BicepTemplateTests
         var settings = AppSettings(Resources("Microsoft.Web/sites", Module("app")).Single());
         Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"]);
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
-        var roles = Module("roles")["template"]!["variables"]!["storageRoles"]!.AsObject().Select(r => (string)r.Value!).ToList();
+        var roles = Module("roles")["template"]!["variables"]!["storageRoles"]!
+            .AsObject()
+            .Select(r => (string)r.Value!)
+            .ToList();
         Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", roles); // Storage Blob Data Owner: host, deployment container
         Assert.Contains("974c5e8b-45b9-4653-ba55-5f855dd0fb88", roles); // Storage Queue Data Contributor: triggers, poison queues
     }
@@ -127,11 +161,16 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Host_json_sends_a_message_to_poison_after_the_apps_dequeue_count_and_polls_quickly()
     {
-        var queues = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "src", "PipelineFunctions.App", "host.json")))!["extensions"]!["queues"]!;
+        var queues = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(RepoRoot(), "src", "PipelineFunctions.App", "host.json"))
+        )!["extensions"]!["queues"]!;
         Assert.Equal(5, (int)queues["maxDequeueCount"]!);
         // The stages compare the dequeue count with this setting to mark a transcript Failed on its last try.
         Assert.Equal(new PipelineSettings().MaxDequeueCount, (int)queues["maxDequeueCount"]!);
-        Assert.True(TimeSpan.Parse((string)queues["maxPollingInterval"]!) <= TimeSpan.FromSeconds(2), "an idle queue is polled at least every 2 s");
+        Assert.True(
+            TimeSpan.Parse((string)queues["maxPollingInterval"]!) <= TimeSpan.FromSeconds(2),
+            "an idle queue is polled at least every 2 s"
+        );
     }
 
     [Fact]
@@ -142,7 +181,10 @@ public sealed class BicepTemplateTests
         var aad = auth["properties"]!["identityProviders"]!["azureActiveDirectory"]!;
         Assert.True((bool)aad["enabled"]!);
         Assert.Equal("[parameters('entraClientId')]", (string?)aad["registration"]!["clientId"]);
-        Assert.Equal("AllowAnonymous", (string?)auth["properties"]!["globalValidation"]!["unauthenticatedClientAction"]);
+        Assert.Equal(
+            "AllowAnonymous",
+            (string?)auth["properties"]!["globalValidation"]!["unauthenticatedClientAction"]
+        );
         Assert.Contains("entraClientId", Module("app")["parameters"]!["entraClientId"]!.ToString());
     }
 
@@ -153,12 +195,18 @@ public sealed class BicepTemplateTests
         Assert.True((bool)insights["properties"]!["DisableLocalAuth"]!);
         var assignments = Resources("Microsoft.Authorization/roleAssignments", Module("roles"));
         // Monitoring Metrics Publisher, on the Application Insights component.
-        Assert.Contains(assignments, a => a["properties"]!["roleDefinitionId"]!.ToString().Contains("3913510d-42f4-4e42-8a64-420c390055eb")
-            && a["scope"]!.ToString().Contains("Microsoft.Insights/components"));
+        Assert.Contains(
+            assignments,
+            a =>
+                a["properties"]!["roleDefinitionId"]!.ToString().Contains("3913510d-42f4-4e42-8a64-420c390055eb")
+                && a["scope"]!.ToString().Contains("Microsoft.Insights/components")
+        );
     }
 
     static Dictionary<string, string> AppSettings(JsonNode app) =>
-        app["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
+        app["properties"]!["siteConfig"]!["appSettings"]!
+            .AsArray()
+            .ToDictionary(s => (string)s!["name"]!, s => s!["value"]!.ToString());
 
     static JsonNode Module(string name) =>
         Resources("Microsoft.Resources/deployments").Single(m => (string?)m["name"] == name)["properties"]!;
@@ -173,9 +221,18 @@ public sealed class BicepTemplateTests
 
     static (int Code, string Output, string Errors) Run(params string[] args)
     {
-        var bicep = typeof(BicepTemplateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!;
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(bicep, File.GetUnixFileMode(bicep) | UnixFileMode.UserExecute);
-        var start = new ProcessStartInfo(bicep, args) { WorkingDirectory = Infra, RedirectStandardOutput = true, RedirectStandardError = true };
+        var bicep = typeof(BicepTemplateTests)
+            .Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "BicepPath")
+            .Value!;
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(bicep, File.GetUnixFileMode(bicep) | UnixFileMode.UserExecute);
+        var start = new ProcessStartInfo(bicep, args)
+        {
+            WorkingDirectory = Infra,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -186,7 +243,8 @@ public sealed class BicepTemplateTests
     static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln")))
+                return dir.FullName;
         throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

@@ -24,7 +24,8 @@ public sealed class HttpTests(HostFixture fixture, ITestOutputHelper output)
 
         // Warm round trips through host, gRPC and the worker's Kestrel.
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 20; i++) (await _http.GetAsync("/api/greet/bo")).EnsureSuccessStatusCode();
+        for (var i = 0; i < 20; i++)
+            (await _http.GetAsync("/api/greet/bo")).EnsureSuccessStatusCode();
         output.WriteLine($"HTTP round trip through the host: {watch.Elapsed.TotalMilliseconds / 20:F1} ms on average");
     }
 

@@ -19,12 +19,23 @@ public sealed class QueueTests(HostFixture fixture, ITestOutputHelper output)
         await fixture.WorkQueue.SendMessageAsync(text);
         await fixture.WorkQueue.SendMessageAsync(control);
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 ", StringComparison.Ordinal), Wait);
+        await fixture.Host.WaitForLogAsync(
+            l => l.Contains($"sample-work {text} dequeue 1 ", StringComparison.Ordinal),
+            Wait
+        );
         output.WriteLine($"Queue pickup (send to the function's log line): {watch.ElapsedMilliseconds} ms");
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {control} dequeue 2 ", StringComparison.Ordinal), Wait);
-        await Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
-        Assert.DoesNotContain(fixture.Host.Log, l => l.Contains($"sample-work {text} dequeue 2", StringComparison.Ordinal));
+        await fixture.Host.WaitForLogAsync(
+            l => l.Contains($"sample-work {control} dequeue 2 ", StringComparison.Ordinal),
+            Wait
+        );
+        await Eventually(async () =>
+            (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+        );
+        Assert.DoesNotContain(
+            fixture.Host.Log,
+            l => l.Contains($"sample-work {text} dequeue 2", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -33,7 +44,10 @@ public sealed class QueueTests(HostFixture fixture, ITestOutputHelper output)
         var text = "other-" + Guid.NewGuid().ToString("n");
         var sent = (await fixture.OtherQueue.SendMessageAsync(text)).Value;
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-other {text} dequeue 1 id {sent.MessageId}", StringComparison.Ordinal), Wait);
+        await fixture.Host.WaitForLogAsync(
+            l => l.Contains($"sample-other {text} dequeue 1 id {sent.MessageId}", StringComparison.Ordinal),
+            Wait
+        );
         Assert.DoesNotContain(fixture.Host.Log, l => l.Contains($"sample-work {text}", StringComparison.Ordinal));
     }
 
@@ -44,16 +58,30 @@ public sealed class QueueTests(HostFixture fixture, ITestOutputHelper output)
         await fixture.WorkQueue.SendMessageAsync(text);
 
         for (var count = 1; count <= 5; count++)
-            await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue {count} ", StringComparison.Ordinal), Wait);
-        await Eventually(async () => (await fixture.WorkPoison.ExistsAsync()).Value
-            && (await fixture.WorkPoison.PeekMessagesAsync(32)).Value.Any(m => m.Body.ToString() == text));
+            await fixture.Host.WaitForLogAsync(
+                l => l.Contains($"sample-work {text} dequeue {count} ", StringComparison.Ordinal),
+                Wait
+            );
+        await Eventually(async () =>
+            (await fixture.WorkPoison.ExistsAsync()).Value
+            && (await fixture.WorkPoison.PeekMessagesAsync(32)).Value.Any(m => m.Body.ToString() == text)
+        );
 
-        Assert.DoesNotContain(fixture.Host.Log, l => l.Contains($"sample-work {text} dequeue 6", StringComparison.Ordinal));
-        Assert.Contains(fixture.Host.Log, l => l.Contains("Executed Work (Failed System.InvalidOperationException", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            fixture.Host.Log,
+            l => l.Contains($"sample-work {text} dequeue 6", StringComparison.Ordinal)
+        );
+        Assert.Contains(
+            fixture.Host.Log,
+            l => l.Contains("Executed Work (Failed System.InvalidOperationException", StringComparison.Ordinal)
+        );
         // Exception messages never reach the host's console, and the host's own lines never carry a message body
         // (only the app's log lines, forwarded from the worker, may say what the app chose to say).
         Assert.DoesNotContain(fixture.Host.Log, l => l.Contains("always fails", StringComparison.Ordinal));
-        Assert.DoesNotContain(fixture.Host.Log, l => l.Contains(text, StringComparison.Ordinal) && !l.Contains("WorkerChannel", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            fixture.Host.Log,
+            l => l.Contains(text, StringComparison.Ordinal) && !l.Contains("WorkerChannel", StringComparison.Ordinal)
+        );
     }
 
     internal static async Task Eventually(Func<Task<bool>> condition)
@@ -61,7 +89,8 @@ public sealed class QueueTests(HostFixture fixture, ITestOutputHelper output)
         var deadline = DateTime.UtcNow + Wait;
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold within the wait.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The condition did not hold within the wait.");
             await Task.Delay(200);
         }
     }

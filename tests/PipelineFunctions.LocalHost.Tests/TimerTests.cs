@@ -10,8 +10,14 @@ public sealed class TimerTests(HostFixture fixture)
     {
         // Tick and Tock share one schedule: Tick's runs are the positive control for Tock's absence. Every 2 s is under
         // a minute, so the SDK keeps no schedule status for it (next: null), as the Functions host does.
-        var first = await fixture.Host.WaitForLogAsync(l => l.Contains("sample-tick next (null) past due False", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        await fixture.Host.WaitForLogAsync(l => l.Contains("sample-tick next (null) past due False", StringComparison.Ordinal) && l != first, TimeSpan.FromSeconds(30));
+        var first = await fixture.Host.WaitForLogAsync(
+            l => l.Contains("sample-tick next (null) past due False", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30)
+        );
+        await fixture.Host.WaitForLogAsync(
+            l => l.Contains("sample-tick next (null) past due False", StringComparison.Ordinal) && l != first,
+            TimeSpan.FromSeconds(30)
+        );
 
         Assert.DoesNotContain(fixture.Host.Log, l => l.Contains("sample-tock", StringComparison.Ordinal));
     }

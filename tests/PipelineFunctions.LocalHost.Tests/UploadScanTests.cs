@@ -16,12 +16,16 @@ public sealed class UploadScanTests(HostFixture fixture)
         var blob = fixture.Uploads.GetBlobClient(name);
         await blob.UploadAsync(BinaryData.FromString("Interviewer: hello"));
 
-        await QueueTests.Eventually(async () => (await blob.GetPropertiesAsync()).Value.Metadata.ContainsKey("ingestqueued"));
+        await QueueTests.Eventually(async () =>
+            (await blob.GetPropertiesAsync()).Value.Metadata.ContainsKey("ingestqueued")
+        );
         // Later scans must not announce it again; the positive control, a blob uploaded now and announced, proves that
         // at least one later scan ran over the first blob.
         var later = fixture.Uploads.GetBlobClient($"study-a/site-1/{Guid.NewGuid():n}.txt");
         await later.UploadAsync(BinaryData.FromString("x"));
-        await QueueTests.Eventually(async () => (await later.GetPropertiesAsync()).Value.Metadata.ContainsKey("ingestqueued"));
+        await QueueTests.Eventually(async () =>
+            (await later.GetPropertiesAsync()).Value.Metadata.ContainsKey("ingestqueued")
+        );
 
         var messages = (await fixture.UploadEvents.ReceiveMessagesAsync(32)).Value;
         Assert.Single(messages, m => m.Body.ToString().Contains(later.Name, StringComparison.Ordinal));
@@ -29,7 +33,10 @@ public sealed class UploadScanTests(HostFixture fixture)
         using var json = JsonDocument.Parse(message.Body.ToString());
         var root = json.RootElement;
         Assert.Equal("Microsoft.Storage.BlobCreated", root.GetProperty("eventType").GetString());
-        Assert.Equal($"/blobServices/default/containers/{fixture.Uploads.Name}/blobs/{name}", root.GetProperty("subject").GetString());
+        Assert.Equal(
+            $"/blobServices/default/containers/{fixture.Uploads.Name}/blobs/{name}",
+            root.GetProperty("subject").GetString()
+        );
         Assert.Equal(blob.Uri.ToString(), root.GetProperty("data").GetProperty("url").GetString());
         Assert.Equal(18, root.GetProperty("data").GetProperty("contentLength").GetInt64());
         Assert.Equal("true", (await blob.GetPropertiesAsync()).Value.Metadata["ingestqueued"]);
@@ -43,13 +50,19 @@ public sealed class UploadScanTests(HostFixture fixture)
     public async Task A_blob_already_marked_by_the_app_is_left_alone()
     {
         var blob = fixture.Uploads.GetBlobClient($"study-a/site-1/{Guid.NewGuid():n}.txt");
-        await blob.UploadAsync(BinaryData.FromString("x"), new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["ingestqueued"] = "true" } });
+        await blob.UploadAsync(
+            BinaryData.FromString("x"),
+            new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["ingestqueued"] = "true" } }
+        );
         // The positive control: an unmarked blob uploaded with it is announced, so scans ran over both.
         var control = fixture.Uploads.GetBlobClient($"study-a/site-1/{Guid.NewGuid():n}.txt");
         await control.UploadAsync(BinaryData.FromString("x"));
 
-        await QueueTests.Eventually(async () => (await fixture.UploadEvents.PeekMessagesAsync(32)).Value
-            .Any(m => m.Body.ToString().Contains(control.Name, StringComparison.Ordinal)));
+        await QueueTests.Eventually(async () =>
+            (await fixture.UploadEvents.PeekMessagesAsync(32)).Value.Any(m =>
+                m.Body.ToString().Contains(control.Name, StringComparison.Ordinal)
+            )
+        );
 
         var messages = (await fixture.UploadEvents.PeekMessagesAsync(32)).Value;
         Assert.DoesNotContain(messages, m => m.Body.ToString().Contains(blob.Name, StringComparison.Ordinal));

@@ -18,7 +18,10 @@ public sealed class WorkerRestartTests(HostFixture fixture)
         Assert.Equal("hello cy (0) ", await http.GetStringAsync("/api/greet/cy"));
         var text = "after-kill-" + Guid.NewGuid().ToString("n");
         await fixture.WorkQueue.SendMessageAsync(text);
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid {second}", StringComparison.Ordinal), Wait);
+        await fixture.Host.WaitForLogAsync(
+            l => l.Contains($"sample-work {text} dequeue 1 pid {second}", StringComparison.Ordinal),
+            Wait
+        );
     }
 
     [Fact]
@@ -28,8 +31,13 @@ public sealed class WorkerRestartTests(HostFixture fixture)
 
         var second = await KillWorkerAsync(first);
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 2 pid {second}", StringComparison.Ordinal), Wait);
-        await QueueTests.Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        await fixture.Host.WaitForLogAsync(
+            l => l.Contains($"sample-work {text} dequeue 2 pid {second}", StringComparison.Ordinal),
+            Wait
+        );
+        await QueueTests.Eventually(async () =>
+            (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+        );
     }
 
     [Fact]
@@ -38,12 +46,21 @@ public sealed class WorkerRestartTests(HostFixture fixture)
         // The sample's host.json: functionTimeout 8 s; a "slow" message hangs for minutes on its first try.
         var (text, first) = await StartSlowAsync("slow-overrun-");
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains("Timeout value of 00:00:08 exceeded by function Work", StringComparison.Ordinal)
-            && l.Contains($"worker {first} is restarted", StringComparison.Ordinal), Wait);
+        await fixture.Host.WaitForLogAsync(
+            l =>
+                l.Contains("Timeout value of 00:00:08 exceeded by function Work", StringComparison.Ordinal)
+                && l.Contains($"worker {first} is restarted", StringComparison.Ordinal),
+            Wait
+        );
         await QueueTests.Eventually(() => Task.FromResult(fixture.Host.WorkerPid != first));
 
-        await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 2 pid {fixture.Host.WorkerPid}", StringComparison.Ordinal), Wait);
-        await QueueTests.Eventually(async () => (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        await fixture.Host.WaitForLogAsync(
+            l => l.Contains($"sample-work {text} dequeue 2 pid {fixture.Host.WorkerPid}", StringComparison.Ordinal),
+            Wait
+        );
+        await QueueTests.Eventually(async () =>
+            (await fixture.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0
+        );
     }
 
     /// <summary>Sends a message that hangs on its first try and returns it with the PID of the worker running it.</summary>
@@ -51,15 +68,24 @@ public sealed class WorkerRestartTests(HostFixture fixture)
     {
         var text = prefix + Guid.NewGuid().ToString("n");
         await fixture.WorkQueue.SendMessageAsync(text);
-        var line = await fixture.Host.WaitForLogAsync(l => l.Contains($"sample-work {text} dequeue 1 pid", StringComparison.Ordinal), Wait);
-        return (text, int.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var line = await fixture.Host.WaitForLogAsync(
+            l => l.Contains($"sample-work {text} dequeue 1 pid", StringComparison.Ordinal),
+            Wait
+        );
+        return (
+            text,
+            int.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
+        );
     }
 
     /// <summary>Kills the worker as a crash would and returns the PID of the one the host starts instead.</summary>
     async Task<int> KillWorkerAsync(int pid)
     {
-        using (var worker = Process.GetProcessById(pid)) worker.Kill(entireProcessTree: true);
-        await QueueTests.Eventually(() => Task.FromResult(File.Exists(fixture.Host.PidFile) && fixture.Host.WorkerPid != pid));
+        using (var worker = Process.GetProcessById(pid))
+            worker.Kill(entireProcessTree: true);
+        await QueueTests.Eventually(() =>
+            Task.FromResult(File.Exists(fixture.Host.PidFile) && fixture.Host.WorkerPid != pid)
+        );
         return fixture.Host.WorkerPid;
     }
 }

@@ -17,19 +17,52 @@ public sealed partial class PrivateAzurite : IDisposable
 
     public PrivateAzurite()
     {
-        _process = Process.Start(new ProcessStartInfo(Executable(), ["--silent", "--skipApiVersionCheck", "--loose", "--location", _folder.FullName,
-            "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
-            "--tableHost", "127.0.0.1", "--tablePort", "0"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        _process = Process.Start(
+            new ProcessStartInfo(
+                Executable(),
+                [
+                    "--silent",
+                    "--skipApiVersionCheck",
+                    "--loose",
+                    "--location",
+                    _folder.FullName,
+                    "--blobHost",
+                    "127.0.0.1",
+                    "--blobPort",
+                    "0",
+                    "--queueHost",
+                    "127.0.0.1",
+                    "--queuePort",
+                    "0",
+                    "--tableHost",
+                    "127.0.0.1",
+                    "--tablePort",
+                    "0",
+                ]
+            )
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            }
+        )!;
         _process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && Listening().Match(e.Data) is { Success: true } m) _ports[m.Groups[1].Value] = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (e.Data is not null && Listening().Match(e.Data) is { Success: true } m)
+                _ports[m.Groups[1].Value] = int.Parse(
+                    m.Groups[2].Value,
+                    System.Globalization.CultureInfo.InvariantCulture
+                );
         };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (_ports.Count < 3)
         {
-            if (_process.HasExited || DateTime.UtcNow > deadline) { Dispose(); throw new TimeoutException("The test's Azurite did not start."); }
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                Dispose();
+                throw new TimeoutException("The test's Azurite did not start.");
+            }
             Thread.Sleep(100);
         }
         Ports = (_ports["Blob"], _ports["Queue"], _ports["Table"]);
@@ -41,12 +74,13 @@ public sealed partial class PrivateAzurite : IDisposable
 
     /// <summary>Azurite's well-known development account, at the given ports (its own, or relays in front of them).</summary>
     public static string Connection((int Blob, int Queue, int Table) ports) =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+        + $"BlobEndpoint=http://127.0.0.1:{ports.Blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports.Queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports.Table}/devstoreaccount1;";
 
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
         _process.Dispose();
         _folder.Delete(recursive: true);
@@ -58,7 +92,8 @@ public sealed partial class PrivateAzurite : IDisposable
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var azurite = Path.Combine(dir.FullName, "tools", "local-stack", "node_modules", ".bin", "azurite");
-            if (File.Exists(azurite)) return azurite;
+            if (File.Exists(azurite))
+                return azurite;
         }
         throw new FileNotFoundException("Azurite not found under tools/local-stack: run scripts/setup.sh first.");
     }

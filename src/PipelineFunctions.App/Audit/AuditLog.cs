@@ -11,7 +11,14 @@ namespace PipelineFunctions.App.Audit;
 /// </summary>
 public sealed class AuditLog(CosmosContainers cosmos, TimeProvider clock)
 {
-    public async Task RecordAsync(ClaimsPrincipal user, HttpContext? http, string studyId, string action, string target, CancellationToken ct)
+    public async Task RecordAsync(
+        ClaimsPrincipal user,
+        HttpContext? http,
+        string studyId,
+        string action,
+        string target,
+        CancellationToken ct
+    )
     {
         var entry = new AuditEntry
         {
@@ -38,13 +45,26 @@ public sealed class AuditLog(CosmosContainers cosmos, TimeProvider clock)
     {
         var csv = new System.Text.StringBuilder("at,user,roles,action,target,from\r\n");
         foreach (var e in entries)
-            csv.AppendJoin(',', new[] { e.At.UtcDateTime.ToString("O"), e.User, string.Join(';', e.Roles), e.Action, e.Target, e.From ?? "" }.Select(Field)).Append("\r\n");
+            csv.AppendJoin(
+                    ',',
+                    new[]
+                    {
+                        e.At.UtcDateTime.ToString("O"),
+                        e.User,
+                        string.Join(';', e.Roles),
+                        e.Action,
+                        e.Target,
+                        e.From ?? "",
+                    }.Select(Field)
+                )
+                .Append("\r\n");
         return csv.ToString();
     }
 
     static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

@@ -9,11 +9,12 @@ public static class CodeFamily
     public static HashSet<string> Of(Codebook codebook, string codeId)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal) { codeId };
-        for (var grew = true; grew;)
+        for (var grew = true; grew; )
         {
             grew = false;
             foreach (var c in codebook.Codes)
-                if (c.Parent is { } parent && ids.Contains(parent) && ids.Add(c.Id)) grew = true;
+                if (c.Parent is { } parent && ids.Contains(parent) && ids.Add(c.Id))
+                    grew = true;
         }
         return ids;
     }
@@ -22,7 +23,11 @@ public static class CodeFamily
     public static IEnumerable<string> Ancestry(Codebook codebook, string codeId)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var code = codebook.Find(codeId); code is not null && seen.Add(code.Id); code = code.Parent is { } p ? codebook.Find(p) : null)
+        for (
+            var code = codebook.Find(codeId);
+            code is not null && seen.Add(code.Id);
+            code = code.Parent is { } p ? codebook.Find(p) : null
+        )
             yield return code.Id;
     }
 }

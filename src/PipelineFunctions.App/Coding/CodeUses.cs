@@ -27,13 +27,21 @@ public sealed class CodeUses(TranscriptStore transcripts, CodingStore codings)
     public static IReadOnlyList<CodeUse> Count(Codebook codebook, IEnumerable<CoderWorkDocument> works)
     {
         var list = works.ToList();
-        return [.. codebook.Codes
-            .Select(code => new CodeUse(code.Id, code.Name,
-                list.Sum(w => w.Codings.Count(c => c.CodeId == code.Id)),
-                list.Sum(w => w.Memos.Count(m => m.Code == code.Id)),
-                list.Where(w => w.Codings.Any(c => c.CodeId == code.Id) || w.Memos.Any(m => m.Code == code.Id))
-                    .Select(w => w.TranscriptId).Distinct().Count()))
-            .Where(u => u.Codings + u.Memos > 0)];
+        return
+        [
+            .. codebook
+                .Codes.Select(code => new CodeUse(
+                    code.Id,
+                    code.Name,
+                    list.Sum(w => w.Codings.Count(c => c.CodeId == code.Id)),
+                    list.Sum(w => w.Memos.Count(m => m.Code == code.Id)),
+                    list.Where(w => w.Codings.Any(c => c.CodeId == code.Id) || w.Memos.Any(m => m.Code == code.Id))
+                        .Select(w => w.TranscriptId)
+                        .Distinct()
+                        .Count()
+                ))
+                .Where(u => u.Codings + u.Memos > 0),
+        ];
     }
 
     /// <summary>The codes in use that <paramref name="next"/> no longer holds: what saving it would leave dangling.
@@ -43,11 +51,20 @@ public sealed class CodeUses(TranscriptStore transcripts, CodingStore codings)
 
     /// <summary>The refusal's sentence: which codes, how much uses them, and what to do instead.</summary>
     public static string Refusal(IReadOnlyList<CodeUse> dangling) =>
-        string.Join("; ", dangling.Select(u => $"'{u.Name}' codes {Plural(u.Codings, "coding")}" +
-            (u.Memos > 0 ? $" and {Plural(u.Memos, "memo")}" : "") + $" on {Plural(u.Transcripts, "transcript")}")) +
-        (dangling.Count == 1 ? ". Merge it into another code instead of removing it"
-            : ". Merge them into other codes instead of removing them") +
-        ", so no coding is left without its code.";
+        string.Join(
+            "; ",
+            dangling.Select(u =>
+                $"'{u.Name}' codes {Plural(u.Codings, "coding")}"
+                + (u.Memos > 0 ? $" and {Plural(u.Memos, "memo")}" : "")
+                + $" on {Plural(u.Transcripts, "transcript")}"
+            )
+        )
+        + (
+            dangling.Count == 1
+                ? ". Merge it into another code instead of removing it"
+                : ". Merge them into other codes instead of removing them"
+        )
+        + ", so no coding is left without its code.";
 
     static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 }

@@ -13,7 +13,12 @@ public sealed class CodingsMerge(TranscriptStore transcripts, CodingStore coding
     const int Tries = 3;
 
     /// <summary>The codings moved and on how many transcripts.</summary>
-    public async Task<(int Codings, int Transcripts)> MoveAsync(string studyId, string from, string into, CancellationToken ct)
+    public async Task<(int Codings, int Transcripts)> MoveAsync(
+        string studyId,
+        string from,
+        string into,
+        CancellationToken ct
+    )
     {
         var (moved, touched) = (0, 0);
         foreach (var transcript in await transcripts.ListAsync(studyId, ct))
@@ -30,8 +35,10 @@ public sealed class CodingsMerge(TranscriptStore transcripts, CodingStore coding
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (!Move(work, from, into, out var n) || await codings.TrySaveAsync(work, work.ETag, ct) is not null) return n;
-            if (attempt == Tries || await codings.GetAsync(work.TranscriptId, work.Coder, ct) is not { } again) return 0;
+            if (!Move(work, from, into, out var n) || await codings.TrySaveAsync(work, work.ETag, ct) is not null)
+                return n;
+            if (attempt == Tries || await codings.GetAsync(work.TranscriptId, work.Coder, ct) is not { } again)
+                return 0;
             work = again;
         }
     }
@@ -40,7 +47,8 @@ public sealed class CodingsMerge(TranscriptStore transcripts, CodingStore coding
     public static bool Move(CoderWorkDocument work, string from, string into, out int codingsMoved)
     {
         codingsMoved = work.Codings.Count(c => c.CodeId == from);
-        if (codingsMoved == 0 && work.Rejected.All(r => r.CodeId != from) && work.Memos.All(m => m.Code != from)) return false;
+        if (codingsMoved == 0 && work.Rejected.All(r => r.CodeId != from) && work.Memos.All(m => m.Code != from))
+            return false;
         work.Codings = [.. work.Codings.Select(c => c.CodeId == from ? c with { CodeId = into } : c).Distinct()];
         work.Rejected = [.. work.Rejected.Select(r => r.CodeId == from ? r with { CodeId = into } : r).Distinct()];
         work.Memos = [.. work.Memos.Select(m => m.Code == from ? m with { Code = into } : m)];

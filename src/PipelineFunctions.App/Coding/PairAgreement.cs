@@ -9,11 +9,16 @@ namespace PipelineFunctions.App.Coding;
 /// </summary>
 public static class PairAgreement
 {
-    public static (AgreementUnits Units, AgreementReport Figures) Of(IEnumerable<SegmentDocument> passages, CoderWorkDocument first, CoderWorkDocument second)
+    public static (AgreementUnits Units, AgreementReport Figures) Of(
+        IEnumerable<SegmentDocument> passages,
+        CoderWorkDocument first,
+        CoderWorkDocument second
+    )
     {
         var units = AgreementUnits.Of(passages.Select(p => (p.Segment, p.Speaker)));
         return (units, CodingAgreement.Compare(units.Counted, Codes(first), Codes(second)));
     }
 
-    public static List<(int Segment, string CodeId)> Codes(CoderWorkDocument work) => [.. work.Codings.Select(c => (c.Segment, c.CodeId))];
+    public static List<(int Segment, string CodeId)> Codes(CoderWorkDocument work) =>
+        [.. work.Codings.Select(c => (c.Segment, c.CodeId))];
 }

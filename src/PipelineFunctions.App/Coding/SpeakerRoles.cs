@@ -21,8 +21,10 @@ public sealed class SpeakerRoles
         var roles = new Dictionary<string, ParticipantRole>(StringComparer.Ordinal);
         if (transcript.ImportedRoles.Count > 0)
             foreach (var (turn, speaker) in turns)
-                if (transcript.ImportedRoles.TryGetValue(turn, out var imported)) roles[speaker] = imported;
-        foreach (var (speaker, role) in transcript.SpeakerRoles) roles[speaker] = role;
+                if (transcript.ImportedRoles.TryGetValue(turn, out var imported))
+                    roles[speaker] = imported;
+        foreach (var (speaker, role) in transcript.SpeakerRoles)
+            roles[speaker] = role;
         return new(roles);
     }
 
@@ -34,17 +36,20 @@ public sealed class SpeakerRoles
 
     /// <summary>The speaker's role as views show, count and filter it: an assigned one by its name
     /// (<c>peer worker</c>), else the speaker's label (<c>PSW</c>); null with neither.</summary>
-    public string? RoleOf(string speaker) => _assigned.TryGetValue(speaker, out var role)
-        ? StudyVariables.RoleValue(role) : SpeakerCitation.RoleOf(speaker);
+    public string? RoleOf(string speaker) =>
+        _assigned.TryGetValue(speaker, out var role) ? StudyVariables.RoleValue(role) : SpeakerCitation.RoleOf(speaker);
 
     /// <summary>The speaker's role as a participant variable (exports): an assigned one, else a label that names one
     /// (<c>#3 (Staff)</c>).</summary>
-    public ParticipantRole? VariableOf(string speaker) => _assigned.TryGetValue(speaker, out var role) ? role
-        : StudyVariables.ParseRole(SpeakerCitation.RoleOf(speaker));
+    public ParticipantRole? VariableOf(string speaker) =>
+        _assigned.TryGetValue(speaker, out var role) ? role : StudyVariables.ParseRole(SpeakerCitation.RoleOf(speaker));
 
     /// <summary>Whether a role filter picks a role: the same words in any case, or the same role however written
     /// (<c>peer worker</c>, <c>PeerWorker</c>).</summary>
     public static bool Matches(string? role, string filter) =>
-        role is not null && (string.Equals(role, filter.Trim(), StringComparison.OrdinalIgnoreCase)
-            || StudyVariables.ParseRole(role) is { } a && a == StudyVariables.ParseRole(filter));
+        role is not null
+        && (
+            string.Equals(role, filter.Trim(), StringComparison.OrdinalIgnoreCase)
+            || StudyVariables.ParseRole(role) is { } a && a == StudyVariables.ParseRole(filter)
+        );
 }

@@ -6,7 +6,12 @@ using PipelineFunctions.App.Storage.Cosmos;
 namespace PipelineFunctions.App.Coding;
 
 /// <summary>One ready transcript's coding as a user may see it: their own work, the other coder's once both submitted, the final coding.</summary>
-public sealed record VisibleCoding(TranscriptDocument Transcript, CoderWorkDocument? Mine, CoderWorkDocument? Other, CoderWorkDocument? Final);
+public sealed record VisibleCoding(
+    TranscriptDocument Transcript,
+    CoderWorkDocument? Mine,
+    CoderWorkDocument? Other,
+    CoderWorkDocument? Final
+);
 
 /// <summary>
 /// The study's codings across its ready transcripts, one partition read per transcript, held to blind coding: the other
@@ -14,7 +19,12 @@ public sealed record VisibleCoding(TranscriptDocument Transcript, CoderWorkDocum
 /// </summary>
 public sealed class StudyCodings(TranscriptStore transcripts, CodingStore codings)
 {
-    public async Task<List<VisibleCoding>> ListAsync(string studyId, ClaimsPrincipal user, Func<TranscriptDocument, bool> include, CancellationToken ct)
+    public async Task<List<VisibleCoding>> ListAsync(
+        string studyId,
+        ClaimsPrincipal user,
+        Func<TranscriptDocument, bool> include,
+        CancellationToken ct
+    )
     {
         var result = new List<VisibleCoding>();
         foreach (var t in CodingRules.Ready(await transcripts.ListAsync(studyId, ct)).Where(include))
@@ -22,8 +32,10 @@ public sealed class StudyCodings(TranscriptStore transcripts, CodingStore coding
             var works = await codings.ListAsync(t.Id, ct);
             var mine = works.FirstOrDefault(w => w.Coder == user.Name());
             var pair = CodingRules.Pair(works);
-            var other = pair.Count == 2 && (pair.Any(p => p.Coder == user.Name()) || user.IsInRole(Roles.StudyLead))
-                ? pair.FirstOrDefault(p => p.Coder != user.Name()) : null;
+            var other =
+                pair.Count == 2 && (pair.Any(p => p.Coder == user.Name()) || user.IsInRole(Roles.StudyLead))
+                    ? pair.FirstOrDefault(p => p.Coder != user.Name())
+                    : null;
             result.Add(new VisibleCoding(t, mine, other, CodingRules.Final(works)));
         }
         return result;

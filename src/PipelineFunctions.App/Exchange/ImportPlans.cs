@@ -14,12 +14,18 @@ public sealed class ImportPlans(TranscriptStore transcripts, TranscriptTexts tex
 {
     /// <param name="site">The site for sources the file does not place, when the importer named one.</param>
     /// <param name="language">The language for sources the file does not say, when the importer named one.</param>
-    public async Task<ImportPlan> PlanAsync(StudyDocument study, QdpxImport import, string? site, string? language,
-        CancellationToken ct)
+    public async Task<ImportPlan> PlanAsync(
+        StudyDocument study,
+        QdpxImport import,
+        string? site,
+        string? language,
+        CancellationToken ct
+    )
     {
         var sites = study.Sites.Select(s => new ImportSite(s.Id, s.Name)).ToList();
         var plan = ImportPlanner.Plan(import, sites, study.Languages, await FingerprintsAsync(study.Id, ct));
-        var defaults = plan.Sources.Where(s => s.NeedsChoice)
+        var defaults = plan
+            .Sources.Where(s => s.NeedsChoice)
             .ToDictionary(s => s.Number, s => (s.Site is null ? site : null, s.Language is null ? language : null));
         return plan.Choose(defaults, sites, study.Languages);
     }
@@ -29,9 +35,10 @@ public sealed class ImportPlans(TranscriptStore transcripts, TranscriptTexts tex
         var byContent = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var t in await transcripts.ListAsync(studyId, ct))
         {
-            if (t.Status is TranscriptStatus.Rejected or TranscriptStatus.Superseded) continue;
-            if (await texts.LoadParsedAsync(t.Id,
-                ct) is { } parsed) byContent.TryAdd(ContentFingerprint.Of(parsed.Turns), t.Id);
+            if (t.Status is TranscriptStatus.Rejected or TranscriptStatus.Superseded)
+                continue;
+            if (await texts.LoadParsedAsync(t.Id, ct) is { } parsed)
+                byContent.TryAdd(ContentFingerprint.Of(parsed.Turns), t.Id);
             if (t.PseudonymVersion > 0 && await texts.LoadPseudonymisedAsync(t.Id, t.PseudonymVersion, ct) is { } turns)
                 byContent.TryAdd(ContentFingerprint.Of(turns), t.Id);
         }

@@ -15,15 +15,24 @@ namespace PipelineFunctions.App.Exchange;
 /// coders' work the caller may see; import sends each source through the pipeline like any upload (so it is
 /// pseudonymised) and keeps its codings as submitted prior work, which the suggestion engine then learns from.
 /// </summary>
-public sealed class StudyExchange(StudyStore studies, TranscriptStore transcripts, ReviewStore review,
+public sealed class StudyExchange(
+    StudyStore studies,
+    TranscriptStore transcripts,
+    ReviewStore review,
     CodingStore codings,
-    TranscriptUploads uploads, TimeProvider clock)
+    TranscriptUploads uploads,
+    TimeProvider clock
+)
 {
     public static string SourceGuid(string transcriptId) => CodebookQdc.Guid("transcript", transcriptId);
 
     /// <param name="mayInclude">Which coders' work goes in: blind double coding decides this, not the exporter.</param>
-    public async Task<QdaProject> ExportAsync(StudyDocument study, IEnumerable<TranscriptDocument> chosen,
-        Func<CoderWorkDocument, bool> mayInclude, CancellationToken ct)
+    public async Task<QdaProject> ExportAsync(
+        StudyDocument study,
+        IEnumerable<TranscriptDocument> chosen,
+        Func<CoderWorkDocument, bool> mayInclude,
+        CancellationToken ct
+    )
     {
         var codebook = study.Codebook ?? new Codebook(study.Name, []);
         var sources = new List<QdaSource>();
@@ -34,15 +43,23 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
         var roles = new Dictionary<string, SpeakerRoles>(StringComparer.OrdinalIgnoreCase);
         foreach (var transcript in chosen.Where(Exportable).OrderBy(t => t.ReceivedAt))
         {
-            var turns = (await review.SegmentsAsync(transcript.Id, ct)).OrderBy(s => s.Segment)
-                .Select(s => new SpeakerTurn(s.Segment, s.Speaker, s.Text, s.Start, s.End)).ToList();
-            var source = TranscriptSource.Build(SourceGuid(transcript.Id),
-                Path.GetFileNameWithoutExtension(transcript.FileName), turns);
+            var turns = (await review.SegmentsAsync(transcript.Id, ct))
+                .OrderBy(s => s.Segment)
+                .Select(s => new SpeakerTurn(s.Segment, s.Speaker, s.Text, s.Start, s.End))
+                .ToList();
+            var source = TranscriptSource.Build(
+                SourceGuid(transcript.Id),
+                Path.GetFileNameWithoutExtension(transcript.FileName),
+                turns
+            );
             sources.Add(source);
             documents[source.Guid] = transcript;
             roles[source.Guid] = TranscriptParticipants.RolesOf(transcript, turns);
-            foreach (var work in (await codings.ListAsync(transcript.Id, ct)).Where(mayInclude)
-                .OrderBy(w => w.Coder, StringComparer.Ordinal))
+            foreach (
+                var work in (await codings.ListAsync(transcript.Id, ct))
+                    .Where(mayInclude)
+                    .OrderBy(w => w.Coder, StringComparer.Ordinal)
+            )
             {
                 users.Add(work.Coder);
                 foreach (var c in work.Codings.Where(c => codebook.Find(c.CodeId) is not null))
@@ -51,18 +68,34 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
                 foreach (var memo in work.Memos)
                 {
                     var at = memo.Segment is { } s ? TranscriptSource.Offsets(source, s) : null;
-                    notes.Add(new QdaNote(memo.Text, work.Coder, source.Guid, at?.Start, at?.End,
-                        CodeId: memo.Code is { } code && codebook.Find(code) is not null ? code : null));
+                    notes.Add(
+                        new QdaNote(
+                            memo.Text,
+                            work.Coder,
+                            source.Guid,
+                            at?.Start,
+                            at?.End,
+                            CodeId: memo.Code is { } code && codebook.Find(code) is not null ? code : null
+                        )
+                    );
                 }
             }
         }
-        var project = new QdaProject(study.Name, users.Select(u => new QdaUser(u, u)).ToList(), codebook, sources,
-            codingsOut, notes,
-            Sets: SearchSets(study, documents.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)));
+        var project = new QdaProject(
+            study.Name,
+            users.Select(u => new QdaUser(u, u)).ToList(),
+            codebook,
+            sources,
+            codingsOut,
+            notes,
+            Sets: SearchSets(study, documents.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase))
+        );
         // Participants as cases with the transcript's values and the roles the study lead assigned; sites as sets.
-        return ParticipantCases.Add(project,
+        return ParticipantCases.Add(
+            project,
             s => TranscriptParticipants.Attributes(study, documents[s.Guid], (s.Turns ?? []).Select(t => t.Speaker)),
-            (s, speaker) => roles[s.Guid].VariableOf(speaker));
+            (s, speaker) => roles[s.Guid].VariableOf(speaker)
+        );
     }
 
     /// <summary>
@@ -70,19 +103,26 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
     /// passages, so the query and its filters go in the description.
     /// </summary>
     static List<QdaSet> SearchSets(StudyDocument study, IReadOnlySet<string> exported) =>
-        study.SearchSets.Select(set => new QdaSet(CodebookQdc.Guid("search-set", set.Id), set.Name,
-                set.Passages.Select(p => SourceGuid(p.TranscriptId)).Where(exported.Contains)
-                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                Description: $"Saved search: {set.Query}" +
-                    $"{Filter("site", set.Site)}{Filter("language", set.Language)}{Filter("role", set.Role)} " +
-                    $"({set.Passages.Count} passage(s) when saved)"))
-            .Where(set => set.SourceGuids.Count > 0).ToList();
+        study
+            .SearchSets.Select(set => new QdaSet(
+                CodebookQdc.Guid("search-set", set.Id),
+                set.Name,
+                set.Passages.Select(p => SourceGuid(p.TranscriptId))
+                    .Where(exported.Contains)
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .ToList(),
+                Description: $"Saved search: {set.Query}"
+                    + $"{Filter("site", set.Site)}{Filter("language", set.Language)}{Filter("role", set.Role)} "
+                    + $"({set.Passages.Count} passage(s) when saved)"
+            ))
+            .Where(set => set.SourceGuids.Count > 0)
+            .ToList();
 
     static string Filter(string name, string? value) => string.IsNullOrEmpty(value) ? "" : $"; {name} {value}";
 
     public static bool Exportable(TranscriptDocument t) =>
         t.Status.IsAtLeast(TranscriptStatus.Pseudonymised)
-            && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded);
+        && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Failed or TranscriptStatus.Superseded);
 
     /// <param name="Number">The source's place in the file, from 1.</param>
     /// <param name="Kind">Text, PDF, Picture, Audio or Video.</param>
@@ -93,23 +133,45 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
     /// <param name="Unplaced">Codings the file holds on it that are not in the study: not read from the file, or not
     /// found in the parsed text.</param>
     /// <param name="Roles">Participants whose role the file gave.</param>
-    public sealed record ImportedSource(int Number, string Name, string Kind, string? TranscriptId, string Outcome,
-        string Message, int Codings, int Unplaced, int Roles = 0,
-        string? Site = null, string? Language = null);
+    public sealed record ImportedSource(
+        int Number,
+        string Name,
+        string Kind,
+        string? TranscriptId,
+        string Outcome,
+        string Message,
+        int Codings,
+        int Unplaced,
+        int Roles = 0,
+        string? Site = null,
+        string? Language = null
+    );
 
     /// <param name="Summary">What the import did, in a sentence.</param>
     /// <param name="Problems">Everything the tolerant read found, by source number; never text.</param>
-    public sealed record ImportReport(string? CodebookVersion, int CodesAdded, IReadOnlyList<ImportedSource> Sources,
-        IReadOnlyList<QdpxFinding> Problems, string Summary = "");
+    public sealed record ImportReport(
+        string? CodebookVersion,
+        int CodesAdded,
+        IReadOnlyList<ImportedSource> Sources,
+        IReadOnlyList<QdpxFinding> Problems,
+        string Summary = ""
+    );
 
-    public const string NotPlaced = "NotPlaced", AlreadyInStudy = "AlreadyInStudy", AwaitingSite = "AwaitingSite";
+    public const string NotPlaced = "NotPlaced",
+        AlreadyInStudy = "AlreadyInStudy",
+        AwaitingSite = "AwaitingSite";
 
     /// <summary>
     /// Imports what the plan (<see cref="ImportPlans"/>) places: each source at its own site and language; sources the
     /// study already holds, and those whose site nobody named, are reported and not written.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(StudyDocument study, QdpxImport import, ImportPlan plan, string by,
-        CancellationToken ct)
+    public async Task<ImportReport> ImportAsync(
+        StudyDocument study,
+        QdpxImport import,
+        ImportPlan plan,
+        string by,
+        CancellationToken ct
+    )
     {
         var project = import.Project;
         // Codes the study lacks join its codebook as a new version; the study's own codes stay as they are.
@@ -130,44 +192,90 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
             // What the reader could not place (no text, its text missing or unreadable) is reported, never uploaded.
             if (!entry.Placed || project.Source(entry.Guid) is not { } source)
             {
-                report.Add(new ImportedSource(entry.Number, entry.Name, entry.Kind, null, NotPlaced, entry.Reason
-                    ?? "The source could not be read.", 0, inFile.CodingsNotPlaced));
+                report.Add(
+                    new ImportedSource(
+                        entry.Number,
+                        entry.Name,
+                        entry.Kind,
+                        null,
+                        NotPlaced,
+                        entry.Reason ?? "The source could not be read.",
+                        0,
+                        inFile.CodingsNotPlaced
+                    )
+                );
                 continue;
             }
             if (entry.IsDuplicate || entry.Site is null)
             {
-                report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, entry.DuplicateOfTranscript,
-                    entry.IsDuplicate ? AlreadyInStudy : AwaitingSite,
-                    entry.DuplicateOfTranscript is not null
-                        ? "The study already holds this text; it was not imported again."
-                    : entry.DuplicateOfSource is { } first
-                        ? $"The same text as source {first} of the file; it was imported once."
-                    : "Neither the file nor the import said which site this source comes from; choose one and import " +
-                        "again.",
-                    0, inFile.CodingsPlaced + inFile.CodingsNotPlaced));
+                report.Add(
+                    new ImportedSource(
+                        entry.Number,
+                        source.Name,
+                        entry.Kind,
+                        entry.DuplicateOfTranscript,
+                        entry.IsDuplicate ? AlreadyInStudy : AwaitingSite,
+                        entry.DuplicateOfTranscript is not null
+                                ? "The study already holds this text; it was not imported again."
+                            : entry.DuplicateOfSource is { } first
+                                ? $"The same text as source {first} of the file; it was imported once."
+                            : "Neither the file nor the import said which site this source comes from; choose one and import "
+                                + "again.",
+                        0,
+                        inFile.CodingsPlaced + inFile.CodingsNotPlaced
+                    )
+                );
                 continue;
             }
             var fileName = FileName(source.Name);
             var content = System.Text.Encoding.UTF8.GetBytes(source.PlainText);
             // No language from the file or the importer: the study's default applies, as for an upload without one.
-            var result = await uploads.UploadAsync(new UploadMetadata(study.Id, entry.Site, entry.Language, fileName,
-                UploadedBy: by), content, ct);
-            if (result.Transcript is null
-                || result.Outcome is IntakeOutcome.Rejected or IntakeOutcome.Invalid or IntakeOutcome.UnknownStudy)
+            var result = await uploads.UploadAsync(
+                new UploadMetadata(study.Id, entry.Site, entry.Language, fileName, UploadedBy: by),
+                content,
+                ct
+            );
+            if (
+                result.Transcript is null
+                || result.Outcome is IntakeOutcome.Rejected or IntakeOutcome.Invalid or IntakeOutcome.UnknownStudy
+            )
             {
-                report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, result.Transcript?.Id,
-                    result.Outcome.ToString(), result.Message, 0,
-                    inFile.CodingsPlaced + inFile.CodingsNotPlaced, 0, entry.Site, entry.Language));
+                report.Add(
+                    new ImportedSource(
+                        entry.Number,
+                        source.Name,
+                        entry.Kind,
+                        result.Transcript?.Id,
+                        result.Outcome.ToString(),
+                        result.Message,
+                        0,
+                        inFile.CodingsPlaced + inFile.CodingsNotPlaced,
+                        0,
+                        entry.Site,
+                        entry.Language
+                    )
+                );
                 continue;
             }
             // The same parse ingest will make, so turn numbers here are the segments' numbers there.
             var turns = TranscriptReader.Read(fileName, content).Turns;
             var (placed, unplaced) = await SaveCodingsAsync(result.Transcript, project, source, turns, ct);
             var roles = await SaveParticipantsAsync(result.Transcript, source, participants, turns, ct);
-            report.Add(new ImportedSource(entry.Number, source.Name, entry.Kind, result.Transcript.Id,
-                result.Outcome.ToString(), result.Message,
-                placed, unplaced + inFile.CodingsNotPlaced, roles, result.Transcript.SiteId,
-                    result.Transcript.Language));
+            report.Add(
+                new ImportedSource(
+                    entry.Number,
+                    source.Name,
+                    entry.Kind,
+                    result.Transcript.Id,
+                    result.Outcome.ToString(),
+                    result.Message,
+                    placed,
+                    unplaced + inFile.CodingsNotPlaced,
+                    roles,
+                    result.Transcript.SiteId,
+                    result.Transcript.Language
+                )
+            );
         }
         return new ImportReport(version, added.Count, report, import.Report.Problems, Summary(report));
     }
@@ -176,8 +284,11 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
     {
         var imported = sources.Count(s => s.Outcome == nameof(IntakeOutcome.Accepted));
         var parts = new List<string> { imported == 0 ? "Nothing was imported" : $"{imported} source(s) imported" };
-        void Add(string outcome, string words) { if (sources.Count(s =>
-            s.Outcome == outcome) is > 0 and var n) parts.Add($"{n} {words}"); }
+        void Add(string outcome, string words)
+        {
+            if (sources.Count(s => s.Outcome == outcome) is > 0 and var n)
+                parts.Add($"{n} {words}");
+        }
         Add(AlreadyInStudy, "already in the study, not imported again");
         Add(AwaitingSite, "wait for a site to be chosen");
         Add(NotPlaced, "without text that can be read");
@@ -189,61 +300,110 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
     /// be a name until pseudonymised), and the interview type when it is one of ours (a free-text value could name
     /// someone). Case names and other values are not kept.
     /// </summary>
-    async Task<int> SaveParticipantsAsync(TranscriptDocument transcript, QdaSource source,
+    async Task<int> SaveParticipantsAsync(
+        TranscriptDocument transcript,
+        QdaSource source,
         IReadOnlyList<CaseParticipant> participants,
-        IReadOnlyList<SpeakerTurn> turns, CancellationToken ct)
+        IReadOnlyList<SpeakerTurn> turns,
+        CancellationToken ct
+    )
     {
-        var ofSource = participants.Where(p => string.Equals(p.SourceGuid, source.Guid,
-            StringComparison.OrdinalIgnoreCase)).ToList();
+        var ofSource = participants
+            .Where(p => string.Equals(p.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase))
+            .ToList();
         var rolesByTurn = new Dictionary<int, ParticipantRole>();
         foreach (var participant in ofSource)
-            if (participant is { Speaker: { } speaker, Role: { } role }
-                && turns.FirstOrDefault(t => t.Speaker == speaker) is { } turn)
+            if (
+                participant is { Speaker: { } speaker, Role: { } role }
+                && turns.FirstOrDefault(t => t.Speaker == speaker) is { } turn
+            )
                 rolesByTurn[turn.Index] = role;
-        var written = TranscriptAttributes.From(source.Values).InterviewType
-            ?? ofSource.Select(p => p.Values.GetValueOrDefault(StudyVariables.InterviewType))
+        var written =
+            TranscriptAttributes.From(source.Values).InterviewType
+            ?? ofSource
+                .Select(p => p.Values.GetValueOrDefault(StudyVariables.InterviewType))
                 .FirstOrDefault(v => v is not null);
-        var interviewType = TranscriptParticipants.InterviewTypes.FirstOrDefault(t =>
-            string.Equals(t, written?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? transcript.InterviewType;
+        var interviewType =
+            TranscriptParticipants.InterviewTypes.FirstOrDefault(t =>
+                string.Equals(t, written?.Trim(), StringComparison.OrdinalIgnoreCase)
+            ) ?? transcript.InterviewType;
         if (rolesByTurn.Count > 0 || interviewType != transcript.InterviewType)
-            await transcripts.SetImportedParticipantsAsync(transcript.StudyId, transcript.Id, rolesByTurn,
-                interviewType, ct);
+            await transcripts.SetImportedParticipantsAsync(
+                transcript.StudyId,
+                transcript.Id,
+                rolesByTurn,
+                interviewType,
+                ct
+            );
         return rolesByTurn.Count;
     }
 
-    async Task<(int Placed, int Unplaced)> SaveCodingsAsync(TranscriptDocument transcript, QdaProject project,
-        QdaSource source, IReadOnlyList<SpeakerTurn> turns, CancellationToken ct)
+    async Task<(int Placed, int Unplaced)> SaveCodingsAsync(
+        TranscriptDocument transcript,
+        QdaProject project,
+        QdaSource source,
+        IReadOnlyList<SpeakerTurn> turns,
+        CancellationToken ct
+    )
     {
-        int placed = 0, unplaced = 0;
-        var ofSource = project.Codings.Where(c =>
-            string.Equals(c.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase)).ToList();
-        var notes = project.Notes.Where(n => string.Equals(n.SourceGuid, source.Guid,
-            StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var coder in ofSource.Select(c => c.UserId).Concat(notes.Select(n => n.UserId))
-            .Distinct(StringComparer.Ordinal))
+        int placed = 0,
+            unplaced = 0;
+        var ofSource = project
+            .Codings.Where(c => string.Equals(c.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var notes = project
+            .Notes.Where(n => string.Equals(n.SourceGuid, source.Guid, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        foreach (
+            var coder in ofSource
+                .Select(c => c.UserId)
+                .Concat(notes.Select(n => n.UserId))
+                .Distinct(StringComparer.Ordinal)
+        )
         {
             // A replayed import leaves the work it recorded the first time.
-            if (await codings.GetAsync(transcript.Id, CoderName(project, coder), ct) is not null) continue;
+            if (await codings.GetAsync(transcript.Id, CoderName(project, coder), ct) is not null)
+                continue;
             var entries = new List<CodingEntry>();
             foreach (var c in ofSource.Where(c => c.UserId == coder))
             {
-                if (TranscriptSource.Locate(turns, source.Passage(c.Start, c.End)) is var (turn, start,
-                    end)) { entries.Add(new CodingEntry(turn, c.CodeId, "imported", start, end)); placed++; }
-                else unplaced++;
+                if (TranscriptSource.Locate(turns, source.Passage(c.Start, c.End)) is var (turn, start, end))
+                {
+                    entries.Add(new CodingEntry(turn, c.CodeId, "imported", start, end));
+                    placed++;
+                }
+                else
+                    unplaced++;
             }
-            var memos = notes.Where(n => n.UserId == coder).Select(n => new Memo(
-                n.Start is { } s && n.End is { } e
-                    && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, _, _) ? turn : null, n.Text,
-                    n.CodeId)).ToList();
+            var memos = notes
+                .Where(n => n.UserId == coder)
+                .Select(n => new Memo(
+                    n.Start is { } s
+                    && n.End is { } e
+                    && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, _, _)
+                        ? turn
+                        : null,
+                    n.Text,
+                    n.CodeId
+                ))
+                .ToList();
             var name = CoderName(project, coder);
-            await codings.TrySaveAsync(new CoderWorkDocument
-            {
-                Id = CoderWorkDocument.IdFor(transcript.Id, name), TranscriptId = transcript.Id,
-                    StudyId = transcript.StudyId, Coder = name,
-                Submitted = true, SubmittedAt = clock.GetUtcNow(), Codings = entries.Distinct().ToList(),
-                    Memos = memos, UpdatedAt = clock.GetUtcNow(),
-            }, null, ct);
+            await codings.TrySaveAsync(
+                new CoderWorkDocument
+                {
+                    Id = CoderWorkDocument.IdFor(transcript.Id, name),
+                    TranscriptId = transcript.Id,
+                    StudyId = transcript.StudyId,
+                    Coder = name,
+                    Submitted = true,
+                    SubmittedAt = clock.GetUtcNow(),
+                    Codings = entries.Distinct().ToList(),
+                    Memos = memos,
+                    UpdatedAt = clock.GetUtcNow(),
+                },
+                null,
+                ct
+            );
         }
         return (placed, unplaced);
     }
@@ -254,9 +414,11 @@ public sealed class StudyExchange(StudyStore studies, TranscriptStore transcript
     /// <summary>A source's name as a safe .txt file name: other tools' names can hold anything.</summary>
     static string FileName(string name)
     {
-        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ' or '.' ? c : '-')
-            .ToArray()).Trim(' ', '.', '-');
-        if (safe.Length > 120) safe = safe[..120];
+        var safe = new string(
+            name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or ' ' or '.' ? c : '-').ToArray()
+        ).Trim(' ', '.', '-');
+        if (safe.Length > 120)
+            safe = safe[..120];
         return (safe.Length == 0 ? "imported-source" : safe) + ".txt";
     }
 }

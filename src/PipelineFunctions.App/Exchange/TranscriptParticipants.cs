@@ -15,7 +15,8 @@ public static class TranscriptParticipants
     public const string FocusGroup = "focus group";
 
     /// <summary>Suggested interview types; the study lead may write any other.</summary>
-    public static IReadOnlyList<string> InterviewTypes { get; } = [Interview, FocusGroup, "follow-up interview", "group interview"];
+    public static IReadOnlyList<string> InterviewTypes { get; } =
+    [Interview, FocusGroup, "follow-up interview", "group interview"];
 
     public const int MaxInterviewTypeLength = 60;
 
@@ -24,11 +25,24 @@ public static class TranscriptParticipants
     /// studies' groups have 5–9), fewer an interview.
     /// </summary>
     public static string InterviewTypeOf(TranscriptDocument transcript, IEnumerable<string> speakers) =>
-        transcript.InterviewType ?? (speakers.Distinct(StringComparer.Ordinal).Count(ParticipantCases.IsParticipant) >= 3 ? FocusGroup : Interview);
+        transcript.InterviewType
+        ?? (
+            speakers.Distinct(StringComparer.Ordinal).Count(ParticipantCases.IsParticipant) >= 3
+                ? FocusGroup
+                : Interview
+        );
 
-    public static TranscriptAttributes Attributes(StudyDocument study, TranscriptDocument transcript, IEnumerable<string> speakers) =>
-        new(transcript.SiteId, study.Sites.FirstOrDefault(s => s.Id == transcript.SiteId)?.Country, transcript.Language,
-            InterviewTypeOf(transcript, speakers));
+    public static TranscriptAttributes Attributes(
+        StudyDocument study,
+        TranscriptDocument transcript,
+        IEnumerable<string> speakers
+    ) =>
+        new(
+            transcript.SiteId,
+            study.Sites.FirstOrDefault(s => s.Id == transcript.SiteId)?.Country,
+            transcript.Language,
+            InterviewTypeOf(transcript, speakers)
+        );
 
     /// <summary>Each speaker's role as every view reads it (<see cref="SpeakerRoles"/>).</summary>
     public static SpeakerRoles RolesOf(TranscriptDocument transcript, IEnumerable<SpeakerTurn> turns) =>

@@ -25,12 +25,15 @@ public static class PipelineServices
 {
     public static FunctionsApplicationBuilder AddPipeline(this FunctionsApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(PipelineSettings.Section).Get<PipelineSettings>()
+        var settings =
+            builder.Configuration.GetSection(PipelineSettings.Section).Get<PipelineSettings>()
             ?? new PipelineSettings();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
-            k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024);
+            k.Limits.MaxRequestBodySize = 2 * settings.MaxUploadBytes + 1024 * 1024
+        );
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
-            f.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes + 1024 * 1024);
+            f.MultipartBodyLengthLimit = 2 * settings.MaxUploadBytes + 1024 * 1024
+        );
         builder.AddPipelineTelemetry(settings);
 
         var services = builder.Services;
@@ -65,8 +68,10 @@ public static class PipelineServices
         services.AddSingleton<CodedExamples>();
         services.AddSingleton<EngineReliability>();
         // One model per process and one engine per study for the worker's life: the sentence model loads once.
-        services.AddSingleton(_ => new StudyModels(SharedEmbeddings.Instance,
-            Core.Suggestions.SuggestionOptions.Default));
+        services.AddSingleton(_ => new StudyModels(
+            SharedEmbeddings.Instance,
+            Core.Suggestions.SuggestionOptions.Default
+        ));
         services.AddSingleton(_ => new Core.Suggestions.Induction.CodeProposals(SharedEmbeddings.Instance));
         services.AddSingleton<TranslationChecks>();
         services.AddSingleton<TranscriptUploads>();
@@ -80,12 +85,14 @@ public static class PipelineServices
         services.AddHostedService<WorkerWarmUp>();
 
         // One scheme per deployment: API keys locally, Entra ID through App Service in Azure (where keys are refused).
-        services.AddSingleton<ISignIn>(settings.Authentication switch
-        {
-            ApiKeySignIn.SchemeName => new ApiKeySignIn(settings),
-            AppServiceSignIn.SchemeName => new AppServiceSignIn(),
-            _ => throw new InvalidOperationException("Pipeline:Authentication must be ApiKey or AppService."),
-        });
+        services.AddSingleton<ISignIn>(
+            settings.Authentication switch
+            {
+                ApiKeySignIn.SchemeName => new ApiKeySignIn(settings),
+                AppServiceSignIn.SchemeName => new AppServiceSignIn(),
+                _ => throw new InvalidOperationException("Pipeline:Authentication must be ApiKey or AppService."),
+            }
+        );
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

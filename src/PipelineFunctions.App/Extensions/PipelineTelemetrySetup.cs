@@ -20,33 +20,44 @@ public static class PipelineTelemetrySetup
 {
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    public static FunctionsApplicationBuilder AddPipelineTelemetry(this FunctionsApplicationBuilder builder, PipelineSettings settings)
+    public static FunctionsApplicationBuilder AddPipelineTelemetry(
+        this FunctionsApplicationBuilder builder,
+        PipelineSettings settings
+    )
     {
         var azureMonitor = builder.Configuration[AzureMonitorSetting];
         var toAzure = !string.IsNullOrWhiteSpace(azureMonitor);
-        if (!settings.TelemetryConsole && !toAzure) return builder;
+        if (!settings.TelemetryConsole && !toAzure)
+            return builder;
 
         void Configure(AzureMonitorExporterOptions o)
         {
             o.ConnectionString = azureMonitor;
-            if (settings.TelemetryManagedIdentity) o.Credential = AzureClients.Credential;
+            if (settings.TelemetryManagedIdentity)
+                o.Credential = AzureClients.Credential;
         }
 
-        builder.Services.AddOpenTelemetry()
+        builder
+            .Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("PipelineFunctions.App"))
             .WithTracing(t =>
             {
                 // The API's server spans come from the access middleware (see there), so no ASP.NET Core instrumentation.
                 t.AddSource(PipelineTelemetry.Name);
-                if (settings.TelemetryConsole) t.AddConsoleExporter();
-                if (toAzure) t.AddAzureMonitorTraceExporter(Configure);
+                if (settings.TelemetryConsole)
+                    t.AddConsoleExporter();
+                if (toAzure)
+                    t.AddAzureMonitorTraceExporter(Configure);
             })
             .WithMetrics(m =>
             {
                 m.AddMeter(PipelineTelemetry.Name);
                 if (settings.TelemetryConsole)
-                    m.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 30_000);
-                if (toAzure) m.AddAzureMonitorMetricExporter(Configure);
+                    m.AddConsoleExporter(
+                        (_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 30_000
+                    );
+                if (toAzure)
+                    m.AddAzureMonitorMetricExporter(Configure);
             });
         return builder;
     }

@@ -19,14 +19,33 @@ public sealed class WorkerWarmUp(ILogger<WorkerWarmUp> logger) : BackgroundServi
         new(4, "P1", "Kazi ilikuwa ngumu lakini nilijifunza mengi."),
     ];
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
-    {
-        new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], []), new PseudonymBook()).Pseudonymise(Turns, "en", null);
-        try { SharedEmbeddings.Instance.Embed([.. Turns.Select(t => t.Text)]); }
-        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException or EntryPointNotFoundException)
-        {
-            // Suggestions then fall back to the lexical engine; the reason is the type alone.
-            logger.LogWarning("The sentence model cannot run here ({Failure}); suggestions use the lexical engine.", e.GetType().Name);
-        }
-    }, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Run(
+            () =>
+            {
+                new TranscriptPseudonymiser(
+                    new StudyPseudonymisation(new byte[32], []),
+                    new PseudonymBook()
+                ).Pseudonymise(Turns, "en", null);
+                try
+                {
+                    SharedEmbeddings.Instance.Embed([.. Turns.Select(t => t.Text)]);
+                }
+                catch (Exception e)
+                    when (e
+                            is TypeInitializationException
+                                or DllNotFoundException
+                                or BadImageFormatException
+                                or EntryPointNotFoundException
+                    )
+                {
+                    // Suggestions then fall back to the lexical engine; the reason is the type alone.
+                    logger.LogWarning(
+                        "The sentence model cannot run here ({Failure}); suggestions use the lexical engine.",
+                        e.GetType().Name
+                    );
+                }
+            },
+            stoppingToken
+        );
 }

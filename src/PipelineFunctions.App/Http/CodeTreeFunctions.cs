@@ -10,19 +10,40 @@ namespace PipelineFunctions.App.Http;
 
 /// <param name="Other">Null while blind: the other coder's count shows only where both submitted.</param>
 /// <param name="Engine">How far the suggestion engine agrees with the coders on this code (leaves only).</param>
-public sealed record CodeCount(string Id, string Name, string? Parent, int Mine, int? Other, int Consensus,
-    EngineAgreementView? Engine = null, string? Colour = null);
+public sealed record CodeCount(
+    string Id,
+    string Name,
+    string? Parent,
+    int Mine,
+    int? Other,
+    int Consensus,
+    EngineAgreementView? Engine = null,
+    string? Colour = null
+);
 
 /// <param name="Level">"reliable", "learning" or "guessing" (a guessing code is no longer suggested).</param>
-public sealed record EngineAgreementView(string Level, double Kappa, double? Precision, double? Recall, int Passages,
-    string Summary)
+public sealed record EngineAgreementView(
+    string Level,
+    double Kappa,
+    double? Precision,
+    double? Recall,
+    int Passages,
+    string Summary
+)
 {
     public static EngineAgreementView Of(Core.Suggestions.Reliability.CodeReliability r) =>
-        new(r.Level.ToString().ToLowerInvariant(), Math.Round(r.Kappa, 2), r.Precision is { } p ? Math.Round(p, 2)
-            : null,
-            r.Recall is { } q ? Math.Round(q, 2) : null, r.Passages, r.Summary);
+        new(
+            r.Level.ToString().ToLowerInvariant(),
+            Math.Round(r.Kappa, 2),
+            r.Precision is { } p ? Math.Round(p, 2) : null,
+            r.Recall is { } q ? Math.Round(q, 2) : null,
+            r.Passages,
+            r.Summary
+        );
 }
+
 public sealed record CodeTreeView(List<CodeCount> Codes, List<SiteName> Sites);
+
 public sealed record SiteName(string Id, string Name);
 
 /// <summary>
@@ -31,25 +52,44 @@ public sealed record SiteName(string Id, string Name);
 /// leaf also says how far the suggestion engine agrees with the coders on it, study-wide
 /// (<see cref="EngineReliability"/>).
 /// </summary>
-public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, ReviewStore review,
-    EngineReliability reliability)
+public sealed class CodeTreeFunctions(
+    StudyStore studies,
+    StudyCodings codings,
+    ReviewStore review,
+    EngineReliability reliability
+)
 {
     [Function("GetCodeTree"), Access(Roles.Coder, Roles.StudyLead), Audited("read-code-counts")]
     public async Task<Results<Ok<CodeTreeView>, Problem<NoStudy>>> TreeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/codes/tree")] HttpRequest req,
-        string studyId, CancellationToken ct)
+        string studyId,
+        CancellationToken ct
+    )
     {
-        var (site, role, transcript) =
-            (req.Query["site"].FirstOrDefault(), req.Query["role"].FirstOrDefault(),
-                req.Query["transcript"].FirstOrDefault());
+        var (site, role, transcript) = (
+            req.Query["site"].FirstOrDefault(),
+            req.Query["role"].FirstOrDefault(),
+            req.Query["transcript"].FirstOrDefault()
+        );
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NoStudy(studyId);
-        var (mine, other, final) = (new Counter(study.Codebook), new Counter(study.Codebook),
-            new Counter(study.Codebook));
+        if (study?.Codebook is null)
+            return Problems.NoStudy(studyId);
+        var (mine, other, final) = (
+            new Counter(study.Codebook),
+            new Counter(study.Codebook),
+            new Counter(study.Codebook)
+        );
         var otherSeen = false;
-        foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User,
-                     t => (string.IsNullOrEmpty(site) || t.SiteId == site)
-                          && (string.IsNullOrEmpty(transcript) || t.Id == transcript), ct))
+        foreach (
+            var v in await codings.ListAsync(
+                studyId,
+                req.HttpContext.User,
+                t =>
+                    (string.IsNullOrEmpty(site) || t.SiteId == site)
+                    && (string.IsNullOrEmpty(transcript) || t.Id == transcript),
+                ct
+            )
+        )
         {
             Func<CodingEntry, bool> spoken = _ => true;
             if (!string.IsNullOrEmpty(role))
@@ -61,15 +101,28 @@ public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, 
             }
             mine.Add(v.Transcript.Id, v.Mine, spoken);
             final.Add(v.Transcript.Id, v.Final, spoken);
-            if (v.Other is not null) otherSeen = true;
+            if (v.Other is not null)
+                otherSeen = true;
             other.Add(v.Transcript.Id, v.Other, spoken);
         }
         var engine = await reliability.ForStudyAsync(study, ct);
-        return TypedResults.Ok(new CodeTreeView(
-            study.Codebook.Codes.Select(c => new CodeCount(c.Id, c.Name, c.Parent, mine[c.Id],
-                otherSeen ? other[c.Id] : null, final[c.Id],
-                engine.TryGetValue(c.Id, out var r) ? EngineAgreementView.Of(r) : null, c.Colour)).ToList(),
-            study.Sites.Select(s => new SiteName(s.Id, s.Name)).ToList()));
+        return TypedResults.Ok(
+            new CodeTreeView(
+                study
+                    .Codebook.Codes.Select(c => new CodeCount(
+                        c.Id,
+                        c.Name,
+                        c.Parent,
+                        mine[c.Id],
+                        otherSeen ? other[c.Id] : null,
+                        final[c.Id],
+                        engine.TryGetValue(c.Id, out var r) ? EngineAgreementView.Of(r) : null,
+                        c.Colour
+                    ))
+                    .ToList(),
+                study.Sites.Select(s => new SiteName(s.Id, s.Name)).ToList()
+            )
+        );
     }
 
     /// <summary>Distinct passages per code, a parent counting its children's (a passage under two children counts
@@ -83,11 +136,12 @@ public sealed class CodeTreeFunctions(StudyStore studies, StudyCodings codings, 
         public void Add(string transcriptId, CoderWorkDocument? work, Func<CodingEntry, bool> include)
         {
             foreach (var c in work?.Codings.Where(include) ?? [])
-                foreach (var code in CodeFamily.Ancestry(codebook, c.CodeId))
-                {
-                    if (!_passages.TryGetValue(code, out var set)) _passages[code] = set = [];
-                    set.Add((transcriptId, c.Segment));
-                }
+            foreach (var code in CodeFamily.Ancestry(codebook, c.CodeId))
+            {
+                if (!_passages.TryGetValue(code, out var set))
+                    _passages[code] = set = [];
+                set.Add((transcriptId, c.Segment));
+            }
         }
     }
 }

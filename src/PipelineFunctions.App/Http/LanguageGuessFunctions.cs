@@ -21,12 +21,15 @@ public sealed class LanguageGuessFunctions(StudyStore studies, PipelineSettings 
 {
     [Function("SuggestLanguage"), Access(Roles.SiteResearcher, Roles.StudyLead)]
     public async Task<Results<Ok<LanguageSuggestion>, Problem<NoStudy>, Problem<Invalid>>> SuggestAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "api/studies/{studyId}/language-suggestion")] HttpRequest req,
-        string studyId, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/language-suggestion")]
+            HttpRequest req,
+        string studyId,
+        CancellationToken ct
+    )
     {
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NoStudy(studyId);
+        if (study is null)
+            return Problems.NoStudy(studyId);
         // Only the extension travels in the URL: request URLs reach the platform's logs, file names carry ids.
         var format = req.Query["format"].FirstOrDefault()?.Trim('.').ToLowerInvariant();
         if (string.IsNullOrWhiteSpace(format) || !format.All(char.IsLetterOrDigit))
@@ -39,10 +42,15 @@ public sealed class LanguageGuessFunctions(StudyStore studies, PipelineSettings 
         try
         {
             var parsed = TranscriptReader.Read(fileName, body.ToArray(), new TranscriptLimits(settings.MaxUploadBytes));
-            return TypedResults.Ok(LanguageGuess.Of(parsed.Turns, study.Languages) is { } guess
-                ? new LanguageSuggestion(guess.Language, guess.Confidence, null)
-                    : new LanguageSuggestion(null, null, null));
+            return TypedResults.Ok(
+                LanguageGuess.Of(parsed.Turns, study.Languages) is { } guess
+                    ? new LanguageSuggestion(guess.Language, guess.Confidence, null)
+                    : new LanguageSuggestion(null, null, null)
+            );
         }
-        catch (TranscriptRejectedException e) { return TypedResults.Ok(new LanguageSuggestion(null, null, e.Message)); }
+        catch (TranscriptRejectedException e)
+        {
+            return TypedResults.Ok(new LanguageSuggestion(null, null, e.Message));
+        }
     }
 }

@@ -9,8 +9,16 @@ using PipelineFunctions.App.Storage.Cosmos;
 namespace PipelineFunctions.App.Http;
 
 /// <param name="By"><c>mine</c> or <c>consensus</c>.</param>
-public sealed record MemoView(string TranscriptId, string FileName, int? Segment, string? PassageText, string? Code,
-    string? CodeName, string Text, string By);
+public sealed record MemoView(
+    string TranscriptId,
+    string FileName,
+    int? Segment,
+    string? PassageText,
+    string? Code,
+    string? CodeName,
+    string Text,
+    string By
+);
 
 /// <summary>
 /// Memos across the study: the caller's own and the consensus's, optionally those about one code (and the codes under
@@ -21,26 +29,44 @@ public sealed class MemoFunctions(StudyStore studies, StudyCodings codings, Revi
     [Function("ListMemos"), Access(Roles.Coder, Roles.StudyLead), Audited("read-memos")]
     public async Task<Results<Ok<List<MemoView>>, Problem<NoStudy>>> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/memos")] HttpRequest req,
-        string studyId, CancellationToken ct)
+        string studyId,
+        CancellationToken ct
+    )
     {
         var code = req.Query["code"].FirstOrDefault();
         var study = await studies.GetAsync(studyId, ct);
-        if (study?.Codebook is null) return Problems.NoStudy(studyId);
+        if (study?.Codebook is null)
+            return Problems.NoStudy(studyId);
         var family = string.IsNullOrEmpty(code) ? null : CodeFamily.Of(study.Codebook, code);
         var memos = new List<MemoView>();
         foreach (var v in await codings.ListAsync(studyId, req.HttpContext.User, _ => true, ct))
         {
-            var found = new[] { (v.Mine, "mine"),
-                (v.Final?.Coder == CoderWorkDocument.FinalCoder ? v.Final : null, "consensus") }
-                .SelectMany(w => (w.Item1?.Memos ?? [])
-                    .Where(m => family is null || m.Code is { } c && family.Contains(c))
-                    .Select(m => (Memo: m, By: w.Item2)))
+            var found = new[]
+            {
+                (v.Mine, "mine"),
+                (v.Final?.Coder == CoderWorkDocument.FinalCoder ? v.Final : null, "consensus"),
+            }
+                .SelectMany(w =>
+                    (w.Item1?.Memos ?? [])
+                        .Where(m => family is null || m.Code is { } c && family.Contains(c))
+                        .Select(m => (Memo: m, By: w.Item2))
+                )
                 .ToList();
-            if (found.Count == 0) continue;
+            if (found.Count == 0)
+                continue;
             var texts = (await review.SegmentsAsync(v.Transcript.Id, ct)).ToDictionary(s => s.Segment, s => s.Text);
-            memos.AddRange(found.Select(f => new MemoView(v.Transcript.Id, v.Transcript.FileName, f.Memo.Segment,
-                f.Memo.Segment is { } s ? texts.GetValueOrDefault(s) : null, f.Memo.Code, f.Memo.Code is { } c
-                    ? study.Codebook.Find(c)?.Name : null, f.Memo.Text, f.By)));
+            memos.AddRange(
+                found.Select(f => new MemoView(
+                    v.Transcript.Id,
+                    v.Transcript.FileName,
+                    f.Memo.Segment,
+                    f.Memo.Segment is { } s ? texts.GetValueOrDefault(s) : null,
+                    f.Memo.Code,
+                    f.Memo.Code is { } c ? study.Codebook.Find(c)?.Name : null,
+                    f.Memo.Text,
+                    f.By
+                ))
+            );
         }
         return TypedResults.Ok(memos);
     }

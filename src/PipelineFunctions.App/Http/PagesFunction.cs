@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.FileProviders;
 using PipelineFunctions.App.Middleware;
@@ -17,14 +17,17 @@ public sealed class PagesFunction
 
     [Function("Pages"), Anonymous]
     public Results<PhysicalFileHttpResult, Problem<Missing>> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/{*path}")] HttpRequest req, string? path)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "app/{*path}")] HttpRequest req,
+        string? path
+    )
     {
         var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
         // The provider refuses paths that climb out of wwwroot/app (.., absolute, hidden).
         var file = Files.GetFileInfo(relative);
         if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
             return Problems.NotFound("There is no such page.");
-        if (!ContentTypes.TryGetContentType(file.Name, out var type)) type = "application/octet-stream";
+        if (!ContentTypes.TryGetContentType(file.Name, out var type))
+            type = "application/octet-stream";
         // Pages change with each deployment and must never show a stale script against a new API.
         req.HttpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.PhysicalFile(file.PhysicalPath, type);

@@ -9,22 +9,57 @@ using PipelineFunctions.App.Storage.Cosmos;
 
 namespace PipelineFunctions.App.Http;
 
-public sealed record SearchHit(string TranscriptId, string FileName, string SiteId, string SiteName, string Language,
-    int Segment, string Speaker,
-    string? Role, string Text, int Score);
+public sealed record SearchHit(
+    string TranscriptId,
+    string FileName,
+    string SiteId,
+    string SiteName,
+    string Language,
+    int Segment,
+    string Speaker,
+    string? Role,
+    string Text,
+    int Score
+);
+
 public sealed record SearchAnswer(string Query, int Transcripts, int Total, List<SearchHit> Hits);
+
 /// <summary>A saved search: the query, its filters and the passages it found when saved.</summary>
-public sealed record SearchSetView(string Id, string Name, string Query, string? Site, string? Language, string? Role,
-    List<PassageRef> Passages, string By, DateTimeOffset At)
+public sealed record SearchSetView(
+    string Id,
+    string Name,
+    string Query,
+    string? Site,
+    string? Language,
+    string? Role,
+    List<PassageRef> Passages,
+    string By,
+    DateTimeOffset At
+)
 {
-    public static SearchSetView Of(SearchSet s) => new(s.Id, s.Name, s.Query, s.Site, s.Language, s.Role,
-        [.. s.Passages.Select(p => new PassageRef(p.TranscriptId, p.Segment))], s.By, s.At);
+    public static SearchSetView Of(SearchSet s) =>
+        new(
+            s.Id,
+            s.Name,
+            s.Query,
+            s.Site,
+            s.Language,
+            s.Role,
+            [.. s.Passages.Select(p => new PassageRef(p.TranscriptId, p.Segment))],
+            s.By,
+            s.At
+        );
 }
 
 public sealed record PassageRef(string TranscriptId, int Segment);
 
-public sealed record SaveSetRequest(string Name, string Query, string? Site = null, string? Language = null,
-    string? Role = null);
+public sealed record SaveSetRequest(
+    string Name,
+    string Query,
+    string? Site = null,
+    string? Language = null,
+    string? Role = null
+);
 
 /// <summary>
 /// Search across a study's pseudonymised transcripts ready for coding — words and "phrases", by site, language and
@@ -38,15 +73,23 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
     [Function("SearchTranscripts"), Access(Roles.Coder, Roles.StudyLead), Audited("search-transcripts")]
     public async Task<Results<Ok<SearchAnswer>, Problem<NoStudy>, Problem<Invalid>>> SearchAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/search")] HttpRequest req,
-        string studyId, CancellationToken ct)
+        string studyId,
+        CancellationToken ct
+    )
     {
-        var request = new SaveSetRequest("", req.Query["q"].FirstOrDefault() ?? "", req.Query["site"].FirstOrDefault(),
+        var request = new SaveSetRequest(
+            "",
+            req.Query["q"].FirstOrDefault() ?? "",
+            req.Query["site"].FirstOrDefault(),
             req.Query["language"].FirstOrDefault(),
-            req.Query["role"].FirstOrDefault());
+            req.Query["role"].FirstOrDefault()
+        );
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NoStudy(studyId);
+        if (study is null)
+            return Problems.NoStudy(studyId);
         var query = new SearchQuery(request.Query);
-        if (query.IsEmpty) return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
+        if (query.IsEmpty)
+            return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
         var (hits, searched) = await FindAsync(study, query, request, ct);
         return TypedResults.Ok(new SearchAnswer(request.Query, searched, hits.Count, hits.Take(MaxHits).ToList()));
     }
@@ -54,34 +97,52 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
     [Function("ListSearchSets"), Access(Roles.Coder, Roles.StudyLead)]
     public async Task<Results<Ok<List<SearchSetView>>, Problem<NoStudy>>> SetsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/search/sets")] HttpRequest req,
-        string studyId, CancellationToken ct) =>
+        string studyId,
+        CancellationToken ct
+    ) =>
         await studies.GetAsync(studyId, ct) is { } study
-            ? TypedResults.Ok(study.SearchSets.Select(SearchSetView.Of).ToList()) : Problems.NoStudy(studyId);
+            ? TypedResults.Ok(study.SearchSets.Select(SearchSetView.Of).ToList())
+            : Problems.NoStudy(studyId);
 
     [Function("SaveSearchSet"), Access(Roles.Coder, Roles.StudyLead), Audited("save-search-set")]
     public async Task<Results<Ok<Done>, Problem<Invalid>, Problem<NoStudy>>> SaveSetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "api/studies/{studyId}/search/sets")] HttpRequest req,
-        string studyId, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/search/sets")]
+            HttpRequest req,
+        string studyId,
+        CancellationToken ct
+    )
     {
         var request = await req.ReadFromJsonAsync<SaveSetRequest>(ct);
         if (string.IsNullOrWhiteSpace(request?.Name) || request.Name.Length > 100)
             return Problems.BadRequest("Name the set (up to 100 characters).");
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NoStudy(studyId);
+        if (study is null)
+            return Problems.NoStudy(studyId);
         var query = new SearchQuery(request.Query ?? "");
-        if (query.IsEmpty) return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
+        if (query.IsEmpty)
+            return Problems.BadRequest("Type a word or a \"phrase\" to search for.");
         var (hits, _) = await FindAsync(study, query, request, ct);
-        var set = new SearchSet(Guid.NewGuid().ToString("n")[..12], request.Name.Trim(), request.Query!, request.Site,
-            request.Language, request.Role,
+        var set = new SearchSet(
+            Guid.NewGuid().ToString("n")[..12],
+            request.Name.Trim(),
+            request.Query!,
+            request.Site,
+            request.Language,
+            request.Role,
             hits.Take(1000).Select(h => new SetPassage(h.TranscriptId, h.Segment)).ToList(),
-                req.HttpContext.User.Name(), clock.GetUtcNow());
+            req.HttpContext.User.Name(),
+            clock.GetUtcNow()
+        );
         await studies.SetSearchSetsAsync(studyId, [.. study.SearchSets, set], ct);
         return TypedResults.Ok(new Done($"Saved the set '{set.Name}' with {set.Passages.Count} passage(s)."));
     }
 
-    async Task<(List<SearchHit> Hits, int Searched)> FindAsync(StudyDocument study, SearchQuery query,
-        SaveSetRequest filter, CancellationToken ct)
+    async Task<(List<SearchHit> Hits, int Searched)> FindAsync(
+        StudyDocument study,
+        SearchQuery query,
+        SaveSetRequest filter,
+        CancellationToken ct
+    )
     {
         var ready = await passages.ReadyAsync(study.Id, filter.Site, filter.Language, ct);
         var hits = new List<SearchHit>();
@@ -92,10 +153,23 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
             foreach (var p in ofTranscript)
             {
                 var role = roles.RoleOf(p.Speaker);
-                if (!string.IsNullOrEmpty(filter.Role) && !SpeakerRoles.Matches(role, filter.Role)) continue;
+                if (!string.IsNullOrEmpty(filter.Role) && !SpeakerRoles.Matches(role, filter.Role))
+                    continue;
                 if (query.Score(p.Searchable) is > 0 and var score)
-                    hits.Add(new SearchHit(t.Id, t.FileName, t.SiteId, siteName, t.Language, p.Segment, p.Speaker,
-                        role, p.Text, score));
+                    hits.Add(
+                        new SearchHit(
+                            t.Id,
+                            t.FileName,
+                            t.SiteId,
+                            siteName,
+                            t.Language,
+                            p.Segment,
+                            p.Speaker,
+                            role,
+                            p.Text,
+                            score
+                        )
+                    );
             }
         }
         // Best first; ties in the order coders meet them (transcripts oldest first, passages in order): the sort is

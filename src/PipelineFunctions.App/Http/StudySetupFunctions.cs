@@ -17,17 +17,38 @@ namespace PipelineFunctions.App.Http;
 /// endpoints. <paramref name="SiteCheck"/> and <paramref name="DoubleCodeTranscripts"/> left out of a change keep
 /// their values (the transcripts double coded are chosen with the coders, in the coding plan).
 /// </summary>
-public sealed record StudySettings(string Name, List<SiteView> Sites, List<string> Languages, List<string> AllowList,
-    PlaceholderStyle PlaceholderStyle, bool AllowCloudLanguage, int DoubleCodeFirst,
-    List<string>? DoubleCodeTranscripts = null, bool? SiteCheck = null)
+public sealed record StudySettings(
+    string Name,
+    List<SiteView> Sites,
+    List<string> Languages,
+    List<string> AllowList,
+    PlaceholderStyle PlaceholderStyle,
+    bool AllowCloudLanguage,
+    int DoubleCodeFirst,
+    List<string>? DoubleCodeTranscripts = null,
+    bool? SiteCheck = null
+)
 {
     public static StudySettings Of(StudyDocument s) =>
-        new(s.Name, SiteView.Of(s.Sites), s.Languages, s.AllowList, s.PlaceholderStyle, s.AllowCloudLanguage,
-            s.DoubleCodeFirst, s.DoubleCodeTranscripts, s.SiteCheck);
+        new(
+            s.Name,
+            SiteView.Of(s.Sites),
+            s.Languages,
+            s.AllowList,
+            s.PlaceholderStyle,
+            s.AllowCloudLanguage,
+            s.DoubleCodeFirst,
+            s.DoubleCodeTranscripts,
+            s.SiteCheck
+        );
 }
 
-public sealed record RosterPreview(string Message, int Entries, Dictionary<string, int> ByCategory,
-    List<RosterEntry> Rows);
+public sealed record RosterPreview(
+    string Message,
+    int Entries,
+    Dictionary<string, int> ByCategory,
+    List<RosterEntry> Rows
+);
 
 /// <summary>
 /// Setting a study up in the browser (study lead): its settings read and changed, a codebook file read into JSON before
@@ -39,26 +60,40 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
     [Function("GetStudySettings"), Access(Roles.StudyLead)]
     public async Task<Results<Ok<StudySettings>, Problem<NoStudy>>> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/settings")] HttpRequest req,
-        string studyId, CancellationToken ct) =>
-        await studies.GetAsync(studyId, ct) is { } study ? TypedResults.Ok(StudySettings.Of(study))
+        string studyId,
+        CancellationToken ct
+    ) =>
+        await studies.GetAsync(studyId, ct) is { } study
+            ? TypedResults.Ok(StudySettings.Of(study))
             : Problems.NoStudy(studyId);
 
     [Function("SetStudySettings"), Access(Roles.StudyLead), Audited("change-study")]
     public async Task<Results<Ok<StudySettings>, Problem<NoStudy>, Problem<Invalid>>> SetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/studies/{studyId}/settings")] HttpRequest req,
-        string studyId, CancellationToken ct)
+        string studyId,
+        CancellationToken ct
+    )
     {
         var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return Problems.NoStudy(studyId);
+        if (study is null)
+            return Problems.NoStudy(studyId);
         var s = await req.ReadFromJsonAsync<StudySettings>(ct);
-        if (s is null) return Problems.BadRequest("Send the settings as JSON.");
-        if (string.IsNullOrWhiteSpace(s.Name)) return Problems.BadRequest("The study needs a name.");
-        if (s.Sites is not { Count: > 0 } || s.Sites.Any(x => !StudiesFunctions.Slug().IsMatch(x.Id ?? "")
-            || string.IsNullOrWhiteSpace(x.Name)))
-            return Problems.BadRequest("The study needs sites, each with a name and an id of lower-case letters, " +
-                "digits or dashes.");
-        if (s.Languages is not { Count: > 0 } || s.Languages.Concat(s.Sites.SelectMany(x => x.Languages ?? []))
-            .Any(l => !StudiesFunctions.Language().IsMatch(l ?? "")))
+        if (s is null)
+            return Problems.BadRequest("Send the settings as JSON.");
+        if (string.IsNullOrWhiteSpace(s.Name))
+            return Problems.BadRequest("The study needs a name.");
+        if (
+            s.Sites is not { Count: > 0 }
+            || s.Sites.Any(x => !StudiesFunctions.Slug().IsMatch(x.Id ?? "") || string.IsNullOrWhiteSpace(x.Name))
+        )
+            return Problems.BadRequest(
+                "The study needs sites, each with a name and an id of lower-case letters, " + "digits or dashes."
+            );
+        if (
+            s.Languages is not { Count: > 0 }
+            || s.Languages.Concat(s.Sites.SelectMany(x => x.Languages ?? []))
+                .Any(l => !StudiesFunctions.Language().IsMatch(l ?? ""))
+        )
             return Problems.BadRequest("Languages are ISO 639 codes (en, sw, de, he, lg).");
         study.Name = s.Name.Trim();
         study.Sites = [.. s.Sites.Select(x => x.ToSite())];
@@ -77,15 +112,20 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
     /// nothing is stored.</summary>
     [Function("ReadCodebookFile"), Access(Roles.StudyLead)]
     public async Task<Results<ContentHttpResult, Problem<Invalid>>> ReadCodebookAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "api/codebook-files")] HttpRequest req, CancellationToken ct)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/codebook-files")] HttpRequest req,
+        CancellationToken ct
+    )
     {
         var body = await ReadBodyAsync(req, ct);
-        if (body.Length == 0) return Problems.BadRequest("Send the codebook file as the request body (up to 5 MB).");
+        if (body.Length == 0)
+            return Problems.BadRequest("Send the codebook file as the request body (up to 5 MB).");
         try
         {
-            var codebook = CodebookFiles.Read(req.Query["format"].FirstOrDefault() ?? "json", body,
-                req.Query["name"].FirstOrDefault() is { Length: > 0 } n ? n : "Codebook");
+            var codebook = CodebookFiles.Read(
+                req.Query["format"].FirstOrDefault() ?? "json",
+                body,
+                req.Query["name"].FirstOrDefault() is { Length: > 0 } n ? n : "Codebook"
+            );
             return TypedResults.Text(CodebookJson.Write(codebook), "application/json", Encoding.UTF8);
         }
         catch (Exception e) when (e is FormatException or QdpxRejectedException)
@@ -99,36 +139,67 @@ public sealed class StudySetupFunctions(StudyStore studies, TranscriptTexts text
     [Function("SetRoster"), Access(Roles.StudyLead), Audited("change-roster")]
     public async Task<Results<Ok<RosterPreview>, Problem<NoStudy>, Problem<Invalid>>> RosterAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/studies/{studyId}/roster")] HttpRequest req,
-        string studyId, CancellationToken ct)
+        string studyId,
+        CancellationToken ct
+    )
     {
-        if (await studies.GetAsync(studyId, ct) is null) return Problems.NoStudy(studyId);
+        if (await studies.GetAsync(studyId, ct) is null)
+            return Problems.NoStudy(studyId);
         var body = await ReadBodyAsync(req, ct);
-        if (body.Length == 0) return Problems.BadRequest("Send the roster CSV as the request body (up to 5 MB).");
+        if (body.Length == 0)
+            return Problems.BadRequest("Send the roster CSV as the request body (up to 5 MB).");
         IReadOnlyList<RosterEntry> roster;
-        try { roster = RosterCsv.Parse(Encoding.UTF8.GetString(body)); }
-        catch (FormatException e) { return Problems.BadRequest(e.Message); }
+        try
+        {
+            roster = RosterCsv.Parse(Encoding.UTF8.GetString(body));
+        }
+        catch (FormatException e)
+        {
+            return Problems.BadRequest(e.Message);
+        }
         var preview = string.Equals(req.Query["preview"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        if (!preview) await texts.SaveRosterAsync(studyId, roster, ct);
-        return TypedResults.Ok(new RosterPreview(
-            preview ? $"The file holds {roster.Count} entries; nothing is saved yet."
-                : $"Roster saved: {roster.Count} entries, for transcripts pseudonymised from now on.",
-            roster.Count, roster.GroupBy(r => r.Category.ToString().ToLowerInvariant())
-                .ToDictionary(g => g.Key, g => g.Count()),
-            preview ? [.. roster] : []));
+        if (!preview)
+            await texts.SaveRosterAsync(studyId, roster, ct);
+        return TypedResults.Ok(
+            new RosterPreview(
+                preview
+                    ? $"The file holds {roster.Count} entries; nothing is saved yet."
+                    : $"Roster saved: {roster.Count} entries, for transcripts pseudonymised from now on.",
+                roster.Count,
+                roster.GroupBy(r => r.Category.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()),
+                preview ? [.. roster] : []
+            )
+        );
     }
 
     [Function("DeclineCodeProposal"), Access(Roles.StudyLead), Audited("decline-code")]
     public async Task<Results<Ok<Done>, Problem<Missing>, Problem<WrongState>>> DeclineAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
-            Route = "api/studies/{studyId}/codebook/proposals/{proposalId}/decline")] HttpRequest req,
-        string studyId, string proposalId, CancellationToken ct)
+        [HttpTrigger(
+            AuthorizationLevel.Anonymous,
+            "post",
+            Route = "api/studies/{studyId}/codebook/proposals/{proposalId}/decline"
+        )]
+            HttpRequest req,
+        string studyId,
+        string proposalId,
+        CancellationToken ct
+    )
     {
         var study = await studies.GetAsync(studyId, ct);
         var proposal = study?.CodeProposals.FirstOrDefault(p => p.Id == proposalId);
-        if (study is null || proposal is null) return Problems.NotFound($"There is no proposal '{proposalId}'.");
-        if (proposal.State != "proposed") return Problems.Conflict($"That proposal is {proposal.State} already.");
-        await studies.SetProposalAsync(studyId, study.CodeProposals.IndexOf(proposal),
-            proposal with { State = "declined" }, ct);
+        if (study is null || proposal is null)
+            return Problems.NotFound($"There is no proposal '{proposalId}'.");
+        if (proposal.State != "proposed")
+            return Problems.Conflict($"That proposal is {proposal.State} already.");
+        await studies.SetProposalAsync(
+            studyId,
+            study.CodeProposals.IndexOf(proposal),
+            proposal with
+            {
+                State = "declined",
+            },
+            ct
+        );
         return TypedResults.Ok(new Done($"'{proposal.Name}' declined; {proposal.By} will see it marked so."));
     }
 

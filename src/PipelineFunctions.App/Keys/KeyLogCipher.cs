@@ -24,8 +24,13 @@ public static class KeyLogCipher
     {
         var plain = new byte[sealedLog.Length - 28];
         using var aes = new AesGcm(key, 16);
-        aes.Decrypt(sealedLog.AsSpan(0, 12), sealedLog.AsSpan(28), sealedLog.AsSpan(12, 16), plain,
-            System.Text.Encoding.UTF8.GetBytes(transcriptId));
+        aes.Decrypt(
+            sealedLog.AsSpan(0, 12),
+            sealedLog.AsSpan(28),
+            sealedLog.AsSpan(12, 16),
+            plain,
+            System.Text.Encoding.UTF8.GetBytes(transcriptId)
+        );
         return JsonSerializer.Deserialize<List<Replacement>>(plain) ?? [];
     }
 }

@@ -27,7 +27,13 @@ public sealed class StudyKeys
     {
         if (string.IsNullOrWhiteSpace(value))
             throw new InvalidOperationException($"Setting Pipeline:{name} is missing.");
-        try { return Convert.FromBase64String(value); }
-        catch (FormatException) { throw new InvalidOperationException($"Setting Pipeline:{name} is not base64."); }
+        try
+        {
+            return Convert.FromBase64String(value);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"Setting Pipeline:{name} is not base64.");
+        }
     }
 }

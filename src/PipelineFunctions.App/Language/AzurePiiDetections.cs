@@ -17,30 +17,52 @@ public sealed class AzurePiiDetections(PipelineSettings settings)
 
     public bool IsConfigured => _client is not null;
 
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<Detection>>?> DetectAsync(bool studyAllows,
-        IReadOnlyList<SpeakerTurn> turns, string language, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<Detection>>?> DetectAsync(
+        bool studyAllows,
+        IReadOnlyList<SpeakerTurn> turns,
+        string language,
+        CancellationToken ct
+    )
     {
-        if (_client is null || !studyAllows) return null;
+        if (_client is null || !studyAllows)
+            return null;
         var results = await _client.RecognizePiiEntitiesAsync(turns.Select(t => t.Text).ToList(), language, ct);
-        return turns.Select((t, i) => (t.Index, Detections: (IReadOnlyList<Detection>)results[i].Entities
-                .Where(e => e.ConfidenceScore >= MinimumConfidence && KindOf(e.Category) is not null)
-                .Select(e => new Detection(e.Offset, e.Length, KindOf(e.Category)!,
-                    $"name:{IdentifierText.Normalise(e.Text)}", Priority, "azure-language"))
-                .ToList()))
+        return turns
+            .Select(
+                (t, i) =>
+                    (
+                        t.Index,
+                        Detections: (IReadOnlyList<Detection>)
+                            results[i]
+                                .Entities.Where(e =>
+                                    e.ConfidenceScore >= MinimumConfidence && KindOf(e.Category) is not null
+                                )
+                                .Select(e => new Detection(
+                                    e.Offset,
+                                    e.Length,
+                                    KindOf(e.Category)!,
+                                    $"name:{IdentifierText.Normalise(e.Text)}",
+                                    Priority,
+                                    "azure-language"
+                                ))
+                                .ToList()
+                    )
+            )
             .ToDictionary(x => x.Index, x => x.Detections);
     }
 
-    static string? KindOf(string category) => category switch
-    {
-        "Person" => IdentifierKinds.Person,
-        "Address" or "Location" => IdentifierKinds.Place,
-        "Organization" => IdentifierKinds.Organisation,
-        "PhoneNumber" => IdentifierKinds.Phone,
-        "Email" => IdentifierKinds.Email,
-        "URL" => IdentifierKinds.Url,
-        "DateTime" or "Date" => null, // a weekday or month alone stays; our date recognizer judges dates
-        _ when category.Contains("ID", StringComparison.Ordinal)
-            || category.Contains("Number", StringComparison.Ordinal) => IdentifierKinds.Id,
-        _ => null,
-    };
+    static string? KindOf(string category) =>
+        category switch
+        {
+            "Person" => IdentifierKinds.Person,
+            "Address" or "Location" => IdentifierKinds.Place,
+            "Organization" => IdentifierKinds.Organisation,
+            "PhoneNumber" => IdentifierKinds.Phone,
+            "Email" => IdentifierKinds.Email,
+            "URL" => IdentifierKinds.Url,
+            "DateTime" or "Date" => null, // a weekday or month alone stays; our date recognizer judges dates
+            _ when category.Contains("ID", StringComparison.Ordinal)
+                    || category.Contains("Number", StringComparison.Ordinal) => IdentifierKinds.Id,
+            _ => null,
+        };
 }

@@ -11,5 +11,5 @@ static class LanguageClients
         string.IsNullOrEmpty(settings.LanguageEndpoint) ? null
         : string.IsNullOrEmpty(settings.LanguageKey)
             ? new LanguageClient(new Uri(settings.LanguageEndpoint), AzureClients.Credential)
-            : new LanguageClient(new Uri(settings.LanguageEndpoint), new AzureKeyCredential(settings.LanguageKey));
+        : new LanguageClient(new Uri(settings.LanguageEndpoint), new AzureKeyCredential(settings.LanguageKey));
 }

@@ -10,13 +10,17 @@ public static class TextChunks
         {
             var window = text.AsSpan(at, limit);
             var cut = window.LastIndexOfAny(".?!\n");
-            if (cut < limit / 2) cut = window.LastIndexOf(' ');
-            if (cut < limit / 2) cut = limit - 1;
+            if (cut < limit / 2)
+                cut = window.LastIndexOf(' ');
+            if (cut < limit / 2)
+                cut = limit - 1;
             // Never split a surrogate pair: offsets are UTF-16 units on both sides.
-            if (char.IsHighSurrogate(text[at + cut])) cut--;
+            if (char.IsHighSurrogate(text[at + cut]))
+                cut--;
             yield return (at, text.Substring(at, cut + 1));
             at += cut + 1;
         }
-        if (at < text.Length) yield return (at, text[at..]);
+        if (at < text.Length)
+            yield return (at, text[at..]);
     }
 }

@@ -14,11 +14,21 @@ public sealed class AuditMiddleware(AuditLog audit) : IFunctionsWorkerMiddleware
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         await next(context);
-        if (context.GetHttpContext() is not { } http || HttpFunction.Of(context) is not { Policy.Audit: { } action, StudyId: { } studyId } function
-            || HttpFunction.StatusOf(context.GetInvocationResult().Value) >= 400)
+        if (
+            context.GetHttpContext() is not { } http
+            || HttpFunction.Of(context) is not { Policy.Audit: { } action, StudyId: { } studyId } function
+            || HttpFunction.StatusOf(context.GetInvocationResult().Value) >= 400
+        )
             return;
         var detail = AuditDetail.Of(http);
-        await audit.RecordAsync(http.User, http, studyId, detail?.Action ?? action, detail?.Target ?? function.Target, http.RequestAborted);
+        await audit.RecordAsync(
+            http.User,
+            http,
+            studyId,
+            detail?.Action ?? action,
+            detail?.Target ?? function.Target,
+            http.RequestAborted
+        );
     }
 }
 
@@ -30,7 +40,9 @@ public sealed record AuditDetail(string? Action, string? Target)
 {
     const string Key = nameof(AuditDetail);
 
-    public static void Set(HttpContext http, string? action = null, string? target = null) => http.Items[Key] = new AuditDetail(action, target);
+    public static void Set(HttpContext http, string? action = null, string? target = null) =>
+        http.Items[Key] = new AuditDetail(action, target);
 
-    public static AuditDetail? Of(HttpContext http) => http.Items.TryGetValue(Key, out var detail) ? (AuditDetail?)detail : null;
+    public static AuditDetail? Of(HttpContext http) =>
+        http.Items.TryGetValue(Key, out var detail) ? (AuditDetail?)detail : null;
 }

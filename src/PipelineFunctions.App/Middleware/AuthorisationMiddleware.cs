@@ -16,12 +16,17 @@ public sealed class AuthorisationMiddleware(TranscriptStore transcripts, AuditLo
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (context.GetHttpContext() is not { } http || HttpFunction.Of(context) is not { } function || function.Policy.Anonymous)
+        if (
+            context.GetHttpContext() is not { } http
+            || HttpFunction.Of(context) is not { } function
+            || function.Policy.Anonymous
+        )
         {
             await next(context);
             return;
         }
-        var refusal = Authorisation.Refusal(function.Policy, http.User, function.StudyId)
+        var refusal =
+            Authorisation.Refusal(function.Policy, http.User, function.StudyId)
             ?? await SiteRefusalAsync(function, http, context.CancellationToken);
         if (refusal is null)
         {
@@ -29,15 +34,28 @@ public sealed class AuthorisationMiddleware(TranscriptStore transcripts, AuditLo
             return;
         }
         if (function.Policy.Audit is { } action && function.StudyId is { } studyId)
-            await audit.RecordAsync(http.User, http, studyId, $"refused:{action}", function.Target, http.RequestAborted);
+            await audit.RecordAsync(
+                http.User,
+                http,
+                studyId,
+                $"refused:{action}",
+                function.Target,
+                http.RequestAborted
+            );
         HttpFunction.Answer(context, refusal);
     }
 
     async Task<IResult?> SiteRefusalAsync(HttpFunction function, HttpContext http, CancellationToken ct)
     {
-        if (!function.Policy.SiteScoped || function.StudyId is not { } studyId || function.Route.GetValueOrDefault("transcriptId") is not { } transcriptId)
+        if (
+            !function.Policy.SiteScoped
+            || function.StudyId is not { } studyId
+            || function.Route.GetValueOrDefault("transcriptId") is not { } transcriptId
+        )
             return null;
         var transcript = await transcripts.GetAsync(studyId, transcriptId, ct);
-        return transcript is not null && http.User.CanSee(transcript) ? null : Problems.NotFound($"There is no transcript '{transcriptId}' you can see.");
+        return transcript is not null && http.User.CanSee(transcript)
+            ? null
+            : Problems.NotFound($"There is no transcript '{transcriptId}' you can see.");
     }
 }

@@ -14,18 +14,28 @@ public sealed record HttpFunction(FunctionPolicy Policy, IReadOnlyDictionary<str
 
     /// <summary>The audit target the route names: its ids other than the study's, else the study.</summary>
     public string Target =>
-        string.Join(' ', Route.Where(r => r.Key != "studyId" && r.Value is not null)
-            .Select(r => $"{r.Key.Replace("Id", "")}:{r.Value}")) is { Length: > 0 } named
-            ? named : $"study:{StudyId}";
+        string.Join(
+            ' ',
+            Route
+                .Where(r => r.Key != "studyId" && r.Value is not null)
+                .Select(r => $"{r.Key.Replace("Id", "")}:{r.Value}")
+        )
+            is { Length: > 0 } named
+            ? named
+            : $"study:{StudyId}";
 
     /// <summary>The function's policy and route, or null for a function that declares none (refused by the first
     /// step).</summary>
     public static HttpFunction? Of(FunctionContext context)
     {
-        if (context.Items.TryGetValue(Key, out var known)) return (HttpFunction)known;
-        if (!FunctionPolicy.All.TryGetValue(context.FunctionDefinition.Name, out var policy)) return null;
-        var function = new HttpFunction(policy, policy.RouteParameters.ToDictionary(p => p, p => RouteValue(context,
-            p)));
+        if (context.Items.TryGetValue(Key, out var known))
+            return (HttpFunction)known;
+        if (!FunctionPolicy.All.TryGetValue(context.FunctionDefinition.Name, out var policy))
+            return null;
+        var function = new HttpFunction(
+            policy,
+            policy.RouteParameters.ToDictionary(p => p, p => RouteValue(context, p))
+        );
         context.Items[Key] = function;
         return function;
     }
@@ -41,6 +51,7 @@ public sealed record HttpFunction(FunctionPolicy Policy, IReadOnlyDictionary<str
     public static object? Unwrap(object? result) => result is INestedHttpResult nested ? Unwrap(nested.Result) : result;
 
     static string? RouteValue(FunctionContext context, string name) =>
-        context.BindingContext.BindingData.TryGetValue(name, out var value)
-            && value?.ToString() is { Length: > 0 } text ? text : null;
+        context.BindingContext.BindingData.TryGetValue(name, out var value) && value?.ToString() is { Length: > 0 } text
+            ? text
+            : null;
 }

@@ -30,11 +30,19 @@ public sealed class HttpServerMiddleware(ILogger<HttpServerMiddleware> logger) :
         // The API's server span: the worker runs the function on the host's invocation, not on the request, so the span
         // that roots a request's trace (the upload, the stages after it) is started here; its parent is the caller's.
         Activity.Current = null;
-        ActivityContext.TryParse(http.Request.Headers.TraceParent.FirstOrDefault(), null, isRemote: true,
-            out var caller);
+        ActivityContext.TryParse(
+            http.Request.Headers.TraceParent.FirstOrDefault(),
+            null,
+            isRemote: true,
+            out var caller
+        );
         using var server = policy.Route.StartsWith("api/", StringComparison.Ordinal)
-            ? PipelineTelemetry.Source.StartActivity($"{http.Request.Method} /{policy.Route}", ActivityKind.Server,
-                caller) : null;
+            ? PipelineTelemetry.Source.StartActivity(
+                $"{http.Request.Method} /{policy.Route}",
+                ActivityKind.Server,
+                caller
+            )
+            : null;
         server?.SetTag("http.request.method", http.Request.Method);
         server?.SetTag("http.route", "/" + policy.Route);
         server?.SetTag(PipelineTelemetry.Tags.Function, policy.Name);
@@ -45,9 +53,10 @@ public sealed class HttpServerMiddleware(ILogger<HttpServerMiddleware> logger) :
         }
         catch (Exception e) when (Unreadable(e))
         {
-            HttpFunction.Answer(context,
-                Problems.BadRequest(
-                    "The request body is not what this endpoint reads (JSON of the documented shape)."));
+            HttpFunction.Answer(
+                context,
+                Problems.BadRequest("The request body is not what this endpoint reads (JSON of the documented shape).")
+            );
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -37,18 +37,24 @@ public static class Problems
         new(detail, extensions);
 
     public static Problem<NotSignedIn> SignIn(string detail) => new(detail);
+
     public static Problem<Refused> Forbidden(string detail) => new(detail);
 
     public static Problem<WrongRole> WrongRole(IReadOnlyList<string> roles) =>
-        new($"Your role cannot use this; it needs {string.Join(" or ", roles)}.",
-            new Dictionary<string, object?> { ["roles"] = roles });
+        new(
+            $"Your role cannot use this; it needs {string.Join(" or ", roles)}.",
+            new Dictionary<string, object?> { ["roles"] = roles }
+        );
 
     public static Problem<NotInStudy> NotInStudy(string studyId, string? detail = null) =>
         new(detail ?? $"You are not part of study '{studyId}'.");
 
     public static Problem<NoRoles> NoRoles() => new("This endpoint names no roles, so nobody may use it.");
+
     public static Problem<Missing> NotFound(string detail) => new(detail);
+
     public static Problem<NoStudy> NoStudy(string studyId) => new($"There is no study '{studyId}'.");
+
     public static Problem<WrongState> Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
         new(detail, extensions);
 
@@ -60,9 +66,10 @@ public static class Problems
     public static Problem<TooLarge> TooLarge(string detail, IDictionary<string, object?>? extensions = null) =>
         new(detail, extensions);
 
-    public static Problem<UnsupportedFormat> UnsupportedFormat(string detail, IDictionary<string,
-        object?>? extensions = null) =>
-        new(detail, extensions);
+    public static Problem<UnsupportedFormat> UnsupportedFormat(
+        string detail,
+        IDictionary<string, object?>? extensions = null
+    ) => new(detail, extensions);
 
     public static Problem<Unreadable> Unreadable(string detail, IDictionary<string, object?>? extensions = null) =>
         new(detail, extensions);
@@ -70,8 +77,8 @@ public static class Problems
     public static Problem<Failed> Failed(string detail) => new(detail);
 
     /// <summary>The problem a result carries, if it is one (a function's union unwrapped).</summary>
-    public static ProblemDetails? Of(object? result) => HttpFunction.Unwrap(result) is IProblem problem
-        ? problem.Details : null;
+    public static ProblemDetails? Of(object? result) =>
+        HttpFunction.Unwrap(result) is IProblem problem ? problem.Details : null;
 }
 
 /// <summary>What every <see cref="Problem{TKind}"/> is, whatever its kind.</summary>
@@ -88,18 +95,25 @@ public interface IProblemKind
 }
 
 /// <summary>A problem of one kind, written as <c>application/problem+json</c>.</summary>
-public sealed class Problem<TKind> : IResult, IStatusCodeHttpResult, IValueHttpResult,
-    IValueHttpResult<ProblemDetails>, IProblem
+public sealed class Problem<TKind>
+    : IResult,
+        IStatusCodeHttpResult,
+        IValueHttpResult,
+        IValueHttpResult<ProblemDetails>,
+        IProblem
     where TKind : IProblemKind
 {
     public Problem(string detail, IDictionary<string, object?>? extensions = null)
     {
         Details = new ProblemDetails
         {
-            Type = TKind.Type, Status = TKind.Status, Title = ReasonPhrases.GetReasonPhrase(TKind.Status),
-                Detail = detail,
+            Type = TKind.Type,
+            Status = TKind.Status,
+            Title = ReasonPhrases.GetReasonPhrase(TKind.Status),
+            Detail = detail,
         };
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>()) Details.Extensions[key] = value;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+            Details.Extensions[key] = value;
     }
 
     public ProblemDetails Details { get; }

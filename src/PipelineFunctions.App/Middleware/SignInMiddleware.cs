@@ -10,8 +10,11 @@ public sealed class SignInMiddleware(ISignIn signIn) : IFunctionsWorkerMiddlewar
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        if (context.GetHttpContext() is not { } http || HttpFunction.Of(context) is not { } function
-            || function.Policy.Anonymous)
+        if (
+            context.GetHttpContext() is not { } http
+            || HttpFunction.Of(context) is not { } function
+            || function.Policy.Anonymous
+        )
         {
             await next(context);
             return;

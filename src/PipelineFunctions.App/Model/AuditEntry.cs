@@ -8,12 +8,27 @@ namespace PipelineFunctions.App.Model;
 /// </summary>
 public sealed class AuditEntry
 {
-    [JsonProperty("id")] public string Id { get; set; } = "";
-    [JsonProperty("studyId")] public string StudyId { get; set; } = "";
-    [JsonProperty("at")] public DateTimeOffset At { get; set; }
-    [JsonProperty("user")] public string User { get; set; } = "";
-    [JsonProperty("roles")] public List<string> Roles { get; set; } = [];
-    [JsonProperty("action")] public string Action { get; set; } = "";
-    [JsonProperty("target")] public string Target { get; set; } = "";
-    [JsonProperty("from")] public string? From { get; set; }
+    [JsonProperty("id")]
+    public string Id { get; set; } = "";
+
+    [JsonProperty("studyId")]
+    public string StudyId { get; set; } = "";
+
+    [JsonProperty("at")]
+    public DateTimeOffset At { get; set; }
+
+    [JsonProperty("user")]
+    public string User { get; set; } = "";
+
+    [JsonProperty("roles")]
+    public List<string> Roles { get; set; } = [];
+
+    [JsonProperty("action")]
+    public string Action { get; set; } = "";
+
+    [JsonProperty("target")]
+    public string Target { get; set; } = "";
+
+    [JsonProperty("from")]
+    public string? From { get; set; }
 }

@@ -10,20 +10,43 @@ namespace PipelineFunctions.App.Model;
 /// </summary>
 public sealed class CoderWorkDocument
 {
-    [JsonProperty("id")] public string Id { get; set; } = "";
-    [JsonProperty("transcriptId")] public string TranscriptId { get; set; } = "";
-    [JsonProperty("studyId")] public string StudyId { get; set; } = "";
-    [JsonProperty("coder")] public string Coder { get; set; } = "";
-    [JsonProperty("submitted")] public bool Submitted { get; set; }
-    [JsonProperty("submittedAt")] public DateTimeOffset? SubmittedAt { get; set; }
-    [JsonProperty("codings")] public List<CodingEntry> Codings { get; set; } = [];
-    [JsonProperty("rejected")] public List<RejectedSuggestion> Rejected { get; set; } = [];
-    [JsonProperty("memos")] public List<Memo> Memos { get; set; } = [];
-    [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+    [JsonProperty("id")]
+    public string Id { get; set; } = "";
+
+    [JsonProperty("transcriptId")]
+    public string TranscriptId { get; set; } = "";
+
+    [JsonProperty("studyId")]
+    public string StudyId { get; set; } = "";
+
+    [JsonProperty("coder")]
+    public string Coder { get; set; } = "";
+
+    [JsonProperty("submitted")]
+    public bool Submitted { get; set; }
+
+    [JsonProperty("submittedAt")]
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    [JsonProperty("codings")]
+    public List<CodingEntry> Codings { get; set; } = [];
+
+    [JsonProperty("rejected")]
+    public List<RejectedSuggestion> Rejected { get; set; } = [];
+
+    [JsonProperty("memos")]
+    public List<Memo> Memos { get; set; } = [];
+
+    [JsonProperty("updatedAt")]
+    public DateTimeOffset UpdatedAt { get; set; }
+
     /// <summary>The consensus this coder confirmed (one choice per disagreement); saved as final when the other
     /// coder of the pair confirms the same coding (Coding/ConsensusRule).</summary>
-    [JsonProperty("consensusProposal")] public List<ConsensusChoice>? ConsensusProposal { get; set; }
-    [JsonProperty("_etag")] public string? ETag { get; set; }
+    [JsonProperty("consensusProposal")]
+    public List<ConsensusChoice>? ConsensusProposal { get; set; }
+
+    [JsonProperty("_etag")]
+    public string? ETag { get; set; }
 
     public static string IdFor(string transcriptId, string coder) => $"{transcriptId}:{coder}";
 
@@ -42,7 +65,8 @@ public sealed record CodingEntry(
     [property: JsonProperty("start")] int? Start = null,
     [property: JsonProperty("end")] int? End = null,
     [property: JsonProperty("anchor")] SpanAnchor? Anchor = null,
-    [property: JsonProperty("confirm")] bool? Confirm = null);
+    [property: JsonProperty("confirm")] bool? Confirm = null
+);
 
 /// <summary>How one disagreement of a pair is resolved: which coder's span(s) of a code on a passage the consensus
 /// keeps.</summary>
@@ -50,15 +74,18 @@ public sealed record CodingEntry(
 public sealed record ConsensusChoice(
     [property: JsonProperty("segment")] int Segment,
     [property: JsonProperty("codeId")] string CodeId,
-    [property: JsonProperty("keep")] string Keep);
+    [property: JsonProperty("keep")] string Keep
+);
 
 public sealed record RejectedSuggestion(
     [property: JsonProperty("segment")] int Segment,
-    [property: JsonProperty("codeId")] string CodeId);
+    [property: JsonProperty("codeId")] string CodeId
+);
 
 /// <param name="Segment">The passage the memo is linked to; none for a memo on the whole transcript.</param>
 /// <param name="Code">The code the memo is about, if any: the code view lists a code's memos.</param>
 public sealed record Memo(
     [property: JsonProperty("segment")] int? Segment,
     [property: JsonProperty("text")] string Text,
-    [property: JsonProperty("code")] string? Code = null);
+    [property: JsonProperty("code")] string? Code = null
+);

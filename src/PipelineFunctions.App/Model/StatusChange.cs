@@ -6,4 +6,5 @@ namespace PipelineFunctions.App.Model;
 public sealed record StatusChange(
     [property: JsonProperty("status"), JsonConverter(typeof(StringEnumConverter))] TranscriptStatus Status,
     [property: JsonProperty("at")] DateTimeOffset At,
-    [property: JsonProperty("detail")] string? Detail = null);
+    [property: JsonProperty("detail")] string? Detail = null
+);

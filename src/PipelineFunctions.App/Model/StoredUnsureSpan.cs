@@ -12,10 +12,12 @@ public sealed record StoredUnsureSpan(
     [property: JsonProperty("start")] int Start,
     [property: JsonProperty("end")] int End,
     [property: JsonProperty("reason")] string Reason,
-    [property: JsonProperty("inSpeaker")] bool InSpeaker = false);
+    [property: JsonProperty("inSpeaker")] bool InSpeaker = false
+);
 
 /// <summary>The site's check, done: who released the transcript to the next step, when, and which version they checked.</summary>
 public sealed record SiteRelease(
     [property: JsonProperty("by")] string By,
     [property: JsonProperty("at")] DateTimeOffset At,
-    [property: JsonProperty("version")] int Version);
+    [property: JsonProperty("version")] int Version
+);

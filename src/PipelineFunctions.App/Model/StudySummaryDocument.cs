@@ -14,11 +14,20 @@ public sealed class StudySummaryDocument
 {
     public const int MaxMoves = 2000;
 
-    [JsonProperty("id")] public string Id { get; set; } = "";
-    [JsonProperty("studyId")] public string StudyId { get; set; } = "";
-    [JsonProperty("counts")] public Dictionary<string, int> Counts { get; set; } = [];
-    [JsonProperty("moves")] public List<SummaryMove> Moves { get; set; } = [];
-    [JsonProperty("_etag")] public string? ETag { get; set; }
+    [JsonProperty("id")]
+    public string Id { get; set; } = "";
+
+    [JsonProperty("studyId")]
+    public string StudyId { get; set; } = "";
+
+    [JsonProperty("counts")]
+    public Dictionary<string, int> Counts { get; set; } = [];
+
+    [JsonProperty("moves")]
+    public List<SummaryMove> Moves { get; set; } = [];
+
+    [JsonProperty("_etag")]
+    public string? ETag { get; set; }
 
     public static string CountKey(string siteId, TranscriptStatus status) => $"{siteId}|{status}";
 }
@@ -28,6 +37,10 @@ public sealed record SummaryMove(
     [property: JsonProperty("site")] string Site,
     [property: JsonProperty("status")] string Status,
     [property: JsonProperty("at")] DateTimeOffset At,
-    [property: JsonProperty("stages")] List<StageRun>? Stages = null);
+    [property: JsonProperty("stages")] List<StageRun>? Stages = null
+);
 
-public sealed record StageRun([property: JsonProperty("stage")] string Stage, [property: JsonProperty("seconds")] double Seconds);
+public sealed record StageRun(
+    [property: JsonProperty("stage")] string Stage,
+    [property: JsonProperty("seconds")] double Seconds
+);

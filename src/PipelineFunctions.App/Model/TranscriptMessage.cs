@@ -9,4 +9,6 @@ namespace PipelineFunctions.App.Model;
 public sealed record TranscriptMessage(
     string StudyId,
     string TranscriptId,
-    [property: JsonPropertyName("traceparent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Traceparent = null);
+    [property: JsonPropertyName("traceparent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        string? Traceparent = null
+);

@@ -1,10 +1,10 @@
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Workflow;
 using PipelineFunctions.App.Settings;
 using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.App.Storage.Queues;
 using PipelineFunctions.App.Uploads;
+using PipelineFunctions.App.Workflow;
 
 namespace PipelineFunctions.App.Recovery;
 
@@ -17,10 +17,19 @@ namespace PipelineFunctions.App.Recovery;
 /// every stage is idempotent, so a message that comes back later changes nothing. An approval that stopped before its
 /// pair moved is finished here too (<see cref="ApprovedPairs"/>).
 /// </summary>
-public sealed class StalledTranscripts(StudyStore studies, TranscriptStore transcripts, TranscriptWorkflow workflow,
-    PipelineQueues queues, TranslationCheckStore checks, ApprovedPairs approved,
-    BlobContainers blobs, StudySummaryStore summaries, PipelineSettings settings, TimeProvider clock,
-        ILogger<StalledTranscripts> logger)
+public sealed class StalledTranscripts(
+    StudyStore studies,
+    TranscriptStore transcripts,
+    TranscriptWorkflow workflow,
+    PipelineQueues queues,
+    TranslationCheckStore checks,
+    ApprovedPairs approved,
+    BlobContainers blobs,
+    StudySummaryStore summaries,
+    PipelineSettings settings,
+    TimeProvider clock,
+    ILogger<StalledTranscripts> logger
+)
 {
     public async Task<int> HandOnAsync(CancellationToken ct)
     {
@@ -33,20 +42,36 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
             await summaries.GetAsync(study.Id, ct);
             foreach (var transcript in await transcripts.AtAsync(study.Id, Transitions.Waiting, ct))
             {
-                if (Stalled(transcript, before) is not { } stage) continue;
+                if (Stalled(transcript, before) is not { } stage)
+                    continue;
                 if (!waiting.TryGetValue(stage.Queue, out var backlog))
-                    waiting[stage.Queue] = backlog = (await queues.Get(stage.Queue).PeekMessagesAsync(1, ct))
-                        .Value.Length > 0;
-                if (backlog) continue;
+                    waiting[stage.Queue] = backlog =
+                        (await queues.Get(stage.Queue).PeekMessagesAsync(1, ct)).Value.Length > 0;
+                if (backlog)
+                    continue;
                 if (stage == StageTable.Ingest)
-                    await queues.SendTextAsync(stage.Queue,
-                        BlobCreatedEvents.Create(blobs.Uploads.GetBlobClient(transcript.UploadBlob).Uri,
-                        transcript.UploadBlob, transcript.SizeBytes, "", clock.GetUtcNow()), ct);
+                    await queues.SendTextAsync(
+                        stage.Queue,
+                        BlobCreatedEvents.Create(
+                            blobs.Uploads.GetBlobClient(transcript.UploadBlob).Uri,
+                            transcript.UploadBlob,
+                            transcript.SizeBytes,
+                            "",
+                            clock.GetUtcNow()
+                        ),
+                        ct
+                    );
                 else
                     await workflow.SendAsync(stage, transcript, ct);
-                logger.LogWarning("Transcript {TranscriptId} of study {StudyId} sat at {Status} since {UpdatedAt:O}; " +
-                    "handed to {Stage} again.",
-                    transcript.Id, study.Id, transcript.Status, transcript.UpdatedAt, stage.Name);
+                logger.LogWarning(
+                    "Transcript {TranscriptId} of study {StudyId} sat at {Status} since {UpdatedAt:O}; "
+                        + "handed to {Stage} again.",
+                    transcript.Id,
+                    study.Id,
+                    transcript.Status,
+                    transcript.UpdatedAt,
+                    stage.Name
+                );
                 handed++;
             }
             handed += await FinishApprovalsAsync(study.Id, before, ct);
@@ -58,13 +83,27 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
     async Task<int> FinishApprovalsAsync(string studyId, DateTimeOffset before, CancellationToken ct)
     {
         var finished = 0;
-        var checkIds = (await transcripts.AtAsync(studyId, ApprovedPairs.Deciding, ct)).Select(ApprovedPairs.CheckIdOf).OfType<string>().Distinct().ToList();
+        var checkIds = (await transcripts.AtAsync(studyId, ApprovedPairs.Deciding, ct))
+            .Select(ApprovedPairs.CheckIdOf)
+            .OfType<string>()
+            .Distinct()
+            .ToList();
         foreach (var id in checkIds)
         {
-            if (await checks.GetAsync(studyId, id, ct) is not { Review: TranslationReview.Approved } check || check.DecidedAt > before) continue;
+            if (
+                await checks.GetAsync(studyId, id, ct) is not { Review: TranslationReview.Approved } check
+                || check.DecidedAt > before
+            )
+                continue;
             var moved = await approved.FinishAsync(check, ct);
-            if (moved == 0) continue;
-            logger.LogWarning("Translation check {CheckId} of study {StudyId} was approved but {Moved} transcript(s) had not moved; moved them on.", id, studyId, moved);
+            if (moved == 0)
+                continue;
+            logger.LogWarning(
+                "Translation check {CheckId} of study {StudyId} was approved but {Moved} transcript(s) had not moved; moved them on.",
+                id,
+                studyId,
+                moved
+            );
             finished += moved;
         }
         return finished;
@@ -75,6 +114,7 @@ public sealed class StalledTranscripts(StudyStore studies, TranscriptStore trans
     /// takes it from by itself (the table's queued and upload rows); null when it moved lately or waits for a person.
     /// </summary>
     public static Stage? Stalled(TranscriptDocument transcript, DateTimeOffset before) =>
-        transcript.UpdatedAt <= before && Transitions.Awaited(transcript) is { } trigger ? StageTable.Of(trigger)
+        transcript.UpdatedAt <= before && Transitions.Awaited(transcript) is { } trigger
+            ? StageTable.Of(trigger)
             : null;
 }

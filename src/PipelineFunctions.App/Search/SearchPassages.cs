@@ -33,35 +33,54 @@ public sealed class SearchPassages(TranscriptStore transcripts, SearchIndexStore
     /// order.
     /// </summary>
     public async Task<List<(TranscriptDocument Transcript, IReadOnlyList<IndexedPassage> Passages)>> ReadyAsync(
-        string studyId, string? site, string? language, CancellationToken ct)
+        string studyId,
+        string? site,
+        string? language,
+        CancellationToken ct
+    )
     {
         var listing = transcripts.ListAsync(studyId, ct);
         // The first search of a study reads its index alongside its transcripts rather than after them.
         var indexed = _studiesRead.ContainsKey(studyId) ? null : index.ListAsync(studyId, null, null, ct);
-        var chosen = CodingRules.Ready(await listing)
-            .Where(t => (string.IsNullOrEmpty(site) || t.SiteId == site)
-                && (string.IsNullOrEmpty(language) || t.Language == language)).ToList();
-        var read = indexed is not null ? await indexed
+        var chosen = CodingRules
+            .Ready(await listing)
+            .Where(t =>
+                (string.IsNullOrEmpty(site) || t.SiteId == site)
+                && (string.IsNullOrEmpty(language) || t.Language == language)
+            )
+            .ToList();
+        var read =
+            indexed is not null ? await indexed
             : chosen.Any(t => !_kept.ContainsKey((t.Id, t.PseudonymVersion)))
-                ? await index.ListAsync(studyId, site, language, ct) : [];
+                ? await index.ListAsync(studyId, site, language, ct)
+            : [];
         foreach (var parts in read.GroupBy(d => (d.TranscriptId, d.PseudonymVersion)))
             if (parts.Count() == parts.First().Parts && !_kept.ContainsKey(parts.Key))
-                Keep(parts.Key, parts.OrderBy(d => d.Part).SelectMany(d => d.Passages).Select(IndexedPassage.Of)
-                    .ToList());
+                Keep(
+                    parts.Key,
+                    parts.OrderBy(d => d.Part).SelectMany(d => d.Passages).Select(IndexedPassage.Of).ToList()
+                );
         _studiesRead[studyId] = true;
         var passages = new IReadOnlyList<IndexedPassage>[chosen.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, chosen.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
-            passages[i] = _kept.TryGetValue((chosen[i].Id, chosen[i].PseudonymVersion), out var kept) ? kept
-                : await IndexAsync(chosen[i], token));
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, chosen.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (i, token) =>
+                passages[i] = _kept.TryGetValue((chosen[i].Id, chosen[i].PseudonymVersion), out var kept)
+                    ? kept
+                    : await IndexAsync(chosen[i], token)
+        );
         return chosen.Select((t, i) => (t, passages[i])).ToList();
     }
 
     async Task<IReadOnlyList<IndexedPassage>> IndexAsync(TranscriptDocument transcript, CancellationToken ct)
     {
         var segments = await review.SegmentsAsync(transcript.Id, ct);
-        var passages = SearchDocument.For(transcript, segments, transcript.PseudonymVersion).SelectMany(d => d.Passages)
-            .Select(IndexedPassage.Of).ToList();
+        var passages = SearchDocument
+            .For(transcript, segments, transcript.PseudonymVersion)
+            .SelectMany(d => d.Passages)
+            .Select(IndexedPassage.Of)
+            .ToList();
         // Mid-correction the segments may be a version ahead of the transcript: searched, but indexed and kept by the
         // stage's own write.
         if (segments.Count > 0 && segments.All(s => s.PseudonymVersion == transcript.PseudonymVersion))
@@ -75,7 +94,8 @@ public sealed class SearchPassages(TranscriptStore transcripts, SearchIndexStore
     /// <summary>Bounded: emptied when full, as the next search reads the index again.</summary>
     void Keep((string, int) key, IReadOnlyList<IndexedPassage> passages)
     {
-        if (_kept.ContainsKey(key)) return;
+        if (_kept.ContainsKey(key))
+            return;
         var chars = passages.Sum(p => (long)p.Text.Length);
         if (Interlocked.Add(ref _keptChars, chars) > MaxKeptChars)
         {

@@ -18,11 +18,21 @@ public sealed partial class SearchQuery
     {
         foreach (Match m in Term().Matches(text))
         {
-            if (m.Groups["phrase"].Success) { if (Words(Fold(m.Groups["phrase"].Value)) is { Length: > 0 } p) _phrases.Add(p); }
+            if (m.Groups["phrase"].Success)
+            {
+                if (Words(Fold(m.Groups["phrase"].Value)) is { Length: > 0 } p)
+                    _phrases.Add(p);
+            }
             // "kibonge's" or "self-help" is more than one word of the text: it matches as the phrase they make.
-            else if (Words(Fold(m.Value)) is var words && words.Contains(' ')) _phrases.Add(words);
-            else if (m.Value.EndsWith('*')) { if (words.Length > 1) _prefixes.Add(words); }
-            else if (words.Length > 0) _words.Add(words);
+            else if (Words(Fold(m.Value)) is var words && words.Contains(' '))
+                _phrases.Add(words);
+            else if (m.Value.EndsWith('*'))
+            {
+                if (words.Length > 1)
+                    _prefixes.Add(words);
+            }
+            else if (words.Length > 0)
+                _words.Add(words);
         }
     }
 
@@ -36,27 +46,52 @@ public sealed partial class SearchQuery
     {
         var tokens = searchable.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var score = 0;
-        foreach (var w in _words) { var n = tokens.Count(t => t == w); if (n == 0) return 0; score += n; }
-        foreach (var p in _prefixes) { var n = tokens.Count(t => t.StartsWith(p, StringComparison.Ordinal)); if (n == 0) return 0; score += n; }
-        foreach (var p in _phrases) { var n = Occurrences($" {searchable} ", $" {p} "); if (n == 0) return 0; score += 2 * n; }
+        foreach (var w in _words)
+        {
+            var n = tokens.Count(t => t == w);
+            if (n == 0)
+                return 0;
+            score += n;
+        }
+        foreach (var p in _prefixes)
+        {
+            var n = tokens.Count(t => t.StartsWith(p, StringComparison.Ordinal));
+            if (n == 0)
+                return 0;
+            score += n;
+        }
+        foreach (var p in _phrases)
+        {
+            var n = Occurrences($" {searchable} ", $" {p} ");
+            if (n == 0)
+                return 0;
+            score += 2 * n;
+        }
         return score;
     }
 
     static int Occurrences(string haystack, string needle)
     {
         var n = 0;
-        for (var at = haystack.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = haystack.IndexOf(needle, at + 1, StringComparison.Ordinal)) n++;
+        for (
+            var at = haystack.IndexOf(needle, StringComparison.Ordinal);
+            at >= 0;
+            at = haystack.IndexOf(needle, at + 1, StringComparison.Ordinal)
+        )
+            n++;
         return n;
     }
 
     /// <summary>Lower case without accents.</summary>
     static string Fold(string s)
     {
-        if (System.Text.Ascii.IsValid(s)) return s.ToLowerInvariant(); // most passages: no accents to take off
+        if (System.Text.Ascii.IsValid(s))
+            return s.ToLowerInvariant(); // most passages: no accents to take off
         var decomposed = s.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) kept.Append(c);
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                kept.Append(c);
         return kept.ToString();
     }
 

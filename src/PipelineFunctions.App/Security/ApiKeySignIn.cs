@@ -19,10 +19,17 @@ public sealed class ApiKeySignIn(PipelineSettings settings) : ISignIn
     public ClaimsPrincipal? Authenticate(HttpRequest request)
     {
         var presented = request.Headers[Header].FirstOrDefault();
-        if (string.IsNullOrEmpty(presented)) return null;
-        var user = settings.Users.FirstOrDefault(u => u.ApiKey.Length > 0 &&
-            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(u.ApiKey), Encoding.UTF8.GetBytes(presented)));
-        if (user is null) return null;
+        if (string.IsNullOrEmpty(presented))
+            return null;
+        var user = settings.Users.FirstOrDefault(u =>
+            u.ApiKey.Length > 0
+            && CryptographicOperations.FixedTimeEquals(
+                Encoding.UTF8.GetBytes(u.ApiKey),
+                Encoding.UTF8.GetBytes(presented)
+            )
+        );
+        if (user is null)
+            return null;
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Name) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(user.Sites.Select(s => new Claim(Roles.SiteClaim, s)));

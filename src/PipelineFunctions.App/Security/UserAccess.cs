@@ -7,8 +7,11 @@ public static class UserAccess
 {
     /// <summary>Site researchers see their own sites' transcripts; the study-wide roles see all of a study's.</summary>
     public static bool CanSee(this ClaimsPrincipal user, TranscriptDocument transcript) =>
-        user.IsInRole(Roles.StudyLead) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coder)
-        || user.IsInRole(Roles.TranslationLead) || user.IsInRole(Roles.Custodian)
+        user.IsInRole(Roles.StudyLead)
+        || user.IsInRole(Roles.Admin)
+        || user.IsInRole(Roles.Coder)
+        || user.IsInRole(Roles.TranslationLead)
+        || user.IsInRole(Roles.Custodian)
         || user.HasSite(transcript.SiteId);
 
     /// <summary>The site's check (the original beside the pseudonymised text): the uploading site's researchers and the custodian only.</summary>

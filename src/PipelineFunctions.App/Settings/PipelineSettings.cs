@@ -12,6 +12,7 @@ public sealed class PipelineSettings
     public string StorageConnection { get; set; } = "UseDevelopmentStorage=true";
 
     public string CosmosEndpoint { get; set; } = "https://127.0.0.1:8081/";
+
     /// <summary>Cosmos key; empty in Azure, where the managed identity has a data-plane role instead.</summary>
     public string CosmosKey { get; set; } = "";
     public string CosmosDatabase { get; set; } = "pipeline";
@@ -68,6 +69,7 @@ public sealed class PipelineUser
     public string ApiKey { get; set; } = "";
     public List<string> Roles { get; set; } = [];
     public List<string> Sites { get; set; } = [];
+
     /// <summary>The studies this user works on; empty means every study of this deployment.</summary>
     public List<string> Studies { get; set; } = [];
 }

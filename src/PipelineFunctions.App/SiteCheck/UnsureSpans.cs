@@ -12,5 +12,15 @@ public static class UnsureSpans
 {
     /// <summary>The spans of one pseudonymised transcript a person should check, every occurrence (the page decides a text once).</summary>
     public static IReadOnlyList<StoredUnsureSpan> Of(PseudonymisedTranscript result) =>
-        [.. result.UnsureSpans.SelectMany(u => u.Occurrences).Select(u => new StoredUnsureSpan(result.Turns[u.TurnIndex].Index, u.Start, u.End, u.Reason, u.InSpeaker))];
+        [
+            .. result
+                .UnsureSpans.SelectMany(u => u.Occurrences)
+                .Select(u => new StoredUnsureSpan(
+                    result.Turns[u.TurnIndex].Index,
+                    u.Start,
+                    u.End,
+                    u.Reason,
+                    u.InSpeaker
+                )),
+        ];
 }

@@ -4,7 +4,13 @@ using PipelineFunctions.App.Telemetry;
 namespace PipelineFunctions.App.Stages;
 
 /// <summary>What a stage knows of its invocation. Logs carry ids and categories only, never transcript text.</summary>
-public sealed class StageContext(string invocationId, int dequeueCount, int maxDequeueCount, ILogger logger, Activity? activity)
+public sealed class StageContext(
+    string invocationId,
+    int dequeueCount,
+    int maxDequeueCount,
+    ILogger logger,
+    Activity? activity
+)
 {
     public string InvocationId { get; } = invocationId;
     public int DequeueCount { get; } = dequeueCount;

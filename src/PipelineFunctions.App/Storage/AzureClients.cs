@@ -13,5 +13,6 @@ static class AzureClients
     /// <summary>A setting without '=' is an account name, not a connection string.</summary>
     public static bool IsAccountName(string storage) => !storage.Contains('=');
 
-    public static Uri ServiceUri(string account, string service) => new($"https://{account}.{service}.core.windows.net");
+    public static Uri ServiceUri(string account, string service) =>
+        new($"https://{account}.{service}.core.windows.net");
 }

@@ -5,7 +5,12 @@ using PipelineFunctions.App.Storage.Queues;
 namespace PipelineFunctions.App.Storage;
 
 /// <summary>Creates the database, containers and queues when missing, before anything runs; waits for the stores to come up.</summary>
-public sealed class StorageInitializer(CosmosContainers cosmos, BlobContainers blobs, PipelineQueues queues, ILogger<StorageInitializer> logger) : IHostedService
+public sealed class StorageInitializer(
+    CosmosContainers cosmos,
+    BlobContainers blobs,
+    PipelineQueues queues,
+    ILogger<StorageInitializer> logger
+) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {

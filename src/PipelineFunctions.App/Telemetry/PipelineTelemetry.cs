@@ -17,9 +17,21 @@ public static class PipelineTelemetry
     public static readonly ActivitySource Source = new(Name);
     static readonly Meter Meter = new(Name);
 
-    public static readonly Counter<long> Invocations = Meter.CreateCounter<long>("pipeline.stage.invocations", "{invocation}", "Function invocations per stage and outcome.");
-    public static readonly Counter<long> Failures = Meter.CreateCounter<long>("pipeline.stage.failures", "{invocation}", "Failed function invocations per stage (each try counts).");
-    public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("pipeline.stage.duration", "s", "How long one invocation of a stage took.");
+    public static readonly Counter<long> Invocations = Meter.CreateCounter<long>(
+        "pipeline.stage.invocations",
+        "{invocation}",
+        "Function invocations per stage and outcome."
+    );
+    public static readonly Counter<long> Failures = Meter.CreateCounter<long>(
+        "pipeline.stage.failures",
+        "{invocation}",
+        "Failed function invocations per stage (each try counts)."
+    );
+    public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+        "pipeline.stage.duration",
+        "s",
+        "How long one invocation of a stage took."
+    );
 
     public static class Tags
     {
@@ -58,9 +70,14 @@ public static class PipelineTelemetry
         {
             using var json = JsonDocument.Parse(message);
             var root = json.RootElement;
-            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0) root = root[0];
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("traceparent", out var value)
-                && value.ValueKind == JsonValueKind.String && ActivityContext.TryParse(value.GetString(), null, isRemote: true, out var context))
+            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0)
+                root = root[0];
+            if (
+                root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("traceparent", out var value)
+                && value.ValueKind == JsonValueKind.String
+                && ActivityContext.TryParse(value.GetString(), null, isRemote: true, out var context)
+            )
                 return context;
         }
         catch (JsonException) { }

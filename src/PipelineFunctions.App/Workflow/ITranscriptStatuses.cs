@@ -7,8 +7,15 @@ public interface ITranscriptStatuses
 {
     Task<TranscriptDocument?> GetAsync(string studyId, string transcriptId, CancellationToken ct);
 
-    Task<bool> SetStatusAsync(string studyId, string transcriptId, TranscriptStatus from, TranscriptStatus status, string? reason,
-        TranscriptFacts? facts, CancellationToken ct);
+    Task<bool> SetStatusAsync(
+        string studyId,
+        string transcriptId,
+        TranscriptStatus from,
+        TranscriptStatus status,
+        string? reason,
+        TranscriptFacts? facts,
+        CancellationToken ct
+    );
 }
 
 /// <summary>What the workflow needs of the stage queues: one message for a stage.</summary>

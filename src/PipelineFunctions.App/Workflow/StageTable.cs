@@ -19,9 +19,27 @@ public static class StageTable
     }
 
     public static readonly Stage Ingest = new("ingest", Trigger.Ingest, "IngestTranscript", Queues.Ingest, "Ingest");
-    public static readonly Stage Pseudonymise = new("pseudonymise", Trigger.Pseudonymise, "PseudonymiseTranscript", Queues.Pseudonymise, "Pseudonymisation");
-    public static readonly Stage TranslationCheck = new("translation-check", Trigger.CheckTranslation, "CheckTranslation", Queues.TranslationCheck, "Translation check");
-    public static readonly Stage Suggest = new("suggest", Trigger.Suggest, "SuggestCodes", Queues.Suggest, "Code suggestion");
+    public static readonly Stage Pseudonymise = new(
+        "pseudonymise",
+        Trigger.Pseudonymise,
+        "PseudonymiseTranscript",
+        Queues.Pseudonymise,
+        "Pseudonymisation"
+    );
+    public static readonly Stage TranslationCheck = new(
+        "translation-check",
+        Trigger.CheckTranslation,
+        "CheckTranslation",
+        Queues.TranslationCheck,
+        "Translation check"
+    );
+    public static readonly Stage Suggest = new(
+        "suggest",
+        Trigger.Suggest,
+        "SuggestCodes",
+        Queues.Suggest,
+        "Code suggestion"
+    );
 
     /// <summary>In pipeline order (the order of their first rows in <see cref="Transitions.All"/>).</summary>
     public static readonly IReadOnlyList<Stage> All = [Ingest, Pseudonymise, TranslationCheck, Suggest];

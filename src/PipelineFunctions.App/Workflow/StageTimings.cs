@@ -14,8 +14,14 @@ public static class StageTimings
 
     static readonly StageSpan[] Spans =
     [
-        .. Transitions.All.Where(r => r.Hand is Hand.Queued or Hand.Upload).GroupBy(r => (r.Trigger, r.To))
-            .Select(g => new StageSpan(StageTable.Of(g.Key.Trigger).Name, g.Select(r => r.From.ToString()).ToHashSet(), g.Key.To.ToString())),
+        .. Transitions
+            .All.Where(r => r.Hand is Hand.Queued or Hand.Upload)
+            .GroupBy(r => (r.Trigger, r.To))
+            .Select(g => new StageSpan(
+                StageTable.Of(g.Key.Trigger).Name,
+                g.Select(r => r.From.ToString()).ToHashSet(),
+                g.Key.To.ToString()
+            )),
     ];
 
     /// <summary>Stages in pipeline order, then the whole journey.</summary>
@@ -25,8 +31,10 @@ public static class StageTimings
     /// Where the pipeline hands over to people: suggestions for coders, or a status a person's decision takes a transcript
     /// from (the site's check, the translation lead's review).
     /// </summary>
-    public static readonly IReadOnlySet<string> Ready =
-        new HashSet<string>([nameof(TranscriptStatus.SuggestionsReady), .. Transitions.All.Where(r => r.Hand == Hand.Person).Select(r => r.From.ToString())]);
+    public static readonly IReadOnlySet<string> Ready = new HashSet<string>([
+        nameof(TranscriptStatus.SuggestionsReady),
+        .. Transitions.All.Where(r => r.Hand == Hand.Person).Select(r => r.From.ToString()),
+    ]);
 
     /// <summary>The stage runs (and the upload-to-ready time) that one more history entry ends, for the study's summary.</summary>
     public static IEnumerable<(string Stage, TimeSpan Duration)> Added(TranscriptDocument before, StatusChange next)
@@ -35,15 +43,19 @@ public static class StageTimings
         var earlier = StageLatency.Durations(history, Spans).Count();
         var reached = StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is not null;
         history.Add(new StatusAt(next.Status.ToString(), next.At));
-        foreach (var d in StageLatency.Durations(history, Spans).Skip(earlier)) yield return d;
-        if (!reached && StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is { } total) yield return (UploadToReady, total);
+        foreach (var d in StageLatency.Durations(history, Spans).Skip(earlier))
+            yield return d;
+        if (!reached && StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is { } total)
+            yield return (UploadToReady, total);
     }
 
     /// <summary>Every stage run of the transcript, and its upload-to-ready time once it got there.</summary>
     public static IEnumerable<(string Stage, TimeSpan Duration)> Durations(TranscriptDocument transcript)
     {
         var history = transcript.History.Select(h => new StatusAt(h.Status.ToString(), h.At)).ToList();
-        foreach (var d in StageLatency.Durations(history, Spans)) yield return d;
-        if (StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is { } total) yield return (UploadToReady, total);
+        foreach (var d in StageLatency.Durations(history, Spans))
+            yield return d;
+        if (StageLatency.Between(history, nameof(TranscriptStatus.Received), Ready) is { } total)
+            yield return (UploadToReady, total);
     }
 }

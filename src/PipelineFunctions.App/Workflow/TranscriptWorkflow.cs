@@ -14,11 +14,19 @@ public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQu
     /// status. False when it stands elsewhere by now (a second delivery of the same message, or a concurrent decision,
     /// moved it first): then nothing is written and nothing is queued. A move no row of the table allows is a bug.
     /// </summary>
-    public async Task<bool> MoveAsync(TranscriptDocument transcript, TranscriptStatus to, string? detail, CancellationToken ct, TranscriptFacts? facts = null)
+    public async Task<bool> MoveAsync(
+        TranscriptDocument transcript,
+        TranscriptStatus to,
+        string? detail,
+        CancellationToken ct,
+        TranscriptFacts? facts = null
+    )
     {
         var from = transcript.Status;
-        if (!Transitions.Allows(from, to)) throw new InvalidOperationException($"No transition takes a transcript from {from} to {to}.");
-        if (!await transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, from, to, detail, facts, ct)) return false;
+        if (!Transitions.Allows(from, to))
+            throw new InvalidOperationException($"No transition takes a transcript from {from} to {to}.");
+        if (!await transcripts.SetStatusAsync(transcript.StudyId, transcript.Id, from, to, detail, facts, ct))
+            return false;
         await summaries.RecordMoveAsync(transcript, to, ct);
         transcript.Status = to;
         transcript.History.Add(new StatusChange(to, DateTimeOffset.UtcNow, detail));
@@ -32,17 +40,29 @@ public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQu
     /// stands now, if a row of <paramref name="trigger"/> takes it there from that status. False when it is there
     /// already or no such row does.
     /// </summary>
-    public async Task<bool> MoveFromCurrentAsync(TranscriptDocument transcript, Trigger trigger, TranscriptStatus to, string? detail, CancellationToken ct)
+    public async Task<bool> MoveFromCurrentAsync(
+        TranscriptDocument transcript,
+        Trigger trigger,
+        TranscriptStatus to,
+        string? detail,
+        CancellationToken ct
+    )
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if (attempt > 0)
             {
-                if (await transcripts.GetAsync(transcript.StudyId, transcript.Id, ct) is not { } fresh || fresh.Status == to) return false;
+                if (
+                    await transcripts.GetAsync(transcript.StudyId, transcript.Id, ct) is not { } fresh
+                    || fresh.Status == to
+                )
+                    return false;
                 (transcript.Status, transcript.History) = (fresh.Status, fresh.History);
             }
-            if (!Transitions.Allows(trigger, transcript.Status, to)) return false;
-            if (await MoveAsync(transcript, to, detail, ct)) return true;
+            if (!Transitions.Allows(trigger, transcript.Status, to))
+                return false;
+            if (await MoveAsync(transcript, to, detail, ct))
+                return true;
         }
         return false;
     }
@@ -53,7 +73,8 @@ public sealed class TranscriptWorkflow(ITranscriptStatuses transcripts, IStageQu
     /// </summary>
     public async Task HandOnAsync(TranscriptDocument transcript, CancellationToken ct)
     {
-        if (StageTable.Next(transcript, transcript.Status) is { } next) await SendAsync(next, transcript, ct);
+        if (StageTable.Next(transcript, transcript.Status) is { } next)
+            await SendAsync(next, transcript, ct);
     }
 
     /// <summary>

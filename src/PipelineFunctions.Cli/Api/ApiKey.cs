@@ -12,7 +12,8 @@ public static class ApiKey
     {
         variable ??= "PIPELINE_API_KEY";
         return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } key
-            ? key : throw new ArgumentException($"Set the API key in ${variable}.");
+            ? key
+            : throw new ArgumentException($"Set the API key in ${variable}.");
     }
 
     public static string Message(byte[] body)
@@ -20,8 +21,12 @@ public static class ApiKey
         try
         {
             return JsonNode.Parse(body) is JsonObject json
-                ? (string?)json["detail"] ?? (string?)json["message"] ?? "no message" : "no message";
+                ? (string?)json["detail"] ?? (string?)json["message"] ?? "no message"
+                : "no message";
         }
-        catch (System.Text.Json.JsonException) { return "no message"; }
+        catch (System.Text.Json.JsonException)
+        {
+            return "no message";
+        }
     }
 }

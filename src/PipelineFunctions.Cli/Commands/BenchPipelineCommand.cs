@@ -34,8 +34,15 @@ public sealed class BenchPipelineCommand : ICliCommand
         {
             // A fresh study per run: the same file in another study is a new transcript, not a duplicate.
             var studyId = $"bench-{run}-{Guid.NewGuid():n}"[..24];
-            var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, folder, studyId, siteCheck: false), leadKey);
-            if (!created) { await stderr.WriteLineAsync($"bench-pipeline: creating a study failed: {detail}"); return 1; }
+            var (created, detail) = await api.CreateStudyAsync(
+                await PipelineApiClient.StudyRequestAsync(sample, folder, studyId, siteCheck: false),
+                leadKey
+            );
+            if (!created)
+            {
+                await stderr.WriteLineAsync($"bench-pipeline: creating a study failed: {detail}");
+                return 1;
+            }
 
             var pending = new List<(string Id, string Expected, string Group)>();
             var ids = new Dictionary<string, string>();
@@ -43,13 +50,28 @@ public sealed class BenchPipelineCommand : ICliCommand
             {
                 var source = (string?)upload["translationOf"] is { } key ? ids[key] : null;
                 var file = (string)upload["file"]!;
-                var (_, body) = await api.UploadAsync(studyId, Path.GetFileName(file), await File.ReadAllBytesAsync(Path.Combine(folder, file)),
-                    (string)upload["site"]!, (string)upload["language"]!, source, (string)upload["uploaderKey"]!);
+                var (_, body) = await api.UploadAsync(
+                    studyId,
+                    Path.GetFileName(file),
+                    await File.ReadAllBytesAsync(Path.Combine(folder, file)),
+                    (string)upload["site"]!,
+                    (string)upload["language"]!,
+                    source,
+                    (string)upload["uploaderKey"]!
+                );
                 ids[(string)upload["key"]!] = (string)body!["transcriptId"]!;
                 pending.Add((ids[(string)upload["key"]!], (string)upload["expected"]!, "samples"));
             }
             var first = sample["uploads"]!.AsArray()[0]!;
-            var (_, synth) = await api.UploadAsync(studyId, "synthetic-10k.txt", synthetic, (string)first["site"]!, "en", null, (string)first["uploaderKey"]!);
+            var (_, synth) = await api.UploadAsync(
+                studyId,
+                "synthetic-10k.txt",
+                synthetic,
+                (string)first["site"]!,
+                "en",
+                null,
+                (string)first["uploaderKey"]!
+            );
             pending.Add(((string)synth!["transcriptId"]!, "SuggestionsReady", "synthetic 10k words"));
 
             var deadline = DateTime.UtcNow.AddMinutes(3);
@@ -58,34 +80,61 @@ public sealed class BenchPipelineCommand : ICliCommand
                 foreach (var p in pending.ToList())
                 {
                     var t = await api.TranscriptAsync(studyId, p.Id, leadKey);
-                    if ((string?)t?["summary"]?["status"] != p.Expected) continue;
+                    if ((string?)t?["summary"]?["status"] != p.Expected)
+                        continue;
                     var history = t!["history"]!.AsArray();
-                    var ms = ((DateTimeOffset)history[^1]!["at"]! - (DateTimeOffset)history[0]!["at"]!).TotalMilliseconds;
+                    var ms = (
+                        (DateTimeOffset)history[^1]!["at"]! - (DateTimeOffset)history[0]!["at"]!
+                    ).TotalMilliseconds;
                     latencies[p.Group].Add(ms);
-                    if (run == 1) firstRun[p.Group].Add(ms);
+                    if (run == 1)
+                        firstRun[p.Group].Add(ms);
                     for (var i = 1; i < history.Count; i++)
                     {
                         var step = $"{p.Group}: {history[i - 1]!["status"]} → {history[i]!["status"]}";
-                        if (!steps.TryGetValue(step, out var list)) steps[step] = list = [];
-                        list.Add(((DateTimeOffset)history[i]!["at"]! - (DateTimeOffset)history[i - 1]!["at"]!).TotalMilliseconds);
+                        if (!steps.TryGetValue(step, out var list))
+                            steps[step] = list = [];
+                        list.Add(
+                            (
+                                (DateTimeOffset)history[i]!["at"]! - (DateTimeOffset)history[i - 1]!["at"]!
+                            ).TotalMilliseconds
+                        );
                     }
                     pending.Remove(p);
                 }
                 await Task.Delay(100);
             }
-            if (pending.Count > 0) { await stderr.WriteLineAsync($"bench-pipeline: {pending.Count} transcript(s) did not finish in run {run}."); return 1; }
+            if (pending.Count > 0)
+            {
+                await stderr.WriteLineAsync(
+                    $"bench-pipeline: {pending.Count} transcript(s) did not finish in run {run}."
+                );
+                return 1;
+            }
         }
 
         await stdout.WriteLineAsync($"upload → final state, server-side, {runs} run(s):");
         foreach (var (group, values) in latencies)
-            await stdout.WriteLineAsync($"  {group,-22} n={values.Count,4}  p50={Percentile(values, 50),7:F0} ms  p95={Percentile(values, 95),7:F0} ms  max={values.Max(),7:F0} ms");
+            await stdout.WriteLineAsync(
+                $"  {group, -22} n={values.Count, 4}  p50={Percentile(values, 50), 7:F0} ms  p95={Percentile(values, 95), 7:F0} ms  max={values.Max(), 7:F0} ms"
+            );
         foreach (var (group, values) in firstRun)
             await stdout.WriteLineAsync($"  run 1 (fresh start) {group}: max={values.Max():F0} ms");
         await stdout.WriteLineAsync("each step of the history:");
         foreach (var (step, values) in steps)
-            await stdout.WriteLineAsync($"  {step,-70} n={values.Count,4}  p50={Percentile(values, 50),7:F0} ms  max={values.Max(),7:F0} ms");
+            await stdout.WriteLineAsync(
+                $"  {step, -70} n={values.Count, 4}  p50={Percentile(values, 50), 7:F0} ms  max={values.Max(), 7:F0} ms"
+            );
         return parsed.Option("throughput") is { } many
-            ? await ThroughputAsync(api, sample, folder, leadKey, int.Parse(many, CultureInfo.InvariantCulture), stdout, stderr)
+            ? await ThroughputAsync(
+                api,
+                sample,
+                folder,
+                leadKey,
+                int.Parse(many, CultureInfo.InvariantCulture),
+                stdout,
+                stderr
+            )
             : 0;
     }
 
@@ -93,28 +142,65 @@ public sealed class BenchPipelineCommand : ICliCommand
     /// N distinct interviews uploaded by four sites at once: transcripts per hour from the first upload received to the
     /// last transcript ready (server-side times), and each one's upload → ready latency under that load.
     /// </summary>
-    static async Task<int> ThroughputAsync(PipelineApiClient api, JsonObject sample, string folder, string leadKey, int count, TextWriter stdout, TextWriter stderr)
+    static async Task<int> ThroughputAsync(
+        PipelineApiClient api,
+        JsonObject sample,
+        string folder,
+        string leadKey,
+        int count,
+        TextWriter stdout,
+        TextWriter stderr
+    )
     {
         var studyId = $"load-{Guid.NewGuid():n}"[..24];
-        var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, folder, studyId, siteCheck: false), leadKey);
-        if (!created) { await stderr.WriteLineAsync($"bench-pipeline: creating a study failed: {detail}"); return 1; }
+        var (created, detail) = await api.CreateStudyAsync(
+            await PipelineApiClient.StudyRequestAsync(sample, folder, studyId, siteCheck: false),
+            leadKey
+        );
+        if (!created)
+        {
+            await stderr.WriteLineAsync($"bench-pipeline: creating a study failed: {detail}");
+            return 1;
+        }
         var first = sample["uploads"]!.AsArray()[0]!;
-        var flow = new Load.TranscriptFlow(api, studyId, (string)first["site"]!, (string)first["uploaderKey"]!, leadKey);
+        var flow = new Load.TranscriptFlow(
+            api,
+            studyId,
+            (string)first["site"]!,
+            (string)first["uploaderKey"]!,
+            leadKey
+        );
         var ids = new string[count];
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next))
-                ids[n] = await flow.UploadAsync(1_000_000 + n, CancellationToken.None);
-        })));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 4)
+                .Select(_ =>
+                    Task.Run(async () =>
+                    {
+                        for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next))
+                            ids[n] = await flow.UploadAsync(1_000_000 + n, CancellationToken.None);
+                    })
+                )
+        );
         var histories = await flow.WaitAsync(ids, TimeSpan.FromMinutes(20), CancellationToken.None);
         var ready = histories.Values.Where(h => (string?)h[^1]!["status"] == "SuggestionsReady").ToList();
-        if (ready.Count < count) { await stderr.WriteLineAsync($"bench-pipeline: {count - ready.Count} of {count} did not reach SuggestionsReady."); return 1; }
+        if (ready.Count < count)
+        {
+            await stderr.WriteLineAsync(
+                $"bench-pipeline: {count - ready.Count} of {count} did not reach SuggestionsReady."
+            );
+            return 1;
+        }
         var start = ready.Min(h => (DateTimeOffset)h[0]!["at"]!);
         var end = ready.Max(h => (DateTimeOffset)h[^1]!["at"]!);
-        var latency = ready.Select(h => ((DateTimeOffset)h[^1]!["at"]! - (DateTimeOffset)h[0]!["at"]!).TotalMilliseconds).ToList();
-        await stdout.WriteLineAsync($"throughput: {count} transcripts in {(end - start).TotalSeconds:0.0} s = {count / (end - start).TotalHours:0} transcripts/hour; " +
-            $"upload → ready under load p50={Percentile(latency, 50):F0} ms p95={Percentile(latency, 95):F0} ms");
+        var latency = ready
+            .Select(h => ((DateTimeOffset)h[^1]!["at"]! - (DateTimeOffset)h[0]!["at"]!).TotalMilliseconds)
+            .ToList();
+        await stdout.WriteLineAsync(
+            $"throughput: {count} transcripts in {(end - start).TotalSeconds:0.0} s = {count / (end - start).TotalHours:0} transcripts/hour; "
+                + $"upload → ready under load p50={Percentile(latency, 50):F0} ms p95={Percentile(latency, 95):F0} ms"
+        );
         return 0;
     }
 
@@ -148,9 +234,10 @@ public sealed class BenchPipelineCommand : ICliCommand
         var count = 0;
         for (var turn = 0; count < words; turn++)
         {
-            var line = turn % 2 == 0
-                ? $"Interviewer: {questions[turn / 2 % questions.Length]}"
-                : $"P{1 + turn % 3}: {string.Join(' ', Enumerable.Range(0, 6).Select(i => answers[(turn + i) % answers.Length]))}";
+            var line =
+                turn % 2 == 0
+                    ? $"Interviewer: {questions[turn / 2 % questions.Length]}"
+                    : $"P{1 + turn % 3}: {string.Join(' ', Enumerable.Range(0, 6).Select(i => answers[(turn + i) % answers.Length]))}";
             text.Append(line).Append('\n');
             count += line.Split(' ').Length - 1;
         }

@@ -28,24 +28,54 @@ public sealed class BenchPseudonymiseCommand : ICliCommand
         {
             turns.Add(new SpeakerTurn(turns.Count + 1, turns.Count % 2 == 0 ? "Interviewer" : "P1", text.Text));
             count += Tokens.Of(text.Text).Count;
-            if (count >= words) break;
+            if (count >= words)
+                break;
         }
 
-        var tokenising = Median(runs, () => { var n = 0; foreach (var t in turns) n += Tokens.Of(t.Text).Count; return n; });
-        var pseudonymising = Median(runs, () =>
-            new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], SyntheticCorpus.Roster), new PseudonymBook()).Pseudonymise(turns, "en").Replacements.Count);
+        var tokenising = Median(
+            runs,
+            () =>
+            {
+                var n = 0;
+                foreach (var t in turns)
+                    n += Tokens.Of(t.Text).Count;
+                return n;
+            }
+        );
+        var pseudonymising = Median(
+            runs,
+            () =>
+                new TranscriptPseudonymiser(
+                    new StudyPseudonymisation(new byte[32], SyntheticCorpus.Roster),
+                    new PseudonymBook()
+                )
+                    .Pseudonymise(turns, "en")
+                    .Replacements.Count
+        );
         await stdout.WriteLineAsync($"{count:N0} words in {turns.Count:N0} turns, median of {runs} runs");
         await stdout.WriteLineAsync($"  tokenising:     {count / tokenising:N0} words/s ({tokenising:F2} s)");
         await stdout.WriteLineAsync($"  pseudonymising: {count / pseudonymising:N0} words/s ({pseudonymising:F2} s)");
-        await stdout.WriteLineAsync($"  ratio (pseudonymising time / tokenising time): {pseudonymising / tokenising:F1}");
+        await stdout.WriteLineAsync(
+            $"  ratio (pseudonymising time / tokenising time): {pseudonymising / tokenising:F1}"
+        );
         // Per-sentence language detection runs inside pseudonymising; shown apart so its share is visible.
         var detecting = Median(runs, () => turns.Sum(t => StretchLanguages.Of(t.Text, Tokens.Of(t.Text), "en").Count));
-        await stdout.WriteLineAsync($"  of which language detection per sentence (with tokenising): {count / detecting:N0} words/s ({detecting:F2} s)");
+        await stdout.WriteLineAsync(
+            $"  of which language detection per sentence (with tokenising): {count / detecting:N0} words/s ({detecting:F2} s)"
+        );
         if (parsed.Option("per-recognizer") == "true")
         {
-            var inputs = turns.Select(t => { var tokens = Tokens.Of(t.Text); return new RecognitionInput(t.Text, tokens, "en", StretchLanguages.Of(t.Text, tokens, "en")); }).ToList();
+            var inputs = turns
+                .Select(t =>
+                {
+                    var tokens = Tokens.Of(t.Text);
+                    return new RecognitionInput(t.Text, tokens, "en", StretchLanguages.Of(t.Text, tokens, "en"));
+                })
+                .ToList();
             foreach (var recognizer in RecognizerRegistry.For(SyntheticCorpus.Roster, new HashSet<string>()))
-                await stdout.WriteLineAsync($"    {recognizer.Name,-14} {Median(1, () => inputs.Sum(i => recognizer.Recognize(i).Count())):F2} s");
+                await stdout.WriteLineAsync(
+                    $"    {recognizer.Name, -14} {Median(1, () => inputs.Sum(i => recognizer.Recognize(i).Count())):F2} s"
+                );
         }
         return 0;
     }

@@ -16,19 +16,26 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class BenchSuggestCommand : ICliCommand
 {
     public string Name => "bench-suggest";
-    public string Usage => "bench-suggest --codebook <file> [--examples <file.jsonl>] [--runs N] [--models minilm|arctic|both]";
+    public string Usage =>
+        "bench-suggest --codebook <file> [--examples <file.jsonl>] [--runs N] [--models minilm|arctic|both]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = CliArgs.Parse(args);
         var codebook = CodebookJson.Parse(await File.ReadAllTextAsync(parsed.Required("codebook")));
-        var examples = parsed.Option("examples") is { } file ? LabelledExample.ReadJsonLines(await File.ReadAllTextAsync(file)) : [];
+        var examples = parsed.Option("examples") is { } file
+            ? LabelledExample.ReadJsonLines(await File.ReadAllTextAsync(file))
+            : [];
         var runs = int.Parse(parsed.Option("runs") ?? "3", CultureInfo.InvariantCulture);
         var interview = TranscriptReader.Read("hour.txt", BenchPipelineCommand.SyntheticInterview(10_000));
-        var units = CodingUnits.FromTurns(interview.Turns, SuggestionOptions.Default)
-            .Select(u => u with { Text = $"In week {u.Segment}, {u.Text}" }).ToList();
+        var units = CodingUnits
+            .FromTurns(interview.Turns, SuggestionOptions.Default)
+            .Select(u => u with { Text = $"In week {u.Segment}, {u.Text}" })
+            .ToList();
         var coded = units.Count(u => !u.IsInterviewer);
-        await stdout.WriteLineAsync($"hour-long interview: {interview.Turns.Count} turns, {units.Count} coding units ({coded} coded), {examples.Count} examples, {Environment.ProcessorCount} cores");
+        await stdout.WriteLineAsync(
+            $"hour-long interview: {interview.Turns.Count} turns, {units.Count} coding units ({coded} coded), {examples.Count} examples, {Environment.ProcessorCount} cores"
+        );
 
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
@@ -43,7 +50,9 @@ public sealed class BenchSuggestCommand : ICliCommand
         load.Stop();
         GC.Collect();
         var after = Process.GetCurrentProcess().WorkingSet64;
-        await stdout.WriteLineAsync($"  model load ({models}): {load.Elapsed.TotalMilliseconds:F0} ms, working set +{(after - before) / 1e6:F0} MB (now {after / 1e6:F0} MB)");
+        await stdout.WriteLineAsync(
+            $"  model load ({models}): {load.Elapsed.TotalMilliseconds:F0} ms, working set +{(after - before) / 1e6:F0} MB (now {after / 1e6:F0} MB)"
+        );
 
         var cold = new List<double>();
         var warm = new List<double>();
@@ -66,14 +75,18 @@ public sealed class BenchSuggestCommand : ICliCommand
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var coldMedian = Median(cold);
         await stdout.WriteLineAsync($"  semantic engine build ({examples.Count} examples, cold cache): {build:F0} ms");
-        await stdout.WriteLineAsync($"  semantic, cold: median {coldMedian:F0} ms per hour-long interview over {runs} runs; {coded / (coldMedian / 1000):N0} coded units/s; {embedded} texts embedded (units, phrases, codes, examples)");
+        await stdout.WriteLineAsync(
+            $"  semantic, cold: median {coldMedian:F0} ms per hour-long interview over {runs} runs; {coded / (coldMedian / 1000):N0} coded units/s; {embedded} texts embedded (units, phrases, codes, examples)"
+        );
         await stdout.WriteLineAsync($"  semantic, warm (cached by content hash): median {Median(warm):F0} ms");
         await stdout.WriteLineAsync($"  peak working set: {peak / 1e6:F0} MB");
 
         var lexical = new LocalSuggestionEngine(codebook, examples);
         var lexicalWatch = Stopwatch.StartNew();
         lexical.Suggest(units);
-        await stdout.WriteLineAsync($"  lexical (before): {lexicalWatch.Elapsed.TotalMilliseconds:F0} ms per hour-long interview");
+        await stdout.WriteLineAsync(
+            $"  lexical (before): {lexicalWatch.Elapsed.TotalMilliseconds:F0} ms per hour-long interview"
+        );
         return 0;
     }
 

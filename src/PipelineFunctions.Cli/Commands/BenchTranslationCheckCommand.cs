@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using PipelineFunctions.Core.TranslationChecks;
 using PipelineFunctions.Core.Transcripts;
+using PipelineFunctions.Core.TranslationChecks;
 
 namespace PipelineFunctions.Cli.Commands;
 
@@ -19,8 +19,16 @@ public sealed class BenchTranslationCheckCommand : ICliCommand
         var parsed = CliArgs.Parse(args);
         var folder = parsed.Required("pairs");
         var runs = int.Parse(parsed.Option("runs") ?? "5", CultureInfo.InvariantCulture);
-        var source = Repeat(TranscriptReader.Read("s.txt", await File.ReadAllBytesAsync(Path.Combine(folder, "sw-clean.source.txt"))).Turns, 150);
-        var translation = Repeat(TranscriptReader.Read("t.txt", await File.ReadAllBytesAsync(Path.Combine(folder, "sw-clean.en.txt"))).Turns, 150);
+        var source = Repeat(
+            TranscriptReader
+                .Read("s.txt", await File.ReadAllBytesAsync(Path.Combine(folder, "sw-clean.source.txt")))
+                .Turns,
+            150
+        );
+        var translation = Repeat(
+            TranscriptReader.Read("t.txt", await File.ReadAllBytesAsync(Path.Combine(folder, "sw-clean.en.txt"))).Turns,
+            150
+        );
 
         var build = Stopwatch.StartNew();
         var checker = new TranslationChecker(["sw", "lg", "de", "he"]);
@@ -36,19 +44,29 @@ public sealed class BenchTranslationCheckCommand : ICliCommand
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        await stdout.WriteLineAsync($"pair: {source.Count} turns, {Words(source):N0} source words, {Words(translation):N0} translation words");
-        await stdout.WriteLineAsync($"  detector build and model load: {build.Elapsed.TotalMilliseconds:F0} ms (once per app)");
-        await stdout.WriteLineAsync($"  check: median {times[times.Count / 2]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms over {runs} runs; {result!.Flags.Count} flags");
+        await stdout.WriteLineAsync(
+            $"pair: {source.Count} turns, {Words(source):N0} source words, {Words(translation):N0} translation words"
+        );
+        await stdout.WriteLineAsync(
+            $"  detector build and model load: {build.Elapsed.TotalMilliseconds:F0} ms (once per app)"
+        );
+        await stdout.WriteLineAsync(
+            $"  check: median {times[times.Count / 2]:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms over {runs} runs; {result!.Flags.Count} flags"
+        );
         return 0;
     }
 
     /// <summary>150 turns, each sample turn's text said five times over: about 9,000 words, an hour of talk.</summary>
     static List<SpeakerTurn> Repeat(IReadOnlyList<SpeakerTurn> turns, int count) =>
-        Enumerable.Range(0, count).Select(i =>
-        {
-            var turn = turns[i % turns.Count];
-            return turn with { Index = i + 1, Text = string.Join(' ', Enumerable.Repeat(turn.Text, 5)) };
-        }).ToList();
+        Enumerable
+            .Range(0, count)
+            .Select(i =>
+            {
+                var turn = turns[i % turns.Count];
+                return turn with { Index = i + 1, Text = string.Join(' ', Enumerable.Repeat(turn.Text, 5)) };
+            })
+            .ToList();
 
-    static int Words(IEnumerable<SpeakerTurn> turns) => turns.Sum(t => t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+    static int Words(IEnumerable<SpeakerTurn> turns) =>
+        turns.Sum(t => t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
 }

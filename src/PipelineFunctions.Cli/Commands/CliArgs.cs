@@ -15,12 +15,17 @@ public sealed class CliArgs
             {
                 var name = args[i][2..];
                 // The one option that takes no value: every verb prints its usage for it.
-                if (name == "help") { parsed.Options[name] = "true"; continue; }
+                if (name == "help")
+                {
+                    parsed.Options[name] = "true";
+                    continue;
+                }
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     throw new ArgumentException($"--{name} needs a value.");
                 parsed.Options[name] = args[++i];
             }
-            else parsed.Positional.Add(args[i]);
+            else
+                parsed.Positional.Add(args[i]);
         }
         return parsed;
     }

@@ -12,13 +12,23 @@ public sealed class IngestCommand : ICliCommand
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = CliArgs.Parse(args);
-        if (parsed.Positional.Count != 1) throw new ArgumentException("give one transcript file.");
+        if (parsed.Positional.Count != 1)
+            throw new ArgumentException("give one transcript file.");
         var path = parsed.Positional[0];
-        if (!File.Exists(path)) { await stderr.WriteLineAsync($"ingest: no such file: {Path.GetFileName(path)}"); return 1; }
+        if (!File.Exists(path))
+        {
+            await stderr.WriteLineAsync($"ingest: no such file: {Path.GetFileName(path)}");
+            return 1;
+        }
         try
         {
             var transcript = TranscriptReader.Read(Path.GetFileName(path), await File.ReadAllBytesAsync(path));
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(transcript, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            await stdout.WriteLineAsync(
+                JsonSerializer.Serialize(
+                    transcript,
+                    new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }
+                )
+            );
             return 0;
         }
         catch (TranscriptRejectedException e)

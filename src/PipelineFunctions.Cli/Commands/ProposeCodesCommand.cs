@@ -32,9 +32,23 @@ public sealed class ProposeCodesCommand : ICliCommand
             return 1;
         }
         var proposals = new CodeProposals(SharedEmbeddings.Instance).Propose(codebook, passages, max);
-        var json = new { proposals = proposals.Select(p => new { label = p.Label, keywords = p.Keywords, passages = p.Passages, quotes = p.Quotes }) };
-        await File.WriteAllTextAsync(parsed.Required("out"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
-        await stdout.WriteLineAsync($"propose-codes: {passages.Count} passages, {proposals.Count} candidate codes holding {proposals.Sum(p => p.Passages.Count)} of them.");
+        var json = new
+        {
+            proposals = proposals.Select(p => new
+            {
+                label = p.Label,
+                keywords = p.Keywords,
+                passages = p.Passages,
+                quotes = p.Quotes,
+            }),
+        };
+        await File.WriteAllTextAsync(
+            parsed.Required("out"),
+            JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true })
+        );
+        await stdout.WriteLineAsync(
+            $"propose-codes: {passages.Count} passages, {proposals.Count} candidate codes holding {proposals.Sum(p => p.Passages.Count)} of them."
+        );
         return 0;
     }
 
@@ -45,11 +59,13 @@ public sealed class ProposeCodesCommand : ICliCommand
         foreach (var raw in jsonl.Split('\n'))
         {
             line++;
-            if (raw.Trim().Length == 0) continue;
+            if (raw.Trim().Length == 0)
+                continue;
             using var doc = JsonDocument.Parse(raw);
             var id = doc.RootElement.TryGetProperty("id", out var i) ? i.ToString() : null;
             var text = doc.RootElement.TryGetProperty("text", out var t) ? t.GetString() : null;
-            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(text)) throw new FormatException($"Line {line} needs an id and a text.");
+            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(text))
+                throw new FormatException($"Line {line} needs an id and a text.");
             list.Add(new CandidatePassage(id, text));
         }
         return list;

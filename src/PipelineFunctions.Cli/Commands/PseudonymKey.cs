@@ -14,14 +14,23 @@ static class PseudonymKey
             problem = $"set the key in the environment variable {variable} (base64 or hex, at least 16 bytes).";
             return null;
         }
-        if (Parse(text) is { Length: >= 16 } key) return key;
+        if (Parse(text) is { Length: >= 16 } key)
+            return key;
         problem = $"the key in {variable} is not base64 or hex of at least 16 bytes.";
         return null;
     }
 
     static byte[]? Parse(string text)
     {
-        try { return text.Length % 2 == 0 && text.All(Uri.IsHexDigit) ? Convert.FromHexString(text) : Convert.FromBase64String(text); }
-        catch (FormatException) { return null; }
+        try
+        {
+            return text.Length % 2 == 0 && text.All(Uri.IsHexDigit)
+                ? Convert.FromHexString(text)
+                : Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }

@@ -26,9 +26,14 @@ public sealed class QdpxInfoCommand : ICliCommand
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = CliArgs.Parse(args);
-        if (parsed.Positional.Count != 1) throw new ArgumentException("give one .qdpx file.");
+        if (parsed.Positional.Count != 1)
+            throw new ArgumentException("give one .qdpx file.");
         var path = parsed.Positional[0];
-        if (!File.Exists(path)) { await stderr.WriteLineAsync($"qdpx-info: no such file: {Path.GetFileName(path)}"); return 1; }
+        if (!File.Exists(path))
+        {
+            await stderr.WriteLineAsync($"qdpx-info: no such file: {Path.GetFileName(path)}");
+            return 1;
+        }
         try
         {
             await using var file = File.OpenRead(path);

@@ -10,19 +10,45 @@ namespace PipelineFunctions.Cli.Commands;
 /// </summary>
 public static class ReviewFile
 {
-    sealed record Span(int Turn, int Start, int End, string Text, string Reason,
+    sealed record Span(
+        int Turn,
+        int Start,
+        int End,
+        string Text,
+        string Reason,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InSpeaker,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Place>? Also);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Place>? Also
+    );
 
     /// <summary>Another place the same text stands: one decision covers it.</summary>
-    sealed record Place(int Turn, int Start, int End,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InSpeaker);
+    sealed record Place(
+        int Turn,
+        int Start,
+        int End,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InSpeaker
+    );
 
     sealed record File(IReadOnlyList<Span> Unsure);
 
     static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static string Json(IEnumerable<UnsureSpan> unsure) =>
-        JsonSerializer.Serialize(new File(unsure.Select(u => new Span(u.TurnIndex, u.Start, u.End, u.Text, u.Reason, u.InSpeaker,
-            u.Others.Count == 0 ? null : u.Others.Select(o => new Place(o.TurnIndex, o.Start, o.End, o.InSpeaker)).ToList())).ToList()), Options);
+        JsonSerializer.Serialize(
+            new File(
+                unsure
+                    .Select(u => new Span(
+                        u.TurnIndex,
+                        u.Start,
+                        u.End,
+                        u.Text,
+                        u.Reason,
+                        u.InSpeaker,
+                        u.Others.Count == 0
+                            ? null
+                            : u.Others.Select(o => new Place(o.TurnIndex, o.Start, o.End, o.InSpeaker)).ToList()
+                    ))
+                    .ToList()
+            ),
+            Options
+        );
 }

@@ -14,7 +14,8 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class SoakCommand : ICliCommand
 {
     public string Name => "soak";
-    public string Usage => "soak --url <app url> --study <samples/study.json> --worker-pid-file <file> [--transcripts 500] [--kills 100] [--seed N]";
+    public string Usage =>
+        "soak --url <app url> --study <samples/study.json> --worker-pid-file <file> [--transcripts 500] [--kills 100] [--seed N]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -29,8 +30,20 @@ public sealed class SoakCommand : ICliCommand
         var first = sample["uploads"]!.AsArray()[0]!;
         using var api = new PipelineApiClient(new Uri(parsed.Required("url")));
         var studyId = $"soak-{Guid.NewGuid():n}"[..24];
-        var (created, detail) = await api.CreateStudyAsync(await PipelineApiClient.StudyRequestAsync(sample, Path.GetDirectoryName(studyFile)!, studyId, siteCheck: false), leadKey);
-        if (!created) { await stderr.WriteLineAsync($"soak: creating a study failed: {detail}"); return 1; }
+        var (created, detail) = await api.CreateStudyAsync(
+            await PipelineApiClient.StudyRequestAsync(
+                sample,
+                Path.GetDirectoryName(studyFile)!,
+                studyId,
+                siteCheck: false
+            ),
+            leadKey
+        );
+        if (!created)
+        {
+            await stderr.WriteLineAsync($"soak: creating a study failed: {detail}");
+            return 1;
+        }
         var flow = new TranscriptFlow(api, studyId, (string)first["site"]!, (string)first["uploaderKey"]!, leadKey);
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(60));
@@ -38,11 +51,17 @@ public sealed class SoakCommand : ICliCommand
         var ids = new string[count];
         var next = -1;
         // Four sites uploading at once, each waiting for its answer.
-        var uploads = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next))
-                ids[n] = await flow.UploadAsync(n, stop.Token);
-        })));
+        var uploads = Task.WhenAll(
+            Enumerable
+                .Range(0, 4)
+                .Select(_ =>
+                    Task.Run(async () =>
+                    {
+                        for (var n = Interlocked.Increment(ref next); n < count; n = Interlocked.Increment(ref next))
+                            ids[n] = await flow.UploadAsync(n, stop.Token);
+                    })
+                )
+        );
         var killed = 0;
         var killer = Task.Run(async () =>
         {
@@ -53,7 +72,11 @@ public sealed class SoakCommand : ICliCommand
             {
                 var current = await NextWorkerAsync(pidFile, last, stop.Token);
                 await Task.Delay(TimeSpan.FromMilliseconds(1_000 + random.Next(3_000)), stop.Token);
-                if (KillWorker(current)) { killed++; last = current; }
+                if (KillWorker(current))
+                {
+                    killed++;
+                    last = current;
+                }
             }
         });
         await uploads;
@@ -64,20 +87,28 @@ public sealed class SoakCommand : ICliCommand
         // figures count them.
         var histories = await flow.WaitAsync(ids, TimeSpan.FromMinutes(2), stop.Token);
         var replayed = 0;
-        for (var round = 0; round < 10 && histories.Count(h => (string?)h.Value[^1]!["status"] == "SuggestionsReady") < count; round++)
+        for (
+            var round = 0;
+            round < 10 && histories.Count(h => (string?)h.Value[^1]!["status"] == "SuggestionsReady") < count;
+            round++
+        )
         {
             var sent = await ReplayPoisonAsync(api, stop.Token);
             replayed += sent;
-            if (sent == 0 && round > 0) break;
+            if (sent == 0 && round > 0)
+                break;
             histories = await flow.WaitAsync(ids, TimeSpan.FromMinutes(3), stop.Token);
         }
         var settled = clock.Elapsed;
         var ready = histories.Values.Count(h => (string?)h[^1]!["status"] == "SuggestionsReady");
         var duplicates = 0;
-        foreach (var id in ids.Distinct()) duplicates += await flow.DuplicatesAsync(id, "local-coder-key");
-        await stdout.WriteLineAsync($"soak: {count} transcripts, {killed} worker kills in {lastKill.TotalSeconds:0} s; " +
-            $"{ready} SuggestionsReady, {histories.Count - ready} other final, {count - histories.Count} unfinished, " +
-            $"{ids.Distinct().Count()} distinct ids, {duplicates} duplicate documents, {replayed} poison message(s) replayed; all final {(settled - lastKill).TotalSeconds:0.0} s after the last kill");
+        foreach (var id in ids.Distinct())
+            duplicates += await flow.DuplicatesAsync(id, "local-coder-key");
+        await stdout.WriteLineAsync(
+            $"soak: {count} transcripts, {killed} worker kills in {lastKill.TotalSeconds:0} s; "
+                + $"{ready} SuggestionsReady, {histories.Count - ready} other final, {count - histories.Count} unfinished, "
+                + $"{ids.Distinct().Count()} distinct ids, {duplicates} duplicate documents, {replayed} poison message(s) replayed; all final {(settled - lastKill).TotalSeconds:0.0} s after the last kill"
+        );
         return ready == count && duplicates == 0 && ids.Distinct().Count() == count ? 0 : 1;
     }
 
@@ -88,11 +119,24 @@ public sealed class SoakCommand : ICliCommand
         for (var page = 0; page < 50 && !ct.IsCancellationRequested; page++)
         {
             var (_, body) = await api.BytesAsync(HttpMethod.Get, "/api/admin/status", AdminKey);
-            var waiting = JsonNode.Parse(body)!["poison"]!.AsArray()
-                .SelectMany(q => q!["messages"]!.AsArray().Where(m => m!["transcriptId"] is not null).Select(m => ((string)q["stageQueue"]!, (string)m!["id"]!))).ToList();
-            if (waiting.Count == 0) return sent;
+            var waiting = JsonNode.Parse(body)!["poison"]!
+                .AsArray()
+                .SelectMany(q =>
+                    q!["messages"]!
+                        .AsArray()
+                        .Where(m => m!["transcriptId"] is not null)
+                        .Select(m => ((string)q["stageQueue"]!, (string)m!["id"]!))
+                )
+                .ToList();
+            if (waiting.Count == 0)
+                return sent;
             foreach (var (queue, id) in waiting)
-                if ((await api.BytesAsync(HttpMethod.Post, $"/api/admin/poison/{queue}/{id}/replay", AdminKey, [])).Status == System.Net.HttpStatusCode.OK) sent++;
+                if (
+                    (
+                        await api.BytesAsync(HttpMethod.Post, $"/api/admin/poison/{queue}/{id}/replay", AdminKey, [])
+                    ).Status == System.Net.HttpStatusCode.OK
+                )
+                    sent++;
         }
         return sent;
     }
@@ -105,7 +149,8 @@ public sealed class SoakCommand : ICliCommand
         while (true)
         {
             var pid = File.Exists(pidFile) ? (await File.ReadAllTextAsync(pidFile, ct)).Trim() : "";
-            if (pid.Length > 0 && pid != last) return pid;
+            if (pid.Length > 0 && pid != last)
+                return pid;
             await Task.Delay(100, ct);
         }
     }
@@ -119,6 +164,9 @@ public sealed class SoakCommand : ICliCommand
             worker.WaitForExit(10_000);
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException) { return false; }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -4,5 +4,10 @@ namespace PipelineFunctions.Cli.Commands;
 static class StudyAllowList
 {
     public static async Task<IReadOnlyCollection<string>?> ReadAsync(string? path) =>
-        path is null ? null : (await File.ReadAllLinesAsync(path)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        path is null
+            ? null
+            : (await File.ReadAllLinesAsync(path))
+                .Select(l => l.Trim())
+                .Where(l => l.Length > 0 && !l.StartsWith('#'))
+                .ToList();
 }

@@ -10,12 +10,14 @@ namespace PipelineFunctions.Cli.Commands;
 public sealed class SuggestCommand : ICliCommand
 {
     public string Name => "suggest";
-    public string Usage => "suggest <transcript> --codebook <file> [--examples <file.jsonl>] --out <file.json> [--top N]";
+    public string Usage =>
+        "suggest <transcript> --codebook <file> [--examples <file.jsonl>] --out <file.json> [--top N]";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = CliArgs.Parse(args);
-        if (parsed.Positional.Count != 1) throw new ArgumentException("give one transcript file.");
+        if (parsed.Positional.Count != 1)
+            throw new ArgumentException("give one transcript file.");
         var output = parsed.Required("out");
         var top = int.Parse(parsed.Option("top") ?? "3", CultureInfo.InvariantCulture);
         Codebook codebook;
@@ -24,8 +26,13 @@ public sealed class SuggestCommand : ICliCommand
         try
         {
             codebook = CodebookJson.Parse(await File.ReadAllTextAsync(parsed.Required("codebook")));
-            examples = parsed.Option("examples") is { } file ? LabelledExample.ReadJsonLines(await File.ReadAllTextAsync(file)) : [];
-            transcript = TranscriptReader.Read(Path.GetFileName(parsed.Positional[0]), await File.ReadAllBytesAsync(parsed.Positional[0]));
+            examples = parsed.Option("examples") is { } file
+                ? LabelledExample.ReadJsonLines(await File.ReadAllTextAsync(file))
+                : [];
+            transcript = TranscriptReader.Read(
+                Path.GetFileName(parsed.Positional[0]),
+                await File.ReadAllBytesAsync(parsed.Positional[0])
+            );
         }
         catch (Exception e) when (e is FormatException or IOException or TranscriptRejectedException)
         {
@@ -41,10 +48,22 @@ public sealed class SuggestCommand : ICliCommand
             speaker = u.Unit.Speaker,
             text = u.Unit.Text,
             abstained = u.Abstained,
-            suggestions = u.Suggestions.Select(s => new { code = s.CodeId, name = s.CodeName, confidence = s.Confidence, evidence = s.Evidence, engine = s.Engine }),
+            suggestions = u.Suggestions.Select(s => new
+            {
+                code = s.CodeId,
+                name = s.CodeName,
+                confidence = s.Confidence,
+                evidence = s.Evidence,
+                engine = s.Engine,
+            }),
         });
-        await File.WriteAllTextAsync(output, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
-        await stdout.WriteLineAsync($"suggest: {suggestions.Count} coding units, {suggestions.Sum(u => u.Suggestions.Count)} suggestions, {suggestions.Count(u => u.Abstained is not null)} abstained (engine {engine.Name}, codebook {codebook.Version()}).");
+        await File.WriteAllTextAsync(
+            output,
+            JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true })
+        );
+        await stdout.WriteLineAsync(
+            $"suggest: {suggestions.Count} coding units, {suggestions.Sum(u => u.Suggestions.Count)} suggestions, {suggestions.Count(u => u.Abstained is not null)} abstained (engine {engine.Name}, codebook {codebook.Version()})."
+        );
         return 0;
     }
 }

@@ -12,12 +12,18 @@ public sealed record AgreementUnits(IReadOnlyList<int> Counted, int LeftOut)
     public static AgreementUnits Of(IEnumerable<(int Segment, string Speaker)> passages)
     {
         var all = passages.ToList();
-        var participants = all.Where(p => ParticipantCases.IsParticipant(p.Speaker)).Select(p => p.Segment).Order().ToList();
-        return participants.Count == 0 ? new(all.Select(p => p.Segment).Order().ToList(), 0) : new(participants, all.Count - participants.Count);
+        var participants = all.Where(p => ParticipantCases.IsParticipant(p.Speaker))
+            .Select(p => p.Segment)
+            .Order()
+            .ToList();
+        return participants.Count == 0
+            ? new(all.Select(p => p.Segment).Order().ToList(), 0)
+            : new(participants, all.Count - participants.Count);
     }
 
     /// <summary>What the figures count, in a sentence for the page.</summary>
-    public string Description => LeftOut == 0
-        ? $"Agreement counts all {Counted.Count} passage(s)."
-        : $"Agreement counts the {Counted.Count} participant passage(s); {LeftOut} interviewer passage(s) are left out, as neither coder codes questions.";
+    public string Description =>
+        LeftOut == 0
+            ? $"Agreement counts all {Counted.Count} passage(s)."
+            : $"Agreement counts the {Counted.Count} participant passage(s); {LeftOut} interviewer passage(s) are left out, as neither coder codes questions.";
 }

@@ -10,4 +10,5 @@ public sealed record Code(
     string? Inclusion = null,
     string? Exclusion = null,
     IReadOnlyList<string>? Examples = null,
-    string? Colour = null);
+    string? Colour = null
+);

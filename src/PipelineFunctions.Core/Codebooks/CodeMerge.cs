@@ -10,15 +10,29 @@ public static class CodeMerge
     public static Codebook Merge(Codebook codebook, string from, string into)
     {
         var (merged, kept) = (codebook.Find(from), codebook.Find(into));
-        if (merged is null || kept is null) throw new FormatException($"The codebook has no code '{(merged is null ? from : into)}'.");
-        if (from == into) throw new FormatException("Choose another code to merge this one into.");
+        if (merged is null || kept is null)
+            throw new FormatException($"The codebook has no code '{(merged is null ? from : into)}'.");
+        if (from == into)
+            throw new FormatException("Choose another code to merge this one into.");
         var under = IsUnder(codebook, into, from);
         var examples = (kept.Examples ?? []).Concat(merged.Examples ?? []).Distinct(StringComparer.Ordinal).ToList();
         return codebook with
         {
-            Codes = [.. codebook.Codes.Where(c => c.Id != from).Select(c =>
-                c.Id == into ? c with { Parent = under ? merged.Parent : c.Parent, Examples = examples.Count > 0 ? examples : null }
-                : c.Parent == from ? c with { Parent = into } : c)],
+            Codes =
+            [
+                .. codebook
+                    .Codes.Where(c => c.Id != from)
+                    .Select(c =>
+                        c.Id == into
+                            ? c with
+                            {
+                                Parent = under ? merged.Parent : c.Parent,
+                                Examples = examples.Count > 0 ? examples : null,
+                            }
+                        : c.Parent == from ? c with { Parent = into }
+                        : c
+                    ),
+            ],
         };
     }
 
@@ -26,7 +40,8 @@ public static class CodeMerge
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var c = codebook.Find(id)?.Parent; c is not null && seen.Add(c); c = codebook.Find(c)?.Parent)
-            if (c == ancestor) return true;
+            if (c == ancestor)
+                return true;
         return false;
     }
 }

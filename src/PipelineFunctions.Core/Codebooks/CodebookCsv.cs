@@ -30,12 +30,27 @@ public static class CodebookCsv
     {
         using var reader = new CsvReader(new StringReader(csv), Configuration);
         List<Row> rows;
-        try { rows = reader.GetRecords<Row>().ToList(); }
-        catch (CsvHelperException e) { throw new FormatException($"The codebook CSV could not be read near row {e.Context?.Parser?.Row}.", e); }
-        var codes = rows.Select(r => new Code(r.Id.Trim(), r.Name.Trim(), string.IsNullOrWhiteSpace(r.Parent) ? null : r.Parent.Trim(), r.Definition.Trim(),
-            Blank(r.Inclusion), Blank(r.Exclusion),
-            string.IsNullOrWhiteSpace(r.Examples) ? null : r.Examples.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            CodeColours.IsColour(r.Colour?.Trim()) ? r.Colour!.Trim().ToLowerInvariant() : null)).ToList();
+        try
+        {
+            rows = reader.GetRecords<Row>().ToList();
+        }
+        catch (CsvHelperException e)
+        {
+            throw new FormatException($"The codebook CSV could not be read near row {e.Context?.Parser?.Row}.", e);
+        }
+        var codes = rows.Select(r => new Code(
+                r.Id.Trim(),
+                r.Name.Trim(),
+                string.IsNullOrWhiteSpace(r.Parent) ? null : r.Parent.Trim(),
+                r.Definition.Trim(),
+                Blank(r.Inclusion),
+                Blank(r.Exclusion),
+                string.IsNullOrWhiteSpace(r.Examples)
+                    ? null
+                    : r.Examples.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                CodeColours.IsColour(r.Colour?.Trim()) ? r.Colour!.Trim().ToLowerInvariant() : null
+            ))
+            .ToList();
         // The JSON reader holds the rules (ids unique, parents present): one place for them.
         return CodebookJson.Parse(CodebookJson.Write(new Codebook(name, codes)));
     }
@@ -44,11 +59,19 @@ public static class CodebookCsv
     {
         using var writer = new StringWriter();
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteRecords(codebook.Codes.Select(c => new Row
-        {
-            Id = c.Id, Name = c.Name, Parent = c.Parent, Definition = c.Definition, Inclusion = c.Inclusion, Exclusion = c.Exclusion,
-            Examples = c.Examples is { Count: > 0 } e ? string.Join('|', e) : null, Colour = c.Colour,
-        }));
+        csv.WriteRecords(
+            codebook.Codes.Select(c => new Row
+            {
+                Id = c.Id,
+                Name = c.Name,
+                Parent = c.Parent,
+                Definition = c.Definition,
+                Inclusion = c.Inclusion,
+                Exclusion = c.Exclusion,
+                Examples = c.Examples is { Count: > 0 } e ? string.Join('|', e) : null,
+                Colour = c.Colour,
+            })
+        );
         return writer.ToString();
     }
 

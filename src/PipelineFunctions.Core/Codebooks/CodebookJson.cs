@@ -15,8 +15,14 @@ public static class CodebookJson
     public static Codebook Parse(string json)
     {
         Codebook? book;
-        try { book = JsonSerializer.Deserialize<Codebook>(json, Options); }
-        catch (JsonException e) { throw new FormatException($"The codebook is not valid JSON (line {e.LineNumber + 1}).", e); }
+        try
+        {
+            book = JsonSerializer.Deserialize<Codebook>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The codebook is not valid JSON (line {e.LineNumber + 1}).", e);
+        }
         if (book is null || string.IsNullOrWhiteSpace(book.Name) || book.Codes is null || book.Codes.Count == 0)
             throw new FormatException("The codebook needs a name and at least one code.");
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -24,11 +30,14 @@ public static class CodebookJson
         {
             if (string.IsNullOrWhiteSpace(code.Id) || string.IsNullOrWhiteSpace(code.Name))
                 throw new FormatException("Every code needs an id and a name.");
-            if (!ids.Add(code.Id)) throw new FormatException($"The code id '{code.Id}' appears twice.");
+            if (!ids.Add(code.Id))
+                throw new FormatException($"The code id '{code.Id}' appears twice.");
         }
         foreach (var code in book.Codes)
             if (code.Parent is not null && !ids.Contains(code.Parent))
-                throw new FormatException($"The code '{code.Id}' names a parent '{code.Parent}' that is not in the codebook.");
+                throw new FormatException(
+                    $"The code '{code.Id}' names a parent '{code.Parent}' that is not in the codebook."
+                );
         return book;
     }
 

@@ -13,7 +13,11 @@ public sealed record SpanAnchor(string Text, string Before, string After)
     {
         start = Math.Clamp(start, 0, passage.Length);
         end = Math.Clamp(end, start, passage.Length);
-        return new(passage[start..end], passage[Math.Max(0, start - Context)..start], passage[end..Math.Min(passage.Length, end + Context)]);
+        return new(
+            passage[start..end],
+            passage[Math.Max(0, start - Context)..start],
+            passage[end..Math.Min(passage.Length, end + Context)]
+        );
     }
 }
 
@@ -29,19 +33,37 @@ public static class Reanchoring
     /// </summary>
     public static AnchoredSpan? Find(SpanAnchor anchor, string passage, int oldStart)
     {
-        if (anchor.Text.Length > 0 && Occurrences(passage, anchor.Text)
-                .OrderByDescending(i => ContextScore(anchor, passage, i)).ThenBy(i => Math.Abs(i - oldStart)).Select(i => (int?)i).FirstOrDefault() is { } at)
+        if (
+            anchor.Text.Length > 0
+            && Occurrences(passage, anchor.Text)
+                .OrderByDescending(i => ContextScore(anchor, passage, i))
+                .ThenBy(i => Math.Abs(i - oldStart))
+                .Select(i => (int?)i)
+                .FirstOrDefault()
+                is { } at
+        )
             return new(at, at + anchor.Text.Length, false);
-        if (anchor.Before.Length == 0 && anchor.After.Length == 0) return null;
-        var start = anchor.Before.Length == 0 ? 0 : Nearest(passage, anchor.Before, oldStart - anchor.Before.Length) is var b and >= 0 ? b + anchor.Before.Length : -1;
-        if (start < 0) return null;
-        var end = anchor.After.Length == 0 ? passage.Length : passage.IndexOf(anchor.After, start, StringComparison.Ordinal);
+        if (anchor.Before.Length == 0 && anchor.After.Length == 0)
+            return null;
+        var start =
+            anchor.Before.Length == 0 ? 0
+            : Nearest(passage, anchor.Before, oldStart - anchor.Before.Length) is var b and >= 0
+                ? b + anchor.Before.Length
+            : -1;
+        if (start < 0)
+            return null;
+        var end =
+            anchor.After.Length == 0 ? passage.Length : passage.IndexOf(anchor.After, start, StringComparison.Ordinal);
         return end > start ? new(start, end, true) : null;
     }
 
     static IEnumerable<int> Occurrences(string text, string part)
     {
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
+        for (
+            var i = text.IndexOf(part, StringComparison.Ordinal);
+            i >= 0;
+            i = text.IndexOf(part, i + 1, StringComparison.Ordinal)
+        )
             yield return i;
     }
 
@@ -54,9 +76,13 @@ public static class Reanchoring
         var before = passage.AsSpan(0, at);
         var after = passage.AsSpan(at + anchor.Text.Length);
         var score = 0;
-        while (score < anchor.Before.Length && score < before.Length && anchor.Before[^(score + 1)] == before[^(score + 1)]) score++;
+        while (
+            score < anchor.Before.Length && score < before.Length && anchor.Before[^(score + 1)] == before[^(score + 1)]
+        )
+            score++;
         var prefix = 0;
-        while (prefix < anchor.After.Length && prefix < after.Length && anchor.After[prefix] == after[prefix]) prefix++;
+        while (prefix < anchor.After.Length && prefix < after.Length && anchor.After[prefix] == after[prefix])
+            prefix++;
         return score + prefix;
     }
 }

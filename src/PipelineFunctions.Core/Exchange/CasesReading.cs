@@ -21,12 +21,23 @@ sealed class CasesReading
         var list = new List<QdaVariable>();
         foreach (var element in Child(root, "Variables") is { } v ? Children(v, "Variable") : [])
         {
-            if ((string?)element.Attribute("guid") is not { } guid || (string?)element.Attribute("name") is not { Length: > 0 } name) continue;
+            if (
+                (string?)element.Attribute("guid") is not { } guid
+                || (string?)element.Attribute("name") is not { Length: > 0 } name
+            )
+                continue;
             // Two variables of one name (a tool's copy) become one: values are kept by name.
-            var variable = list.FirstOrDefault(x => x.Name == name) ?? new QdaVariable(name,
-                Enum.TryParse<QdaVariableType>((string?)element.Attribute("typeOfVariable"), out var type) ? type : QdaVariableType.Text,
-                Description(element));
-            if (!list.Contains(variable)) list.Add(variable);
+            var variable =
+                list.FirstOrDefault(x => x.Name == name)
+                ?? new QdaVariable(
+                    name,
+                    Enum.TryParse<QdaVariableType>((string?)element.Attribute("typeOfVariable"), out var type)
+                        ? type
+                        : QdaVariableType.Text,
+                    Description(element)
+                );
+            if (!list.Contains(variable))
+                list.Add(variable);
             variables[guid] = variable;
         }
         Variables = list.Count > 0 ? list : null;
@@ -41,10 +52,16 @@ sealed class CasesReading
             var target = (string?)Child(value, "VariableRef")?.Attribute("targetGUID");
             if (target is null || !variables.TryGetValue(target, out var variable))
             {
-                findings.Add(QdpxProblem.BrokenReference, "A variable value refers to a variable the project does not declare; it was left out.");
+                findings.Add(
+                    QdpxProblem.BrokenReference,
+                    "A variable value refers to a variable the project does not declare; it was left out."
+                );
                 continue;
             }
-            if (value.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("Value", StringComparison.Ordinal)) is { } content)
+            if (
+                value.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("Value", StringComparison.Ordinal)) is
+                { } content
+            )
                 values[variable.Name] = content.Value;
         }
         return values.Count > 0 ? values : null;
@@ -58,12 +75,28 @@ sealed class CasesReading
             var sources = Targets(element, "SourceRef").ToList();
             var passages = new List<QdaSpan>();
             foreach (var target in Targets(element, "SelectionRef"))
-                if (selections.TryGetValue(target, out var span)) passages.Add(span);
-                else findings.Add(QdpxProblem.BrokenReference, $"Case {index} refers to a passage that is not in a placed text source; that passage was left out.");
+                if (selections.TryGetValue(target, out var span))
+                    passages.Add(span);
+                else
+                    findings.Add(
+                        QdpxProblem.BrokenReference,
+                        $"Case {index} refers to a passage that is not in a placed text source; that passage was left out."
+                    );
             if (sources.Any(s => !placedSources.Contains(s)))
-                findings.Add(QdpxProblem.BrokenReference, $"Case {index} refers to a source that was not placed; the reference was left out.");
-            cases.Add(new QdaCase(guid, (string?)element.Attribute("name") ?? $"Case {index}", ValuesOf(element) ?? new Dictionary<string, string>(),
-                sources.Where(placedSources.Contains).ToList(), passages, Description(element)));
+                findings.Add(
+                    QdpxProblem.BrokenReference,
+                    $"Case {index} refers to a source that was not placed; the reference was left out."
+                );
+            cases.Add(
+                new QdaCase(
+                    guid,
+                    (string?)element.Attribute("name") ?? $"Case {index}",
+                    ValuesOf(element) ?? new Dictionary<string, string>(),
+                    sources.Where(placedSources.Contains).ToList(),
+                    passages,
+                    Description(element)
+                )
+            );
         }
         return cases.Count > 0 ? cases : null;
     }
@@ -76,20 +109,38 @@ sealed class CasesReading
             var sources = Targets(element, "MemberSource").ToList();
             var codes = Targets(element, "MemberCode").ToList();
             if (sources.Any(x => !placedSources.Contains(x)) || codes.Any(x => !codeIds.ContainsKey(x)))
-                findings.Add(QdpxProblem.BrokenReference, $"Set {index} holds a source that was not placed or a code that is not in the codebook; those members were left out.");
+                findings.Add(
+                    QdpxProblem.BrokenReference,
+                    $"Set {index} holds a source that was not placed or a code that is not in the codebook; those members were left out."
+                );
             var codeList = codes.Where(codeIds.ContainsKey).Select(x => codeIds[x]).ToList();
-            sets.Add(new QdaSet(guid, (string?)element.Attribute("name") ?? $"Set {index}", sources.Where(placedSources.Contains).ToList(),
-                codeList.Count > 0 ? codeList : null, Description(element)));
+            sets.Add(
+                new QdaSet(
+                    guid,
+                    (string?)element.Attribute("name") ?? $"Set {index}",
+                    sources.Where(placedSources.Contains).ToList(),
+                    codeList.Count > 0 ? codeList : null,
+                    Description(element)
+                )
+            );
         }
         return sets.Count > 0 ? sets : null;
     }
 
     /// <summary>The items of a section with their number in the file (for messages) and their GUID, which the schema requires.</summary>
     IEnumerable<(XElement Element, int Number, string Guid)> Numbered(string section, string item) =>
-        (Child(root, section) is { } s ? Children(s, item) : []).Select((e, i) => (e, i + 1,
-            (string?)e.Attribute("guid") ?? throw new QdpxRejectedException(QdpxProblem.BrokenReference, $"{item} {i + 1} has no GUID.")));
+        (Child(root, section) is { } s ? Children(s, item) : []).Select(
+            (e, i) =>
+                (
+                    e,
+                    i + 1,
+                    (string?)e.Attribute("guid")
+                        ?? throw new QdpxRejectedException(QdpxProblem.BrokenReference, $"{item} {i + 1} has no GUID.")
+                )
+        );
 
-    static string? Description(XElement element) => Child(element, "Description")?.Value is { Length: > 0 } d ? d : null;
+    static string? Description(XElement element) =>
+        Child(element, "Description")?.Value is { Length: > 0 } d ? d : null;
 
     static IEnumerable<string> Targets(XElement element, string name) =>
         Children(element, name).Select(e => (string?)e.Attribute("targetGUID")).OfType<string>();

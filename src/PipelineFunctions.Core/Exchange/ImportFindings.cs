@@ -14,14 +14,16 @@ sealed class ImportFindings(bool strict)
     /// <summary>Throws when strict; otherwise records the problem and returns, so the caller skips what it concerns.</summary>
     public void Add(QdpxProblem problem, string message, int codingsNotPlaced = 0)
     {
-        if (strict) throw new QdpxRejectedException(problem, message);
+        if (strict)
+            throw new QdpxRejectedException(problem, message);
         Problems.Add(new QdpxFinding(problem, message, codingsNotPlaced));
     }
 
     /// <summary>What a reader should know but is no fault (how positions were counted, what was not read): never refuses the file.</summary>
     public void Note(QdpxProblem problem, string message)
     {
-        if (!strict) Problems.Add(new QdpxFinding(problem, message));
+        if (!strict)
+            Problems.Add(new QdpxFinding(problem, message));
     }
 
     public QdpxImportReport Report() => new(Sources, Problems);

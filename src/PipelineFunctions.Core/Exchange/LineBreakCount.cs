@@ -13,19 +13,32 @@ static class LineBreakCount
 
     /// <summary>True when the positions fit the text better counting each line break as two.</summary>
     public static bool Choose(SourceText text, IReadOnlyList<Selection> selections) =>
-        text.HasLineBreaks && selections.Count > 0 && Fit(text, selections, twice: true).CompareTo(Fit(text, selections, twice: false)) > 0;
+        text.HasLineBreaks
+        && selections.Count > 0
+        && Fit(text, selections, twice: true).CompareTo(Fit(text, selections, twice: false)) > 0;
 
-    static (int Named, int InRange, int Boundaries) Fit(SourceText text, IReadOnlyList<Selection> selections, bool twice)
+    static (int Named, int InRange, int Boundaries) Fit(
+        SourceText text,
+        IReadOnlyList<Selection> selections,
+        bool twice
+    )
     {
-        int named = 0, inRange = 0, boundaries = 0;
+        int named = 0,
+            inRange = 0,
+            boundaries = 0;
         foreach (var s in selections)
         {
-            if (text.At(s.Start, twice) is not { } start || text.At(s.End, twice) is not { } end) continue;
+            if (text.At(s.Start, twice) is not { } start || text.At(s.End, twice) is not { } end)
+                continue;
             inRange++;
-            if (end < start) (start, end) = (end, start);
-            if (s.Name is { Length: > 0 } name && SameText(text.Text[start..end], name)) named++;
-            if (Boundary(text.Text, start)) boundaries++;
-            if (Boundary(text.Text, end)) boundaries++;
+            if (end < start)
+                (start, end) = (end, start);
+            if (s.Name is { Length: > 0 } name && SameText(text.Text[start..end], name))
+                named++;
+            if (Boundary(text.Text, start))
+                boundaries++;
+            if (Boundary(text.Text, end))
+                boundaries++;
         }
         return (named, inRange, boundaries);
     }

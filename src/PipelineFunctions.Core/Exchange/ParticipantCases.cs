@@ -15,35 +15,64 @@ public static partial class ParticipantCases
     /// assigned).</param>
     /// <param name="isParticipant">Which speakers are participants; by default all but the interviewer's side
     /// (interviewer, facilitator, moderator, researcher, note taker, translator) and the "Unknown" speaker.</param>
-    public static QdaProject Add(QdaProject project, Func<QdaSource, TranscriptAttributes?> attributesOf,
-        Func<QdaSource, string, ParticipantRole?>? roleOf = null, Func<QdaSource, string, bool>? isParticipant = null)
+    public static QdaProject Add(
+        QdaProject project,
+        Func<QdaSource, TranscriptAttributes?> attributesOf,
+        Func<QdaSource, string, ParticipantRole?>? roleOf = null,
+        Func<QdaSource, string, bool>? isParticipant = null
+    )
     {
         isParticipant ??= (_, speaker) => IsParticipant(speaker);
         var sources = project.Sources.Select(s => s with { Values = attributesOf(s)?.Values() ?? s.Values }).ToList();
         var cases = new List<QdaCase>(project.Cases ?? []);
         foreach (var source in sources)
-            foreach (var speaker in (source.Turns ?? []).Select(t => t.Speaker).Distinct(StringComparer.Ordinal)
-                .Where(s => isParticipant(source, s)))
-            {
-                var values = new Dictionary<string,
-                    string>(source.Values ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-                if (roleOf?.Invoke(source,
-                    speaker) is { } role) values[StudyVariables.Role] = StudyVariables.RoleValue(role);
-                var passages = source.Turns!.Where(t => t.Speaker == speaker)
-                    .Select(t => TranscriptSource.Offsets(source, t.Index) is var (start, end)
-                        ? new QdaSpan(source.Guid, start, end) : null)
-                    .OfType<QdaSpan>().ToList();
-                cases.Add(new QdaCase(QdaGuids.Case(source.Guid, speaker), $"{speaker} — {source.Name}", values,
-                    [source.Guid], passages));
-            }
+        foreach (
+            var speaker in (source.Turns ?? [])
+                .Select(t => t.Speaker)
+                .Distinct(StringComparer.Ordinal)
+                .Where(s => isParticipant(source, s))
+        )
+        {
+            var values = new Dictionary<string, string>(
+                source.Values ?? new Dictionary<string, string>(),
+                StringComparer.Ordinal
+            );
+            if (roleOf?.Invoke(source, speaker) is { } role)
+                values[StudyVariables.Role] = StudyVariables.RoleValue(role);
+            var passages = source
+                .Turns!.Where(t => t.Speaker == speaker)
+                .Select(t =>
+                    TranscriptSource.Offsets(source, t.Index) is var (start, end)
+                        ? new QdaSpan(source.Guid, start, end)
+                        : null
+                )
+                .OfType<QdaSpan>()
+                .ToList();
+            cases.Add(
+                new QdaCase(
+                    QdaGuids.Case(source.Guid, speaker),
+                    $"{speaker} — {source.Name}",
+                    values,
+                    [source.Guid],
+                    passages
+                )
+            );
+        }
         var sets = new List<QdaSet>(project.Sets ?? []);
-        sets.AddRange(sources.Where(s => s.Values?.ContainsKey(StudyVariables.Site) == true)
-            .GroupBy(s => s.Values![StudyVariables.Site], StringComparer.Ordinal)
-            .Select(site => new QdaSet(QdaGuids.Set("site", site.Key), $"Site: {site.Key}", site.Select(s => s.Guid)
-                .ToList(),
-                Description: "The transcripts from one study site.")));
-        var variables = (project.Variables ?? []).Concat(StudyVariables.All.Where(v => project.Variables?.Any(p =>
-            p.Name == v.Name) != true)).ToList();
+        sets.AddRange(
+            sources
+                .Where(s => s.Values?.ContainsKey(StudyVariables.Site) == true)
+                .GroupBy(s => s.Values![StudyVariables.Site], StringComparer.Ordinal)
+                .Select(site => new QdaSet(
+                    QdaGuids.Set("site", site.Key),
+                    $"Site: {site.Key}",
+                    site.Select(s => s.Guid).ToList(),
+                    Description: "The transcripts from one study site."
+                ))
+        );
+        var variables = (project.Variables ?? [])
+            .Concat(StudyVariables.All.Where(v => project.Variables?.Any(p => p.Name == v.Name) != true))
+            .ToList();
         return project with { Sources = sources, Cases = cases, Sets = sets, Variables = variables };
     }
 
@@ -56,17 +85,29 @@ public static partial class ParticipantCases
     {
         var participants = new List<CaseParticipant>();
         foreach (var @case in project.Cases ?? [])
-            foreach (var sourceGuid in @case.SourceGuids.Concat(@case.Passages.Select(p => p.SourceGuid))
-                .Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                if (project.Source(sourceGuid) is not { } source) continue;
-                var speakers = @case.Passages.Where(p =>
-                    string.Equals(p.SourceGuid, sourceGuid, StringComparison.OrdinalIgnoreCase))
-                    .Select(p => SpeakerOfLine(source.PlainText, p.Start)).Distinct(StringComparer.Ordinal).ToList();
-                participants.Add(new CaseParticipant(source.Guid, speakers is [{ } speaker] ? speaker : null,
+        foreach (
+            var sourceGuid in @case
+                .SourceGuids.Concat(@case.Passages.Select(p => p.SourceGuid))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+        )
+        {
+            if (project.Source(sourceGuid) is not { } source)
+                continue;
+            var speakers = @case
+                .Passages.Where(p => string.Equals(p.SourceGuid, sourceGuid, StringComparison.OrdinalIgnoreCase))
+                .Select(p => SpeakerOfLine(source.PlainText, p.Start))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            participants.Add(
+                new CaseParticipant(
+                    source.Guid,
+                    speakers is [{ } speaker] ? speaker : null,
                     @case.Name,
-                    StudyVariables.ParseRole(@case.Values.GetValueOrDefault(StudyVariables.Role)), @case.Values));
-            }
+                    StudyVariables.ParseRole(@case.Values.GetValueOrDefault(StudyVariables.Role)),
+                    @case.Values
+                )
+            );
+        }
         return participants;
     }
 
@@ -81,5 +122,4 @@ public static partial class ParticipantCases
         var lineEnd = text.IndexOf('\n', offset);
         return Transcripts.SpeakerLabels.Match(text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)])?.Speaker;
     }
-
 }

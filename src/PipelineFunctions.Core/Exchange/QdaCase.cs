@@ -11,4 +11,5 @@ public sealed record QdaCase(
     IReadOnlyDictionary<string, string> Values,
     IReadOnlyList<string> SourceGuids,
     IReadOnlyList<QdaSpan> Passages,
-    string? Description = null);
+    string? Description = null
+);

@@ -7,4 +7,11 @@ namespace PipelineFunctions.Core.Exchange;
 /// <see cref="TextPositions"/>); the writer and reader convert, so the two agree for every text and differ in number
 /// only where a text holds characters outside the Basic Multilingual Plane (emoji, some historic scripts).
 /// </summary>
-public sealed record QdaCoding(string SourceGuid, int Start, int End, string CodeId, string UserId, DateTimeOffset? CreatedAt = null);
+public sealed record QdaCoding(
+    string SourceGuid,
+    int Start,
+    int End,
+    string CodeId,
+    string UserId,
+    DateTimeOffset? CreatedAt = null
+);

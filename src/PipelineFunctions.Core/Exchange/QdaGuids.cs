@@ -10,11 +10,20 @@ namespace PipelineFunctions.Core.Exchange;
 static class QdaGuids
 {
     public static string Code(Codebook codebook, string codeId) => CodebookQdc.Guid(codebook.Name, codeId);
+
     public static string User(string userId) => CodebookQdc.Guid("coder", userId);
-    public static string Selection(string sourceGuid, int start, int end) => CodebookQdc.Guid(sourceGuid, $"selection {start} {end}");
-    public static string Coding(string sourceGuid, int start, int end, string codeId, string userId) => CodebookQdc.Guid(sourceGuid, $"coding {start} {end} {codeId} {userId}");
+
+    public static string Selection(string sourceGuid, int start, int end) =>
+        CodebookQdc.Guid(sourceGuid, $"selection {start} {end}");
+
+    public static string Coding(string sourceGuid, int start, int end, string codeId, string userId) =>
+        CodebookQdc.Guid(sourceGuid, $"coding {start} {end} {codeId} {userId}");
+
     public static string Note(string projectName, int index) => CodebookQdc.Guid(projectName, $"note {index}");
+
     public static string Variable(string name) => CodebookQdc.Guid("variable", name);
+
     public static string Case(string sourceGuid, string speaker) => CodebookQdc.Guid(sourceGuid, $"case {speaker}");
+
     public static string Set(string kind, string name) => CodebookQdc.Guid("set", $"{kind} {name}");
 }

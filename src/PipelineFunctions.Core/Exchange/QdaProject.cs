@@ -17,7 +17,9 @@ public sealed record QdaProject(
     IReadOnlyList<QdaNote> Notes,
     IReadOnlyList<QdaVariable>? Variables = null,
     IReadOnlyList<QdaCase>? Cases = null,
-    IReadOnlyList<QdaSet>? Sets = null)
+    IReadOnlyList<QdaSet>? Sets = null
+)
 {
-    public QdaSource? Source(string guid) => Sources.FirstOrDefault(s => string.Equals(s.Guid, guid, StringComparison.OrdinalIgnoreCase));
+    public QdaSource? Source(string guid) =>
+        Sources.FirstOrDefault(s => string.Equals(s.Guid, guid, StringComparison.OrdinalIgnoreCase));
 }

@@ -8,4 +8,12 @@ namespace PipelineFunctions.Core.Exchange;
 public sealed record QdaVariable(string Name, QdaVariableType Type = QdaVariableType.Text, string? Description = null);
 
 /// <summary>REFI-QDA's <c>typeOfVariable</c>.</summary>
-public enum QdaVariableType { Text, Boolean, Integer, Float, Date, DateTime }
+public enum QdaVariableType
+{
+    Text,
+    Boolean,
+    Integer,
+    Float,
+    Date,
+    DateTime,
+}

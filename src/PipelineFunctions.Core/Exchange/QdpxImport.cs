@@ -17,8 +17,18 @@ public sealed record QdpxImportReport(IReadOnlyList<QdpxSourceReport> Sources, I
 /// <param name="CodingsNotPlaced">Codings the file holds on it that were not read (see <see cref="QdpxImportReport.Problems"/>).</param>
 /// <param name="Reason">Why it was not placed.</param>
 /// <param name="LineBreaksCountedTwice">Its positions counted each line break as two characters (CR LF, as NVivo does) and were read so.</param>
-public sealed record QdpxSourceReport(int Number, string Guid, string Name, string Kind, bool Placed, int Characters, int CodingsPlaced, int CodingsNotPlaced, string? Reason = null,
-    bool LineBreaksCountedTwice = false);
+public sealed record QdpxSourceReport(
+    int Number,
+    string Guid,
+    string Name,
+    string Kind,
+    bool Placed,
+    int Characters,
+    int CodingsPlaced,
+    int CodingsNotPlaced,
+    string? Reason = null,
+    bool LineBreaksCountedTwice = false
+);
 
 /// <summary>One problem, and how many codings it cost.</summary>
 public sealed record QdpxFinding(QdpxProblem Problem, string Message, int CodingsNotPlaced = 0);

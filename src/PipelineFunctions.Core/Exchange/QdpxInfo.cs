@@ -15,24 +15,41 @@ public sealed record QdpxInfo(
     IReadOnlyList<QdpxCaseInfo> Cases,
     IReadOnlyList<QdpxVariableInfo> Variables,
     IReadOnlyList<QdpxSetInfo> Sets,
-    IReadOnlyList<QdpxFinding> Problems)
+    IReadOnlyList<QdpxFinding> Problems
+)
 {
     public static QdpxInfo Of(QdpxImport import)
     {
         var (project, report) = (import.Project, import.Report);
-        int Depth(string? parent, int depth) => project.Codebook.Codes.Where(c => c.Parent == parent).Select(c => Depth(c.Id, depth + 1)).DefaultIfEmpty(depth).Max();
+        int Depth(string? parent, int depth) =>
+            project
+                .Codebook.Codes.Where(c => c.Parent == parent)
+                .Select(c => Depth(c.Id, depth + 1))
+                .DefaultIfEmpty(depth)
+                .Max();
         var cases = project.Cases ?? [];
         return new QdpxInfo(
             project.Name,
             new QdpxCodesInfo(project.Codebook.Codes.Count, Depth(null, 0)),
-            project.Users.Select(u => new QdpxUserInfo(u.Id, u.Name, project.Codings.Count(c => c.UserId == u.Id))).ToList(),
+            project
+                .Users.Select(u => new QdpxUserInfo(u.Id, u.Name, project.Codings.Count(c => c.UserId == u.Id)))
+                .ToList(),
             report.Sources,
             project.Codings.Count,
             report.Sources.Sum(s => s.CodingsNotPlaced),
             cases.Select(c => new QdpxCaseInfo(c.Name, c.SourceGuids.Count, c.Passages.Count, c.Values)).ToList(),
-            (project.Variables ?? []).Select(v => new QdpxVariableInfo(v.Name, v.Type.ToString(),
-                cases.Count(c => c.Values.ContainsKey(v.Name)), project.Sources.Count(s => s.Values?.ContainsKey(v.Name) == true))).ToList(),
-            (project.Sets ?? []).Select(s => new QdpxSetInfo(s.Name, s.SourceGuids.Count, s.CodeIds?.Count ?? 0)).ToList(),
-            report.Problems);
+            (project.Variables ?? [])
+                .Select(v => new QdpxVariableInfo(
+                    v.Name,
+                    v.Type.ToString(),
+                    cases.Count(c => c.Values.ContainsKey(v.Name)),
+                    project.Sources.Count(s => s.Values?.ContainsKey(v.Name) == true)
+                ))
+                .ToList(),
+            (project.Sets ?? [])
+                .Select(s => new QdpxSetInfo(s.Name, s.SourceGuids.Count, s.CodeIds?.Count ?? 0))
+                .ToList(),
+            report.Problems
+        );
     }
 }

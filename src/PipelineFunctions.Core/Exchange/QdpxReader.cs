@@ -45,13 +45,20 @@ public static class QdpxReader
     /// <summary>The archive's <c>project.qde</c>, or its one <c>.qde</c> of another name (tools name it after the project).</summary>
     static byte[] ProjectQde(QdpxArchive archive)
     {
-        if (archive.Read("project.qde") is { } standard) return standard;
+        if (archive.Read("project.qde") is { } standard)
+            return standard;
         var others = archive.Names.Where(n => n.EndsWith(".qde", StringComparison.OrdinalIgnoreCase)).ToList();
         return others.Count switch
         {
             1 => archive.Read(others[0])!,
-            0 => throw new QdpxRejectedException(QdpxProblem.MissingProject, "The file is a zip archive but not a REFI-QDA project: it holds no project (.qde) file."),
-            _ => throw new QdpxRejectedException(QdpxProblem.SeveralProjects, $"The file holds {others.Count} project (.qde) files and none is named project.qde, so it is unclear which one to import. Export the project again, or keep one .qde in it."),
+            0 => throw new QdpxRejectedException(
+                QdpxProblem.MissingProject,
+                "The file is a zip archive but not a REFI-QDA project: it holds no project (.qde) file."
+            ),
+            _ => throw new QdpxRejectedException(
+                QdpxProblem.SeveralProjects,
+                $"The file holds {others.Count} project (.qde) files and none is named project.qde, so it is unclear which one to import. Export the project again, or keep one .qde in it."
+            ),
         };
     }
 
@@ -63,7 +70,13 @@ public static class QdpxReader
     {
         limits ??= QdpxLimits.Default;
         using var archive = QdpxArchive.Open(qdpx, limits);
-        return new ProjectReading(Load(ProjectQde(archive)), archive, studyCodebook, limits, new ImportFindings(strict: true)).ReadCodebookOnly();
+        return new ProjectReading(
+            Load(ProjectQde(archive)),
+            archive,
+            studyCodebook,
+            limits,
+            new ImportFindings(strict: true)
+        ).ReadCodebookOnly();
     }
 
     public static QdaProject Read(byte[] qdpx, Codebook? studyCodebook = null, QdpxLimits? limits = null) =>
@@ -78,18 +91,28 @@ public static class QdpxReader
         }
         catch (InvalidDataException)
         {
-            throw new QdpxRejectedException(QdpxProblem.InvalidXml, $"The project.qde inside the file nests elements more than {Transcripts.GuardedXml.MaxDepth} deep, far deeper than a project does.");
+            throw new QdpxRejectedException(
+                QdpxProblem.InvalidXml,
+                $"The project.qde inside the file nests elements more than {Transcripts.GuardedXml.MaxDepth} deep, far deeper than a project does."
+            );
         }
         catch (XmlException e)
         {
-            throw new QdpxRejectedException(QdpxProblem.InvalidXml, $"The project.qde inside the file is not well-formed XML (line {e.LineNumber}), or declares a DTD, which is not accepted.");
+            throw new QdpxRejectedException(
+                QdpxProblem.InvalidXml,
+                $"The project.qde inside the file is not well-formed XML (line {e.LineNumber}), or declares a DTD, which is not accepted."
+            );
         }
         if (doc.Root is not { Name.LocalName: "Project" } root)
-            throw new QdpxRejectedException(QdpxProblem.NotAProjectFile, "The project.qde inside the file is not a REFI-QDA project (its root is not Project).");
+            throw new QdpxRejectedException(
+                QdpxProblem.NotAProjectFile,
+                "The project.qde inside the file is not a REFI-QDA project (its root is not Project)."
+            );
         return root;
     }
 
-    internal static IEnumerable<XElement> Children(XElement element, string name) => element.Elements().Where(e => e.Name.LocalName == name);
+    internal static IEnumerable<XElement> Children(XElement element, string name) =>
+        element.Elements().Where(e => e.Name.LocalName == name);
 
     internal static XElement? Child(XElement element, string name) => Children(element, name).FirstOrDefault();
 }

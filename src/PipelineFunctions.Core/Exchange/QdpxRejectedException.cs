@@ -13,18 +13,25 @@ public enum QdpxProblem
     InvalidText,
     BrokenReference,
     PositionOutOfRange,
+
     /// <summary>A PDF, picture, audio or video source: listed, not imported as text, its codings not placed.</summary>
     UnsupportedSource,
+
     /// <summary>A selection that is not of plain text (a region of a picture or PDF page, a stretch of audio or video).</summary>
     UnsupportedSelection,
+
     /// <summary>A file inside the archive whose bytes do not match the checksum (CRC-32) the archive declares for it.</summary>
     DamagedEntry,
+
     /// <summary>Two elements of the project carry the same GUID: references to it are ambiguous.</summary>
     DuplicateGuid,
+
     /// <summary>An element the standard (QDA-XML 1.0) does not define, perhaps from a newer version of it: not read.</summary>
     UnknownElement,
+
     /// <summary>A note, not a fault: a source's positions count each line break as two characters (CR LF, as NVivo counts).</summary>
     LineBreaksCountedTwice,
+
     /// <summary>The archive holds no project.qde but several other .qde files: which one is the project is unclear.</summary>
     SeveralProjects,
 }

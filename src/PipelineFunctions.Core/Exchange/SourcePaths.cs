@@ -15,15 +15,22 @@ static class SourcePaths
 
     public static IEnumerable<string> Entries(string? path)
     {
-        if (string.IsNullOrWhiteSpace(path)) yield break;
+        if (string.IsNullOrWhiteSpace(path))
+            yield break;
         var rest = path.Trim();
         var scheme = Schemes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.OrdinalIgnoreCase));
-        if (scheme is not null) rest = rest[scheme.Length..];
+        if (scheme is not null)
+            rest = rest[scheme.Length..];
         // URLs escape spaces and other characters (%20); plain paths rarely hold a '%' followed by two hex digits.
-        if (scheme is "relative://" or "file:///" or "file://" || rest.Contains("%20", StringComparison.Ordinal)) rest = Uri.UnescapeDataString(rest);
+        if (scheme is "relative://" or "file:///" or "file://" || rest.Contains("%20", StringComparison.Ordinal))
+            rest = Uri.UnescapeDataString(rest);
         rest = rest.Replace('\\', '/').TrimStart('.', '/');
         var name = rest[(rest.LastIndexOf('/') + 1)..];
-        var absolute = rest.Length > 1 && rest[1] == ':' || path.TrimStart().StartsWith('/') || path.TrimStart().StartsWith('\\') || scheme is "file:///" or "file://";
+        var absolute =
+            rest.Length > 1 && rest[1] == ':'
+            || path.TrimStart().StartsWith('/')
+            || path.TrimStart().StartsWith('\\')
+            || scheme is "file:///" or "file://";
         var candidates = new List<string>();
         if (!absolute)
         {

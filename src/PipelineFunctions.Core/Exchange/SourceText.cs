@@ -31,8 +31,11 @@ sealed class SourceText
     /// </summary>
     public int? At(long codePoints, bool lineBreaksCountTwice)
     {
-        var offset = lineBreaksCountTwice ? CountingBreaksTwice(codePoints) : TextPositions.ToUtf16(counted, codePoints);
-        if (offset < 0) return null;
+        var offset = lineBreaksCountTwice
+            ? CountingBreaksTwice(codePoints)
+            : TextPositions.ToUtf16(counted, codePoints);
+        if (offset < 0)
+            return null;
         return composed ? offset : counted[..offset].Normalize(NormalizationForm.FormC).Length;
     }
 
@@ -41,14 +44,21 @@ sealed class SourceText
 
     int CountingBreaksTwice(long position)
     {
-        if (position < 0) return -1;
+        if (position < 0)
+            return -1;
         var i = 0;
-        for (long seen = 0; seen < position;)
+        for (long seen = 0; seen < position; )
         {
-            if (i >= counted.Length) return -1;
-            if (counted[i] == '\n' && (seen += 2) > position) return i;
-            else if (counted[i] != '\n') seen++;
-            i += char.IsHighSurrogate(counted[i]) && i + 1 < counted.Length && char.IsLowSurrogate(counted[i + 1]) ? 2 : 1;
+            if (i >= counted.Length)
+                return -1;
+            if (counted[i] == '\n' && (seen += 2) > position)
+                return i;
+            else if (counted[i] != '\n')
+                seen++;
+            i +=
+                char.IsHighSurrogate(counted[i]) && i + 1 < counted.Length && char.IsLowSurrogate(counted[i + 1])
+                    ? 2
+                    : 1;
         }
         return i;
     }
@@ -68,7 +78,10 @@ sealed class SourceText
             };
             return text.Contains('\0') ? null : new SourceText(text);
         }
-        catch (DecoderFallbackException) { return null; }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -79,9 +92,16 @@ sealed class SourceText
     {
         try
         {
-            var lines = WordTranscriptParser.Lines(content, new TranscriptLimits(MaxUnpackedBytes: maxUnpackedBytes), tableRowsAsTurns: false);
+            var lines = WordTranscriptParser.Lines(
+                content,
+                new TranscriptLimits(MaxUnpackedBytes: maxUnpackedBytes),
+                tableRowsAsTurns: false
+            );
             return new SourceText(string.Concat(lines.Select(line => line + "\n")));
         }
-        catch (TranscriptRejectedException) { return null; }
+        catch (TranscriptRejectedException)
+        {
+            return null;
+        }
     }
 }

@@ -22,20 +22,22 @@ public static class StudyVariables
     ];
 
     /// <summary>A role as the variable's value.</summary>
-    public static string RoleValue(ParticipantRole role) => role switch
-    {
-        ParticipantRole.PeerWorker => "peer worker",
-        ParticipantRole.Staff => "staff",
-        ParticipantRole.ServiceUser => "service user",
-        ParticipantRole.Carer => "carer",
-        _ => "other",
-    };
+    public static string RoleValue(ParticipantRole role) =>
+        role switch
+        {
+            ParticipantRole.PeerWorker => "peer worker",
+            ParticipantRole.Staff => "staff",
+            ParticipantRole.ServiceUser => "service user",
+            ParticipantRole.Carer => "carer",
+            _ => "other",
+        };
 
     /// <summary>A role from a value as written above, or as an enum name (<c>PeerWorker</c>); null for anything else.</summary>
     public static ParticipantRole? ParseRole(string? value)
     {
         var wanted = (value ?? "").Replace(" ", "").Replace("-", "").Replace("_", "");
-        return Enum.GetValues<ParticipantRole>().Select(r => (ParticipantRole?)r)
+        return Enum.GetValues<ParticipantRole>()
+            .Select(r => (ParticipantRole?)r)
             .FirstOrDefault(r => string.Equals(r.ToString(), wanted, StringComparison.OrdinalIgnoreCase));
     }
 }

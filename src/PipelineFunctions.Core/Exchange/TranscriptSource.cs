@@ -21,7 +21,8 @@ public static class TranscriptSource
             var textStart = lineStart + turn.Speaker.Length + 2;
             if (turn.Index == turnIndex)
             {
-                if (start is { } s && end is { } e && 0 <= s && s < e && e <= turn.Text.Length) return (textStart + s, textStart + e);
+                if (start is { } s && end is { } e && 0 <= s && s < e && e <= turn.Text.Length)
+                    return (textStart + s, textStart + e);
                 return (textStart, textStart + turn.Text.Length);
             }
             lineStart = textStart + turn.Text.Length + 1;
@@ -37,22 +38,36 @@ public static class TranscriptSource
     public static (int Turn, int? Start, int? End)? Locate(IReadOnlyList<SpeakerTurn> turns, string passage)
     {
         var wanted = Collapse(passage);
-        if (wanted.Length == 0) return null;
-        foreach (var candidate in new[] { wanted, Collapse(passage.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "") })
+        if (wanted.Length == 0)
+            return null;
+        foreach (
+            var candidate in new[]
+            {
+                wanted,
+                Collapse(passage.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? ""),
+            }
+        )
         {
-            if (candidate.Length == 0) continue;
+            if (candidate.Length == 0)
+                continue;
             foreach (var turn in turns)
             {
                 // A passage that took in the speaker's label codes the turn's words.
-                var text = candidate.StartsWith(turn.Speaker + ": ", StringComparison.Ordinal) ? candidate[(turn.Speaker.Length + 2)..] : candidate;
+                var text = candidate.StartsWith(turn.Speaker + ": ", StringComparison.Ordinal)
+                    ? candidate[(turn.Speaker.Length + 2)..]
+                    : candidate;
                 var at = turn.Text.IndexOf(text, StringComparison.Ordinal);
-                if (at < 0) continue;
-                return at == 0 && text.Length == turn.Text.Length ? (turn.Index, null, null) : (turn.Index, at, at + text.Length);
+                if (at < 0)
+                    continue;
+                return at == 0 && text.Length == turn.Text.Length
+                    ? (turn.Index, null, null)
+                    : (turn.Index, at, at + text.Length);
             }
         }
         return null;
     }
 
     // Parsing folds a paragraph's line breaks and runs of spaces into one space; a passage is compared the same way.
-    static string Collapse(string text) => string.Join(' ', text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    static string Collapse(string text) =>
+        string.Join(' ', text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -12,7 +12,10 @@ public readonly record struct StatusAt(string Status, DateTimeOffset At);
 /// </summary>
 public static class StageLatency
 {
-    public static IEnumerable<(string Stage, TimeSpan Duration)> Durations(IEnumerable<StatusAt> history, IReadOnlyList<StageSpan> stages)
+    public static IEnumerable<(string Stage, TimeSpan Duration)> Durations(
+        IEnumerable<StatusAt> history,
+        IReadOnlyList<StageSpan> stages
+    )
     {
         var ordered = history.OrderBy(h => h.At).ToList();
         for (var i = 1; i < ordered.Count; i++)
@@ -26,20 +29,43 @@ public static class StageLatency
     {
         var ordered = history.OrderBy(h => h.At).ToList();
         var start = ordered.FindIndex(h => h.Status == from);
-        if (start < 0) return null;
+        if (start < 0)
+            return null;
         for (var i = start + 1; i < ordered.Count; i++)
-            if (to.Contains(ordered[i].Status)) return ordered[i].At - ordered[start].At;
+            if (to.Contains(ordered[i].Status))
+                return ordered[i].At - ordered[start].At;
         return null;
     }
 
     /// <summary>p50 and p95 (nearest rank) per stage in seconds, with how many stage runs they rest on.</summary>
-    public static IReadOnlyList<StageLatencySummary> Summarise(IEnumerable<(string Stage, TimeSpan Duration)> durations, IEnumerable<string> stageOrder)
+    public static IReadOnlyList<StageLatencySummary> Summarise(
+        IEnumerable<(string Stage, TimeSpan Duration)> durations,
+        IEnumerable<string> stageOrder
+    )
     {
-        var byStage = durations.GroupBy(d => d.Stage).ToDictionary(g => g.Key, g => g.Select(d => d.Duration.TotalSeconds).ToList());
-        return stageOrder.Select(stage => byStage.TryGetValue(stage, out var seconds)
-            ? new StageLatencySummary(stage, seconds.Count, Percentiles.Of(seconds, 50), Percentiles.Of(seconds, 95), seconds.Max())
-            : new StageLatencySummary(stage, 0, null, null, null)).ToList();
+        var byStage = durations
+            .GroupBy(d => d.Stage)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Duration.TotalSeconds).ToList());
+        return stageOrder
+            .Select(stage =>
+                byStage.TryGetValue(stage, out var seconds)
+                    ? new StageLatencySummary(
+                        stage,
+                        seconds.Count,
+                        Percentiles.Of(seconds, 50),
+                        Percentiles.Of(seconds, 95),
+                        seconds.Max()
+                    )
+                    : new StageLatencySummary(stage, 0, null, null, null)
+            )
+            .ToList();
     }
 }
 
-public sealed record StageLatencySummary(string Stage, int Count, double? P50Seconds, double? P95Seconds, double? MaxSeconds);
+public sealed record StageLatencySummary(
+    string Stage,
+    int Count,
+    double? P50Seconds,
+    double? P95Seconds,
+    double? MaxSeconds
+);

@@ -9,20 +9,30 @@ public sealed record TimeBuckets(DateTimeOffset Start, TimeSpan Size, int Count)
 {
     static readonly TimeSpan[] Ladder =
     [
-        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30),
-        TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromDays(1),
+        TimeSpan.FromMinutes(1),
+        TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(15),
+        TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(1),
+        TimeSpan.FromHours(3),
+        TimeSpan.FromHours(6),
+        TimeSpan.FromHours(12),
+        TimeSpan.FromDays(1),
     ];
 
     public DateTimeOffset End => Start + Size * Count;
 
     public static TimeBuckets Cover(DateTimeOffset from, DateTimeOffset to, int maxBuckets)
     {
-        if (maxBuckets < 1) throw new ArgumentOutOfRangeException(nameof(maxBuckets));
-        if (to < from) (from, to) = (to, from);
+        if (maxBuckets < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxBuckets));
+        if (to < from)
+            (from, to) = (to, from);
         foreach (var size in Ladder)
         {
             var (start, count) = Span(from, to, size);
-            if (count <= maxBuckets) return new(start, size, count);
+            if (count <= maxBuckets)
+                return new(start, size, count);
         }
         // Longer than the ladder allows: the latest buckets, ending with the one that holds `to`.
         var day = Ladder[^1];
@@ -40,7 +50,8 @@ public sealed record TimeBuckets(DateTimeOffset Start, TimeSpan Size, int Count)
     /// <summary>The bucket holding <paramref name="at"/>, or null outside the window.</summary>
     public int? IndexOf(DateTimeOffset at)
     {
-        if (at < Start) return null;
+        if (at < Start)
+            return null;
         var index = (int)((at.UtcTicks - Start.UtcTicks) / Size.Ticks);
         return index < Count ? index : null;
     }

@@ -18,10 +18,16 @@ public sealed class AllowedTerms
     public AllowedTerms(IEnumerable<string> studyTerms)
     {
         var study = studyTerms.ToList();
-        _phrases = WordLists.AllowedTerms.Concat(study.Select(IdentifierText.Normalise)).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+        _phrases = WordLists
+            .AllowedTerms.Concat(study.Select(IdentifierText.Normalise))
+            .Where(t => t.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
         _maxWords = _phrases.Count == 0 ? 0 : _phrases.Max(p => p.Split(' ').Length);
         // A term's first word as a token reads it ("Ex-In" stays one word), so most words are passed over with one look-up.
-        _firstWords = WordLists.AllowedTermFirstWords.Concat(study.Select(FirstWord)).Where(w => w.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _firstWords = WordLists
+            .AllowedTermFirstWords.Concat(study.Select(FirstWord))
+            .Where(w => w.Length > 0)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     public static string FirstWord(string term) => Tokens.Of(term) is { Count: > 0 } t ? t[0].Text : "";
@@ -38,9 +44,11 @@ public sealed class AllowedTerms
         var spans = new List<(int, int)>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!_firstWords.Contains(IdentifierText.StripPossessive(tokens[i].Text))) continue;
+            if (!_firstWords.Contains(IdentifierText.StripPossessive(tokens[i].Text)))
+                continue;
             var n = TokenRuns.Longest(tokens, i, _maxWords, _phrases.Contains, text);
-            if (n == 0) continue;
+            if (n == 0)
+                continue;
             spans.Add((tokens[i].Start, tokens[i + n - 1].End));
             i += n - 1;
         }

@@ -20,16 +20,29 @@ public static class IdentifierKinds
 
     /// <summary>Every kind, so data naming one (Data/patterns.json) can be checked.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-        { Person, Place, Organisation, Other, Phone, Email, Url, Handle, Id, Date, Address };
+    {
+        Person,
+        Place,
+        Organisation,
+        Other,
+        Phone,
+        Email,
+        Url,
+        Handle,
+        Id,
+        Date,
+        Address,
+    };
 
     /// <summary>The kind a roster entry of this category is detected as.</summary>
-    public static string Of(IdentifierCategory category) => category switch
-    {
-        IdentifierCategory.Person => Person,
-        IdentifierCategory.Place => Place,
-        IdentifierCategory.Organisation => Organisation,
-        _ => Other,
-    };
+    public static string Of(IdentifierCategory category) =>
+        category switch
+        {
+            IdentifierCategory.Person => Person,
+            IdentifierCategory.Place => Place,
+            IdentifierCategory.Organisation => Organisation,
+            _ => Other,
+        };
 
     /// <summary>Kinds replaced by a bare placeholder: numbering a phone number would help nobody follow
     /// anything.</summary>

@@ -15,9 +15,18 @@ public static class IdentifierText
         var space = false;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsWhiteSpace(c) || c is '-' or '.') { space = b.Length > 0; continue; }
-            if (space) { b.Append(' '); space = false; }
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            if (char.IsWhiteSpace(c) || c is '-' or '.')
+            {
+                space = b.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                b.Append(' ');
+                space = false;
+            }
             b.Append(c);
         }
         return b.ToString().Normalize(NormalizationForm.FormC);
@@ -27,14 +36,16 @@ public static class IdentifierText
     public static string Key(string word)
     {
         foreach (var c in word)
-            if (!char.IsAsciiLetter(c)) return Normalise(word);
+            if (!char.IsAsciiLetter(c))
+                return Normalise(word);
         return word.ToLowerInvariant();
     }
 
     public static string StripPossessive(string s)
     {
         foreach (var suffix in new[] { "'s", "’s", "'", "’" })
-            if (s.Length > suffix.Length + 1 && s.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return s[..^suffix.Length];
+            if (s.Length > suffix.Length + 1 && s.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                return s[..^suffix.Length];
         return s;
     }
 }

@@ -4,4 +4,9 @@ namespace PipelineFunctions.Core.Pseudonymisation;
 /// How a pseudonym reads: <c>[PERSON-7]</c> (numbered, so coders can follow who is who), <c>[PERSON]</c> (typed only),
 /// or the published-quote convention <c>[name]</c>, <c>[place]</c>, <c>[hospital]</c>.
 /// </summary>
-public enum PlaceholderStyle { Numbered, Typed, Quote }
+public enum PlaceholderStyle
+{
+    Numbered,
+    Typed,
+    Quote,
+}

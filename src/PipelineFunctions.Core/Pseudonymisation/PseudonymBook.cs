@@ -28,7 +28,8 @@ public sealed class PseudonymBook
     public int NumberFor(string kind, string digest)
     {
         var key = $"{kind}:{digest}";
-        if (_numbers.TryGetValue(key, out var number)) return number;
+        if (_numbers.TryGetValue(key, out var number))
+            return number;
         number = _lastByKind.GetValueOrDefault(kind) + 1;
         _lastByKind[kind] = number;
         _numbers[key] = number;

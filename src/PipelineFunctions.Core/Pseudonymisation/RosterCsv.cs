@@ -20,18 +20,29 @@ public static class RosterCsv
     public static IReadOnlyList<RosterEntry> Parse(string csv)
     {
         using var reader = new CsvReader(new StringReader(csv), Configuration);
-        if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not { } header
-            || !header.Select(h => h.Trim().ToLowerInvariant()).Take(2).SequenceEqual(["identifier", "category"]))
+        if (
+            !reader.Read()
+            || !reader.ReadHeader()
+            || reader.HeaderRecord is not { } header
+            || !header.Select(h => h.Trim().ToLowerInvariant()).Take(2).SequenceEqual(["identifier", "category"])
+        )
             throw new FormatException("The roster needs the header identifier,category[,aliases].");
         var entries = new List<RosterEntry>();
         while (reader.Read())
         {
             var line = reader.Parser.Row;
             var identifier = reader.GetField("identifier");
-            if (string.IsNullOrWhiteSpace(identifier) || !Enum.TryParse<IdentifierCategory>(reader.GetField("category"), true, out var category))
-                throw new FormatException($"Roster line {line} needs an identifier and a category (person, place, organisation, other).");
-            var aliases = reader.TryGetField<string>("aliases", out var list) && !string.IsNullOrWhiteSpace(list)
-                ? list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            if (
+                string.IsNullOrWhiteSpace(identifier)
+                || !Enum.TryParse<IdentifierCategory>(reader.GetField("category"), true, out var category)
+            )
+                throw new FormatException(
+                    $"Roster line {line} needs an identifier and a category (person, place, organisation, other)."
+                );
+            var aliases =
+                reader.TryGetField<string>("aliases", out var list) && !string.IsNullOrWhiteSpace(list)
+                    ? list.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : [];
             entries.Add(new RosterEntry(identifier, category, aliases));
         }
         return entries;

@@ -7,9 +7,14 @@ namespace PipelineFunctions.Core.Pseudonymisation;
 /// address); smaller places go. <paramref name="OwnSites"/>: the study's own hospitals, clinics and sites, replaced
 /// wherever they stand (they tell where a participant is treated).
 /// </summary>
-public sealed record StudyPseudonymisation(byte[] Key, IReadOnlyList<RosterEntry> Roster, IReadOnlyCollection<string>? AllowList = null,
-    PlaceholderStyle Style = PlaceholderStyle.Numbered, int LargePlacePopulation = StudyPseudonymisation.DefaultLargePlacePopulation,
-    IReadOnlyCollection<string>? OwnSites = null)
+public sealed record StudyPseudonymisation(
+    byte[] Key,
+    IReadOnlyList<RosterEntry> Roster,
+    IReadOnlyCollection<string>? AllowList = null,
+    PlaceholderStyle Style = PlaceholderStyle.Numbered,
+    int LargePlacePopulation = StudyPseudonymisation.DefaultLargePlacePopulation,
+    IReadOnlyCollection<string>? OwnSites = null
+)
 {
     /// <summary>Cities of this size (Kampala, Dar es Salaam, Hamburg, Tel Aviv) stay; Gulu, Ulm, Be'er Sheva go.</summary>
     public const int DefaultLargePlacePopulation = 300_000;

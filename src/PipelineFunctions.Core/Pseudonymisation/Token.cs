@@ -21,14 +21,21 @@ public static class Tokens
             if (char.IsLetterOrDigit(c))
             {
                 var start = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark
-                    || (text[i] is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+                while (
+                    i < text.Length
+                    && (
+                        char.IsLetterOrDigit(text[i])
+                        || char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.NonSpacingMark
+                        || (text[i] is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                    )
+                )
                     i++;
                 tokens.Add(new Token(start, i - start, text[start..i], sentenceStart));
                 sentenceStart = false;
                 continue;
             }
-            if (c is '.' or '?' or '!' or '\n' or ':' or '"' or '“') sentenceStart = true;
+            if (c is '.' or '?' or '!' or '\n' or ':' or '"' or '“')
+                sentenceStart = true;
             i++;
         }
         return tokens;

@@ -16,7 +16,9 @@ public static class CharacterGrams
             }
         }
         var norm = Math.Sqrt(counts.Values.Sum(c => c * c));
-        if (norm > 0) foreach (var key in counts.Keys.ToList()) counts[key] /= norm;
+        if (norm > 0)
+            foreach (var key in counts.Keys.ToList())
+                counts[key] /= norm;
         return counts;
     }
 

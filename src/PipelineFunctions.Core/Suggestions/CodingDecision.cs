@@ -5,10 +5,13 @@ public enum CodingDecisionKind
 {
     /// <summary>A suggested code kept: the passage is an example of it.</summary>
     Accepted,
+
     /// <summary>A code the coder put on that was not suggested (or from a coding made by hand): an example of it.</summary>
     Added,
+
     /// <summary>A suggested code replaced by another: an example of the new one and a counter-example of <see cref="CodingDecision.ReplacedCodeId"/>.</summary>
     Changed,
+
     /// <summary>A suggested code turned down: a counter-example of it.</summary>
     Rejected,
 }
@@ -18,24 +21,31 @@ public enum CodingDecisionKind
 /// <param name="ReplacedCodeId">For <see cref="CodingDecisionKind.Changed"/>: the suggested code the coder replaced.</param>
 public sealed record CodingDecision(string Text, string CodeId, CodingDecisionKind Kind, string? ReplacedCodeId = null)
 {
-    public static CodingDecision From(LabelledExample example) => new(example.Text, example.CodeId, CodingDecisionKind.Added);
+    public static CodingDecision From(LabelledExample example) =>
+        new(example.Text, example.CodeId, CodingDecisionKind.Added);
 
     /// <summary>
     /// A coding as the review page records it: origin <c>suggested</c> (accepted), <c>changed</c> or <c>added</c>
     /// (anything else counts as added: the coder put the code on).
     /// </summary>
-    public static CodingDecision ForOrigin(string text, string codeId, string origin, string? replacedCodeId = null) => origin switch
-    {
-        "suggested" => new(text, codeId, CodingDecisionKind.Accepted),
-        "changed" => new(text, codeId, CodingDecisionKind.Changed, replacedCodeId),
-        _ => new(text, codeId, CodingDecisionKind.Added),
-    };
+    public static CodingDecision ForOrigin(string text, string codeId, string origin, string? replacedCodeId = null) =>
+        origin switch
+        {
+            "suggested" => new(text, codeId, CodingDecisionKind.Accepted),
+            "changed" => new(text, codeId, CodingDecisionKind.Changed, replacedCodeId),
+            _ => new(text, codeId, CodingDecisionKind.Added),
+        };
 
     /// <summary>As training rows: (code, +1) for a passage that has the code, (code, -1) for one that has not.</summary>
     public IEnumerable<(string CodeId, bool Positive)> Targets()
     {
-        if (Kind == CodingDecisionKind.Rejected) { yield return (CodeId, false); yield break; }
+        if (Kind == CodingDecisionKind.Rejected)
+        {
+            yield return (CodeId, false);
+            yield break;
+        }
         yield return (CodeId, true);
-        if (Kind == CodingDecisionKind.Changed && ReplacedCodeId is { } old && old != CodeId) yield return (old, false);
+        if (Kind == CodingDecisionKind.Changed && ReplacedCodeId is { } old && old != CodeId)
+            yield return (old, false);
     }
 }

@@ -21,24 +21,33 @@ public static partial class CodingUnits
     {
         var units = new List<CodingUnit>();
         foreach (var turn in turns)
-            foreach (var passage in Passages(turn.Text, options.PassageWords))
-                units.Add(new CodingUnit(units.Count + 1, turn.Index, turn.Speaker, passage,
-                    IsInterviewer(turn.Speaker)));
+        foreach (var passage in Passages(turn.Text, options.PassageWords))
+            units.Add(new CodingUnit(units.Count + 1, turn.Index, turn.Speaker, passage, IsInterviewer(turn.Speaker)));
         return units;
     }
 
     static IEnumerable<string> Passages(string text, int size)
     {
-        if (Words(text) <= size * 3 / 2) { yield return text; yield break; }
+        if (Words(text) <= size * 3 / 2)
+        {
+            yield return text;
+            yield break;
+        }
         var current = new List<string>();
         var count = 0;
         foreach (var sentence in Sentence().Split(text).Where(s => s.Trim().Length > 0))
         {
             current.Add(sentence.Trim());
             count += Words(sentence);
-            if (count >= size) { yield return string.Join(' ', current); current.Clear(); count = 0; }
+            if (count >= size)
+            {
+                yield return string.Join(' ', current);
+                current.Clear();
+                count = 0;
+            }
         }
-        if (current.Count > 0) yield return string.Join(' ', current);
+        if (current.Count > 0)
+            yield return string.Join(' ', current);
     }
 
     static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

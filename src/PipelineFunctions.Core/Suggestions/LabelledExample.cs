@@ -14,14 +14,21 @@ public sealed record LabelledExample(string Text, string CodeId)
         foreach (var raw in jsonl.Split('\n'))
         {
             line++;
-            if (raw.Trim().Length == 0) continue;
+            if (raw.Trim().Length == 0)
+                continue;
             try
             {
                 using var doc = JsonDocument.Parse(raw);
                 var text = doc.RootElement.GetProperty("text").GetString();
                 var code = doc.RootElement.GetProperty("code").GetString();
-                if (codebook is not null && doc.RootElement.TryGetProperty("codebook", out var book) && book.GetString() != codebook) continue;
-                if (string.IsNullOrWhiteSpace(text) || string.IsNullOrWhiteSpace(code)) throw new FormatException($"Line {line} needs a text and a code.");
+                if (
+                    codebook is not null
+                    && doc.RootElement.TryGetProperty("codebook", out var book)
+                    && book.GetString() != codebook
+                )
+                    continue;
+                if (string.IsNullOrWhiteSpace(text) || string.IsNullOrWhiteSpace(code))
+                    throw new FormatException($"Line {line} needs a text and a code.");
                 examples.Add(new LabelledExample(text, code));
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)

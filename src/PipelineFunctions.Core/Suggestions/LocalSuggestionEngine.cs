@@ -12,7 +12,11 @@ namespace PipelineFunctions.Core.Suggestions;
 /// </summary>
 public sealed class LocalSuggestionEngine : ISuggestionEngine
 {
-    const double K1 = 1.2, B = 0.75, GramWeight = 6.0, ZeroShotTemperature = 0.8, FewShotTemperature = 0.08;
+    const double K1 = 1.2,
+        B = 0.75,
+        GramWeight = 6.0,
+        ZeroShotTemperature = 0.8,
+        FewShotTemperature = 0.08;
 
     readonly Codebook _codebook;
     readonly SuggestionOptions _options;
@@ -25,17 +29,31 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
     int _documents;
     double _averageCodeLength;
 
-    public LocalSuggestionEngine(Codebook codebook, IEnumerable<LabelledExample>? examples = null, SuggestionOptions? options = null)
+    public LocalSuggestionEngine(
+        Codebook codebook,
+        IEnumerable<LabelledExample>? examples = null,
+        SuggestionOptions? options = null
+    )
     {
         _codebook = codebook;
         _options = options ?? SuggestionOptions.Default;
-        var parents = codebook.Codes.Where(c => c.Parent is not null).Select(c => c.Parent!).ToHashSet(StringComparer.Ordinal);
+        var parents = codebook
+            .Codes.Where(c => c.Parent is not null)
+            .Select(c => c.Parent!)
+            .ToHashSet(StringComparer.Ordinal);
         _leaves = codebook.Codes.Where(c => !parents.Contains(c.Id)).ToList();
         foreach (var code in _leaves)
         {
             var parent = code.Parent is null ? null : codebook.Find(code.Parent);
-            var text = string.Join(' ', Enumerable.Repeat(code.Name, 3).Append(code.Definition).Append(code.Inclusion ?? "")
-                .Concat(code.Examples ?? []).Append(parent?.Name ?? ""));
+            var text = string.Join(
+                ' ',
+                Enumerable
+                    .Repeat(code.Name, 3)
+                    .Append(code.Definition)
+                    .Append(code.Inclusion ?? "")
+                    .Concat(code.Examples ?? [])
+                    .Append(parent?.Name ?? "")
+            );
             var stems = PassageAnalyzer.Stems(text);
             _codeTerms[code.Id] = Tally(stems);
             _namePhrases[code.Id] = Bigrams(PassageAnalyzer.Stems(code.Name)).ToList();
@@ -45,8 +63,10 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
         _averageCodeLength = _codeTerms.Values.Average(t => t.Values.Sum());
         var known = _leaves.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var accepted = (examples ?? []).Where(e => known.Contains(e.CodeId)).ToList();
-        foreach (var e in accepted) Count(PassageAnalyzer.Stems(e.Text));
-        foreach (var e in accepted) _examples.Add((e, Vector(e.Text)));
+        foreach (var e in accepted)
+            Count(PassageAnalyzer.Stems(e.Text));
+        foreach (var e in accepted)
+            _examples.Add((e, Vector(e.Text)));
         Temperature = Calibrate();
     }
 
@@ -60,7 +80,8 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
     /// <summary>A coder's decision arrives: it joins the examples at once. Calibration is refitted on the next engine build.</summary>
     public void Learn(LabelledExample example)
     {
-        if (!_codeTerms.ContainsKey(example.CodeId)) return;
+        if (!_codeTerms.ContainsKey(example.CodeId))
+            return;
         Count(PassageAnalyzer.Stems(example.Text));
         _examples.Add((example, Vector(example.Text)));
     }
@@ -68,9 +89,18 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
     public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units) => Suggest(units, null);
 
     /// <param name="keyPhrases">Key phrases per segment from a service the study allowed: they weigh their words again.</param>
-    public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units, IReadOnlyDictionary<int, IReadOnlyList<string>>? keyPhrases) =>
-        units.Select(u => new UnitSuggestions(u, u.IsInterviewer && !_options.CodeInterviewer ? []
-            : SuggestFor(u.Text, keyPhrases?.GetValueOrDefault(u.Segment) ?? []))).ToList();
+    public IReadOnlyList<UnitSuggestions> Suggest(
+        IReadOnlyList<CodingUnit> units,
+        IReadOnlyDictionary<int, IReadOnlyList<string>>? keyPhrases
+    ) =>
+        units
+            .Select(u => new UnitSuggestions(
+                u,
+                u.IsInterviewer && !_options.CodeInterviewer
+                    ? []
+                    : SuggestFor(u.Text, keyPhrases?.GetValueOrDefault(u.Segment) ?? [])
+            ))
+            .ToList();
 
     /// <summary>Every leaf code with its confidence, best first, for evaluation.</summary>
     public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text) =>
@@ -80,20 +110,32 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
         Score(keyPhrases.Count == 0 ? text : $"{text}\n{string.Join(". ", keyPhrases)}", exclude: null)
             .Where(s => s.Probability >= _options.AbstainBelow && s.Evidence.Count > 0)
             .Take(_options.Top)
-            .Select(s => new CodeSuggestion(s.Code.Id, s.Code.Name, Math.Round(s.Probability, 3), [.. s.Evidence, .. PhraseEvidence(s.Code, keyPhrases)], Name))
+            .Select(s => new CodeSuggestion(
+                s.Code.Id,
+                s.Code.Name,
+                Math.Round(s.Probability, 3),
+                [.. s.Evidence, .. PhraseEvidence(s.Code, keyPhrases)],
+                Name
+            ))
             .ToList();
 
     IEnumerable<string> PhraseEvidence(Code code, IReadOnlyList<string> keyPhrases)
     {
         var matching = keyPhrases.Where(p => PassageAnalyzer.Stems(p).Any(_codeTerms[code.Id].ContainsKey)).ToList();
-        if (matching.Count > 0) yield return $"key phrases: {string.Join(", ", matching.Take(3))}";
+        if (matching.Count > 0)
+            yield return $"key phrases: {string.Join(", ", matching.Take(3))}";
     }
 
-    List<(Code Code, double Probability, List<string> Evidence)> Score(string text, LabelledExample? exclude, double? temperature = null)
+    List<(Code Code, double Probability, List<string> Evidence)> Score(
+        string text,
+        LabelledExample? exclude,
+        double? temperature = null
+    )
     {
         var analyzed = PassageAnalyzer.Analyze(text);
         var stems = analyzed.Select(a => a.Stem).ToList();
-        if (stems.Count == 0) return [];
+        if (stems.Count == 0)
+            return [];
         var unique = stems.Distinct(StringComparer.Ordinal).ToList();
         var bigrams = Bigrams(stems).ToHashSet(StringComparer.Ordinal);
 
@@ -113,8 +155,12 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
             // Shared letter sequences catch kin words that stemming leaves apart ("hostile", "hostility").
             zeroShot[i] += GramWeight * CharacterGrams.Cosine(grams, _codeGrams[_leaves[i].Id]);
 
-            var similar = _examples.Where(e => e.Example.CodeId == _leaves[i].Id && !ReferenceEquals(e.Example, exclude))
-                .Select(e => (e.Example, Similarity: e.Vector.Cosine(vector))).OrderByDescending(e => e.Similarity).Take(3).ToList();
+            var similar = _examples
+                .Where(e => e.Example.CodeId == _leaves[i].Id && !ReferenceEquals(e.Example, exclude))
+                .Select(e => (e.Example, Similarity: e.Vector.Cosine(vector)))
+                .OrderByDescending(e => e.Similarity)
+                .Take(3)
+                .ToList();
             if (similar.Count > 0)
             {
                 fewShot[i] = similar.Average(s => s.Similarity);
@@ -132,13 +178,30 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
             mixed = mixed.Select((p, i) => (1 - fewShotWeight) * p + fewShotWeight * nearestCodes[i]).ToArray();
         }
         var calibrated = Sharpen(mixed, temperature ?? Temperature);
-        if (zeroShot.All(z => z == 0) && examples == 0) return [];
+        if (zeroShot.All(z => z == 0) && examples == 0)
+            return [];
 
-        return _leaves.Select((code, i) => (Code: code, Probability: calibrated[i], Evidence: Evidence(code, analyzed, bigrams, nearest[i], zeroShot[i])))
-            .OrderByDescending(s => s.Probability).ThenBy(s => s.Code.Id, StringComparer.Ordinal).ToList();
+        return _leaves
+            .Select(
+                (code, i) =>
+                    (
+                        Code: code,
+                        Probability: calibrated[i],
+                        Evidence: Evidence(code, analyzed, bigrams, nearest[i], zeroShot[i])
+                    )
+            )
+            .OrderByDescending(s => s.Probability)
+            .ThenBy(s => s.Code.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
-    List<string> Evidence(Code code, List<(string Stem, string Word)> analyzed, HashSet<string> bigrams, (LabelledExample? Example, double Similarity) nearest, double zeroShot)
+    List<string> Evidence(
+        Code code,
+        List<(string Stem, string Word)> analyzed,
+        HashSet<string> bigrams,
+        (LabelledExample? Example, double Similarity) nearest,
+        double zeroShot
+    )
     {
         var evidence = new List<string>();
         var terms = _codeTerms[code.Id];
@@ -146,10 +209,16 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
             evidence.Add($"phrase: \"{Surface(analyzed, phrase)}\"");
         if (zeroShot > 0)
         {
-            var words = analyzed.Where(a => terms.ContainsKey(a.Stem) && !PassageAnalyzer.IsFunctionWord(a.Word)).GroupBy(a => a.Stem)
-                .OrderByDescending(g => Idf(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).Take(4).Select(g => g.First().Word.ToLowerInvariant());
+            var words = analyzed
+                .Where(a => terms.ContainsKey(a.Stem) && !PassageAnalyzer.IsFunctionWord(a.Word))
+                .GroupBy(a => a.Stem)
+                .OrderByDescending(g => Idf(g.Key))
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(4)
+                .Select(g => g.First().Word.ToLowerInvariant());
             var list = string.Join(", ", words);
-            if (list.Length > 0) evidence.Add($"words: {list}");
+            if (list.Length > 0)
+                evidence.Add($"words: {list}");
         }
         if (nearest.Example is { } e && nearest.Similarity > 0.1)
             evidence.Add($"like a passage coded {code.Name}: \"{(e.Text.Length > 80 ? e.Text[..80] + "…" : e.Text)}\"");
@@ -160,22 +229,30 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
     {
         var parts = phrase.Split(' ');
         for (var i = 0; i + 1 < analyzed.Count; i++)
-            if (analyzed[i].Stem == parts[0] && analyzed[i + 1].Stem == parts[1]) return $"{analyzed[i].Word} {analyzed[i + 1].Word}".ToLowerInvariant();
+            if (analyzed[i].Stem == parts[0] && analyzed[i + 1].Stem == parts[1])
+                return $"{analyzed[i].Word} {analyzed[i + 1].Word}".ToLowerInvariant();
         return phrase;
     }
 
     /// <summary>Picks the temperature that best predicts each example's code from all the others (least log loss).</summary>
     double Calibrate()
     {
-        if (_examples.Count < 2 * _leaves.Count) return 1;
+        if (_examples.Count < 2 * _leaves.Count)
+            return 1;
         var sample = _examples.Where((_, i) => i % Math.Max(1, _examples.Count / 60) == 0).ToList();
-        var predictions = sample.Select(e => (e.Example.CodeId, Scores: Score(e.Example.Text, e.Example, 1.0))).ToList();
-        double Loss(double t) => predictions.Sum(p =>
-        {
-            var sharpened = Sharpen(_leaves.Select(c => p.Scores.FirstOrDefault(s => s.Code.Id == c.Id).Probability).ToArray(), t);
-            var index = _leaves.FindIndex(c => c.Id == p.CodeId);
-            return -Math.Log(Math.Max(1e-9, sharpened[index]));
-        });
+        var predictions = sample
+            .Select(e => (e.Example.CodeId, Scores: Score(e.Example.Text, e.Example, 1.0)))
+            .ToList();
+        double Loss(double t) =>
+            predictions.Sum(p =>
+            {
+                var sharpened = Sharpen(
+                    _leaves.Select(c => p.Scores.FirstOrDefault(s => s.Code.Id == c.Id).Probability).ToArray(),
+                    t
+                );
+                var index = _leaves.FindIndex(c => c.Id == p.CodeId);
+                return -Math.Log(Math.Max(1e-9, sharpened[index]));
+            });
         return new[] { 0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0 }.MinBy(Loss);
     }
 
@@ -189,7 +266,8 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
 
     static double[] Sharpen(double[] p, double temperature)
     {
-        if (Math.Abs(temperature - 1) < 1e-9) return p;
+        if (Math.Abs(temperature - 1) < 1e-9)
+            return p;
         var powered = p.Select(x => Math.Pow(Math.Max(x, 1e-12), 1 / temperature)).ToArray();
         var sum = powered.Sum();
         return powered.Select(x => x / sum).ToArray();
@@ -197,12 +275,18 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
 
     TermVector Vector(string text) => new(PassageAnalyzer.Stems(text), Idf);
 
-    double Idf(string stem) => Math.Log(1 + (_documents - _documentFrequency.GetValueOrDefault(stem) + 0.5) / (_documentFrequency.GetValueOrDefault(stem) + 0.5));
+    double Idf(string stem) =>
+        Math.Log(
+            1
+                + (_documents - _documentFrequency.GetValueOrDefault(stem) + 0.5)
+                    / (_documentFrequency.GetValueOrDefault(stem) + 0.5)
+        );
 
     void Count(IEnumerable<string> stems)
     {
         _documents++;
-        foreach (var s in stems.Distinct(StringComparer.Ordinal)) _documentFrequency[s] = _documentFrequency.GetValueOrDefault(s) + 1;
+        foreach (var s in stems.Distinct(StringComparer.Ordinal))
+            _documentFrequency[s] = _documentFrequency.GetValueOrDefault(s) + 1;
     }
 
     static Dictionary<string, int> Tally(IEnumerable<string> stems) =>
@@ -210,6 +294,7 @@ public sealed class LocalSuggestionEngine : ISuggestionEngine
 
     static IEnumerable<string> Bigrams(IReadOnlyList<string> stems)
     {
-        for (var i = 0; i + 1 < stems.Count; i++) yield return $"{stems[i]} {stems[i + 1]}";
+        for (var i = 0; i + 1 < stems.Count; i++)
+            yield return $"{stems[i]} {stems[i + 1]}";
     }
 }

@@ -12,8 +12,8 @@ public static partial class Placeholders
 {
     /// <summary>For the sentence model: a person becomes "someone", anything else "somewhere", so the grammar
     /// holds.</summary>
-    public static string Neutralise(string text) => Pattern()
-        .Replace(text, m => IsPerson(m.Value) ? "someone" : "somewhere");
+    public static string Neutralise(string text) =>
+        Pattern().Replace(text, m => IsPerson(m.Value) ? "someone" : "somewhere");
 
     /// <summary>For word counting and quoting: the placeholder is left out ("…" where a quote must show a
     /// gap).</summary>

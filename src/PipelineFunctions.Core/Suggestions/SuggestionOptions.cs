@@ -10,8 +10,13 @@ namespace PipelineFunctions.Core.Suggestions;
 /// 0.3 and 0.35 tied best (0.69; multi-coded alone 0.80–0.82 from 0.2 to 0.35, 0.70 at 0.4), so 0.3 stays. A relative
 /// rule (a code within a share of the top one also applies) gained on multi-coded passages but lost more on
 /// single-coded ones, so there is none.</param>
-public sealed record SuggestionOptions(int Top = 3, double AbstainBelow = 0.2, bool CodeInterviewer = false, int PassageWords = 120,
-    double LabelThreshold = 0.3)
+public sealed record SuggestionOptions(
+    int Top = 3,
+    double AbstainBelow = 0.2,
+    bool CodeInterviewer = false,
+    int PassageWords = 120,
+    double LabelThreshold = 0.3
+)
 {
     public static SuggestionOptions Default { get; } = new();
 }

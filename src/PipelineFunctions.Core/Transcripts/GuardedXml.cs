@@ -19,7 +19,8 @@ public static class GuardedXml
     {
         using (var scan = XmlReader.Create(new MemoryStream(xml, writable: false), Settings))
             while (scan.Read())
-                if (scan.Depth > MaxDepth) throw new InvalidDataException($"The XML nests elements more than {MaxDepth} deep.");
+                if (scan.Depth > MaxDepth)
+                    throw new InvalidDataException($"The XML nests elements more than {MaxDepth} deep.");
         using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), Settings);
         return XDocument.Load(reader);
     }

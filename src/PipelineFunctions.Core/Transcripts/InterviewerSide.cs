@@ -12,8 +12,9 @@ public static partial class InterviewerSide
     public static bool Includes(string speaker) => Label().IsMatch(speaker.Trim().TrimEnd(':').TrimEnd());
 
     [GeneratedRegex(
-        @"^(?:interviewer|int|i|facilitator|co-?facilitator|moderator|researcher|note ?taker|translator|unknown)" +
-        @"\s*\d*$",
-        RegexOptions.IgnoreCase)]
+        @"^(?:interviewer|int|i|facilitator|co-?facilitator|moderator|researcher|note ?taker|translator|unknown)"
+            + @"\s*\d*$",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex Label();
 }

@@ -25,16 +25,32 @@ static class LegacyEncoding
     /// <summary>The code page and the detector's confidence, or null when it is none we read or it is unsure.</summary>
     public static (Encoding Encoding, float Confidence)? Detect(byte[] content)
     {
-        if (content.Count(b => b >= 0x80) < MinEvidence || HasUtf8Sequences(content)) return null;
+        if (content.Count(b => b >= 0x80) < MinEvidence || HasUtf8Sequences(content))
+            return null;
         var detected = CharsetDetector.DetectFromBytes(content).Detected;
-        if (detected?.EncodingName is not { } name || detected.Confidence <= MinConfidence) return null;
+        if (detected?.EncodingName is not { } name || detected.Confidence <= MinConfidence)
+            return null;
         name = name.ToLowerInvariant();
-        if (!name.StartsWith("windows-125", StringComparison.Ordinal) && !name.StartsWith("iso-8859-", StringComparison.Ordinal)) return null;
+        if (
+            !name.StartsWith("windows-125", StringComparison.Ordinal)
+            && !name.StartsWith("iso-8859-", StringComparison.Ordinal)
+        )
+            return null;
         // Browsers read ISO-8859-1 as Windows-1252 (its superset) for the same reason: a file labelled or detected as
         // Latin-1 from Windows holds curly quotes and dashes in 0x80–0x9F, where Latin-1 has only control characters.
-        if (name == "iso-8859-1") name = "windows-1252";
-        try { return (Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), detected.Confidence); }
-        catch (ArgumentException) { return null; }
+        if (name == "iso-8859-1")
+            name = "windows-1252";
+        try
+        {
+            return (
+                Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+                detected.Confidence
+            );
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -45,9 +61,17 @@ static class LegacyEncoding
     {
         for (var i = 0; i < content.Length; i++)
         {
-            var length = content[i] switch { >= 0xC2 and <= 0xDF => 2, >= 0xE0 and <= 0xEF => 3, >= 0xF0 and <= 0xF4 => 4, _ => 0 };
-            if (length == 0 || i + length > content.Length) continue;
-            if (System.Text.Unicode.Utf8.IsValid(content.AsSpan(i, length))) return true;
+            var length = content[i] switch
+            {
+                >= 0xC2 and <= 0xDF => 2,
+                >= 0xE0 and <= 0xEF => 3,
+                >= 0xF0 and <= 0xF4 => 4,
+                _ => 0,
+            };
+            if (length == 0 || i + length > content.Length)
+                continue;
+            if (System.Text.Unicode.Utf8.IsValid(content.AsSpan(i, length)))
+                return true;
         }
         return false;
     }

@@ -47,7 +47,11 @@ public static class OpenDocumentTranscriptParser
         using (var stream = entry.Open())
         {
             stream.ReadExactly(bytes);
-            if (stream.ReadByte() != -1) throw new TranscriptRejectedException(RejectionReason.ZipBomb, $"{Document} unpacks to more than it declares (a crafted archive).");
+            if (stream.ReadByte() != -1)
+                throw new TranscriptRejectedException(
+                    RejectionReason.ZipBomb,
+                    $"{Document} unpacks to more than it declares (a crafted archive)."
+                );
         }
         return GuardedXml.Load(bytes);
     }
@@ -56,12 +60,25 @@ public static class OpenDocumentTranscriptParser
     {
         foreach (var element in container.Elements())
         {
-            if (element.Name == Text + "p" || element.Name == Text + "h") lines.Add(Inline(element));
+            if (element.Name == Text + "p" || element.Name == Text + "h")
+                lines.Add(Inline(element));
             else if (element.Name == Table + "table")
                 foreach (var row in element.Descendants(Table + "table-row"))
-                    lines.AddRange(TableRows.Lines(row.Elements(Table + "table-cell")
-                        .Select(cell => string.Join(' ', cell.Descendants().Where(Paragraph).Select(Inline)).Trim()).ToList()));
-            else if (element.Name == Text + "list" || element.Name == Text + "list-item" || element.Name == Text + "section") Block(element, lines);
+                    lines.AddRange(
+                        TableRows.Lines(
+                            row.Elements(Table + "table-cell")
+                                .Select(cell =>
+                                    string.Join(' ', cell.Descendants().Where(Paragraph).Select(Inline)).Trim()
+                                )
+                                .ToList()
+                        )
+                    );
+            else if (
+                element.Name == Text + "list"
+                || element.Name == Text + "list-item"
+                || element.Name == Text + "section"
+            )
+                Block(element, lines);
         }
     }
 
@@ -75,17 +92,24 @@ public static class OpenDocumentTranscriptParser
         {
             foreach (var node in element.Nodes())
             {
-                if (node is XText t) text.Append(t.Value);
-                else if (node is not XElement e) continue;
-                else if (e.Name == Text + "s") text.Append(' ', Math.Clamp((int?)e.Attribute(Text + "c") ?? 1, 1, 100));
-                else if (e.Name == Text + "tab" || e.Name == Text + "line-break") text.Append(' ');
-                else if (e.Name == Text + "note" || e.Name == Office + "annotation") continue;
-                else Walk(e);
+                if (node is XText t)
+                    text.Append(t.Value);
+                else if (node is not XElement e)
+                    continue;
+                else if (e.Name == Text + "s")
+                    text.Append(' ', Math.Clamp((int?)e.Attribute(Text + "c") ?? 1, 1, 100));
+                else if (e.Name == Text + "tab" || e.Name == Text + "line-break")
+                    text.Append(' ');
+                else if (e.Name == Text + "note" || e.Name == Office + "annotation")
+                    continue;
+                else
+                    Walk(e);
             }
         }
         Walk(paragraph);
         return text.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    static TranscriptRejectedException Corrupt() => new(RejectionReason.CorruptDocument, $"{Document} is damaged or not an .odt document.");
+    static TranscriptRejectedException Corrupt() =>
+        new(RejectionReason.CorruptDocument, $"{Document} is damaged or not an .odt document.");
 }

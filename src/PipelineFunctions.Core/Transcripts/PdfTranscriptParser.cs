@@ -23,31 +23,55 @@ public static partial class PdfTranscriptParser
         var letters = 0;
         try
         {
-            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(
+                content,
+                new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true }
+            );
             if (document.NumberOfPages > MaxPages)
-                throw new TranscriptRejectedException(RejectionReason.TooLarge, $"The PDF has more than {MaxPages} pages; a transcript has far fewer.");
+                throw new TranscriptRejectedException(
+                    RejectionReason.TooLarge,
+                    $"The PDF has more than {MaxPages} pages; a transcript has far fewer."
+                );
             foreach (var page in document.GetPages())
             {
                 letters += page.Letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
-                lines.AddRange(ContentOrderTextExtractor.GetText(page, true).Split('\n').Where(line => !PageFurniture().IsMatch(line)));
+                lines.AddRange(
+                    ContentOrderTextExtractor
+                        .GetText(page, true)
+                        .Split('\n')
+                        .Where(line => !PageFurniture().IsMatch(line))
+                );
                 lines.Add("");
             }
         }
         catch (PdfDocumentEncryptedException)
         {
-            throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The PDF is encrypted or password-protected; save it without protection and upload it again.");
+            throw new TranscriptRejectedException(
+                RejectionReason.CorruptDocument,
+                "The PDF is encrypted or password-protected; save it without protection and upload it again."
+            );
         }
         catch (Exception e) when (e is not TranscriptRejectedException and not OutOfMemoryException)
         {
             // PdfPig throws many types on broken input (its own, format, index, invalid operation); all mean the same here.
-            throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The PDF is damaged or not a PDF document.");
+            throw new TranscriptRejectedException(
+                RejectionReason.CorruptDocument,
+                "The PDF is damaged or not a PDF document."
+            );
         }
         if (letters == 0)
-            throw new TranscriptRejectedException(RejectionReason.NoTextLayer,
-                "The PDF has no text layer (it is a scan or pictures of pages); run text recognition (OCR) on it or upload the document it was made from.");
-        return PlainTextTranscriptParser.Parse(TextDecoding.Normalise(string.Join('\n', lines).Normalize(NormalizationForm.FormC)));
+            throw new TranscriptRejectedException(
+                RejectionReason.NoTextLayer,
+                "The PDF has no text layer (it is a scan or pictures of pages); run text recognition (OCR) on it or upload the document it was made from."
+            );
+        return PlainTextTranscriptParser.Parse(
+            TextDecoding.Normalise(string.Join('\n', lines).Normalize(NormalizationForm.FormC))
+        );
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:page|seite|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|von)\s*\d{1,4})?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^\s*(?:(?:page|seite|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|von)\s*\d{1,4})?\s*$",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex PageFurniture();
 }

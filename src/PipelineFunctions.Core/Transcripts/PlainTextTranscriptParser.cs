@@ -11,7 +11,9 @@ public static class PlainTextTranscriptParser
     {
         var lines = text.Split('\n');
         var candidates = lines.Select(SpeakerLabels.Match).ToList();
-        var counts = candidates.Where(c => c is not null).GroupBy(c => c!.Speaker, StringComparer.OrdinalIgnoreCase)
+        var counts = candidates
+            .Where(c => c is not null)
+            .GroupBy(c => c!.Speaker, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
 
         var turns = new TurnBuilder();

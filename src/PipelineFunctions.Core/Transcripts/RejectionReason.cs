@@ -12,6 +12,7 @@ public enum RejectionReason
     CorruptDocument,
     UnsafeFileName,
     NoSpeakerTurns,
+
     /// <summary>A PDF without a text layer: a scan, which needs text recognition first.</summary>
     NoTextLayer,
 }

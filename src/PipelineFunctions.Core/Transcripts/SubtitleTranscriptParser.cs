@@ -13,7 +13,10 @@ public static partial class SubtitleTranscriptParser
     {
         var blocks = Regex.Split(text.Trim(), @"\n[ \t]*\n");
         if (format == TranscriptFormat.WebVtt && !blocks[0].StartsWith("WEBVTT", StringComparison.Ordinal))
-            throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "A WebVTT file must start with WEBVTT.");
+            throw new TranscriptRejectedException(
+                RejectionReason.CorruptDocument,
+                "A WebVTT file must start with WEBVTT."
+            );
 
         var turns = new TurnBuilder();
         var cues = 0;
@@ -21,17 +24,24 @@ public static partial class SubtitleTranscriptParser
         {
             var lines = block.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
             var timing = lines.FindIndex(l => l.Contains("-->", StringComparison.Ordinal));
-            if (timing < 0 || timing > 1) continue; // header, NOTE, STYLE, REGION, or stray text
+            if (timing < 0 || timing > 1)
+                continue; // header, NOTE, STYLE, REGION, or stray text
             var m = Timing().Match(lines[timing]);
-            if (!m.Success) continue;
+            if (!m.Success)
+                continue;
             var start = SpeakerLabels.ParseTime(m.Groups["start"].Value) ?? TimeSpan.Zero;
             var end = SpeakerLabels.ParseTime(m.Groups["end"].Value) ?? start;
             var (speaker, body) = SpeakerOf(string.Join(' ', lines.Skip(timing + 1)));
-            if (body.Length == 0) continue;
+            if (body.Length == 0)
+                continue;
             turns.Cue(speaker, body, start, end);
             cues++;
         }
-        if (cues == 0) throw new TranscriptRejectedException(RejectionReason.NoSpeakerTurns, "No subtitle cues with text were found.");
+        if (cues == 0)
+            throw new TranscriptRejectedException(
+                RejectionReason.NoSpeakerTurns,
+                "No subtitle cues with text were found."
+            );
         return turns.Build();
     }
 
@@ -39,19 +49,32 @@ public static partial class SubtitleTranscriptParser
     {
         string? speaker = null;
         var voice = Voice().Match(cue);
-        if (voice.Success) speaker = voice.Groups["name"].Value.Trim();
+        if (voice.Success)
+            speaker = voice.Groups["name"].Value.Trim();
         var text = WebUtility.HtmlDecode(Tags().Replace(cue, "")).Trim();
         if (speaker is null)
         {
             var bracket = Bracketed().Match(text);
-            if (bracket.Success) { speaker = bracket.Groups["name"].Value.Trim(); text = bracket.Groups["text"].Value.Trim(); }
-            else if (SpeakerLabels.Match(text.TrimStart('-', ' ')) is { } label && SpeakerLabels.IsTrusted(label.Speaker, 1))
-            { speaker = label.Speaker; text = label.Text; }
+            if (bracket.Success)
+            {
+                speaker = bracket.Groups["name"].Value.Trim();
+                text = bracket.Groups["text"].Value.Trim();
+            }
+            else if (
+                SpeakerLabels.Match(text.TrimStart('-', ' ')) is { } label
+                && SpeakerLabels.IsTrusted(label.Speaker, 1)
+            )
+            {
+                speaker = label.Speaker;
+                text = label.Text;
+            }
         }
         return (speaker ?? "Unknown", text);
     }
 
-    [GeneratedRegex(@"(?<start>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?<end>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})")]
+    [GeneratedRegex(
+        @"(?<start>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*(?<end>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})"
+    )]
     private static partial Regex Timing();
 
     [GeneratedRegex(@"<v(?:\.[\w.-]+)?\s+(?<name>[^>]+)>")]

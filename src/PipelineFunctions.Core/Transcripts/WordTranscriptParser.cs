@@ -28,25 +28,54 @@ public static class WordTranscriptParser
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.MaxUnpackedBytes / 2 });
-            var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The Word file has no document body.");
+            using var document = WordprocessingDocument.Open(
+                stream,
+                false,
+                new OpenSettings { MaxCharactersInPart = limits.MaxUnpackedBytes / 2 }
+            );
+            var body =
+                document.MainDocumentPart?.Document?.Body
+                ?? throw new TranscriptRejectedException(
+                    RejectionReason.CorruptDocument,
+                    "The Word file has no document body."
+                );
             foreach (var element in body.ChildElements)
             {
-                if (element is W.Paragraph p) lines.Add(TextOf(p));
-                else if (element is W.Table table && tableRowsAsTurns) lines.AddRange(Rows(table));
-                else if (element is W.Table plain) lines.AddRange(plain.Descendants<W.Paragraph>().Select(TextOf));
+                if (element is W.Paragraph p)
+                    lines.Add(TextOf(p));
+                else if (element is W.Table table && tableRowsAsTurns)
+                    lines.AddRange(Rows(table));
+                else if (element is W.Table plain)
+                    lines.AddRange(plain.Descendants<W.Paragraph>().Select(TextOf));
             }
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or InvalidOperationException)
+        catch (Exception e)
+            when (e
+                    is OpenXmlPackageException
+                        or InvalidDataException
+                        or System.Xml.XmlException
+                        or FileFormatException
+                        or InvalidOperationException
+            )
         {
-            throw new TranscriptRejectedException(RejectionReason.CorruptDocument, "The Word file is damaged or not a .docx document.");
+            throw new TranscriptRejectedException(
+                RejectionReason.CorruptDocument,
+                "The Word file is damaged or not a .docx document."
+            );
         }
         return lines;
     }
 
-    static IEnumerable<string> Rows(W.Table table) => table.Elements<W.TableRow>().SelectMany(row =>
-        TableRows.Lines(row.Elements<W.TableCell>().Select(c => string.Join(' ', c.Elements<W.Paragraph>().Select(TextOf)).Trim()).ToList()));
+    static IEnumerable<string> Rows(W.Table table) =>
+        table
+            .Elements<W.TableRow>()
+            .SelectMany(row =>
+                TableRows.Lines(
+                    row.Elements<W.TableCell>()
+                        .Select(c => string.Join(' ', c.Elements<W.Paragraph>().Select(TextOf)).Trim())
+                        .ToList()
+                )
+            );
 
     /// <summary>The paragraph's text as accepted: runs and insertions, not deleted text, field codes or comment marks.</summary>
     static string TextOf(W.Paragraph paragraph)
@@ -54,12 +83,19 @@ public static class WordTranscriptParser
         var text = new StringBuilder();
         foreach (var node in paragraph.Descendants())
         {
-            if (node.Ancestors<W.Deleted>().Any() || node.Ancestors<W.DeletedRun>().Any()) continue;
+            if (node.Ancestors<W.Deleted>().Any() || node.Ancestors<W.DeletedRun>().Any())
+                continue;
             switch (node)
             {
-                case W.Text t: text.Append(t.Text); break;
-                case W.TabChar: text.Append(' '); break;
-                case W.Break or W.CarriageReturn: text.Append(' '); break;
+                case W.Text t:
+                    text.Append(t.Text);
+                    break;
+                case W.TabChar:
+                    text.Append(' ');
+                    break;
+                case W.Break or W.CarriageReturn:
+                    text.Append(' ');
+                    break;
             }
         }
         return text.ToString().Normalize(NormalizationForm.FormC);

@@ -8,7 +8,13 @@ namespace PipelineFunctions.Core.Transcripts;
 /// <param name="MaxUnpackedBytes">Largest total the entries may unpack to.</param>
 /// <param name="MaxEntryBytes">Largest single entry.</param>
 /// <param name="MaxRatio">Highest compression ratio accepted for entries of <paramref name="RatioCheckedFrom"/> bytes or more.</param>
-public sealed record ZipLimits(int MaxEntries, long MaxUnpackedBytes, long MaxEntryBytes = long.MaxValue, int MaxRatio = 200, long RatioCheckedFrom = 1024 * 1024);
+public sealed record ZipLimits(
+    int MaxEntries,
+    long MaxUnpackedBytes,
+    long MaxEntryBytes = long.MaxValue,
+    int MaxRatio = 200,
+    long RatioCheckedFrom = 1024 * 1024
+);
 
 /// <summary>What is wrong with a zip, found from its directory alone.</summary>
 public enum ZipProblem

@@ -10,36 +10,51 @@ public sealed record SentenceBead(IReadOnlyList<int> Source, IReadOnlyList<int> 
 /// </summary>
 public static class SentenceAligner
 {
-    const double Gap = 1.0, Merge = 0.8, Misfit = 2;
+    const double Gap = 1.0,
+        Merge = 0.8,
+        Misfit = 2;
 
     public static List<string> Sentences(string text) =>
-        text.Split(['.', '?', '!'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(s => s.Any(char.IsLetter)).ToList();
+        text.Split(['.', '?', '!'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(s => s.Any(char.IsLetter))
+            .ToList();
 
     /// <summary>The cheapest alignment, in order.</summary>
     public static List<SentenceBead> Align(IReadOnlyList<string> ss, IReadOnlyList<string> ts, double ratio)
     {
-        if (ratio <= 0) ratio = 1;
-        int n = ss.Count, m = ts.Count;
+        if (ratio <= 0)
+            ratio = 1;
+        int n = ss.Count,
+            m = ts.Count;
         var cost = new double[n + 1, m + 1];
         var step = new (int Di, int Dj)[n + 1, m + 1];
         for (var i = 0; i <= n; i++)
-            for (var j = 0; j <= m; j++)
+        for (var j = 0; j <= m; j++)
+        {
+            if (i == 0 && j == 0)
+                continue;
+            cost[i, j] = double.MaxValue;
+            void Try(int di, int dj, double c)
             {
-                if (i == 0 && j == 0) continue;
-                cost[i, j] = double.MaxValue;
-                void Try(int di, int dj, double c)
+                if (i < di || j < dj || cost[i - di, j - dj] == double.MaxValue)
+                    return;
+                if (cost[i - di, j - dj] + c < cost[i, j])
                 {
-                    if (i < di || j < dj || cost[i - di, j - dj] == double.MaxValue) return;
-                    if (cost[i - di, j - dj] + c < cost[i, j]) { cost[i, j] = cost[i - di, j - dj] + c; step[i, j] = (di, dj); }
+                    cost[i, j] = cost[i - di, j - dj] + c;
+                    step[i, j] = (di, dj);
                 }
-                Try(1, 0, Gap);
-                Try(0, 1, Gap);
-                if (i >= 1 && j >= 1) Try(1, 1, Fit(ss[i - 1].Length, ts[j - 1].Length, ratio));
-                if (i >= 2 && j >= 1) Try(2, 1, Merge + Fit(ss[i - 2].Length + ss[i - 1].Length, ts[j - 1].Length, ratio));
-                if (i >= 1 && j >= 2) Try(1, 2, Merge + Fit(ss[i - 1].Length, ts[j - 2].Length + ts[j - 1].Length, ratio));
             }
+            Try(1, 0, Gap);
+            Try(0, 1, Gap);
+            if (i >= 1 && j >= 1)
+                Try(1, 1, Fit(ss[i - 1].Length, ts[j - 1].Length, ratio));
+            if (i >= 2 && j >= 1)
+                Try(2, 1, Merge + Fit(ss[i - 2].Length + ss[i - 1].Length, ts[j - 1].Length, ratio));
+            if (i >= 1 && j >= 2)
+                Try(1, 2, Merge + Fit(ss[i - 1].Length, ts[j - 2].Length + ts[j - 1].Length, ratio));
+        }
         var beads = new List<SentenceBead>();
-        for (int i = n, j = m; i > 0 || j > 0;)
+        for (int i = n, j = m; i > 0 || j > 0; )
         {
             var (di, dj) = step[i, j];
             beads.Add(new(Enumerable.Range(i - di, di).ToList(), Enumerable.Range(j - dj, dj).ToList()));
@@ -55,5 +70,6 @@ public static class SentenceAligner
         (double)pair.Translation.Sum(t => t.Text.Length) / Math.Max(1, pair.Source.Sum(s => s.Text.Length));
 
     /// <summary>How badly two lengths fit, weighted so that a two-to-one whose lengths do not add up costs more than a gap.</summary>
-    static double Fit(int source, int translation, double ratio) => Misfit * Math.Abs(Math.Log(Math.Max(1, translation) / (Math.Max(1, source) * ratio)));
+    static double Fit(int source, int translation, double ratio) =>
+        Misfit * Math.Abs(Math.Log(Math.Max(1, translation) / (Math.Max(1, source) * ratio)));
 }

@@ -6,8 +6,16 @@ namespace PipelineFunctions.LocalHost.Configuration;
 /// The parts of the app's host.json this host honours; the defaults are the Functions host's (Flex Consumption's for
 /// <c>functionTimeout</c>: 30 minutes; <c>-1</c> is no limit, as on a dedicated plan).
 /// </summary>
-public sealed record HostJsonOptions(string RoutePrefix, int BatchSize, int? NewBatchThreshold, TimeSpan MaxPollingInterval, TimeSpan VisibilityTimeout,
-    int MaxDequeueCount, bool Base64Messages, TimeSpan FunctionTimeout)
+public sealed record HostJsonOptions(
+    string RoutePrefix,
+    int BatchSize,
+    int? NewBatchThreshold,
+    TimeSpan MaxPollingInterval,
+    TimeSpan VisibilityTimeout,
+    int MaxDequeueCount,
+    bool Base64Messages,
+    TimeSpan FunctionTimeout
+)
 {
     public static readonly TimeSpan DefaultFunctionTimeout = TimeSpan.FromMinutes(30);
 
@@ -30,9 +38,14 @@ public sealed record HostJsonOptions(string RoutePrefix, int BatchSize, int? New
             Time(queues?["visibilityTimeout"], TimeSpan.Zero),
             queues?["maxDequeueCount"]?.GetValue<int>() ?? 5,
             !string.Equals(queues?["messageEncoding"]?.GetValue<string>(), "none", StringComparison.OrdinalIgnoreCase),
-            root?["functionTimeout"]?.GetValue<string>() is "-1" ? Timeout.InfiniteTimeSpan : Time(root?["functionTimeout"], DefaultFunctionTimeout));
+            root?["functionTimeout"]?.GetValue<string>() is "-1"
+                ? Timeout.InfiniteTimeSpan
+                : Time(root?["functionTimeout"], DefaultFunctionTimeout)
+        );
     }
 
     static TimeSpan Time(JsonNode? node, TimeSpan fallback) =>
-        node is null ? fallback : TimeSpan.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        node is null
+            ? fallback
+            : TimeSpan.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 }

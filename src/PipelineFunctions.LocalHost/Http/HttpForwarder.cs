@@ -12,18 +12,28 @@ namespace PipelineFunctions.LocalHost.Http;
 /// forwarder), tagged with <c>x-ms-invocation-id</c>; the worker answers that request itself and the gRPC reply carries
 /// only the outcome.
 /// </summary>
-public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor supervisor, IHttpForwarder forwarder, ILogger<HttpForwarder> logger)
+public sealed class HttpForwarder(
+    HttpFunctionRouter router,
+    WorkerSupervisor supervisor,
+    IHttpForwarder forwarder,
+    ILogger<HttpForwarder> logger
+)
 {
     static readonly TimeSpan WorkerWait = TimeSpan.FromSeconds(60);
     static readonly TimeSpan InvocationGrace = TimeSpan.FromSeconds(30);
 
     // A proxy, not a caller: the request goes on with the caller's own traceparent or none, never one the host invents
     // (HttpClient would add an unsampled one of its own, and the app would then drop the request's spans).
-    static readonly HttpMessageInvoker Client = new(new SocketsHttpHandler
-    {
-        UseProxy = false, AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.None,
-        ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator(),
-    });
+    static readonly HttpMessageInvoker Client = new(
+        new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator(),
+        }
+    );
 
     // The worker may take as long as a function may: YARP's default is 100 s between reads.
     static readonly ForwarderRequestConfig Config = new() { ActivityTimeout = TimeSpan.FromMinutes(30) };
@@ -31,24 +41,73 @@ public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor su
     public async Task HandleAsync(HttpContext context)
     {
         var match = router.Match(context.Request.Method, context.Request.Path);
-        if (match is null) { context.Response.StatusCode = StatusCodes.Status404NotFound; return; }
+        if (match is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
         ReadyWorker worker;
-        try { worker = await supervisor.WaitReadyAsync(WorkerWait, context.RequestAborted); }
-        catch (TimeoutException) { context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable; return; }
-        if (worker.HttpUri is null) throw new InvalidOperationException("The worker offers no HttpUri; is ConfigureFunctionsWebApplication() called?");
+        try
+        {
+            worker = await supervisor.WaitReadyAsync(WorkerWait, context.RequestAborted);
+        }
+        catch (TimeoutException)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+        if (worker.HttpUri is null)
+            throw new InvalidOperationException(
+                "The worker offers no HttpUri; is ConfigureFunctionsWebApplication() called?"
+            );
 
         var invocationId = Guid.NewGuid().ToString();
         var trigger = new JsonObject();
-        foreach (var (name, value) in match.Values) trigger[name] = RpcData.String(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
-        var input = new JsonArray(new JsonObject { ["name"] = match.Function.BindingName, ["data"] = new JsonObject { ["http"] = Describe(context.Request) } });
-        var invocation = worker.InvokeAsync(match.Function.Name, invocationId, input, trigger, context.Request.Headers["traceparent"].FirstOrDefault());
+        foreach (var (name, value) in match.Values)
+            trigger[name] = RpcData.String(
+                Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""
+            );
+        var input = new JsonArray(
+            new JsonObject
+            {
+                ["name"] = match.Function.BindingName,
+                ["data"] = new JsonObject { ["http"] = Describe(context.Request) },
+            }
+        );
+        var invocation = worker.InvokeAsync(
+            match.Function.Name,
+            invocationId,
+            input,
+            trigger,
+            context.Request.Headers["traceparent"].FirstOrDefault()
+        );
 
-        var error = await forwarder.SendAsync(context, worker.HttpUri.ToString(), Client, Config, new ToWorker(invocationId));
+        var error = await forwarder.SendAsync(
+            context,
+            worker.HttpUri.ToString(),
+            Client,
+            Config,
+            new ToWorker(invocationId)
+        );
         // The worker died mid-request: YARP has answered 502 if nothing was sent yet.
-        if (error is not ForwarderError.None and not ForwarderError.RequestCanceled and not ForwarderError.RequestBodyCanceled and not ForwarderError.ResponseBodyCanceled)
-            logger.LogWarning("Forwarding to the worker failed ({Failure}) for {Function}, id {InvocationId}.", error, match.Function.Name, invocationId);
+        if (
+            error
+            is not ForwarderError.None
+                and not ForwarderError.RequestCanceled
+                and not ForwarderError.RequestBodyCanceled
+                and not ForwarderError.ResponseBodyCanceled
+        )
+            logger.LogWarning(
+                "Forwarding to the worker failed ({Failure}) for {Function}, id {InvocationId}.",
+                error,
+                match.Function.Name,
+                invocationId
+            );
         // The outcome is logged by the invocation; the answer has gone already, so wait for it only briefly.
-        try { await invocation.WaitAsync(InvocationGrace); }
+        try
+        {
+            await invocation.WaitAsync(InvocationGrace);
+        }
         catch (Exception e) when (e is WorkerUnavailableException or TimeoutException or FunctionTimeoutException) { }
     }
 
@@ -56,10 +115,18 @@ public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor su
     static JsonObject Describe(HttpRequest request)
     {
         var headers = new JsonObject();
-        foreach (var (name, values) in request.Headers) headers[name.ToLowerInvariant()] = values.ToString();
+        foreach (var (name, values) in request.Headers)
+            headers[name.ToLowerInvariant()] = values.ToString();
         var query = new JsonObject();
-        foreach (var (name, values) in request.Query) query[name] = values.ToString();
-        return new JsonObject { ["method"] = request.Method, ["url"] = request.GetDisplayUrl(), ["headers"] = headers, ["query"] = query };
+        foreach (var (name, values) in request.Query)
+            query[name] = values.ToString();
+        return new JsonObject
+        {
+            ["method"] = request.Method,
+            ["url"] = request.GetDisplayUrl(),
+            ["headers"] = headers,
+            ["query"] = query,
+        };
     }
 
     /// <summary>
@@ -68,14 +135,21 @@ public sealed class HttpForwarder(HttpFunctionRouter router, WorkerSupervisor su
     /// </summary>
     sealed class ToWorker(string invocationId) : HttpTransformer
     {
-        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix,
-            CancellationToken cancellationToken)
+        public override async ValueTask TransformRequestAsync(
+            HttpContext httpContext,
+            HttpRequestMessage proxyRequest,
+            string destinationPrefix,
+            CancellationToken cancellationToken
+        )
         {
             await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
             var request = httpContext.Request;
             proxyRequest.Headers.Add("x-ms-invocation-id", invocationId);
             proxyRequest.Headers.Host = request.Host.Value;
-            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For", httpContext.Connection.RemoteIpAddress?.ToString());
+            proxyRequest.Headers.TryAddWithoutValidation(
+                "X-Forwarded-For",
+                httpContext.Connection.RemoteIpAddress?.ToString()
+            );
             proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
             proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);
         }

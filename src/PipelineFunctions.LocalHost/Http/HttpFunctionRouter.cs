@@ -14,8 +14,15 @@ public sealed class HttpFunctionRouter
 
     public HttpFunctionRouter(FunctionCatalog catalog, HostJsonOptions host)
     {
-        _routes = catalog.Http
-            .Select(f => (Function: f, Template: TemplateParser.Parse(string.Join('/', new[] { host.RoutePrefix, f.Route }.Where(s => s.Length > 0)))))
+        _routes = catalog
+            .Http.Select(f =>
+                (
+                    Function: f,
+                    Template: TemplateParser.Parse(
+                        string.Join('/', new[] { host.RoutePrefix, f.Route }.Where(s => s.Length > 0))
+                    )
+                )
+            )
             .OrderBy(r => RoutePrecedence.ComputeInbound(r.Template))
             .Select(r => (r.Function, new TemplateMatcher(r.Template, new RouteValueDictionary())))
             .ToList();
@@ -25,9 +32,11 @@ public sealed class HttpFunctionRouter
     {
         foreach (var (function, matcher) in _routes)
         {
-            if (function.Methods.Count > 0 && !function.Methods.Contains(method, StringComparer.OrdinalIgnoreCase)) continue;
+            if (function.Methods.Count > 0 && !function.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+                continue;
             var values = new RouteValueDictionary();
-            if (matcher.TryMatch(path, values)) return new(function, values);
+            if (matcher.TryMatch(path, values))
+                return new(function, values);
         }
         return null;
     }

@@ -12,8 +12,16 @@ namespace PipelineFunctions.LocalHost.Jobs;
 /// fails (storage unreachable past the SDK's retries), that job host is torn down and a new one started after a pause,
 /// where the SDK's default handler would end the process. Messages in flight meanwhile come back by their visibility.
 /// </summary>
-public sealed class JobHostRunner(QueueDispatcher queues, TimerDispatcher timers, LeasedMessages leases, SlotMap slots, HostJsonOptions hostJson,
-    AppSettings settings, ILoggerFactory loggers, ILogger<JobHostRunner> logger) : BackgroundService
+public sealed class JobHostRunner(
+    QueueDispatcher queues,
+    TimerDispatcher timers,
+    LeasedMessages leases,
+    SlotMap slots,
+    HostJsonOptions hostJson,
+    AppSettings settings,
+    ILoggerFactory loggers,
+    ILogger<JobHostRunner> logger
+) : BackgroundService
 {
     static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
 
@@ -33,18 +41,35 @@ public sealed class JobHostRunner(QueueDispatcher queues, TimerDispatcher timers
                 await host.StartAsync(stoppingToken);
                 var ended = await Task.WhenAny(failed.Task, Task.Delay(Timeout.Infinite, stoppingToken));
                 if (ended == failed.Task)
-                    logger.LogWarning("Job listeners failed ({Failure}); starting them again in {Pause} s.", failed.Task.Result.GetType().Name, Pause.TotalSeconds);
+                    logger.LogWarning(
+                        "Job listeners failed ({Failure}); starting them again in {Pause} s.",
+                        failed.Task.Result.GetType().Name,
+                        Pause.TotalSeconds
+                    );
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
             catch (Exception e)
             {
-                logger.LogWarning("Job listeners could not start ({Failure}); trying again in {Pause} s.", e.GetType().Name, Pause.TotalSeconds);
+                logger.LogWarning(
+                    "Job listeners could not start ({Failure}); trying again in {Pause} s.",
+                    e.GetType().Name,
+                    Pause.TotalSeconds
+                );
             }
             finally
             {
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try { await host.StopAsync(stop.Token); }
-                catch (Exception e) when (e is OperationCanceledException or AggregateException or InvalidOperationException or Azure.RequestFailedException) { }
+                try
+                {
+                    await host.StopAsync(stop.Token);
+                }
+                catch (Exception e)
+                    when (e
+                            is OperationCanceledException
+                                or AggregateException
+                                or InvalidOperationException
+                                or Azure.RequestFailedException
+                    ) { }
             }
             // Until storage answers again, messages left hidden by the failure cannot be shown; the next round tries again.
             do await Task.Delay(Pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -52,42 +77,55 @@ public sealed class JobHostRunner(QueueDispatcher queues, TimerDispatcher timers
         }
     }
 
-    IHost Build(TaskCompletionSource<Exception> failed) => new HostBuilder()
-        .ConfigureAppConfiguration(c => c.AddInMemoryCollection(slots.Settings)
-            .AddInMemoryCollection([new(AppSettings.StorageSetting, settings.ConnectionString(AppSettings.StorageSetting))]))
-        .ConfigureWebJobs(webJobs =>
-        {
-            webJobs.UseHostId(_hostId);
-            webJobs.AddAzureStorageCoreServices();
-            webJobs.AddAzureStorageQueues(o => Configure(o, hostJson));
-            webJobs.AddTimers();
-        })
-        .ConfigureServices(services => services
-            .AddSingleton(loggers)
-            .AddSingleton(queues)
-            .AddSingleton(timers)
-            .AddSingleton<ScheduleMonitor>(_schedules)
-            .AddSingleton<ITypeLocator, SlotTypeLocator>()
-            .AddSingleton<IWebJobsExceptionHandlerFactory>(new FailureHandlerFactory(failed)))
-        .Build();
+    IHost Build(TaskCompletionSource<Exception> failed) =>
+        new HostBuilder()
+            .ConfigureAppConfiguration(c =>
+                c.AddInMemoryCollection(slots.Settings)
+                    .AddInMemoryCollection([
+                        new(AppSettings.StorageSetting, settings.ConnectionString(AppSettings.StorageSetting)),
+                    ])
+            )
+            .ConfigureWebJobs(webJobs =>
+            {
+                webJobs.UseHostId(_hostId);
+                webJobs.AddAzureStorageCoreServices();
+                webJobs.AddAzureStorageQueues(o => Configure(o, hostJson));
+                webJobs.AddTimers();
+            })
+            .ConfigureServices(services =>
+                services
+                    .AddSingleton(loggers)
+                    .AddSingleton(queues)
+                    .AddSingleton(timers)
+                    .AddSingleton<ScheduleMonitor>(_schedules)
+                    .AddSingleton<ITypeLocator, SlotTypeLocator>()
+                    .AddSingleton<IWebJobsExceptionHandlerFactory>(new FailureHandlerFactory(failed))
+            )
+            .Build();
 
     /// <summary>host.json's <c>extensions.queues</c> as the Functions host applies them (newBatchThreshold unset: the SDK's batchSize / 2 per processor).</summary>
     public static void Configure(QueuesOptions options, HostJsonOptions hostJson)
     {
         options.BatchSize = hostJson.BatchSize;
-        if (hostJson.NewBatchThreshold is { } threshold) options.NewBatchThreshold = threshold;
+        if (hostJson.NewBatchThreshold is { } threshold)
+            options.NewBatchThreshold = threshold;
         options.MaxPollingInterval = hostJson.MaxPollingInterval;
         options.VisibilityTimeout = hostJson.VisibilityTimeout;
         options.MaxDequeueCount = hostJson.MaxDequeueCount;
-        options.MessageEncoding = hostJson.Base64Messages ? Azure.Storage.Queues.QueueMessageEncoding.Base64 : Azure.Storage.Queues.QueueMessageEncoding.None;
+        options.MessageEncoding = hostJson.Base64Messages
+            ? Azure.Storage.Queues.QueueMessageEncoding.Base64
+            : Azure.Storage.Queues.QueueMessageEncoding.None;
     }
 
     /// <summary>Reports a listener's unhandled failure to the loop above instead of ending the process.</summary>
-    sealed class FailureHandlerFactory(TaskCompletionSource<Exception> failed) : IWebJobsExceptionHandlerFactory, IWebJobsExceptionHandler
+    sealed class FailureHandlerFactory(TaskCompletionSource<Exception> failed)
+        : IWebJobsExceptionHandlerFactory,
+            IWebJobsExceptionHandler
     {
         public IWebJobsExceptionHandler Create(IHost jobHost) => this;
 
-        public Task OnTimeoutExceptionAsync(ExceptionDispatchInfo exceptionInfo, TimeSpan timeoutGracePeriod) => OnUnhandledExceptionAsync(exceptionInfo);
+        public Task OnTimeoutExceptionAsync(ExceptionDispatchInfo exceptionInfo, TimeSpan timeoutGracePeriod) =>
+            OnUnhandledExceptionAsync(exceptionInfo);
 
         public Task OnUnhandledExceptionAsync(ExceptionDispatchInfo exceptionInfo)
         {

@@ -24,19 +24,36 @@ public sealed class LeasedMessages(ILogger<LeasedMessages> logger)
     /// <summary>Shows every remembered message again; false when storage does not answer yet (try later).</summary>
     public async Task<bool> ReleaseAsync(CancellationToken ct)
     {
-        int shown = 0, movedOn = 0;
+        int shown = 0,
+            movedOn = 0;
         foreach (var ((connection, queue, id), receipt) in _leases)
         {
             try
             {
-                await new QueueClient(connection, queue).UpdateMessageAsync(id, receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: ct);
+                await new QueueClient(connection, queue).UpdateMessageAsync(
+                    id,
+                    receipt,
+                    visibilityTimeout: TimeSpan.Zero,
+                    cancellationToken: ct
+                );
                 shown++;
             }
-            catch (RequestFailedException e) when (e.Status is 400 or 404) { movedOn++; }
-            catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException) { return false; }
+            catch (RequestFailedException e) when (e.Status is 400 or 404)
+            {
+                movedOn++;
+            }
+            catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
+            {
+                return false;
+            }
             _leases.TryRemove((connection, queue, id), out _);
         }
-        if (shown + movedOn > 0) logger.LogInformation("Storage is back: {Shown} messages left hidden shown again, {MovedOn} had moved on.", shown, movedOn);
+        if (shown + movedOn > 0)
+            logger.LogInformation(
+                "Storage is back: {Shown} messages left hidden shown again, {MovedOn} had moved on.",
+                shown,
+                movedOn
+            );
         return true;
     }
 }

@@ -12,7 +12,8 @@ public sealed class MemoryScheduleMonitor : ScheduleMonitor
 {
     readonly ConcurrentDictionary<string, ScheduleStatus> _status = new();
 
-    public override Task<ScheduleStatus> GetStatusAsync(string timerName) => Task.FromResult(_status.GetValueOrDefault(timerName)!);
+    public override Task<ScheduleStatus> GetStatusAsync(string timerName) =>
+        Task.FromResult(_status.GetValueOrDefault(timerName)!);
 
     public override Task UpdateStatusAsync(string timerName, ScheduleStatus status)
     {

@@ -29,24 +29,49 @@ public sealed class QueueDispatcher(SlotMap map, WorkerSupervisor supervisor, Le
             ["ExpirationTime"] = RpcData.Json(message.ExpiresOn),
             ["NextVisibleTime"] = RpcData.Json(message.NextVisibleOn),
         };
-        var input = new JsonArray(new JsonObject { ["name"] = function.BindingName, ["data"] = function.DeferredBinding ? ModelBindingData(message) : body });
+        var input = new JsonArray(
+            new JsonObject
+            {
+                ["name"] = function.BindingName,
+                ["data"] = function.DeferredBinding ? ModelBindingData(message) : body,
+            }
+        );
         leases.Started(function, message.MessageId, message.PopReceipt);
-        var outcome = await worker.InvokeAsync(function.Name, Guid.NewGuid().ToString(), input, trigger, traceparent: null);
-        if (!outcome.Succeeded) throw new FunctionFailedException(function.Name, outcome.ExceptionType ?? "UnknownFailure");
+        var outcome = await worker.InvokeAsync(
+            function.Name,
+            Guid.NewGuid().ToString(),
+            input,
+            trigger,
+            traceparent: null
+        );
+        if (!outcome.Succeeded)
+            throw new FunctionFailedException(function.Name, outcome.ExceptionType ?? "UnknownFailure");
         leases.Succeeded(function, message.MessageId);
     }
 
     /// <summary>What the WebJobs queue extension hands the Functions host for an SDK-typed parameter, and the worker's converter reads.</summary>
-    static JsonObject ModelBindingData(QueueMessage message) => new()
-    {
-        ["modelBindingData"] = new JsonObject
+    static JsonObject ModelBindingData(QueueMessage message) =>
+        new()
         {
-            ["version"] = "1.0", ["source"] = "AzureStorageQueues", ["contentType"] = "application/json",
-            ["content"] = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new
+            ["modelBindingData"] = new JsonObject
             {
-                message.MessageId, message.PopReceipt, MessageText = message.Body.ToString(), message.DequeueCount,
-                message.InsertedOn, message.ExpiresOn, message.NextVisibleOn,
-            })),
-        },
-    };
+                ["version"] = "1.0",
+                ["source"] = "AzureStorageQueues",
+                ["contentType"] = "application/json",
+                ["content"] = Convert.ToBase64String(
+                    JsonSerializer.SerializeToUtf8Bytes(
+                        new
+                        {
+                            message.MessageId,
+                            message.PopReceipt,
+                            MessageText = message.Body.ToString(),
+                            message.DequeueCount,
+                            message.InsertedOn,
+                            message.ExpiresOn,
+                            message.NextVisibleOn,
+                        }
+                    )
+                ),
+            },
+        };
 }

@@ -15,8 +15,14 @@ public sealed class SlotMap
 
     public SlotMap(IReadOnlyList<QueueFunction> queues, IReadOnlyList<TimerFunction> timers, string defaultConnection)
     {
-        if (queues.Count > QueueCount) throw new InvalidOperationException($"This host serves at most {QueueCount} queue functions; add slots to QueueSlots.");
-        if (timers.Count > TimerCount) throw new InvalidOperationException($"This host serves at most {TimerCount} timer functions; add slots to TimerSlots.");
+        if (queues.Count > QueueCount)
+            throw new InvalidOperationException(
+                $"This host serves at most {QueueCount} queue functions; add slots to QueueSlots."
+            );
+        if (timers.Count > TimerCount)
+            throw new InvalidOperationException(
+                $"This host serves at most {TimerCount} timer functions; add slots to TimerSlots."
+            );
         Queues = queues;
         Timers = timers;
         var settings = new Dictionary<string, string?>();

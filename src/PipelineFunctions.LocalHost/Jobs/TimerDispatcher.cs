@@ -19,13 +19,27 @@ public sealed class TimerDispatcher(SlotMap map, WorkerSupervisor supervisor, IL
         try
         {
             var worker = await supervisor.WaitReadyAsync(WorkerWait, ct);
-            var info = new { Schedule = new { AdjustForDST = true }, timer.ScheduleStatus, timer.IsPastDue };
-            await worker.InvokeAsync(function.Name, Guid.NewGuid().ToString(), [new JsonObject { ["name"] = function.BindingName, ["data"] = RpcData.Json(info) }],
-                new JsonObject(), traceparent: null);
+            var info = new
+            {
+                Schedule = new { AdjustForDST = true },
+                timer.ScheduleStatus,
+                timer.IsPastDue,
+            };
+            await worker.InvokeAsync(
+                function.Name,
+                Guid.NewGuid().ToString(),
+                [new JsonObject { ["name"] = function.BindingName, ["data"] = RpcData.Json(info) }],
+                new JsonObject(),
+                traceparent: null
+            );
         }
         catch (Exception e) when (e is WorkerUnavailableException or TimeoutException or FunctionTimeoutException)
         {
-            logger.LogWarning("Timer {Function} did not run ({Failure}); next at its schedule.", function.Name, e.GetType().Name);
+            logger.LogWarning(
+                "Timer {Function} did not run ({Failure}); next at its schedule.",
+                function.Name,
+                e.GetType().Name
+            );
         }
     }
 }

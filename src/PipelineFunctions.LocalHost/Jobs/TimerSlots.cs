@@ -10,14 +10,18 @@ namespace PipelineFunctions.LocalHost.Jobs;
 public sealed class TimerSlots(TimerDispatcher dispatcher)
 {
     [Disable("LocalHostTimer00Disabled")]
-    public Task Timer00([TimerTrigger("%LocalHostTimer00%")] TimerInfo timer, CancellationToken ct) => dispatcher.RunAsync(0, timer, ct);
+    public Task Timer00([TimerTrigger("%LocalHostTimer00%")] TimerInfo timer, CancellationToken ct) =>
+        dispatcher.RunAsync(0, timer, ct);
 
     [Disable("LocalHostTimer01Disabled")]
-    public Task Timer01([TimerTrigger("%LocalHostTimer01%")] TimerInfo timer, CancellationToken ct) => dispatcher.RunAsync(1, timer, ct);
+    public Task Timer01([TimerTrigger("%LocalHostTimer01%")] TimerInfo timer, CancellationToken ct) =>
+        dispatcher.RunAsync(1, timer, ct);
 
     [Disable("LocalHostTimer02Disabled")]
-    public Task Timer02([TimerTrigger("%LocalHostTimer02%")] TimerInfo timer, CancellationToken ct) => dispatcher.RunAsync(2, timer, ct);
+    public Task Timer02([TimerTrigger("%LocalHostTimer02%")] TimerInfo timer, CancellationToken ct) =>
+        dispatcher.RunAsync(2, timer, ct);
 
     [Disable("LocalHostTimer03Disabled")]
-    public Task Timer03([TimerTrigger("%LocalHostTimer03%")] TimerInfo timer, CancellationToken ct) => dispatcher.RunAsync(3, timer, ct);
+    public Task Timer03([TimerTrigger("%LocalHostTimer03%")] TimerInfo timer, CancellationToken ct) =>
+        dispatcher.RunAsync(3, timer, ct);
 }

@@ -13,5 +13,9 @@ public abstract class FunctionRpcBase
     public static void BindService(ServiceBinderBase binder, FunctionRpcBase? service) =>
         binder.AddMethod(RpcSchema.EventStream, service is null ? null : service.EventStream);
 
-    public abstract Task EventStream(IAsyncStreamReader<JsonObject> requests, IServerStreamWriter<JsonObject> responses, ServerCallContext context);
+    public abstract Task EventStream(
+        IAsyncStreamReader<JsonObject> requests,
+        IServerStreamWriter<JsonObject> responses,
+        ServerCallContext context
+    );
 }

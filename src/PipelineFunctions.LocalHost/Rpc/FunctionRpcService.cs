@@ -9,9 +9,14 @@ namespace PipelineFunctions.LocalHost.Rpc;
 /// </summary>
 public sealed class FunctionRpcService(WorkerSupervisor supervisor, ILogger<WorkerChannel> logger) : FunctionRpcBase
 {
-    public override async Task EventStream(IAsyncStreamReader<JsonObject> requests, IServerStreamWriter<JsonObject> responses, ServerCallContext context)
+    public override async Task EventStream(
+        IAsyncStreamReader<JsonObject> requests,
+        IServerStreamWriter<JsonObject> responses,
+        ServerCallContext context
+    )
     {
-        if (!await requests.MoveNext(context.CancellationToken)) return;
+        if (!await requests.MoveNext(context.CancellationToken))
+            return;
         var workerId = requests.Current["startStream"]?["workerId"]?.GetValue<string>();
         var channel = new WorkerChannel(responses, logger);
         if (!supervisor.Attach(workerId, channel))

@@ -17,11 +17,18 @@ public static class RpcSchema
 
     static readonly Marshaller<JsonObject> Marshaller = Marshallers.Create(
         message => JsonParser.Default.Parse<StreamingMessage>(message.ToJsonString()).ToByteArray(),
-        bytes => JsonNode.Parse(Formatter.Format(StreamingMessage.Parser.ParseFrom(bytes)))!.AsObject());
+        bytes => JsonNode.Parse(Formatter.Format(StreamingMessage.Parser.ParseFrom(bytes)))!.AsObject()
+    );
 
-    static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = FunctionRpcReflection.Descriptor.Services.Single();
+    static readonly Google.Protobuf.Reflection.ServiceDescriptor Service =
+        FunctionRpcReflection.Descriptor.Services.Single();
 
     /// <summary>The one bidirectional stream the worker opens: <c>FunctionRpc/EventStream</c>.</summary>
-    public static readonly Method<JsonObject, JsonObject> EventStream =
-        new(MethodType.DuplexStreaming, Service.FullName, Service.Methods.Single().Name, Marshaller, Marshaller);
+    public static readonly Method<JsonObject, JsonObject> EventStream = new(
+        MethodType.DuplexStreaming,
+        Service.FullName,
+        Service.Methods.Single().Name,
+        Marshaller,
+        Marshaller
+    );
 }

@@ -15,7 +15,10 @@ public sealed class RpcEndpoint
 
     public void Bind(ListenOptions listener) => _listener = listener;
 
-    public int Port => _listener?.IPEndPoint?.Port is > 0 and var port ? port : throw new InvalidOperationException("The gRPC listener is not bound yet.");
+    public int Port =>
+        _listener?.IPEndPoint?.Port is > 0 and var port
+            ? port
+            : throw new InvalidOperationException("The gRPC listener is not bound yet.");
 
     public Uri Uri => new($"http://127.0.0.1:{Port}/");
 }

@@ -11,9 +11,15 @@ public static partial class WorkerErrorOutput
     public static string Redact(string line)
     {
         var trimmed = line.TrimStart();
-        if (trimmed.StartsWith("at ", StringComparison.Ordinal) || trimmed.StartsWith("--- End of", StringComparison.Ordinal)) return line;
+        if (
+            trimmed.StartsWith("at ", StringComparison.Ordinal)
+            || trimmed.StartsWith("--- End of", StringComparison.Ordinal)
+        )
+            return line;
         var type = ExceptionType().Match(line);
-        return type.Success ? $"{type.Groups[1].Value}{type.Groups[2].Value} (message withheld)" : "(worker error output withheld)";
+        return type.Success
+            ? $"{type.Groups[1].Value}{type.Groups[2].Value} (message withheld)"
+            : "(worker error output withheld)";
     }
 
     [GeneratedRegex(@"^(Unhandled exception\. |\s*---> )?([A-Za-z_][\w.`]*(?:Exception|Error))\b")]

@@ -12,16 +12,34 @@ public static class WorkerLog
     {
         var level = (log["level"]?.GetValue<string>()) switch
         {
-            "Trace" => LogLevel.Trace, "Debug" => LogLevel.Debug, "Information" => LogLevel.Information,
-            "Warning" => LogLevel.Warning, "Error" => LogLevel.Error, "Critical" => LogLevel.Critical, _ => LogLevel.None,
+            "Trace" => LogLevel.Trace,
+            "Debug" => LogLevel.Debug,
+            "Information" => LogLevel.Information,
+            "Warning" => LogLevel.Warning,
+            "Error" => LogLevel.Error,
+            "Critical" => LogLevel.Critical,
+            _ => LogLevel.None,
         };
         // The framework's chatter (the worker's System logs, Microsoft.* and System.* categories) only when it matters.
         var category = log["category"]?.GetValue<string>() ?? "";
-        if (level < LogLevel.Warning && (log["logCategory"]?.GetValue<string>() == "System"
-            || category.StartsWith("Microsoft.", StringComparison.Ordinal) || category.StartsWith("System.", StringComparison.Ordinal))) return;
-        if (level == LogLevel.None || !logger.IsEnabled(level)) return;
+        if (
+            level < LogLevel.Warning
+            && (
+                log["logCategory"]?.GetValue<string>() == "System"
+                || category.StartsWith("Microsoft.", StringComparison.Ordinal)
+                || category.StartsWith("System.", StringComparison.Ordinal)
+            )
+        )
+            return;
+        if (level == LogLevel.None || !logger.IsEnabled(level))
+            return;
         var exception = log["exception"]?["type"]?.GetValue<string>();
-        logger.Log(level, "{Category}: {Message}{Exception}", category, log["message"]?.GetValue<string>(),
-            string.IsNullOrEmpty(exception) ? "" : $" [{exception}]");
+        logger.Log(
+            level,
+            "{Category}: {Message}{Exception}",
+            category,
+            log["message"]?.GetValue<string>(),
+            string.IsNullOrEmpty(exception) ? "" : $" [{exception}]"
+        );
     }
 }

@@ -8,9 +8,17 @@ namespace SampleWorker;
 public sealed class Files
 {
     [Function("Files")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, Route = "files/{*path}")] HttpRequest req, string path)
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, Route = "files/{*path}")] HttpRequest req,
+        string path
+    )
     {
         req.HttpContext.Response.Headers["x-sample"] = "files";
-        return new ContentResult { Content = path, ContentType = "text/plain", StatusCode = 201 };
+        return new ContentResult
+        {
+            Content = path,
+            ContentType = "text/plain",
+            StatusCode = 201,
+        };
     }
 }

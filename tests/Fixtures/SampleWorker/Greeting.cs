@@ -9,8 +9,10 @@ public sealed class Greeting
 {
     [Function("Greeting")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "greet/{name}")] HttpRequest req, string name,
-        FunctionContext context)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "greet/{name}")] HttpRequest req,
+        string name,
+        FunctionContext context
+    )
     {
         req.HttpContext.Response.Headers["x-traceparent"] = context.TraceContext.TraceParent;
         req.HttpContext.Response.Headers["x-seen-host"] = req.Host.Value;

@@ -9,5 +9,10 @@ public sealed class Other(ILogger<Other> logger)
 {
     [Function("Other")]
     public void Run([QueueTrigger("%OtherQueue%")] QueueMessage message) =>
-        logger.LogInformation("sample-other {Body} dequeue {DequeueCount} id {Id}", message.Body.ToString(), message.DequeueCount, message.MessageId);
+        logger.LogInformation(
+            "sample-other {Body} dequeue {DequeueCount} id {Id}",
+            message.Body.ToString(),
+            message.DequeueCount,
+            message.MessageId
+        );
 }

@@ -8,7 +8,11 @@ public sealed class Tick(ILogger<Tick> logger)
 {
     [Function("Tick")]
     public void RunTick([TimerTrigger("%TickSchedule%")] TimerInfo timer) =>
-        logger.LogInformation("sample-tick next {Next:O} past due {PastDue}", timer.ScheduleStatus?.Next, timer.IsPastDue);
+        logger.LogInformation(
+            "sample-tick next {Next:O} past due {PastDue}",
+            timer.ScheduleStatus?.Next,
+            timer.IsPastDue
+        );
 
     [Function("Tock")]
     public void RunTock([TimerTrigger("%TickSchedule%")] TimerInfo timer) => logger.LogInformation("sample-tock");

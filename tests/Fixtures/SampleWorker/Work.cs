@@ -10,11 +10,22 @@ namespace SampleWorker;
 public sealed class Work(ILogger<Work> logger)
 {
     [Function("Work")]
-    public async Task Run([QueueTrigger("%WorkQueue%", Connection = "AzureWebJobsStorage")] string message, long dequeueCount)
+    public async Task Run(
+        [QueueTrigger("%WorkQueue%", Connection = "AzureWebJobsStorage")] string message,
+        long dequeueCount
+    )
     {
-        logger.LogInformation("sample-work {Message} dequeue {DequeueCount} pid {Pid}", message, dequeueCount, Environment.ProcessId);
-        if (message.StartsWith("poison", StringComparison.Ordinal)) throw new InvalidOperationException("always fails");
-        if (message.StartsWith("flaky", StringComparison.Ordinal) && dequeueCount == 1) throw new InvalidOperationException("first try fails");
-        if (message.StartsWith("slow", StringComparison.Ordinal) && dequeueCount == 1) await Task.Delay(TimeSpan.FromMinutes(5));
+        logger.LogInformation(
+            "sample-work {Message} dequeue {DequeueCount} pid {Pid}",
+            message,
+            dequeueCount,
+            Environment.ProcessId
+        );
+        if (message.StartsWith("poison", StringComparison.Ordinal))
+            throw new InvalidOperationException("always fails");
+        if (message.StartsWith("flaky", StringComparison.Ordinal) && dequeueCount == 1)
+            throw new InvalidOperationException("first try fails");
+        if (message.StartsWith("slow", StringComparison.Ordinal) && dequeueCount == 1)
+            await Task.Delay(TimeSpan.FromMinutes(5));
     }
 }

@@ -10,23 +10,40 @@ namespace PipelineFunctions.App.Tests.Access;
 /// scope.</summary>
 public sealed class AccessTests
 {
-    static readonly string[] AllRoles = [Roles.SiteResearcher, Roles.TranslationLead, Roles.Coder, Roles.StudyLead,
-        Roles.Admin, Roles.Custodian];
+    static readonly string[] AllRoles =
+    [
+        Roles.SiteResearcher,
+        Roles.TranslationLead,
+        Roles.Coder,
+        Roles.StudyLead,
+        Roles.Admin,
+        Roles.Custodian,
+    ];
 
-    static ClaimsPrincipal User(string role, params string[] studies) => new(new ClaimsIdentity(
-        [new(ClaimTypes.Name, $"{role}-user"), new(ClaimTypes.Role, role),
-            .. studies.Select(s => new Claim(Roles.StudyClaim, s))], "test"));
+    static ClaimsPrincipal User(string role, params string[] studies) =>
+        new(
+            new ClaimsIdentity(
+                [
+                    new(ClaimTypes.Name, $"{role}-user"),
+                    new(ClaimTypes.Role, role),
+                    .. studies.Select(s => new Claim(Roles.StudyClaim, s)),
+                ],
+                "test"
+            )
+        );
 
     static int? Refused(FunctionPolicy policy, ClaimsPrincipal user, string? study = "study-1") =>
-        Authorisation.Refusal(policy, user, policy.RouteParameters.Contains("studyId") ? study
-            : null) is IStatusCodeHttpResult r ? r.StatusCode : null;
+        Authorisation.Refusal(policy, user, policy.RouteParameters.Contains("studyId") ? study : null)
+            is IStatusCodeHttpResult r
+            ? r.StatusCode
+            : null;
 
     public static TheoryData<string, string> EndpointsByRole()
     {
         var data = new TheoryData<string, string>();
         foreach (var function in FunctionPolicy.All.Keys.Order())
-            foreach (var role in AllRoles)
-                data.Add(function, role);
+        foreach (var role in AllRoles)
+            data.Add(function, role);
         return data;
     }
 
@@ -44,7 +61,8 @@ public sealed class AccessTests
     public void A_user_of_another_study_is_refused_every_endpoint_of_this_one(string function, string role)
     {
         var policy = FunctionPolicy.All[function];
-        if (policy.Anonymous || !policy.RouteParameters.Contains("studyId")) return;
+        if (policy.Anonymous || !policy.RouteParameters.Contains("studyId"))
+            return;
         // Positive control: the same role scoped to this study is refused only for its role, if at all.
         var here = Refused(policy, User(role, "study-1"));
         var elsewhere = Refused(policy, User(role, "another-study"));
@@ -84,16 +102,20 @@ public sealed class AccessTests
     [Fact]
     public void Site_researchers_and_the_study_lead_upload()
     {
-        var upload = Assert.Single(FunctionPolicy.All.Values, p => p.Route == "api/studies/{studyId}/transcripts"
-            && p.Audit is not null);
+        var upload = Assert.Single(
+            FunctionPolicy.All.Values,
+            p => p.Route == "api/studies/{studyId}/transcripts" && p.Audit is not null
+        );
         Assert.Equal([Roles.SiteResearcher, Roles.StudyLead], upload.Roles!.Order());
     }
 
     [Fact]
     public void Every_audited_endpoint_names_a_study_to_audit_under()
     {
-        Assert.All(FunctionPolicy.All.Values.Where(p => p.Audit is not null), p =>
-            Assert.Contains("studyId", p.RouteParameters));
+        Assert.All(
+            FunctionPolicy.All.Values.Where(p => p.Audit is not null),
+            p => Assert.Contains("studyId", p.RouteParameters)
+        );
     }
 
     [Fact]
@@ -116,29 +138,40 @@ public sealed class AccessTests
     [Fact]
     public void The_transcript_reads_and_choices_site_researchers_may_make_are_scoped_by_site()
     {
-        Assert.Equal(["CodeInOriginal", "GetPseudonymised", "GetSiteCheck", "GetTranscript", "ReleaseSiteCheck"],
-            FunctionPolicy.All.Values.Where(p => p.SiteScoped).Select(p => p.Name).Order());
-        Assert.All(FunctionPolicy.All.Values.Where(p => p.SiteScoped), p =>
-            Assert.Contains("transcriptId", p.RouteParameters));
+        Assert.Equal(
+            ["CodeInOriginal", "GetPseudonymised", "GetSiteCheck", "GetTranscript", "ReleaseSiteCheck"],
+            FunctionPolicy.All.Values.Where(p => p.SiteScoped).Select(p => p.Name).Order()
+        );
+        Assert.All(
+            FunctionPolicy.All.Values.Where(p => p.SiteScoped),
+            p => Assert.Contains("transcriptId", p.RouteParameters)
+        );
     }
 
     [Fact]
     public void Only_the_site_and_the_custodian_reach_the_site_s_check_and_its_reads_and_releases_are_audited()
     {
-        var check = FunctionPolicy.All.Values.Where(p => p.Route.Contains("site-check", StringComparison.Ordinal))
+        var check = FunctionPolicy
+            .All.Values.Where(p => p.Route.Contains("site-check", StringComparison.Ordinal))
             .ToList();
         Assert.Equal(3, check.Count);
         Assert.All(check, p => Assert.Equal([Roles.Custodian, Roles.SiteResearcher], p.Roles!.Order()));
-        Assert.All(check.Where(p => p.Route.Contains("{transcriptId}", StringComparison.Ordinal)), p =>
-            Assert.NotNull(p.Audit));
+        Assert.All(
+            check.Where(p => p.Route.Contains("{transcriptId}", StringComparison.Ordinal)),
+            p => Assert.NotNull(p.Audit)
+        );
     }
 
     [Fact]
     public void The_built_functions_metadata_lists_exactly_the_http_functions_the_attributes_declare()
     {
-        var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory,
-            "functions.metadata")))!.AsArray();
-        var http = metadata.Where(f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "httpTrigger"))
+        var metadata = System
+            .Text.Json.Nodes.JsonNode.Parse(
+                File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata"))
+            )!
+            .AsArray();
+        var http = metadata
+            .Where(f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "httpTrigger"))
             .Select(f => (string)f!["name"]!);
         Assert.Equal(FunctionPolicy.All.Keys.Order(), http.Order());
     }

@@ -13,8 +13,12 @@ public sealed class ProblemTypeTests
     static string? TypeOf(IResult? result) => Assert.IsAssignableFrom<IProblem>(result).Details.Type;
 
     static ClaimsPrincipal User(string role, string study) =>
-        new(new ClaimsIdentity(
-            [new(ClaimTypes.Name, "u"), new(ClaimTypes.Role, role), new(Roles.StudyClaim, study)], "test"));
+        new(
+            new ClaimsIdentity(
+                [new(ClaimTypes.Name, "u"), new(ClaimTypes.Role, role), new(Roles.StudyClaim, study)],
+                "test"
+            )
+        );
 
     [Fact]
     public void A_wrong_role_and_a_study_one_is_not_part_of_are_told_apart_by_type()
@@ -38,10 +42,21 @@ public sealed class ProblemTypeTests
     {
         IResult[] kinds =
         [
-            Problems.BadRequest("x"), Problems.Forbidden("x"), Problems.WrongRole(["a"]), Problems.NotInStudy("s"),
-            Problems.NoRoles(), Problems.NotFound("x"), Problems.NoStudy("s"), Problems.Conflict("x"),
-            Problems.Duplicate("x"), Problems.PreconditionFailed("x"), Problems.SignIn("x"), Problems.TooLarge("x"),
-            Problems.UnsupportedFormat("x"), Problems.Unreadable("x"), Problems.Failed("x"),
+            Problems.BadRequest("x"),
+            Problems.Forbidden("x"),
+            Problems.WrongRole(["a"]),
+            Problems.NotInStudy("s"),
+            Problems.NoRoles(),
+            Problems.NotFound("x"),
+            Problems.NoStudy("s"),
+            Problems.Conflict("x"),
+            Problems.Duplicate("x"),
+            Problems.PreconditionFailed("x"),
+            Problems.SignIn("x"),
+            Problems.TooLarge("x"),
+            Problems.UnsupportedFormat("x"),
+            Problems.Unreadable("x"),
+            Problems.Failed("x"),
         ];
         var types = kinds.Select(TypeOf).ToList();
         Assert.Equal(types.Count, types.Distinct().Count());

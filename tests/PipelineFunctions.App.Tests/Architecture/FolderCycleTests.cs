@@ -12,7 +12,8 @@ public sealed partial class FolderCycleTests
     static string Repo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln")))
+                return dir.FullName;
         throw new InvalidOperationException("The repository's root (PipelineFunctions.sln) is not above the tests.");
     }
 
@@ -20,23 +21,39 @@ public sealed partial class FolderCycleTests
     public static Dictionary<string, HashSet<string>> Dependencies(string project)
     {
         var root = $"PipelineFunctions.{project}";
-        var files = Directory.EnumerateFiles(Path.Combine(Repo(), "src", root), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
-                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-            .Select(File.ReadAllText).ToList();
-        var declared = files.Select(s => Namespace().Match(s)).Where(m => m.Success).Select(m => m.Groups[1].Value)
+        var files = Directory
+            .EnumerateFiles(Path.Combine(Repo(), "src", root), "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+            )
+            .Select(File.ReadAllText)
+            .ToList();
+        var declared = files
+            .Select(s => Namespace().Match(s))
+            .Where(m => m.Success)
+            .Select(m => m.Groups[1].Value)
             .ToHashSet();
         var graph = declared.ToDictionary(n => n, _ => new HashSet<string>());
         foreach (var source in files)
         {
-            if (Namespace().Match(source) is not { Success: true } own) continue;
+            if (Namespace().Match(source) is not { Success: true } own)
+                continue;
             var from = own.Groups[1].Value;
             var code = Noise().Replace(source, " ");
-            var named = Using().Matches(code).Select(m => m.Groups[1].Value)
-                .Concat(Qualified().Matches(code).Select(m => m.Value.StartsWith(root + ".", StringComparison.Ordinal)
-                    ? m.Value : $"{root}.{m.Value}"));
+            var named = Using()
+                .Matches(code)
+                .Select(m => m.Groups[1].Value)
+                .Concat(
+                    Qualified()
+                        .Matches(code)
+                        .Select(m =>
+                            m.Value.StartsWith(root + ".", StringComparison.Ordinal) ? m.Value : $"{root}.{m.Value}"
+                        )
+                );
             foreach (var name in named)
-                if (Longest(declared, name) is { } to && !Related(from, to)) graph[from].Add(to);
+                if (Longest(declared, name) is { } to && !Related(from, to))
+                    graph[from].Add(to);
         }
         return graph;
     }
@@ -44,7 +61,8 @@ public sealed partial class FolderCycleTests
     static string? Longest(HashSet<string> declared, string name)
     {
         for (var n = name; n.Contains('.'); n = n[..n.LastIndexOf('.')])
-            if (declared.Contains(n)) return n;
+            if (declared.Contains(n))
+                return n;
         return null;
     }
 
@@ -54,8 +72,13 @@ public sealed partial class FolderCycleTests
     /// <summary>Every loop in the graph, as the namespaces in it (strongly connected parts of more than one).</summary>
     public static List<List<string>> Cycles(Dictionary<string, HashSet<string>> graph)
     {
-        var (index, low, stack, on, found) = (new Dictionary<string, int>(), new Dictionary<string, int>(),
-            new Stack<string>(), new HashSet<string>(), new List<List<string>>());
+        var (index, low, stack, on, found) = (
+            new Dictionary<string, int>(),
+            new Dictionary<string, int>(),
+            new Stack<string>(),
+            new HashSet<string>(),
+            new List<List<string>>()
+        );
         void Visit(string v)
         {
             index[v] = low[v] = index.Count;
@@ -63,16 +86,30 @@ public sealed partial class FolderCycleTests
             on.Add(v);
             foreach (var w in graph.GetValueOrDefault(v) ?? [])
             {
-                if (!index.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (on.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                if (!index.ContainsKey(w))
+                {
+                    Visit(w);
+                    low[v] = Math.Min(low[v], low[w]);
+                }
+                else if (on.Contains(w))
+                    low[v] = Math.Min(low[v], index[w]);
             }
-            if (low[v] != index[v]) return;
+            if (low[v] != index[v])
+                return;
             var part = new List<string>();
             string x;
-            do { x = stack.Pop(); on.Remove(x); part.Add(x); } while (x != v);
-            if (part.Count > 1) found.Add([.. part.Order()]);
+            do
+            {
+                x = stack.Pop();
+                on.Remove(x);
+                part.Add(x);
+            } while (x != v);
+            if (part.Count > 1)
+                found.Add([.. part.Order()]);
         }
-        foreach (var v in graph.Keys.Order()) if (!index.ContainsKey(v)) Visit(v);
+        foreach (var v in graph.Keys.Order())
+            if (!index.ContainsKey(v))
+                Visit(v);
         return found;
     }
 
@@ -96,9 +133,17 @@ public sealed partial class FolderCycleTests
         // Positive control for the check above.
         var graph = new Dictionary<string, HashSet<string>>
         {
-            ["A"] = ["B"], ["B"] = ["C"], ["C"] = ["A"], ["D"] = ["A"],
+            ["A"] = ["B"],
+            ["B"] = ["C"],
+            ["C"] = ["A"],
+            ["D"] = ["A"],
         };
-        Assert.Equal([["A", "B", "C"]], Cycles(graph));
+        Assert.Equal(
+            [
+                ["A", "B", "C"],
+            ],
+            Cycles(graph)
+        );
     }
 
     [Fact]
@@ -107,8 +152,10 @@ public sealed partial class FolderCycleTests
         // The folders the issue found in a loop: storage and uploads may use the workflow, the workflow neither.
         var graph = Dependencies("App");
         Assert.Contains("PipelineFunctions.App.Workflow", graph["PipelineFunctions.App.Uploads"]);
-        Assert.DoesNotContain(graph["PipelineFunctions.App.Workflow"],
-            n => n.StartsWith("PipelineFunctions.App.Storage", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            graph["PipelineFunctions.App.Workflow"],
+            n => n.StartsWith("PipelineFunctions.App.Storage", StringComparison.Ordinal)
+        );
         Assert.DoesNotContain("PipelineFunctions.App.Uploads", graph["PipelineFunctions.App.Workflow"]);
     }
 

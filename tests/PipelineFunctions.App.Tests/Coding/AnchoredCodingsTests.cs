@@ -6,13 +6,21 @@ namespace PipelineFunctions.App.Tests.Coding;
 /// <summary>Codings carried into a new pseudonymised version by their words; a changed span waits for its coder.</summary>
 public sealed class AnchoredCodingsTests
 {
-    static readonly Dictionary<int, string> Before = new() { [1] = "On Mondays Amina takes the ward. Nobody wrote down what I should do." };
-    static readonly Dictionary<int, string> After = new() { [1] = "On Mondays [PERSON-4] takes the ward. Nobody wrote down what I should do." };
+    static readonly Dictionary<int, string> Before = new()
+    {
+        [1] = "On Mondays Amina takes the ward. Nobody wrote down what I should do.",
+    };
+    static readonly Dictionary<int, string> After = new()
+    {
+        [1] = "On Mondays [PERSON-4] takes the ward. Nobody wrote down what I should do.",
+    };
 
     static CodingEntry Span(string words, Dictionary<int, string> passages)
     {
         var start = passages[1].IndexOf(words, StringComparison.Ordinal);
-        return AnchoredCodings.Anchored([new CodingEntry(1, "c1", "added", start, start + words.Length)], passages, []).Single();
+        return AnchoredCodings
+            .Anchored([new CodingEntry(1, "c1", "added", start, start + words.Length)], passages, [])
+            .Single();
     }
 
     [Fact]

@@ -10,10 +10,21 @@ public sealed class CodingRulesTests
     static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     static TranscriptDocument Transcript(string id, TranscriptStatus status, int minutes) =>
-        new() { Id = id, StudyId = "s", Status = status, ReceivedAt = T0.AddMinutes(minutes) };
+        new()
+        {
+            Id = id,
+            StudyId = "s",
+            Status = status,
+            ReceivedAt = T0.AddMinutes(minutes),
+        };
 
     static CoderWorkDocument Work(string coder, bool submitted, int minutes = 0) =>
-        new() { Coder = coder, Submitted = submitted, SubmittedAt = submitted ? T0.AddMinutes(minutes) : null };
+        new()
+        {
+            Coder = coder,
+            Submitted = submitted,
+            SubmittedAt = submitted ? T0.AddMinutes(minutes) : null,
+        };
 
     static ClaimsPrincipal User(string name, string role) =>
         new(new ClaimsIdentity([new(ClaimTypes.Name, name), new(ClaimTypes.Role, role)], "test"));
@@ -22,8 +33,10 @@ public sealed class CodingRulesTests
     public void Ready_transcripts_are_those_with_suggestions_oldest_first_ties_by_id()
     {
         var ready = CodingRules.Ready([
-            Transcript("b", TranscriptStatus.SuggestionsReady, 5), Transcript("a", TranscriptStatus.SuggestionsReady, 5),
-            Transcript("c", TranscriptStatus.SuggestionsReady, 1), Transcript("d", TranscriptStatus.Pseudonymised, 0),
+            Transcript("b", TranscriptStatus.SuggestionsReady, 5),
+            Transcript("a", TranscriptStatus.SuggestionsReady, 5),
+            Transcript("c", TranscriptStatus.SuggestionsReady, 1),
+            Transcript("d", TranscriptStatus.Pseudonymised, 0),
             Transcript("e", TranscriptStatus.AwaitingTranslationReview, 0),
         ]);
         Assert.Equal(["c", "a", "b"], ready.Select(t => t.Id));
@@ -32,7 +45,9 @@ public sealed class CodingRulesTests
     [Fact]
     public void The_first_n_ready_transcripts_and_the_named_ones_are_double_coded()
     {
-        var ready = new[] { "a", "b", "c", "d" }.Select((id, i) => Transcript(id, TranscriptStatus.SuggestionsReady, i)).ToList();
+        var ready = new[] { "a", "b", "c", "d" }
+            .Select((id, i) => Transcript(id, TranscriptStatus.SuggestionsReady, i))
+            .ToList();
         var study = new StudyDocument { DoubleCodeFirst = 2, DoubleCodeTranscripts = ["d"] };
         Assert.Equal(["a", "b", "d"], CodingRules.DoubleCoded(study, ready).Order());
     }
@@ -40,7 +55,9 @@ public sealed class CodingRulesTests
     [Fact]
     public void No_transcript_is_double_coded_by_default()
     {
-        Assert.Empty(CodingRules.DoubleCoded(new StudyDocument(), [Transcript("a", TranscriptStatus.SuggestionsReady, 0)]));
+        Assert.Empty(
+            CodingRules.DoubleCoded(new StudyDocument(), [Transcript("a", TranscriptStatus.SuggestionsReady, 0)])
+        );
     }
 
     [Fact]
@@ -62,7 +79,13 @@ public sealed class CodingRulesTests
     [Fact]
     public void Agreement_compares_the_first_two_to_submit_never_the_consensus()
     {
-        var pair = CodingRules.Pair([Work("cy", true, 9), Work(CoderWorkDocument.FinalCoder, true, 0), Work("ann", true, 1), Work("ben", true, 2), Work("dee", false)]);
+        var pair = CodingRules.Pair([
+            Work("cy", true, 9),
+            Work(CoderWorkDocument.FinalCoder, true, 0),
+            Work("ann", true, 1),
+            Work("ben", true, 2),
+            Work("dee", false),
+        ]);
         Assert.Equal(["ann", "ben"], pair.Select(w => w.Coder));
     }
 
@@ -86,8 +109,18 @@ public sealed class CodingRulesTests
     [Fact]
     public void A_transcripts_own_coders_come_before_its_sites_and_none_leaves_it_open()
     {
-        var study = new StudyDocument { SiteCoders = { ["kampala"] = ["ann"] }, TranscriptCoders = { ["b"] = ["ben", "cy"] } };
-        TranscriptDocument At(string id, string site) => new() { Id = id, StudyId = "s", SiteId = site };
+        var study = new StudyDocument
+        {
+            SiteCoders = { ["kampala"] = ["ann"] },
+            TranscriptCoders = { ["b"] = ["ben", "cy"] },
+        };
+        TranscriptDocument At(string id, string site) =>
+            new()
+            {
+                Id = id,
+                StudyId = "s",
+                SiteId = site,
+            };
         Assert.Equal(["ann"], CodingRules.CodersOf(study, At("a", "kampala")));
         Assert.Equal(["ben", "cy"], CodingRules.CodersOf(study, At("b", "kampala")));
         Assert.Empty(CodingRules.CodersOf(study, At("c", "dar")));
@@ -97,7 +130,10 @@ public sealed class CodingRulesTests
     public void A_coder_codes_what_is_theirs_or_nobodys_and_the_study_lead_everything()
     {
         var study = new StudyDocument { SiteCoders = { ["kampala"] = ["ann"] } };
-        var (kampala, dar) = (new TranscriptDocument { Id = "a", SiteId = "kampala" }, new TranscriptDocument { Id = "b", SiteId = "dar" });
+        var (kampala, dar) = (
+            new TranscriptDocument { Id = "a", SiteId = "kampala" },
+            new TranscriptDocument { Id = "b", SiteId = "dar" }
+        );
         Assert.True(CodingRules.MayCode(study, kampala, User("ann", Roles.Coder)));
         Assert.False(CodingRules.MayCode(study, kampala, User("ben", Roles.Coder)));
         Assert.True(CodingRules.MayCode(study, dar, User("ben", Roles.Coder)));
@@ -118,7 +154,8 @@ public sealed class CodingRulesTests
         var work = new CoderWorkDocument
         {
             Codings = [new(1, "a", "added"), new(1, "b", "added"), new(2, "a", "suggested")],
-            Rejected = [new(3, "a")], Memos = [new(null, "Why a", "a")],
+            Rejected = [new(3, "a")],
+            Memos = [new(null, "Why a", "a")],
         };
         Assert.True(CodingsMerge.Move(work, "a", "b", out var moved));
         Assert.Equal(2, moved);

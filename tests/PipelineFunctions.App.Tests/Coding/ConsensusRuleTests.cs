@@ -28,15 +28,19 @@ public sealed class ConsensusRuleTests
     [Fact]
     public void It_is_saved_when_the_second_coder_confirms_the_same_coding()
     {
-        Assert.Equal(ConsensusStep.Save, ConsensusRule.Decide(User("ben", Roles.Coder), Pair, Proposed,
-            [new(1, "stigma", "consensus", 0, 4)]));
+        Assert.Equal(
+            ConsensusStep.Save,
+            ConsensusRule.Decide(User("ben", Roles.Coder), Pair, Proposed, [new(1, "stigma", "consensus", 0, 4)])
+        );
     }
 
     [Fact]
     public void A_second_coder_confirming_another_coding_waits_for_the_first_to_confirm_that()
     {
-        Assert.Equal(ConsensusStep.Confirm, ConsensusRule.Decide(User("ben", Roles.Coder), Pair, Proposed,
-            [new(1, "stigma", "consensus", 0, 9)]));
+        Assert.Equal(
+            ConsensusStep.Confirm,
+            ConsensusRule.Decide(User("ben", Roles.Coder), Pair, Proposed, [new(1, "stigma", "consensus", 0, 9)])
+        );
     }
 
     [Fact]

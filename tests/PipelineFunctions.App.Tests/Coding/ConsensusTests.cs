@@ -5,16 +5,24 @@ namespace PipelineFunctions.App.Tests.Coding;
 
 public sealed class ConsensusTests
 {
-    static readonly Dictionary<int, int> Lengths = new() { [1] = 40, [2] = 30, [3] = 20 };
+    static readonly Dictionary<int, int> Lengths = new()
+    {
+        [1] = 40,
+        [2] = 30,
+        [3] = 20,
+    };
 
     static CodingEntry Span(int segment, string code, int start, int end) => new(segment, code, "added", start, end);
+
     static CodingEntry Whole(int segment, string code) => new(segment, code, "suggested");
 
     [Fact]
     public void Coverage_merges_overlapping_and_touching_sub_spans_and_any_whole_coding_is_the_whole_passage()
     {
-        Assert.Equal([new CodedSpan(2, 9), new CodedSpan(12, 15)],
-            Consensus.Coverage([Span(1, "a", 12, 15), Span(1, "a", 5, 9), Span(1, "a", 2, 6)]));
+        Assert.Equal(
+            [new CodedSpan(2, 9), new CodedSpan(12, 15)],
+            Consensus.Coverage([Span(1, "a", 12, 15), Span(1, "a", 5, 9), Span(1, "a", 2, 6)])
+        );
         Assert.Equal([new CodedSpan(2, 12)], Consensus.Coverage([Span(1, "a", 2, 6), Span(1, "a", 6, 12)]));
         Assert.Equal([CodedSpan.Whole], Consensus.Coverage([Span(1, "a", 2, 6), Whole(1, "a")]));
         Assert.Equal([CodedSpan.Whole], Consensus.Coverage([Span(1, "a", 0, 40)], length: 40));
@@ -26,7 +34,9 @@ public sealed class ConsensusTests
     {
         var (agreed, disagreements) = Consensus.Compare(
             [Span(1, "hostility", 5, 12), Whole(2, "support"), Span(3, "rules", 0, 8), Span(1, "stigma", 0, 4)],
-            [Span(1, "hostility", 5, 12), Span(2, "support", 3, 9), Span(3, "rules", 4, 14)], Lengths);
+            [Span(1, "hostility", 5, 12), Span(2, "support", 3, 9), Span(3, "rules", 4, 14)],
+            Lengths
+        );
 
         Assert.Equal([new CodingEntry(1, "hostility", "consensus", 5, 12)], agreed);
         Assert.Equal([(1, "stigma"), (2, "support"), (3, "rules")], disagreements.Select(d => (d.Segment, d.CodeId)));
@@ -55,20 +65,26 @@ public sealed class ConsensusTests
         var (agreed, disagreements) = Consensus.Compare(
             [Span(1, "hostility", 5, 12), Span(2, "support", 3, 9), Span(3, "rules", 0, 8), Span(3, "rules", 15, 18)],
             [Span(1, "hostility", 5, 12), Whole(2, "support"), Span(3, "rules", 4, 10), Span(1, "stigma", 0, 4)],
-            Lengths);
+            Lengths
+        );
 
-        var (final, problem) = Consensus.Resolve(agreed, disagreements,
-        [
-            new(1, "stigma", Consensus.Second), new(2, "support", Consensus.First), new(3, "rules", Consensus.Union),
-        ]);
+        var (final, problem) = Consensus.Resolve(
+            agreed,
+            disagreements,
+            [new(1, "stigma", Consensus.Second), new(2, "support", Consensus.First), new(3, "rules", Consensus.Union)]
+        );
 
         Assert.Null(problem);
         Assert.Equal(
-        [
-            new CodingEntry(1, "hostility", "consensus", 5, 12), new CodingEntry(1, "stigma", "consensus", 0, 4),
-            new CodingEntry(2, "support", "consensus", 3, 9),
-            new CodingEntry(3, "rules", "consensus", 0, 10), new CodingEntry(3, "rules", "consensus", 15, 18),
-        ], final);
+            [
+                new CodingEntry(1, "hostility", "consensus", 5, 12),
+                new CodingEntry(1, "stigma", "consensus", 0, 4),
+                new CodingEntry(2, "support", "consensus", 3, 9),
+                new CodingEntry(3, "rules", "consensus", 0, 10),
+                new CodingEntry(3, "rules", "consensus", 15, 18),
+            ],
+            final
+        );
     }
 
     [Fact]
@@ -84,12 +100,16 @@ public sealed class ConsensusTests
     [InlineData("odd", "Keep one coder's span ('first' or 'second') or their 'union', not 'both'.")]
     [InlineData("twice", "Passage 3 has two choices for 'rules'; keep one.")]
     [InlineData("stray", "The coders did not disagree on 'hostility' in passage 1.")]
-    public void A_consensus_with_a_disagreement_left_open_or_a_choice_that_resolves_nothing_is_refused(string kind,
-        string expected)
+    public void A_consensus_with_a_disagreement_left_open_or_a_choice_that_resolves_nothing_is_refused(
+        string kind,
+        string expected
+    )
     {
         var (agreed, disagreements) = Consensus.Compare(
             [Span(1, "hostility", 5, 12), Span(3, "rules", 0, 8), Span(1, "stigma", 0, 4)],
-            [Span(1, "hostility", 5, 12), Span(3, "rules", 4, 14)], Lengths);
+            [Span(1, "hostility", 5, 12), Span(3, "rules", 4, 14)],
+            Lengths
+        );
         List<ConsensusChoice> choices = kind switch
         {
             "open" => [new(3, "rules", Consensus.Union)],
@@ -107,8 +127,12 @@ public sealed class ConsensusTests
     [Fact]
     public void Two_consensus_codings_are_the_same_when_they_cover_the_same_words_with_the_same_codes()
     {
-        Assert.True(Consensus.Same([Span(1, "a", 0, 4), Whole(2, "b")], [Whole(2, "b") with { Origin = "x" },
-            Span(1, "a", 0, 4)]));
+        Assert.True(
+            Consensus.Same(
+                [Span(1, "a", 0, 4), Whole(2, "b")],
+                [Whole(2, "b") with { Origin = "x" }, Span(1, "a", 0, 4)]
+            )
+        );
         Assert.False(Consensus.Same([Span(1, "a", 0, 4)], [Span(1, "a", 0, 5)]));
         Assert.False(Consensus.Same([Span(1, "a", 0, 4)], [Span(1, "a", 0, 4), Whole(2, "b")]));
     }

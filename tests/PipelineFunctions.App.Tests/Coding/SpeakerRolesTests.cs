@@ -7,11 +7,24 @@ namespace PipelineFunctions.App.Tests.Coding;
 public sealed class SpeakerRolesTests
 {
     static readonly (int, string)[] Turns =
-        [(1, "Interviewer"), (2, "#9 (PSW)"), (3, "#4 (PSW)"), (4, "P3"), (5, "P7")];
+    [
+        (1, "Interviewer"),
+        (2, "#9 (PSW)"),
+        (3, "#4 (PSW)"),
+        (4, "P3"),
+        (5, "P7"),
+    ];
 
-    static TranscriptDocument Transcript(Dictionary<string, ParticipantRole>? assigned = null,
-        Dictionary<int, ParticipantRole>? imported = null) =>
-        new() { Id = "t", SpeakerRoles = assigned ?? [], ImportedRoles = imported ?? [] };
+    static TranscriptDocument Transcript(
+        Dictionary<string, ParticipantRole>? assigned = null,
+        Dictionary<int, ParticipantRole>? imported = null
+    ) =>
+        new()
+        {
+            Id = "t",
+            SpeakerRoles = assigned ?? [],
+            ImportedRoles = imported ?? [],
+        };
 
     [Fact]
     public void The_role_the_study_lead_assigned_comes_before_the_label_in_the_speakers_name()
@@ -25,8 +38,13 @@ public sealed class SpeakerRolesTests
     [Fact]
     public void An_imported_role_is_found_by_a_turn_its_speaker_speaks_and_the_lead_overrides_it()
     {
-        var roles = SpeakerRoles.Of(Transcript(new() { ["P7"] = ParticipantRole.Carer },
-            new() { [4] = ParticipantRole.ServiceUser, [5] = ParticipantRole.Staff }), Turns);
+        var roles = SpeakerRoles.Of(
+            Transcript(
+                new() { ["P7"] = ParticipantRole.Carer },
+                new() { [4] = ParticipantRole.ServiceUser, [5] = ParticipantRole.Staff }
+            ),
+            Turns
+        );
         Assert.Equal("service user", roles.RoleOf("P3"));
         Assert.Equal("carer", roles.RoleOf("P7"));
         Assert.Equal(ParticipantRole.ServiceUser, roles.Assigned["P3"]);

@@ -26,14 +26,18 @@ public sealed class HttpContractTests
     static IReadOnlyDictionary<string, MethodInfo> Functions()
     {
         var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!;
-        return metadata.AsArray()
+        return metadata
+            .AsArray()
             .Where(f => f!["bindings"]!.AsArray().Any(b => (string?)b!["type"] == "httpTrigger"))
-            .ToDictionary(f => (string)f!["name"]!, f =>
-            {
-                var entry = (string)f!["entryPoint"]!;
-                var type = App.GetType(entry[..entry.LastIndexOf('.')], throwOnError: true)!;
-                return type.GetMethod(entry[(entry.LastIndexOf('.') + 1)..])!;
-            });
+            .ToDictionary(
+                f => (string)f!["name"]!,
+                f =>
+                {
+                    var entry = (string)f!["entryPoint"]!;
+                    var type = App.GetType(entry[..entry.LastIndexOf('.')], throwOnError: true)!;
+                    return type.GetMethod(entry[(entry.LastIndexOf('.') + 1)..])!;
+                }
+            );
     }
 
     public static TheoryData<string> FunctionNames() => [.. Functions().Keys.Order()];
@@ -42,17 +46,19 @@ public sealed class HttpContractTests
     static List<Type> Answers(MethodInfo method)
     {
         var type = method.ReturnType;
-        if (type.IsGenericType
-            && type.GetGenericTypeDefinition() == typeof(Task<>)) type = type.GetGenericArguments()[0];
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
+            type = type.GetGenericArguments()[0];
         return Flatten(type).ToList();
     }
 
     static IEnumerable<Type> Flatten(Type type) =>
         typeof(INestedHttpResult).IsAssignableFrom(type) && type.IsGenericType
-            ? type.GetGenericArguments().SelectMany(Flatten) : [type];
+            ? type.GetGenericArguments().SelectMany(Flatten)
+            : [type];
 
     static IEnumerable<Type> ProblemKinds(IEnumerable<Type> answers) =>
-        answers.Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Problem<>))
+        answers
+            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Problem<>))
             .Select(t => t.GetGenericArguments()[0]);
 
     [Fact]
@@ -68,11 +74,14 @@ public sealed class HttpContractTests
     public void A_function_names_each_answer_it_gives_in_its_signature(string function)
     {
         var answers = Answers(Functions()[function]);
-        Assert.All(answers, a =>
-        {
-            Assert.True(typeof(IResult).IsAssignableFrom(a), $"{function} answers {a.Name}, not a result");
-            Assert.False(a.IsInterface || a.IsAbstract, $"{function} answers the open {a.Name}: name the answers");
-        });
+        Assert.All(
+            answers,
+            a =>
+            {
+                Assert.True(typeof(IResult).IsAssignableFrom(a), $"{function} answers {a.Name}, not a result");
+                Assert.False(a.IsInterface || a.IsAbstract, $"{function} answers the open {a.Name}: name the answers");
+            }
+        );
         Assert.Contains(answers, a => !ProblemKinds([a]).Any());
     }
 
@@ -82,10 +91,13 @@ public sealed class HttpContractTests
     {
         var reached = new HashSet<Type>();
         foreach (var answer in Answers(Functions()[function]))
-            foreach (var value in answer.GetInterfaces()
-                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValueHttpResult<>))
-                         .Select(i => i.GetGenericArguments()[0]))
-                Reach(value, reached);
+        foreach (
+            var value in answer
+                .GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValueHttpResult<>))
+                .Select(i => i.GetGenericArguments()[0])
+        )
+            Reach(value, reached);
         var storage = reached.Where(t => !t.IsEnum && StorageNamespaces.Any(n => t.Namespace?.StartsWith(n) == true));
         Assert.Empty(storage.Select(t => t.FullName));
     }
@@ -93,10 +105,14 @@ public sealed class HttpContractTests
     /// <summary>Every type a value's JSON is made of: properties, elements and type arguments, transitively.</summary>
     static void Reach(Type type, HashSet<Type> reached)
     {
-        if (type.IsPrimitive || type == typeof(string) || !reached.Add(type)) return;
-        if (type.IsArray) Reach(type.GetElementType()!, reached);
-        foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : []) Reach(argument, reached);
-        if (type.Namespace?.StartsWith("System") == true) return;
+        if (type.IsPrimitive || type == typeof(string) || !reached.Add(type))
+            return;
+        if (type.IsArray)
+            Reach(type.GetElementType()!, reached);
+        foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : [])
+            Reach(argument, reached);
+        if (type.Namespace?.StartsWith("System") == true)
+            return;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             Reach(property.PropertyType, reached);
     }
@@ -106,9 +122,13 @@ public sealed class HttpContractTests
     {
         // Positive control for the test above: a list of documents inside an answer is reached.
         var reached = new HashSet<Type>();
-        Reach(typeof(Ok<Dictionary<string, List<Model.StatusChange>>>).GetInterfaces()
-            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValueHttpResult<>))
-            .GetGenericArguments()[0], reached);
+        Reach(
+            typeof(Ok<Dictionary<string, List<Model.StatusChange>>>)
+                .GetInterfaces()
+                .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValueHttpResult<>))
+                .GetGenericArguments()[0],
+            reached
+        );
         Assert.Contains(typeof(Model.StatusChange), reached);
     }
 
@@ -124,12 +144,15 @@ public sealed class HttpContractTests
         var kinds = AllKinds().Select(Example).ToList();
         Assert.True(kinds.Count >= 14, $"{kinds.Count} kinds");
         Assert.Equal(kinds.Count, kinds.Select(p => p.Details.Type).Distinct().Count());
-        Assert.All(kinds, p =>
-        {
-            Assert.StartsWith("urn:transcript-pipeline:problem:", p.Details.Type);
-            Assert.InRange(p.Details.Status ?? 0, 400, 599);
-            Assert.Equal(p.Details.Status, ((IStatusCodeHttpResult)p).StatusCode);
-        });
+        Assert.All(
+            kinds,
+            p =>
+            {
+                Assert.StartsWith("urn:transcript-pipeline:problem:", p.Details.Type);
+                Assert.InRange(p.Details.Status ?? 0, 400, 599);
+                Assert.Equal(p.Details.Status, ((IStatusCodeHttpResult)p).StatusCode);
+            }
+        );
     }
 
     public static TheoryData<string> DeclaredKinds() =>
@@ -143,9 +166,11 @@ public sealed class HttpContractTests
         var problem = Example(kind);
         var http = new DefaultHttpContext
         {
-            RequestServices = new ServiceCollection().AddOptions()
+            RequestServices = new ServiceCollection()
+                .AddOptions()
                 .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-                .AddProblemDetails().BuildServiceProvider(),
+                .AddProblemDetails()
+                .BuildServiceProvider(),
         };
         http.Response.Body = new MemoryStream();
         await ((IResult)problem).ExecuteAsync(http);
@@ -177,10 +202,16 @@ public sealed class HttpContractTests
     {
         var known = typeof(Problems.Types).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
         var pages = Path.Combine(AppContext.BaseDirectory, "wwwroot", "app");
-        var matched = Directory.EnumerateFiles(pages, "*.js", SearchOption.AllDirectories)
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f),
-                "urn:transcript-pipeline:problem:[a-z-]+")
-                .Select(m => m.Value))
+        var matched = Directory
+            .EnumerateFiles(pages, "*.js", SearchOption.AllDirectories)
+            .SelectMany(f =>
+                System
+                    .Text.RegularExpressions.Regex.Matches(
+                        File.ReadAllText(f),
+                        "urn:transcript-pipeline:problem:[a-z-]+"
+                    )
+                    .Select(m => m.Value)
+            )
             .ToList();
         Assert.NotEmpty(matched);
         Assert.All(matched, t => Assert.Contains(t, known));

@@ -39,8 +39,10 @@ public sealed class VocabularyTests
     {
         var json = JObject.FromObject(new TranscriptDocument { Id = "t1", Role = PairRole.Translation });
         Assert.Equal("translation", (string?)json["role"]);
-        Assert.Equal(PairRole.Source,
-            JsonConvert.DeserializeObject<TranscriptDocument>("""{"id":"t1","role":"source"}""")!.Role);
+        Assert.Equal(
+            PairRole.Source,
+            JsonConvert.DeserializeObject<TranscriptDocument>("""{"id":"t1","role":"source"}""")!.Role
+        );
         Assert.Null(JsonConvert.DeserializeObject<TranscriptDocument>("""{"id":"t1"}""")!.Role);
         Assert.All(Enum.GetValues<PairRole>(), r => Assert.Equal(r, PairRoles.Parse(r.Name())));
         Assert.Null(PairRoles.Parse("Source"));
@@ -51,15 +53,23 @@ public sealed class VocabularyTests
     {
         var flag = new TranslationFlagEntry("dropped-sentence", Severity.High, 1, 1, "A sentence is missing.");
         Assert.Equal("High", (string?)JObject.FromObject(flag)["severity"]);
-        Assert.Equal(Severity.Medium, JsonConvert.DeserializeObject<TranslationFlagEntry>(
-            """{"kind":"k","severity":"Medium","sourceTurn":null,"translationTurn":2,"explanation":"e"}""")!.Severity);
+        Assert.Equal(
+            Severity.Medium,
+            JsonConvert
+                .DeserializeObject<TranslationFlagEntry>(
+                    """{"kind":"k","severity":"Medium","sourceTurn":null,"translationTurn":2,"explanation":"e"}"""
+                )!
+                .Severity
+        );
     }
 
     [Fact]
     public void Every_roster_category_is_a_kind_of_identifier_and_contact_details_are_not_numbered()
     {
-        Assert.Equal(Enum.GetValues<IdentifierCategory>().Length,
-            Enum.GetValues<IdentifierCategory>().Select(IdentifierKinds.Of).Distinct().Count());
+        Assert.Equal(
+            Enum.GetValues<IdentifierCategory>().Length,
+            Enum.GetValues<IdentifierCategory>().Select(IdentifierKinds.Of).Distinct().Count()
+        );
         Assert.Equal(IdentifierKinds.Person, IdentifierKinds.Of(IdentifierCategory.Person));
         Assert.True(IdentifierKinds.IsNumbered(IdentifierKinds.Person));
         Assert.False(IdentifierKinds.IsNumbered(IdentifierKinds.Phone));

@@ -21,9 +21,39 @@ public sealed class ApprovedPairsTests
 
     TranslationCheckDocument Pair(TranscriptStatus status, TranslationReview review = TranslationReview.Approved)
     {
-        _store.Add(new TranscriptDocument { Id = "src", StudyId = "study-1", Role = PairRole.Source, TranslationId = "tr", Status = status, PseudonymVersion = 1 });
-        _store.Add(new TranscriptDocument { Id = "tr", StudyId = "study-1", Role = PairRole.Translation, TranslationOf = "src", Status = status, PseudonymVersion = 2 });
-        return new() { Id = "tr", StudyId = "study-1", SourceId = "src", TranslationId = "tr", SourceVersion = 1, TranslationVersion = 2, Review = review, DecidedBy = "lead" };
+        _store.Add(
+            new TranscriptDocument
+            {
+                Id = "src",
+                StudyId = "study-1",
+                Role = PairRole.Source,
+                TranslationId = "tr",
+                Status = status,
+                PseudonymVersion = 1,
+            }
+        );
+        _store.Add(
+            new TranscriptDocument
+            {
+                Id = "tr",
+                StudyId = "study-1",
+                Role = PairRole.Translation,
+                TranslationOf = "src",
+                Status = status,
+                PseudonymVersion = 2,
+            }
+        );
+        return new()
+        {
+            Id = "tr",
+            StudyId = "study-1",
+            SourceId = "src",
+            TranslationId = "tr",
+            SourceVersion = 1,
+            TranslationVersion = 2,
+            Review = review,
+            DecidedBy = "lead",
+        };
     }
 
     [Theory]
@@ -45,7 +75,17 @@ public sealed class ApprovedPairsTests
     {
         var check = Pair(AwaitingTranslationReview);
         // The stop: the source moved, the process died before the translation's move.
-        Assert.True(await _store.SetStatusAsync("study-1", "src", AwaitingTranslationReview, TranslationApproved, null, null, default));
+        Assert.True(
+            await _store.SetStatusAsync(
+                "study-1",
+                "src",
+                AwaitingTranslationReview,
+                TranslationApproved,
+                null,
+                null,
+                default
+            )
+        );
 
         Assert.Equal(1, await _approved.FinishAsync(check, default));
         Assert.Equal(TranslationApproved, _store["tr"].Status);
@@ -59,7 +99,10 @@ public sealed class ApprovedPairsTests
     [Fact]
     public async Task A_check_not_approved_moves_nothing()
     {
-        Assert.Equal(0, await _approved.FinishAsync(Pair(AwaitingTranslationReview, TranslationReview.Pending), default));
+        Assert.Equal(
+            0,
+            await _approved.FinishAsync(Pair(AwaitingTranslationReview, TranslationReview.Pending), default)
+        );
         Assert.Equal(AwaitingTranslationReview, _store["tr"].Status);
         Assert.Empty(_queues.Sent);
     }

@@ -23,16 +23,29 @@ public sealed class CodeInOriginalRowsTests
         Assert.Equal(StageTable.TranslationCheck, StageTable.Next(original, Pseudonymised));
 
         original.CodeInOriginal = true;
-        Assert.True(await new TranscriptWorkflow(store, queues, new InMemorySummaries()).MoveAsync(original, Pseudonymised, null, default));
+        Assert.True(
+            await new TranscriptWorkflow(store, queues, new InMemorySummaries()).MoveAsync(
+                original,
+                Pseudonymised,
+                null,
+                default
+            )
+        );
 
-        Assert.Equal([(StageTable.Suggest.Queue, original.Id)], queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId)));
+        Assert.Equal(
+            [(StageTable.Suggest.Queue, original.Id)],
+            queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId))
+        );
         Assert.Equal(Pseudonymised, store[original.Id].Status);
     }
 
     [Fact]
     public void Only_a_person_makes_the_choice_and_only_for_an_original_waiting_for_its_translation()
     {
-        Assert.Equal([(AwaitingTranslationCheck, Pseudonymised, Hand.Person)], Transitions.Of(Trigger.CodeInOriginal).Select(r => (r.From, r.To, r.Hand)));
+        Assert.Equal(
+            [(AwaitingTranslationCheck, Pseudonymised, Hand.Person)],
+            Transitions.Of(Trigger.CodeInOriginal).Select(r => (r.From, r.To, r.Hand))
+        );
         Assert.False(At(AwaitingTranslationCheck, Kind.Translation).AwaitsTranslation);
         Assert.False(At(AwaitingTranslationReview, Kind.Source).AwaitsTranslation);
         Assert.Null(StalledTranscripts.Stalled(At(AwaitingTranslationCheck, Kind.Source), DateTimeOffset.MaxValue));

@@ -15,18 +15,29 @@ sealed class InMemoryTranscripts(TimeProvider clock) : ITranscriptStatuses
     public Task<TranscriptDocument?> GetAsync(string studyId, string transcriptId, CancellationToken ct) =>
         Task.FromResult(_documents.TryGetValue(transcriptId, out var t) && t.StudyId == studyId ? Copy(t) : null);
 
-    public Task<bool> SetStatusAsync(string studyId, string transcriptId, TranscriptStatus from, TranscriptStatus status, string? reason,
-        TranscriptFacts? facts, CancellationToken ct)
+    public Task<bool> SetStatusAsync(
+        string studyId,
+        string transcriptId,
+        TranscriptStatus from,
+        TranscriptStatus status,
+        string? reason,
+        TranscriptFacts? facts,
+        CancellationToken ct
+    )
     {
         var stored = _documents[transcriptId];
-        if (stored.Status != from) return Task.FromResult(false);
+        if (stored.Status != from)
+            return Task.FromResult(false);
         stored.Status = status;
         stored.UpdatedAt = clock.GetUtcNow();
         stored.History.Add(new(status, stored.UpdatedAt, reason));
         return Task.FromResult(true);
     }
 
-    static TranscriptDocument Copy(TranscriptDocument t) => Newtonsoft.Json.JsonConvert.DeserializeObject<TranscriptDocument>(Newtonsoft.Json.JsonConvert.SerializeObject(t))!;
+    static TranscriptDocument Copy(TranscriptDocument t) =>
+        Newtonsoft.Json.JsonConvert.DeserializeObject<TranscriptDocument>(
+            Newtonsoft.Json.JsonConvert.SerializeObject(t)
+        )!;
 }
 
 /// <summary>The moves the study summary was told of.</summary>

@@ -24,8 +24,10 @@ public sealed class SiteCheckRowsTests
     public void Pseudonymisation_stops_at_the_check_in_a_study_that_has_it_and_goes_on_in_one_that_does_not()
     {
         Assert.Equal(AwaitingSiteCheck, Transitions.Target(Trigger.Pseudonymise, Parsed, At(Parsed), Checked));
-        Assert.Equal(AwaitingSiteCheck, Transitions.Target(Trigger.Pseudonymise, Parsed, At(Parsed, Kind.Translation),
-            Checked));
+        Assert.Equal(
+            AwaitingSiteCheck,
+            Transitions.Target(Trigger.Pseudonymise, Parsed, At(Parsed, Kind.Translation), Checked)
+        );
         Assert.Equal(Pseudonymised, Transitions.Target(Trigger.Pseudonymise, Parsed, At(Parsed), Unchecked));
     }
 
@@ -58,8 +60,10 @@ public sealed class SiteCheckRowsTests
     {
         Assert.Equal(StageStep.Done, Transitions.StepFor(Trigger.Pseudonymise, At(AwaitingSiteCheck)));
         Assert.Equal(StageStep.Early, Transitions.StepFor(Trigger.Suggest, At(AwaitingSiteCheck)));
-        Assert.Equal(StageStep.Early, Transitions.StepFor(Trigger.CheckTranslation, At(AwaitingSiteCheck,
-            Kind.Source)));
+        Assert.Equal(
+            StageStep.Early,
+            Transitions.StepFor(Trigger.CheckTranslation, At(AwaitingSiteCheck, Kind.Source))
+        );
         // Coders' reads ask for "at least Pseudonymised": a transcript at the check is not.
         Assert.False(AwaitingSiteCheck.IsAtLeast(Pseudonymised));
         Assert.True(Pseudonymised.IsAtLeast(AwaitingSiteCheck));
@@ -82,11 +86,19 @@ public sealed class SiteCheckRowsTests
         var t0 = DateTimeOffset.UnixEpoch;
         var transcript = new TranscriptDocument
         {
-            History = [new(Received, t0), new(Parsed, t0.AddSeconds(1)), new(AwaitingSiteCheck, t0.AddSeconds(3)),
-                new(Pseudonymised, t0.AddSeconds(3000)), new(SuggestionsReady, t0.AddSeconds(3004))],
+            History =
+            [
+                new(Received, t0),
+                new(Parsed, t0.AddSeconds(1)),
+                new(AwaitingSiteCheck, t0.AddSeconds(3)),
+                new(Pseudonymised, t0.AddSeconds(3000)),
+                new(SuggestionsReady, t0.AddSeconds(3004)),
+            ],
         };
         var durations = StageTimings.Durations(transcript).Select(d => (d.Stage, d.Duration.TotalSeconds)).ToList();
-        Assert.Equal([("ingest", 1.0), ("pseudonymise", 2.0), ("suggest", 4.0), (StageTimings.UploadToReady, 3.0)],
-            durations);
+        Assert.Equal(
+            [("ingest", 1.0), ("pseudonymise", 2.0), ("suggest", 4.0), (StageTimings.UploadToReady, 3.0)],
+            durations
+        );
     }
 }

@@ -26,8 +26,11 @@ public sealed class SweepAndReplayTests
     [InlineData(AwaitingTranslationReview, Kind.Source, null)]
     [InlineData(SuggestionsReady, Kind.Single, null)]
     [InlineData(Failed, Kind.Single, null)]
-    public void A_transcript_that_sat_past_the_limit_is_handed_to_the_stage_it_waits_for(TranscriptStatus status,
-        Kind kind, string? stage)
+    public void A_transcript_that_sat_past_the_limit_is_handed_to_the_stage_it_waits_for(
+        TranscriptStatus status,
+        Kind kind,
+        string? stage
+    )
     {
         Assert.Equal(stage, Sweep(At(status, kind, Clock.GetUtcNow() - Limit - TimeSpan.FromSeconds(1)))?.Name);
     }
@@ -62,15 +65,19 @@ public sealed class SweepAndReplayTests
         failed.Status = Failed;
         failed.History.Add(new(Failed, Clock.GetUtcNow()));
 
-        Assert.Equal(new ReplayPlan(Received, HandOn: false, Resend: true),
-            PoisonReplay.Plan(failed, StageTable.Ingest));
+        Assert.Equal(
+            new ReplayPlan(Received, HandOn: false, Resend: true),
+            PoisonReplay.Plan(failed, StageTable.Ingest)
+        );
     }
 
     [Fact]
     public void A_transcript_whose_stage_died_after_its_write_is_handed_on_not_resent()
     {
-        Assert.Equal(new ReplayPlan(null, HandOn: true, Resend: false),
-            PoisonReplay.Plan(At(Pseudonymised), StageTable.Pseudonymise));
+        Assert.Equal(
+            new ReplayPlan(null, HandOn: true, Resend: false),
+            PoisonReplay.Plan(At(Pseudonymised), StageTable.Pseudonymise)
+        );
     }
 
     [Theory]
@@ -78,8 +85,10 @@ public sealed class SweepAndReplayTests
     [InlineData(AwaitingTranslationReview)]
     public void A_transcript_at_rest_gets_its_message_back_as_it_was(TranscriptStatus status)
     {
-        Assert.Equal(new ReplayPlan(null, HandOn: false, Resend: true),
-            PoisonReplay.Plan(At(status, Kind.Source), StageTable.Suggest));
+        Assert.Equal(
+            new ReplayPlan(null, HandOn: false, Resend: true),
+            PoisonReplay.Plan(At(status, Kind.Source), StageTable.Suggest)
+        );
     }
 
     [Fact]
@@ -107,8 +116,12 @@ public sealed class SweepAndReplayTests
     public void An_upload_event_names_its_transcript_by_its_blob()
     {
         var body = App.Uploads.BlobCreatedEvents.Create(
-            new Uri("http://127.0.0.1:10000/devstoreaccount1/uploads/s1/kampala/t1.txt"), "s1/kampala/t1.txt", 10,
-            "etag", Clock.GetUtcNow());
+            new Uri("http://127.0.0.1:10000/devstoreaccount1/uploads/s1/kampala/t1.txt"),
+            "s1/kampala/t1.txt",
+            10,
+            "etag",
+            Clock.GetUtcNow()
+        );
         Assert.Equal(("s1", "t1"), PoisonReplay.TranscriptOf(body));
     }
 }

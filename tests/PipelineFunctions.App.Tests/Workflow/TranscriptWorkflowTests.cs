@@ -30,7 +30,10 @@ public sealed class TranscriptWorkflowTests
 
         Assert.Equal(Pseudonymised, _store[transcript.Id].Status);
         Assert.Equal(Pseudonymised, transcript.Status);
-        Assert.Equal([(StageTable.Suggest.Queue, transcript.Id)], _queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId)));
+        Assert.Equal(
+            [(StageTable.Suggest.Queue, transcript.Id)],
+            _queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId))
+        );
     }
 
     [Fact]
@@ -55,7 +58,9 @@ public sealed class TranscriptWorkflowTests
         var transcript = At(Parsed);
         _store.Add(transcript);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _workflow.MoveAsync(transcript, SuggestionsReady, null, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            _workflow.MoveAsync(transcript, SuggestionsReady, null, default)
+        );
 
         Assert.Equal(Parsed, _store[transcript.Id].Status);
         Assert.Empty(_queues.Sent);
@@ -70,7 +75,15 @@ public sealed class TranscriptWorkflowTests
         await _workflow.MoveAsync(now, AwaitingTranslationReview, "first", default);
         await _workflow.MoveAsync(now, TranslationQueried, "queried", default);
 
-        Assert.True(await _workflow.MoveFromCurrentAsync(stale, Trigger.CheckTranslation, AwaitingTranslationReview, "checked again", default));
+        Assert.True(
+            await _workflow.MoveFromCurrentAsync(
+                stale,
+                Trigger.CheckTranslation,
+                AwaitingTranslationReview,
+                "checked again",
+                default
+            )
+        );
 
         Assert.Equal(AwaitingTranslationReview, _store[stale.Id].Status);
         Assert.Equal("checked again", _store[stale.Id].History[^1].Detail);

@@ -46,7 +46,12 @@ public sealed class TransitionTableTests
     [InlineData(Trigger.Suggest, Parsed, Kind.Single, StageStep.Early)]
     [InlineData(Trigger.Suggest, Superseded, Kind.Translation, StageStep.Passed)]
     [InlineData(Trigger.Suggest, AwaitingTranslationReview, Kind.Translation, StageStep.Passed)]
-    public void A_stage_s_guard_is_read_from_the_table(Trigger stage, TranscriptStatus status, Kind kind, StageStep step)
+    public void A_stage_s_guard_is_read_from_the_table(
+        Trigger stage,
+        TranscriptStatus status,
+        Kind kind,
+        StageStep step
+    )
     {
         Assert.Equal(step, Transitions.StepFor(stage, At(status, kind)));
     }
@@ -54,14 +59,20 @@ public sealed class TransitionTableTests
     [Fact]
     public void Stages_are_in_the_order_of_their_first_rows()
     {
-        var order = Transitions.All.Select(r => r.Trigger).Where(t => StageTable.All.Any(s => s.Trigger == t)).Distinct();
+        var order = Transitions
+            .All.Select(r => r.Trigger)
+            .Where(t => StageTable.All.Any(s => s.Trigger == t))
+            .Distinct();
         Assert.Equal(StageTable.All.Select(s => s.Trigger), order);
     }
 
     [Fact]
     public void Every_stage_takes_a_transcript_from_some_status_by_itself()
     {
-        Assert.All(StageTable.All, s => Assert.Contains(Transitions.Of(s.Trigger), r => r.Hand is Hand.Queued or Hand.Upload));
+        Assert.All(
+            StageTable.All,
+            s => Assert.Contains(Transitions.Of(s.Trigger), r => r.Hand is Hand.Queued or Hand.Upload)
+        );
     }
 
     [Fact]
@@ -74,10 +85,19 @@ public sealed class TransitionTableTests
     [Fact]
     public void The_main_line_is_ordered()
     {
-        TranscriptStatus[] line = [Received, Parsed, Pseudonymised, AwaitingTranslationCheck, AwaitingTranslationReview, TranslationApproved, SuggestionsReady];
+        TranscriptStatus[] line =
+        [
+            Received,
+            Parsed,
+            Pseudonymised,
+            AwaitingTranslationCheck,
+            AwaitingTranslationReview,
+            TranslationApproved,
+            SuggestionsReady,
+        ];
         for (var i = 0; i < line.Length; i++)
-            for (var j = 0; j < line.Length; j++)
-                Assert.True(line[i].IsAtLeast(line[j]) == (i >= j), $"{line[i]} at least {line[j]}: expected {i >= j}");
+        for (var j = 0; j < line.Length; j++)
+            Assert.True(line[i].IsAtLeast(line[j]) == (i >= j), $"{line[i]} at least {line[j]}: expected {i >= j}");
     }
 
     [Theory]
@@ -109,7 +129,10 @@ public sealed class TransitionTableTests
     [Fact]
     public void The_sweep_looks_at_the_statuses_a_stage_takes_a_transcript_from_by_itself()
     {
-        Assert.Equal(new[] { Received, Parsed, Pseudonymised, TranslationApproved }.Order(), Transitions.Waiting.Order());
+        Assert.Equal(
+            new[] { Received, Parsed, Pseudonymised, TranslationApproved }.Order(),
+            Transitions.Waiting.Order()
+        );
     }
 
     [Fact]
@@ -122,8 +145,10 @@ public sealed class TransitionTableTests
     [Fact]
     public void Rows_for_people_and_bookkeeping_hand_nothing_to_a_stage()
     {
-        Assert.All(Transitions.All.Where(r => r.Hand is Hand.Person or Hand.Pipeline),
-            r => Assert.DoesNotContain(StageTable.All, s => s.Trigger == r.Trigger));
+        Assert.All(
+            Transitions.All.Where(r => r.Hand is Hand.Person or Hand.Pipeline),
+            r => Assert.DoesNotContain(StageTable.All, s => s.Trigger == r.Trigger)
+        );
     }
 
     [Fact]

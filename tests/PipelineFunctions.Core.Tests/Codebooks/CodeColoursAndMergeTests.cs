@@ -5,13 +5,15 @@ namespace PipelineFunctions.Core.Tests.Codebooks;
 
 public sealed class CodeColoursAndMergeTests
 {
-    static readonly Codebook Book = new("Peer work",
-    [
-        new("barriers", "Barriers", null, "Hinders."),
-        new("stigma", "Stigma", "barriers", "Looked down on.", Examples: ["They think we are ill"]),
-        new("labels", "Labels", "stigma", "Called a patient."),
-        new("exclusion", "Exclusion", "barriers", "Left out.", Examples: ["Not at the meeting"], Colour: "#AA0000"),
-    ]);
+    static readonly Codebook Book = new(
+        "Peer work",
+        [
+            new("barriers", "Barriers", null, "Hinders."),
+            new("stigma", "Stigma", "barriers", "Looked down on.", Examples: ["They think we are ill"]),
+            new("labels", "Labels", "stigma", "Called a patient."),
+            new("exclusion", "Exclusion", "barriers", "Left out.", Examples: ["Not at the meeting"], Colour: "#AA0000"),
+        ]
+    );
 
     [Fact]
     public void Every_code_gets_a_colour_no_other_code_holds_and_a_colour_given_is_kept()
@@ -23,7 +25,12 @@ public sealed class CodeColoursAndMergeTests
         // Stored again, nothing changes: the colour is fixed with the code.
         Assert.Equal(CodebookJson.Write(filled), CodebookJson.Write(CodeColours.Fill(filled)));
         // A code added later takes a colour still free, and the others keep theirs.
-        var grown = CodeColours.Fill(filled with { Codes = [.. filled.Codes, new Code("time", "Time", null, "Waiting.")] });
+        var grown = CodeColours.Fill(
+            filled with
+            {
+                Codes = [.. filled.Codes, new Code("time", "Time", null, "Waiting.")],
+            }
+        );
         Assert.Equal(filled.Codes.Select(c => c.Colour), grown.Codes.Take(filled.Codes.Count).Select(c => c.Colour));
         Assert.DoesNotContain(grown.Find("time")!.Colour, filled.Codes.Select(c => c.Colour));
     }
@@ -32,11 +39,20 @@ public sealed class CodeColoursAndMergeTests
     public void Colours_travel_in_json_csv_and_qdc()
     {
         var filled = CodeColours.Fill(Book);
-        Assert.Equal(filled.Codes.Select(c => c.Colour), CodebookJson.Parse(CodebookJson.Write(filled)).Codes.Select(c => c.Colour));
-        Assert.Equal(filled.Codes.Select(c => c.Colour), CodebookCsv.Parse(CodebookCsv.Write(filled), "x").Codes.Select(c => c.Colour));
+        Assert.Equal(
+            filled.Codes.Select(c => c.Colour),
+            CodebookJson.Parse(CodebookJson.Write(filled)).Codes.Select(c => c.Colour)
+        );
+        Assert.Equal(
+            filled.Codes.Select(c => c.Colour),
+            CodebookCsv.Parse(CodebookCsv.Write(filled), "x").Codes.Select(c => c.Colour)
+        );
         var qdc = CodebookQdc.Write(filled);
         Assert.Contains("color=\"#AA0000\"", qdc);
-        Assert.Equal(filled.Codes.Select(c => c.Colour), CodebookQdc.Parse(new MemoryStream(Encoding.UTF8.GetBytes(qdc)), "x").Codes.Select(c => c.Colour));
+        Assert.Equal(
+            filled.Codes.Select(c => c.Colour),
+            CodebookQdc.Parse(new MemoryStream(Encoding.UTF8.GetBytes(qdc)), "x").Codes.Select(c => c.Colour)
+        );
     }
 
     [Fact]

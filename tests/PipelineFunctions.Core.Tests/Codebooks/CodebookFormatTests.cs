@@ -11,7 +11,22 @@ public sealed class CodebookFormatTests
     [Fact]
     public void Csv_round_trips_codes_hierarchy_notes_and_examples()
     {
-        var rich = Imh with { Codes = [.. Imh.Codes.Select((c, i) => i == 1 ? c with { Inclusion = "Named people, \"quoted\"", Examples = ["She backs me", "He helps"] } : c)] };
+        var rich = Imh with
+        {
+            Codes =
+            [
+                .. Imh.Codes.Select(
+                    (c, i) =>
+                        i == 1
+                            ? c with
+                            {
+                                Inclusion = "Named people, \"quoted\"",
+                                Examples = ["She backs me", "He helps"],
+                            }
+                            : c
+                ),
+            ],
+        };
         var back = CodebookCsv.Parse(CodebookCsv.Write(rich), rich.Name);
         // A CSV holds codes only; the codebook's reference and approach stay with the JSON.
         Assert.Equal(CodebookJson.Write(rich with { Reference = null, Approach = null }), CodebookJson.Write(back));
@@ -24,16 +39,22 @@ public sealed class CodebookFormatTests
         Assert.Contains("urn:QDA-XML:codebook:1.0", xml);
         Assert.Equal(xml, CodebookQdc.Write(Imh)); // stable GUIDs
         var back = CodebookQdc.Parse(new MemoryStream(Encoding.UTF8.GetBytes(xml)), Imh.Name);
-        Assert.Equal(Imh.Codes.Select(c => (c.Name, Parent: Imh.Find(c.Parent ?? "")?.Name, c.Definition)),
-            back.Codes.Select(c => (c.Name, Parent: back.Find(c.Parent ?? "")?.Name, c.Definition)));
+        Assert.Equal(
+            Imh.Codes.Select(c => (c.Name, Parent: Imh.Find(c.Parent ?? "")?.Name, c.Definition)),
+            back.Codes.Select(c => (c.Name, Parent: back.Find(c.Parent ?? "")?.Name, c.Definition))
+        );
     }
 
     [Fact]
     public void Qdc_with_the_namespace_typo_reads_and_dtds_are_refused()
     {
         var typo = CodebookQdc.Write(Imh).Replace("urn:QDA-XML:codebook:1.0", "urn:QDA-XML:codebook:1:0");
-        Assert.Equal(Imh.Codes.Count, CodebookQdc.Parse(new MemoryStream(Encoding.UTF8.GetBytes(typo)), "x").Codes.Count);
-        var dtd = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"boom\">]><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code guid=\"A\" name=\"&e;\" isCodable=\"true\"/></Codes></CodeBook>";
+        Assert.Equal(
+            Imh.Codes.Count,
+            CodebookQdc.Parse(new MemoryStream(Encoding.UTF8.GetBytes(typo)), "x").Codes.Count
+        );
+        var dtd =
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"boom\">]><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code guid=\"A\" name=\"&e;\" isCodable=\"true\"/></Codes></CodeBook>";
         Assert.Throws<FormatException>(() => CodebookQdc.Parse(new MemoryStream(Encoding.UTF8.GetBytes(dtd)), "x"));
     }
 

@@ -8,7 +8,11 @@ public sealed class ReanchoringTests
     const string Before = "On Mondays Amina takes the ward. Nobody wrote down what I should do, so I asked again.";
     const string After = "On Mondays [PERSON-4] takes the ward. Nobody wrote down what I should do, so I asked again.";
 
-    static (int Start, int End) Span(string passage, string words) => (passage.IndexOf(words, StringComparison.Ordinal), passage.IndexOf(words, StringComparison.Ordinal) + words.Length);
+    static (int Start, int End) Span(string passage, string words) =>
+        (
+            passage.IndexOf(words, StringComparison.Ordinal),
+            passage.IndexOf(words, StringComparison.Ordinal) + words.Length
+        );
 
     [Fact]
     public void A_name_replaced_before_the_span_moves_the_span_to_the_same_words()

@@ -25,7 +25,8 @@ public sealed class CodeColourExchangeTests
     {
         var study = Study();
         var qdpx = QdpxWriter.Write(study);
-        var colours = Qde(qdpx).Descendants(Project + "Code")
+        var colours = Qde(qdpx)
+            .Descendants(Project + "Code")
             .ToDictionary(c => (string)c.Attribute("name")!, c => (string?)c.Attribute("color"));
         Assert.Equal("#C0392B", colours["Barriers"]);
         Assert.Equal("#27AE60", colours["Facilitators"]);
@@ -35,15 +36,21 @@ public sealed class CodeColourExchangeTests
         var expected = study.Codebook.Codes.Select(c => (c.Id, c.Colour)).ToList();
         Assert.Equal(expected, QdpxReader.Read(qdpx, study.Codebook).Codebook.Codes.Select(c => (c.Id, c.Colour)));
         // Without the study's codebook (another team's tool): the same colours, on codes named as the file names them.
-        Assert.Equal(expected.Select(e => e.Colour),
-            QdpxReader.ReadCodebook(new MemoryStream(qdpx)).Codes.Select(c => c.Colour));
+        Assert.Equal(
+            expected.Select(e => e.Colour),
+            QdpxReader.ReadCodebook(new MemoryStream(qdpx)).Codes.Select(c => c.Colour)
+        );
     }
 
     [Fact]
     public void A_codebooks_colours_round_trip_through_qdc_and_are_read_as_other_tools_write_them()
     {
-        var book = CodeColours.Fill(new Codebook("b",
-            [new("a", "A", null, "d"), new("b", "B", "a", "d", Colour: "#0055AA"), new("c", "C", null, "d")]));
+        var book = CodeColours.Fill(
+            new Codebook(
+                "b",
+                [new("a", "A", null, "d"), new("b", "B", "a", "d", Colour: "#0055AA"), new("c", "C", null, "d")]
+            )
+        );
         var qdc = CodebookQdc.Write(book);
         Assert.Contains("color=\"#0055AA\"", qdc);
         var back = CodebookQdc.Parse(new MemoryStream(Encoding.UTF8.GetBytes(qdc)), "b");
@@ -65,9 +72,14 @@ public sealed class CodeColourExchangeTests
     [Fact]
     public void A_new_version_without_colours_keeps_each_codes_colour_and_a_colour_in_the_file_wins()
     {
-        var before = new Codebook("b", [new("a", "A", null, "d", Colour: "#112233"), new("b", "B", null, "d", Colour: "#445566")]);
-        var next = new Codebook("b", [new("a", "A", null, "d"), new("b", "B", null, "d", Colour: "#778899"),
-            new("c", "C", null, "d")]);
+        var before = new Codebook(
+            "b",
+            [new("a", "A", null, "d", Colour: "#112233"), new("b", "B", null, "d", Colour: "#445566")]
+        );
+        var next = new Codebook(
+            "b",
+            [new("a", "A", null, "d"), new("b", "B", null, "d", Colour: "#778899"), new("c", "C", null, "d")]
+        );
         Assert.Equal(["#112233", "#778899", null], CodeColours.Keep(next, before).Codes.Select(c => c.Colour));
         Assert.Same(next, CodeColours.Keep(next, null));
     }

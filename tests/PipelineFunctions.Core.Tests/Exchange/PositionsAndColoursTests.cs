@@ -22,19 +22,22 @@ public sealed class PositionsAndColoursTests
     {
         const string guid = "0f8fad5b-d9cb-469f-a165-70867728950e";
         var raw = "P1: cafe\u0301 talk\r\nP2: my supervisor\r\n"; // as another tool saved it
-        var counted = raw.Replace("\r\n", "\n");                     // positions count LF line ends
+        var counted = raw.Replace("\r\n", "\n"); // positions count LF line ends
         var start = counted.IndexOf("supervisor", StringComparison.Ordinal);
         var qde = $"""
             <?xml version="1.0" encoding="utf-8"?>
             <Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes><Code guid="11111111-1111-1111-1111-111111111111" name="Support" isCodable="true" color="#FF27AE60"/></Codes></CodeBook>
-            <Sources><TextSource guid="{guid}" name="t" plainTextPath="internal://{guid}.txt"><PlainTextSelection guid="22222222-2222-2222-2222-222222222222" startPosition="{start}" endPosition="{start + 10}">
+            <Sources><TextSource guid="{guid}" name="t" plainTextPath="internal://{guid}.txt"><PlainTextSelection guid="22222222-2222-2222-2222-222222222222" startPosition="{start}" endPosition="{start
+                + 10}">
             <Coding guid="33333333-3333-3333-3333-333333333333"><CodeRef targetGUID="11111111-1111-1111-1111-111111111111"/></Coding></PlainTextSelection></TextSource></Sources></Project>
             """;
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            using (var s = zip.CreateEntry("project.qde").Open()) s.Write(Encoding.UTF8.GetBytes(qde));
-            using (var s = zip.CreateEntry($"Sources/{guid}.txt").Open()) s.Write([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(raw)]);
+            using (var s = zip.CreateEntry("project.qde").Open())
+                s.Write(Encoding.UTF8.GetBytes(qde));
+            using (var s = zip.CreateEntry($"Sources/{guid}.txt").Open())
+                s.Write([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(raw)]);
         }
         var project = QdpxReader.Read(buffer.ToArray());
         var source = Assert.Single(project.Sources);
@@ -53,5 +56,6 @@ public sealed class PositionsAndColoursTests
     [InlineData("#abc", "#aabbcc")]
     [InlineData("red", null)]
     [InlineData("", null)]
-    public void Colours_read_leniently_and_keep_the_rgb(string value, string? expected) => Assert.Equal(expected, CodeColours.Read(value));
+    public void Colours_read_leniently_and_keep_the_rgb(string value, string? expected) =>
+        Assert.Equal(expected, CodeColours.Read(value));
 }

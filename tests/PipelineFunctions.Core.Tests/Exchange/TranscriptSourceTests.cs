@@ -16,7 +16,10 @@ public sealed class TranscriptSourceTests
     public void A_turn_and_a_sub_span_select_exactly_their_words()
     {
         var source = TranscriptSource.Build("g", "t", Turns);
-        Assert.Equal("Interviewer: How was the training?\nP1: It gave me skills. The nurses still exclude us.\nInterviewer: Why?\n", source.PlainText);
+        Assert.Equal(
+            "Interviewer: How was the training?\nP1: It gave me skills. The nurses still exclude us.\nInterviewer: Why?\n",
+            source.PlainText
+        );
         var (s, e) = TranscriptSource.Offsets(source, 2)!.Value;
         Assert.Equal(Turns[1].Text, source.Passage(s, e));
         var (ss, se) = TranscriptSource.Offsets(source, 2, 19, 46)!.Value;
@@ -28,8 +31,14 @@ public sealed class TranscriptSourceTests
     [Fact]
     public void An_imported_passage_finds_its_turn_and_span()
     {
-        Assert.Equal((2, null, null), TranscriptSource.Locate(Turns, "It gave me skills. The nurses still exclude us."));
-        Assert.Equal((2, null, null), TranscriptSource.Locate(Turns, "P1: It gave me skills. The nurses still exclude us."));
+        Assert.Equal(
+            (2, null, null),
+            TranscriptSource.Locate(Turns, "It gave me skills. The nurses still exclude us.")
+        );
+        Assert.Equal(
+            (2, null, null),
+            TranscriptSource.Locate(Turns, "P1: It gave me skills. The nurses still exclude us.")
+        );
         Assert.Equal((2, 19, 46), TranscriptSource.Locate(Turns, "The nurses  still\nexclude us"));
         Assert.Equal((3, null, null), TranscriptSource.Locate(Turns, "Why?\nInterviewer: Something that is not there"));
         Assert.Null(TranscriptSource.Locate(Turns, "Words nobody said"));

@@ -92,15 +92,28 @@ public sealed class StageLatencyTests
     {
         var history = new[] { At("Received", 0), At("Parsed", 2), At("Pseudonymised", 5), At("SuggestionsReady", 6.5) };
         var durations = StageLatency.Durations(history, Stages).ToList();
-        Assert.Equal([("ingest", 2.0), ("pseudonymise", 3.0), ("suggest", 1.5)], durations.Select(d => (d.Stage, d.Duration.TotalSeconds)));
-        Assert.Equal(TimeSpan.FromSeconds(6.5), StageLatency.Between(history, "Received", new HashSet<string> { "SuggestionsReady" }));
+        Assert.Equal(
+            [("ingest", 2.0), ("pseudonymise", 3.0), ("suggest", 1.5)],
+            durations.Select(d => (d.Stage, d.Duration.TotalSeconds))
+        );
+        Assert.Equal(
+            TimeSpan.FromSeconds(6.5),
+            StageLatency.Between(history, "Received", new HashSet<string> { "SuggestionsReady" })
+        );
     }
 
     [Fact]
     public void A_failure_and_replay_count_only_the_run_that_finished()
     {
         // Parsed, failed five times, replayed an hour later: pseudonymisation took 3 s, not an hour.
-        var history = new[] { At("Received", 0), At("Parsed", 1), At("Failed", 30), At("Parsed", 3600), At("Pseudonymised", 3603) };
+        var history = new[]
+        {
+            At("Received", 0),
+            At("Parsed", 1),
+            At("Failed", 30),
+            At("Parsed", 3600),
+            At("Pseudonymised", 3603),
+        };
         var durations = StageLatency.Durations(history.Reverse(), Stages).ToList();
         Assert.Contains(("pseudonymise", TimeSpan.FromSeconds(3)), durations);
         Assert.DoesNotContain(durations, d => d.Duration > TimeSpan.FromMinutes(1));

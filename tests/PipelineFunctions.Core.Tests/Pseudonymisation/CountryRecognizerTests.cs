@@ -23,8 +23,11 @@ public sealed class CountryRecognizerTests
     [InlineData("My file number at the hospital is BT/2291/19, they ask it.", "BT/2291/19", "ID")]
     [InlineData("Die Fallnummer ist 2020-44871, steht da.", "2020-44871", "ID")]
     [InlineData("Nililazwa wodi namba 7 kwa wiki mbili.", "7", "ID")]
-    public void Addresses_national_ids_and_record_numbers_of_the_site_countries(string text, string expected, string kind) =>
-        Assert.Contains((expected, kind), Detect.In(text, null));
+    public void Addresses_national_ids_and_record_numbers_of_the_site_countries(
+        string text,
+        string expected,
+        string kind
+    ) => Assert.Contains((expected, kind), Detect.In(text, null));
 
     [Theory]
     [InlineData("In Heidelberg 2019 war es anders.")]

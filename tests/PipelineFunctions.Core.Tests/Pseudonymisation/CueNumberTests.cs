@@ -20,8 +20,14 @@ public sealed class CueNumberTests
     {
         Assert.True(new IbanMod97().IsValid("DE89 3704 0044 0532 0130 00"));
         Assert.False(new IbanMod97().IsValid("DE88 3704 0044 0532 0130 00"));
-        Assert.Contains(("DE89 3704 0044 0532 0130 00", "ID"), Detect.In("Überweisen Sie auf DE89 3704 0044 0532 0130 00 bitte.", "de"));
-        Assert.DoesNotContain(Detect.In("Das war DE88 3704 0044 0532 0130 00 damals.", "de"), d => d.Text.StartsWith("DE88", StringComparison.Ordinal));
+        Assert.Contains(
+            ("DE89 3704 0044 0532 0130 00", "ID"),
+            Detect.In("Überweisen Sie auf DE89 3704 0044 0532 0130 00 bitte.", "de")
+        );
+        Assert.DoesNotContain(
+            Detect.In("Das war DE88 3704 0044 0532 0130 00 damals.", "de"),
+            d => d.Text.StartsWith("DE88", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -42,7 +48,10 @@ public sealed class CueNumberTests
     [Fact]
     public void A_postcode_goes_with_its_town_and_district_but_money_stays()
     {
-        Assert.Contains(("89077 Ulm-Söflingen", "ADDRESS"), Detect.In("Ich wohne in 89077 Ulm-Söflingen seit Jahren.", "de"));
+        Assert.Contains(
+            ("89077 Ulm-Söflingen", "ADDRESS"),
+            Detect.In("Ich wohne in 89077 Ulm-Söflingen seit Jahren.", "de")
+        );
         Assert.DoesNotContain(Detect.In("Das hat 10000 Euro gekostet.", "de"), d => d.Kind == "ADDRESS");
     }
 

@@ -13,8 +13,10 @@ static class Detect
         new("Hope Foundation", IdentifierCategory.Organisation, []),
     ];
 
-    public static TranscriptPseudonymiser Pseudonymiser(IReadOnlyCollection<string>? allow = null, PlaceholderStyle style = PlaceholderStyle.Numbered) =>
-        new(new StudyPseudonymisation(new byte[32], Roster, allow, style), new PseudonymBook());
+    public static TranscriptPseudonymiser Pseudonymiser(
+        IReadOnlyCollection<string>? allow = null,
+        PlaceholderStyle style = PlaceholderStyle.Numbered
+    ) => new(new StudyPseudonymisation(new byte[32], Roster, allow, style), new PseudonymBook());
 
     public static List<(string Text, string Kind)> In(string text, string? language = "en") =>
         Pseudonymiser().Detect(text, language).Select(d => (text.Substring(d.Start, d.Length), d.Kind)).ToList();

@@ -9,8 +9,14 @@ public sealed class EvaluationTests
     [Fact]
     public void On_the_synthetic_corpus_no_roster_name_is_missed_and_recall_and_over_redaction_hold()
     {
-        var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], SyntheticCorpus.Roster), new PseudonymBook());
-        var score = PseudonymisationScore.Measure(SyntheticCorpus.Generate(400, seed: 3), t => pseudonymiser.Detect(t, "en"));
+        var pseudonymiser = new TranscriptPseudonymiser(
+            new StudyPseudonymisation(new byte[32], SyntheticCorpus.Roster),
+            new PseudonymBook()
+        );
+        var score = PseudonymisationScore.Measure(
+            SyntheticCorpus.Generate(400, seed: 3),
+            t => pseudonymiser.Detect(t, "en")
+        );
 
         Assert.Equal(1.0, score.Recall("roster"));
         Assert.True(score.OverallRecall >= 0.99, $"recall {score.OverallRecall:P2}");
@@ -22,5 +28,8 @@ public sealed class EvaluationTests
 
     [Fact]
     public void The_corpus_is_deterministic_for_a_seed() =>
-        Assert.Equal(SyntheticCorpus.Generate(20, 5).Select(t => t.Text), SyntheticCorpus.Generate(20, 5).Select(t => t.Text));
+        Assert.Equal(
+            SyntheticCorpus.Generate(20, 5).Select(t => t.Text),
+            SyntheticCorpus.Generate(20, 5).Select(t => t.Text)
+        );
 }

@@ -14,14 +14,18 @@ public sealed class LanguageAwareNameTests
 
     static List<(string Text, string Kind)> In(string text, string language = "en", string[]? allow = null)
     {
-        var p = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], Roster, allow), new PseudonymBook());
+        var p = new TranscriptPseudonymiser(
+            new StudyPseudonymisation(new byte[32], Roster, allow),
+            new PseudonymBook()
+        );
         return p.Detect(text, language).Select(d => (text.Substring(d.Start, d.Length), d.Kind)).ToList();
     }
 
     [Fact]
     public void Each_sentence_gets_its_own_language()
     {
-        const string text = "It was hard, you know. Aber die Kollegen haben mich unterstützt. Nilikuwa na wasiwasi sana.";
+        const string text =
+            "It was hard, you know. Aber die Kollegen haben mich unterstützt. Nilikuwa na wasiwasi sana.";
         var tokens = PipelineFunctions.Core.Pseudonymisation.Tokens.Of(text);
         Assert.Equal(["en", "de", "sw"], StretchLanguages.Of(text, tokens, "en").Select(s => s.Language));
     }

@@ -16,8 +16,11 @@ public sealed class NameRecognizerTests
     [InlineData("We moved to Moshi last year.", "Moshi", "PLACE")]
     [InlineData("Yesterday I met Wanjiru at the market.", "Wanjiru", "PERSON")]
     [InlineData("Okello helped me with the forms.", "Okello", "PERSON")]
-    public void Unlisted_names_places_and_facilities_are_found_by_context_lists_and_capitals(string text, string expected, string kind) =>
-        Assert.Contains((expected, kind), Detect.In(text));
+    public void Unlisted_names_places_and_facilities_are_found_by_context_lists_and_capitals(
+        string text,
+        string expected,
+        string kind
+    ) => Assert.Contains((expected, kind), Detect.In(text));
 
     [Theory]
     [InlineData("As a PSW I share my own story with the OT and the CM.")]

@@ -16,7 +16,8 @@ public sealed class PatternDataTests
     {
         var data = new TheoryData<string, string>();
         foreach (var r in File.Recognizers)
-            foreach (var p in r.Patterns) data.Add(r.Id, p.Id);
+        foreach (var p in r.Patterns)
+            data.Add(r.Id, p.Id);
         return data;
     }
 
@@ -28,8 +29,9 @@ public sealed class PatternDataTests
     {
         var data = new TheoryData<string, string, string>();
         foreach (var r in File.Recognizers)
-            foreach (var p in r.Patterns)
-                foreach (var e in list(p) ?? []) data.Add(r.Id, p.Id, e);
+        foreach (var p in r.Patterns)
+        foreach (var e in list(p) ?? [])
+            data.Add(r.Id, p.Id, e);
         return data;
     }
 
@@ -45,8 +47,10 @@ public sealed class PatternDataTests
     public void Every_recognizer_id_is_unique_and_every_pattern_id_within_its_recognizer()
     {
         Assert.Equal(File.Recognizers.Count, File.Recognizers.Select(r => r.Id).Distinct().Count());
-        Assert.All(File.Recognizers, r =>
-            Assert.Equal(r.Patterns.Count, r.Patterns.Select(p => p.Id).Distinct().Count()));
+        Assert.All(
+            File.Recognizers,
+            r => Assert.Equal(r.Patterns.Count, r.Patterns.Select(p => p.Id).Distinct().Count())
+        );
         var others = RecognizerRegistry.For([], new HashSet<string>()).Select(r => r.Name).ToList();
         Assert.Equal(others.Count, others.Distinct().Count());
     }
@@ -65,14 +69,37 @@ public sealed class PatternDataTests
     public void A_mistake_in_the_file_stops_the_load()
     {
         var pattern = new PatternSpec("p", ["{{nothing}}"]);
-        Assert.Throws<InvalidDataException>(() => PatternCatalogue.Compile(new PatternFile(null,
-            [new RecognizerSpec("r", IdentifierKinds.Id, 1, [pattern])])));
-        Assert.Throws<InvalidDataException>(() => PatternCatalogue.Compile(new PatternFile(null,
-            [new RecognizerSpec("r", "NUMBER", 1, [new PatternSpec("p", ["\\d+"])])])));
-        Assert.Throws<InvalidDataException>(() => PatternCatalogue.Compile(new PatternFile(null,
-            [new RecognizerSpec("r", IdentifierKinds.Id, 1, [new PatternSpec("p", ["\\d+"], Validator: "none")])])));
-        Assert.Throws<InvalidDataException>(() => PatternCatalogue.Compile(new PatternFile(null,
-            [new RecognizerSpec("r", IdentifierKinds.Id, 1, [new PatternSpec("p", ["(\\d+"])])])));
+        Assert.Throws<InvalidDataException>(() =>
+            PatternCatalogue.Compile(new PatternFile(null, [new RecognizerSpec("r", IdentifierKinds.Id, 1, [pattern])]))
+        );
+        Assert.Throws<InvalidDataException>(() =>
+            PatternCatalogue.Compile(
+                new PatternFile(null, [new RecognizerSpec("r", "NUMBER", 1, [new PatternSpec("p", ["\\d+"])])])
+            )
+        );
+        Assert.Throws<InvalidDataException>(() =>
+            PatternCatalogue.Compile(
+                new PatternFile(
+                    null,
+                    [
+                        new RecognizerSpec(
+                            "r",
+                            IdentifierKinds.Id,
+                            1,
+                            [new PatternSpec("p", ["\\d+"], Validator: "none")]
+                        ),
+                    ]
+                )
+            )
+        );
+        Assert.Throws<InvalidDataException>(() =>
+            PatternCatalogue.Compile(
+                new PatternFile(
+                    null,
+                    [new RecognizerSpec("r", IdentifierKinds.Id, 1, [new PatternSpec("p", ["(\\d+"])])]
+                )
+            )
+        );
     }
 
     [Theory]
@@ -80,8 +107,9 @@ public sealed class PatternDataTests
     public void Every_pattern_compiles_and_has_an_example_and_a_counter_example(string recognizer, string pattern)
     {
         var spec = Spec(recognizer, pattern);
-        Assert.NotNull(PatternCatalogue.Compile(File.Recognizers.Single(r => r.Id == recognizer), spec,
-            File.Fragments ?? []));
+        Assert.NotNull(
+            PatternCatalogue.Compile(File.Recognizers.Single(r => r.Id == recognizer), spec, File.Fragments ?? [])
+        );
         Assert.NotEmpty(spec.Examples ?? []);
         Assert.NotEmpty(spec.CounterExamples ?? []);
     }
@@ -110,7 +138,8 @@ public sealed class PatternDataTests
     static (string Text, int Start, int Length) Marked(string example)
     {
         var open = example.IndexOf('[', StringComparison.Ordinal);
-        if (open < 0) return (example, 0, example.Length);
+        if (open < 0)
+            return (example, 0, example.Length);
         var close = example.IndexOf(']', open);
         return (example.Remove(close, 1).Remove(open, 1), open, close - open - 1);
     }

@@ -22,16 +22,39 @@ public sealed class PseudonymiseCommandTests
         try
         {
             var input = Path.Combine(dir.FullName, "in.txt");
-            await File.WriteAllTextAsync(input, "Interviewer: Hello.\nParticipant: We talked about the Chapel with Sekitoleko.\n");
-            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "roster.csv"), "identifier,category,aliases\nRobert Kintu,person,\n");
+            await File.WriteAllTextAsync(
+                input,
+                "Interviewer: Hello.\nParticipant: We talked about the Chapel with Sekitoleko.\n"
+            );
+            await File.WriteAllTextAsync(
+                Path.Combine(dir.FullName, "roster.csv"),
+                "identifier,category,aliases\nRobert Kintu,person,\n"
+            );
             Environment.SetEnvironmentVariable("PSEUDONYM_TEST_KEY", Convert.ToBase64String(new byte[32]));
             var review = Path.Combine(dir.FullName, "review.json");
             var code = await new PseudonymiseCommand().RunAsync(
-                [input, "--roster", Path.Combine(dir.FullName, "roster.csv"), "--out", Path.Combine(dir.FullName, "out.txt"), "--key-env", "PSEUDONYM_TEST_KEY", "--review", review],
-                TextWriter.Null, TextWriter.Null);
+                [
+                    input,
+                    "--roster",
+                    Path.Combine(dir.FullName, "roster.csv"),
+                    "--out",
+                    Path.Combine(dir.FullName, "out.txt"),
+                    "--key-env",
+                    "PSEUDONYM_TEST_KEY",
+                    "--review",
+                    review,
+                ],
+                TextWriter.Null,
+                TextWriter.Null
+            );
 
             Assert.Equal(0, code);
-            var span = Assert.Single(JsonDocument.Parse(await File.ReadAllTextAsync(review)).RootElement.GetProperty("unsure").EnumerateArray());
+            var span = Assert.Single(
+                JsonDocument
+                    .Parse(await File.ReadAllTextAsync(review))
+                    .RootElement.GetProperty("unsure")
+                    .EnumerateArray()
+            );
             Assert.Equal(1, span.GetProperty("turn").GetInt32());
             const string text = "We talked about the Chapel with Sekitoleko.";
             Assert.Equal(text.IndexOf("Chapel", StringComparison.Ordinal), span.GetProperty("start").GetInt32());
@@ -40,6 +63,9 @@ public sealed class PseudonymiseCommandTests
             Assert.Equal("ordinary-word-capitalised", span.GetProperty("reason").GetString());
             Assert.DoesNotContain("Sekitoleko", await File.ReadAllTextAsync(Path.Combine(dir.FullName, "out.txt")));
         }
-        finally { dir.Delete(recursive: true); }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }

@@ -7,7 +7,9 @@ public sealed class RosterCsvTests
     [Fact]
     public void Reads_identifiers_categories_and_aliases()
     {
-        var roster = RosterCsv.Parse("identifier,category,aliases\nNakato Sarah,person,Sarah N.|Nakato S.\nKibuli,place,\n");
+        var roster = RosterCsv.Parse(
+            "identifier,category,aliases\nNakato Sarah,person,Sarah N.|Nakato S.\nKibuli,place,\n"
+        );
         Assert.Equal(2, roster.Count);
         Assert.Equal(["Sarah N.", "Nakato S."], roster[0].Aliases);
         Assert.Equal(IdentifierCategory.Place, roster[1].Category);
@@ -16,7 +18,9 @@ public sealed class RosterCsvTests
     [Fact]
     public void Quoted_fields_may_hold_commas()
     {
-        var roster = RosterCsv.Parse("identifier,category,aliases\n\"Mulago Hospital, Ward 5\",place,\"Ward 5, Mulago\"\n");
+        var roster = RosterCsv.Parse(
+            "identifier,category,aliases\n\"Mulago Hospital, Ward 5\",place,\"Ward 5, Mulago\"\n"
+        );
         Assert.Equal("Mulago Hospital, Ward 5", roster[0].Identifier);
         Assert.Equal(["Ward 5, Mulago"], roster[0].Aliases);
     }

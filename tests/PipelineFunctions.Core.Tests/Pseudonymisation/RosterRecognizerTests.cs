@@ -25,7 +25,9 @@ public sealed class RosterRecognizerTests
     [Fact]
     public void A_possessive_keeps_its_ending_outside_the_placeholder()
     {
-        var turn = Detect.Pseudonymiser().Pseudonymise([new(1, "P1", "It was Nakato's idea and Nakato agreed.")]).Turns[0];
+        var turn = Detect.Pseudonymiser().Pseudonymise([new(1, "P1", "It was Nakato's idea and Nakato agreed.")]).Turns[
+            0
+        ];
         Assert.Equal("It was [PERSON-1]'s idea and [PERSON-1] agreed.", turn.Text);
     }
 

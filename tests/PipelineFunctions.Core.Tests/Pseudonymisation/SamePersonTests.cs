@@ -7,8 +7,10 @@ namespace PipelineFunctions.Core.Tests.Pseudonymisation;
 public sealed class SamePersonTests
 {
     static PseudonymisedTranscript Run(string language, params string[] texts) =>
-        new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], Detect.Roster), new PseudonymBook())
-            .Pseudonymise(texts.Select((t, i) => new SpeakerTurn(i + 1, "P1", t)).ToList(), language);
+        new TranscriptPseudonymiser(
+            new StudyPseudonymisation(new byte[32], Detect.Roster),
+            new PseudonymBook()
+        ).Pseudonymise(texts.Select((t, i) => new SpeakerTurn(i + 1, "P1", t)).ToList(), language);
 
     [Fact]
     public void A_surname_caught_after_a_title_is_the_same_person_in_the_next_turn()

@@ -6,8 +6,10 @@ namespace PipelineFunctions.Core.Tests.Pseudonymisation;
 public sealed class SpanScorerTests
 {
     static PseudonymisedTranscript Run(string text, string language = "en", StudyPseudonymisation? study = null) =>
-        new TranscriptPseudonymiser(study ?? new StudyPseudonymisation(new byte[32], Detect.Roster), new PseudonymBook())
-            .Pseudonymise([new(1, "P1", text)], language);
+        new TranscriptPseudonymiser(
+            study ?? new StudyPseudonymisation(new byte[32], Detect.Roster),
+            new PseudonymBook()
+        ).Pseudonymise([new(1, "P1", text)], language);
 
     [Theory]
     [InlineData("Then they changed me to Olanzapine and later to Quetiapine.", "en")]
@@ -42,7 +44,10 @@ public sealed class SpanScorerTests
     public void The_studys_own_sites_go_wherever_they_stand()
     {
         var study = new StudyPseudonymisation(new byte[32], Detect.Roster, OwnSites: ["Bergstedt"]);
-        Assert.Contains(Run("We met at bergstedt yesterday.", "en", study).Replacements, r => r.Original == "bergstedt");
+        Assert.Contains(
+            Run("We met at bergstedt yesterday.", "en", study).Replacements,
+            r => r.Original == "bergstedt"
+        );
     }
 
     [Fact]

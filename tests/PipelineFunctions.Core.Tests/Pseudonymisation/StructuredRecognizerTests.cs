@@ -24,7 +24,8 @@ public sealed class StructuredRecognizerTests
     [InlineData("I worked there from 2019 to 2021.")]
     [InlineData("We have 3 children and 12 goats.")]
     [InlineData("Room 204 is on the second floor.")]
-    public void Years_and_small_numbers_are_not_phones(string text) => Assert.DoesNotContain(Detect.In(text), d => d.Kind == "PHONE");
+    public void Years_and_small_numbers_are_not_phones(string text) =>
+        Assert.DoesNotContain(Detect.In(text), d => d.Kind == "PHONE");
 
     [Theory]
     [InlineData("S1234567D", true)]
@@ -65,7 +66,8 @@ public sealed class StructuredRecognizerTests
     [InlineData("1978-11-02")]
     [InlineData("21st of June 2001")]
     [InlineData("12 Machi 1985")]
-    public void Full_dates_are_dates(string date) => Assert.Contains((date, "DATE"), Detect.In($"It happened on {date} at home."));
+    public void Full_dates_are_dates(string date) =>
+        Assert.Contains((date, "DATE"), Detect.In($"It happened on {date} at home."));
 
     [Fact]
     public void A_date_of_birth_without_a_year_is_a_date_but_a_weekday_or_month_alone_stays()

@@ -11,16 +11,22 @@ namespace PipelineFunctions.Core.Tests.Pseudonymisation;
 public sealed class WordUseTests
 {
     static PseudonymisedTranscript Run(string language, IReadOnlyList<RosterEntry> roster, params string[] texts) =>
-        new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], roster), new PseudonymBook())
-            .Pseudonymise(texts.Select((t, i) => new SpeakerTurn(i + 1, "P1", t)).ToList(), language);
+        new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], roster), new PseudonymBook()).Pseudonymise(
+            texts.Select((t, i) => new SpeakerTurn(i + 1, "P1", t)).ToList(),
+            language
+        );
 
     static string Text(PseudonymisedTranscript result) => string.Join("\n", result.Turns.Select(t => t.Text));
 
     [Fact]
     public void A_roster_alias_that_is_a_word_goes_as_a_name_and_stays_as_the_word()
     {
-        var result = Run("en", [new("Mutesi Faith", IdentifierCategory.Person, ["Faith"])],
-            "Faith, how has your faith helped?", "Some have no faith at all. Faith said it was hard.");
+        var result = Run(
+            "en",
+            [new("Mutesi Faith", IdentifierCategory.Person, ["Faith"])],
+            "Faith, how has your faith helped?",
+            "Some have no faith at all. Faith said it was hard."
+        );
         var text = Text(result);
         Assert.Contains("your faith helped", text);
         Assert.Contains("no faith at all", text);
@@ -30,7 +36,12 @@ public sealed class WordUseTests
     [Fact]
     public void A_roster_word_that_is_a_public_term_goes_only_where_it_names_the_person()
     {
-        var result = Run("en", [new("Okot Sunday", IdentifierCategory.Person, ["Sunday"])], "Sunday, tell me about your week.", "On Sunday I rest.");
+        var result = Run(
+            "en",
+            [new("Okot Sunday", IdentifierCategory.Person, ["Sunday"])],
+            "Sunday, tell me about your week.",
+            "On Sunday I rest."
+        );
         Assert.StartsWith("[PERSON-", result.Turns[0].Text);
         Assert.Equal("On Sunday I rest.", result.Turns[1].Text);
     }
@@ -53,7 +64,10 @@ public sealed class WordUseTests
 
     [Fact]
     public void A_lower_case_name_after_a_relation_goes_though_another_language_has_the_word() =>
-        Assert.Equal("kibonge", Assert.Single(Run("en", [], "My neighbour kibonge helped me a lot.").Replacements).Original);
+        Assert.Equal(
+            "kibonge",
+            Assert.Single(Run("en", [], "My neighbour kibonge helped me a lot.").Replacements).Original
+        );
 
     [Theory]
     [InlineData("We moved from Niedersachsen to Bayern last year.", "en")]
@@ -63,7 +77,8 @@ public sealed class WordUseTests
         Assert.Empty(Run(language, [], text).Replacements);
 
     [Fact]
-    public void A_word_in_a_school_class_is_no_place() => Assert.Empty(Run("en", [], "I was in S4 when it started.").Replacements);
+    public void A_word_in_a_school_class_is_no_place() =>
+        Assert.Empty(Run("en", [], "I was in S4 when it started.").Replacements);
 
     [Theory]
     [InlineData("My code is 4471-22-09 there.", "4471-22-09", "number-in-groups")]

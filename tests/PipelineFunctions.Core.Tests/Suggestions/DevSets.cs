@@ -5,7 +5,8 @@ namespace PipelineFunctions.Core.Tests.Suggestions;
 
 static class DevSets
 {
-    public static Codebook Codebook(string name) => CodebookJson.Parse(File.ReadAllText(Repo.Path("samples", "codebooks", $"{name}.json")));
+    public static Codebook Codebook(string name) =>
+        CodebookJson.Parse(File.ReadAllText(Repo.Path("samples", "codebooks", $"{name}.json")));
 
     public static IReadOnlyList<LabelledExample> Labelled(string name) =>
         LabelledExample.ReadJsonLines(File.ReadAllText(Repo.Path("samples", "labelled", $"{name}.jsonl")));

@@ -6,12 +6,19 @@ namespace PipelineFunctions.Core.Tests.Suggestions;
 public sealed class EngineAgreementTests
 {
     static PassageOutcome P(string engine, string coders) =>
-        new(engine.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), coders.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet());
+        new(
+            engine.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            coders.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
+        );
 
     [Fact]
     public void A_code_the_engine_applies_where_coders_do_is_reliable()
     {
-        var passages = Enumerable.Range(0, 6).Select(_ => P("a", "a")).Concat(Enumerable.Range(0, 6).Select(_ => P("b", "b"))).ToList();
+        var passages = Enumerable
+            .Range(0, 6)
+            .Select(_ => P("a", "a"))
+            .Concat(Enumerable.Range(0, 6).Select(_ => P("b", "b")))
+            .ToList();
         var a = EngineAgreement.For("a", passages);
         Assert.Equal(ReliabilityLevel.Reliable, a.Level);
         Assert.Equal(1, a.Kappa, 6);
@@ -24,7 +31,11 @@ public sealed class EngineAgreementTests
     public void A_code_the_engine_puts_where_coders_do_not_is_guessing()
     {
         // The engine says "a" on 6 passages coders gave "b", and misses the 4 passages coders gave "a".
-        var passages = Enumerable.Range(0, 6).Select(_ => P("a", "b")).Concat(Enumerable.Range(0, 4).Select(_ => P("b", "a"))).ToList();
+        var passages = Enumerable
+            .Range(0, 6)
+            .Select(_ => P("a", "b"))
+            .Concat(Enumerable.Range(0, 4).Select(_ => P("b", "a")))
+            .ToList();
         var a = EngineAgreement.For("a", passages);
         Assert.Equal(ReliabilityLevel.Guessing, a.Level);
         Assert.True(a.Kappa < 0, $"κ {a.Kappa}");
@@ -69,16 +80,33 @@ public sealed class EngineAgreementTests
     [Fact]
     public void A_guessing_code_is_withheld_and_the_passage_says_why()
     {
-        var unit = new UnitSuggestions(new CodingUnit(1, 0, "P1", "text", false),
-            [new CodeSuggestion("a", "Alpha", 0.6, ["x"], "semantic"), new CodeSuggestion("b", "Beta", 0.3, ["y"], "semantic")]);
+        var unit = new UnitSuggestions(
+            new CodingUnit(1, 0, "P1", "text", false),
+            [
+                new CodeSuggestion("a", "Alpha", 0.6, ["x"], "semantic"),
+                new CodeSuggestion("b", "Beta", 0.3, ["y"], "semantic"),
+            ]
+        );
         var guessing = new CodeReliability("a", ReliabilityLevel.Guessing, 10, 6, 4, 0, -0.6, 0, 0);
         var learning = guessing with { CodeId = "b", Level = ReliabilityLevel.Learning };
-        var result = WithheldCodes.Apply(unit, new Dictionary<string, CodeReliability> { ["a"] = guessing, ["b"] = learning });
+        var result = WithheldCodes.Apply(
+            unit,
+            new Dictionary<string, CodeReliability> { ["a"] = guessing, ["b"] = learning }
+        );
         Assert.Equal(["b"], result.Shown.Suggestions.Select(s => s.CodeId));
-        Assert.Contains(result.Shown.Suggestions[0].Evidence, e => e.StartsWith("Alpha not suggested: the engine is guessing", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Shown.Suggestions[0].Evidence,
+            e => e.StartsWith("Alpha not suggested: the engine is guessing", StringComparison.Ordinal)
+        );
         Assert.Equal(["a"], result.Withheld.Select(s => s.CodeId));
 
-        var alone = WithheldCodes.Apply(unit with { Suggestions = [unit.Suggestions[0]] }, new Dictionary<string, CodeReliability> { ["a"] = guessing });
+        var alone = WithheldCodes.Apply(
+            unit with
+            {
+                Suggestions = [unit.Suggestions[0]],
+            },
+            new Dictionary<string, CodeReliability> { ["a"] = guessing }
+        );
         Assert.Empty(alone.Shown.Suggestions);
         Assert.StartsWith("Alpha not suggested", alone.Shown.Abstained);
         Assert.Same(unit, WithheldCodes.Apply(unit, new Dictionary<string, CodeReliability>()).Shown);

@@ -12,7 +12,8 @@ public sealed class SemanticLogicTests
     [InlineData("[PERSON-4] helped me", "someone helped me")]
     [InlineData("I told [name] at [HOSPITAL] and (Name) too", "I told someone at somewhere and someone too")]
     [InlineData("[PERSON] and [LOCATION-2]", "someone and somewhere")]
-    public void Placeholders_read_as_neutral_words(string text, string neutral) => Assert.Equal(neutral, Placeholders.Neutralise(text));
+    public void Placeholders_read_as_neutral_words(string text, string neutral) =>
+        Assert.Equal(neutral, Placeholders.Neutralise(text));
 
     [Fact]
     public void The_lexical_engine_no_longer_counts_a_placeholder_as_the_word_person()
@@ -26,22 +27,40 @@ public sealed class SemanticLogicTests
     public void A_parent_leads_when_its_children_are_too_close_to_call()
     {
         var codes = new CodeProfiles(DevSets.Codebook(Imh), new WordHashEmbedder());
-        var tied = ParentRollup.Apply([("unclear-role", 0.36), ("staff-hostility", 0.33), ("defined-role", 0.2), ("coping-strategies", 0.11)], codes, 3);
+        var tied = ParentRollup.Apply(
+            [("unclear-role", 0.36), ("staff-hostility", 0.33), ("defined-role", 0.2), ("coping-strategies", 0.11)],
+            codes,
+            3
+        );
         Assert.Equal(["barriers", "unclear-role", "staff-hostility"], tied.Select(r => r.CodeId));
         Assert.Equal(0.69, tied[0].Confidence, 3);
         Assert.Contains("too close to call", tied[0].Reason);
 
-        var clear = ParentRollup.Apply([("unclear-role", 0.7), ("staff-hostility", 0.2), ("defined-role", 0.1)], codes, 3);
+        var clear = ParentRollup.Apply(
+            [("unclear-role", 0.7), ("staff-hostility", 0.2), ("defined-role", 0.1)],
+            codes,
+            3
+        );
         Assert.Equal("unclear-role", clear[0].CodeId);
-        var cousins = ParentRollup.Apply([("unclear-role", 0.36), ("defined-role", 0.33), ("staff-hostility", 0.31)], codes, 3);
+        var cousins = ParentRollup.Apply(
+            [("unclear-role", 0.36), ("defined-role", 0.33), ("staff-hostility", 0.31)],
+            codes,
+            3
+        );
         Assert.Equal("unclear-role", cousins[0].CodeId);
     }
 
     [Fact]
     public void A_changed_code_teaches_the_new_code_and_against_the_old()
     {
-        Assert.Equal([("defined-role", true), ("unclear-role", false)], new CodingDecision("t", "defined-role", CodingDecisionKind.Changed, "unclear-role").Targets());
-        Assert.Equal([("unclear-role", false)], new CodingDecision("t", "unclear-role", CodingDecisionKind.Rejected).Targets());
+        Assert.Equal(
+            [("defined-role", true), ("unclear-role", false)],
+            new CodingDecision("t", "defined-role", CodingDecisionKind.Changed, "unclear-role").Targets()
+        );
+        Assert.Equal(
+            [("unclear-role", false)],
+            new CodingDecision("t", "unclear-role", CodingDecisionKind.Rejected).Targets()
+        );
         Assert.Equal(CodingDecisionKind.Accepted, CodingDecision.ForOrigin("t", "x", "suggested").Kind);
         Assert.Equal([("x", true)], CodingDecision.ForOrigin("t", "x", "changed").Targets()); // the replaced code unknown: no counter-example
     }
@@ -49,7 +68,9 @@ public sealed class SemanticLogicTests
     [Fact]
     public void The_classifier_starts_at_the_prior_and_moves_toward_coded_passages()
     {
-        float[] a = [1, 0], b = [0, 1], passage = [0.8f, 0.6f];
+        float[] a = [1, 0],
+            b = [0, 1],
+            passage = [0.8f, 0.6f];
         var classifier = new CodeClassifier([a, b], priorScale: 5, lambda: 1);
         Assert.True(classifier.Probabilities(passage)[0] > 0.5);
         classifier.Fit([(passage, 1, true), (passage, 0, false)]);
@@ -79,11 +100,22 @@ public sealed class SemanticLogicTests
     [Fact]
     public void A_codeable_passage_gets_a_ranked_list_of_exactly_top_n()
     {
-        var engine = new SemanticSuggestionEngine(DevSets.Codebook(Imh), new WordHashEmbedder(), DevSets.Labelled(Imh), new SuggestionOptions(Top: 5));
-        var result = engine.Suggest([new CodingUnit(1, 1, "P1", "My supervisor always checks in with me after a hard shift.", false)]);
+        var engine = new SemanticSuggestionEngine(
+            DevSets.Codebook(Imh),
+            new WordHashEmbedder(),
+            DevSets.Labelled(Imh),
+            new SuggestionOptions(Top: 5)
+        );
+        var result = engine.Suggest([
+            new CodingUnit(1, 1, "P1", "My supervisor always checks in with me after a hard shift.", false),
+        ]);
         Assert.Null(result[0].Abstained);
         Assert.Equal(5, result[0].Suggestions.Count);
-        Assert.True(result[0].Suggestions.Zip(result[0].Suggestions.Skip(1)).All(p => p.First.Confidence >= p.Second.Confidence || p.First.Evidence[0].Contains("too close")));
+        Assert.True(
+            result[0]
+                .Suggestions.Zip(result[0].Suggestions.Skip(1))
+                .All(p => p.First.Confidence >= p.Second.Confidence || p.First.Evidence[0].Contains("too close"))
+        );
         Assert.All(result[0].Suggestions, s => Assert.NotEmpty(s.Evidence));
     }
 

@@ -11,13 +11,18 @@ sealed class WordHashEmbedder : ISentenceEmbedder
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts)
     {
         Texts += texts.Count;
-        return texts.Select(t =>
-        {
-            var v = new float[Dimensions];
-            foreach (var w in t.ToLowerInvariant().Split([' ', '.', ',', ':', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
-                v[(int)((uint)StringComparer.Ordinal.GetHashCode(w) % Dimensions)] += 1;
-            v[0] += 0.01f; // never the zero vector
-            return Vectors.Normalised(v);
-        }).ToList();
+        return texts
+            .Select(t =>
+            {
+                var v = new float[Dimensions];
+                foreach (
+                    var w in t.ToLowerInvariant()
+                        .Split([' ', '.', ',', ':', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+                )
+                    v[(int)((uint)StringComparer.Ordinal.GetHashCode(w) % Dimensions)] += 1;
+                v[0] += 0.01f; // never the zero vector
+                return Vectors.Normalised(v);
+            })
+            .ToList();
     }
 }

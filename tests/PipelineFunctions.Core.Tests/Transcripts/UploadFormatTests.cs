@@ -18,7 +18,10 @@ public sealed class UploadFormatTests
     public void Windows_1252_German_is_detected_and_read_with_its_umlauts()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var parsed = TranscriptReader.Read("interview.txt", Encoding.GetEncoding(1252).GetBytes(German.Replace("Gespräche", "„Gespräche“")));
+        var parsed = TranscriptReader.Read(
+            "interview.txt",
+            Encoding.GetEncoding(1252).GetBytes(German.Replace("Gespräche", "„Gespräche“"))
+        );
         Assert.Equal(["Interviewer", "50001", "Interviewer", "50001"], parsed.Turns.Select(t => t.Speaker));
         Assert.Contains("Küche, über Ängste und Rückfälle", parsed.Turns[3].Text);
         Assert.Contains("„Gespräche“", parsed.Turns[3].Text);
@@ -41,7 +44,8 @@ public sealed class UploadFormatTests
     public void Windows_1255_Hebrew_is_detected()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        const string hebrew = "Interviewer: מה עזר לך בהתחלה?\n50002: האחיות היו עוינות בהתחלה, הן התעלמו ממני. אחר כך היה יותר טוב.\n";
+        const string hebrew =
+            "Interviewer: מה עזר לך בהתחלה?\n50002: האחיות היו עוינות בהתחלה, הן התעלמו ממני. אחר כך היה יותר טוב.\n";
         var parsed = TranscriptReader.Read("interview.txt", Encoding.GetEncoding(1255).GetBytes(hebrew));
         Assert.Equal("windows-1255", parsed.Encoding!.Encoding);
         Assert.Equal("האחיות היו עוינות בהתחלה, הן התעלמו ממני. אחר כך היה יותר טוב.", parsed.Turns[1].Text);
@@ -61,31 +65,46 @@ public sealed class UploadFormatTests
             }
             """;
         var turns = TranscriptReader.Read("interview.rtf", Encoding.ASCII.GetBytes(rtf)).Turns;
-        Assert.Equal([
-            ("Interviewer", "Wie war es für Sie?"),
-            ("50001", "Schwer. „Niemand“ wusste Bescheid, ehrlich. Aber es wurde besser."),
-            ("Interviewer", "Und jetzt?"),
-            ("50001", "Gut — wirklich."),
-        ], turns.Select(t => (t.Speaker, t.Text)));
+        Assert.Equal(
+            [
+                ("Interviewer", "Wie war es für Sie?"),
+                ("50001", "Schwer. „Niemand“ wusste Bescheid, ehrlich. Aber es wurde besser."),
+                ("Interviewer", "Und jetzt?"),
+                ("50001", "Gut — wirklich."),
+            ],
+            turns.Select(t => (t.Speaker, t.Text))
+        );
     }
 
     [Fact]
     public void Odt_reads_paragraphs_spaces_tables_and_lists_with_deletions_notes_and_comments_left_out()
     {
-        var body = P("Interviewer: Wie war der Anfang?")
+        var body =
+            P("Interviewer: Wie war der Anfang?")
             + $"<text:p>50001: Schwer,<text:s text:c=\"2\"/>aber<text:tab/>gut.<text:note><text:note-body>{P("A footnote")}</text:note-body></text:note>"
             + "<office:annotation><text:p>Reviewer comment</text:p></office:annotation></text:p>"
-            + "<table:table><table:table-row><table:table-cell>" + P("Interviewer") + "</table:table-cell><table:table-cell>" + P("Und heute?")
+            + "<table:table><table:table-row><table:table-cell>"
+            + P("Interviewer")
+            + "</table:table-cell><table:table-cell>"
+            + P("Und heute?")
             + "</table:table-cell></table:table-row></table:table>"
-            + "<text:list><text:list-item>" + P("50001: Besser.") + "</text:list-item></text:list>";
-        var tracked = "<text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion>" + P("Deleted words") + "</text:deletion></text:changed-region></text:tracked-changes>";
+            + "<text:list><text:list-item>"
+            + P("50001: Besser.")
+            + "</text:list-item></text:list>";
+        var tracked =
+            "<text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion>"
+            + P("Deleted words")
+            + "</text:deletion></text:changed-region></text:tracked-changes>";
         var turns = TranscriptReader.Read("interview.odt", Odt(body, tracked)).Turns;
-        Assert.Equal([
-            ("Interviewer", "Wie war der Anfang?"),
-            ("50001", "Schwer, aber gut."),
-            ("Interviewer", "Und heute?"),
-            ("50001", "Besser."),
-        ], turns.Select(t => (t.Speaker, t.Text)));
+        Assert.Equal(
+            [
+                ("Interviewer", "Wie war der Anfang?"),
+                ("50001", "Schwer, aber gut."),
+                ("Interviewer", "Und heute?"),
+                ("50001", "Besser."),
+            ],
+            turns.Select(t => (t.Speaker, t.Text))
+        );
     }
 
     [Fact]
@@ -93,14 +112,18 @@ public sealed class UploadFormatTests
     {
         var pdf = Pdf(
             ["Interviewer: How was your first month on the ward?", "50001: At first nobody knew what I was for.", "1"],
-            ["they called me a volunteer.", "Interviewer: And later?", "50001: My supervisor backed me.", "Page 2 of 2"]);
+            ["they called me a volunteer.", "Interviewer: And later?", "50001: My supervisor backed me.", "Page 2 of 2"]
+        );
         var parsed = TranscriptReader.Read("interview.pdf", pdf);
         Assert.Equal(TranscriptFormat.Pdf, parsed.Format);
-        Assert.Equal([
-            ("Interviewer", "How was your first month on the ward?"),
-            ("50001", "At first nobody knew what I was for. they called me a volunteer."),
-            ("Interviewer", "And later?"),
-            ("50001", "My supervisor backed me."),
-        ], parsed.Turns.Select(t => (t.Speaker, t.Text)));
+        Assert.Equal(
+            [
+                ("Interviewer", "How was your first month on the ward?"),
+                ("50001", "At first nobody knew what I was for. they called me a volunteer."),
+                ("Interviewer", "And later?"),
+                ("50001", "My supervisor backed me."),
+            ],
+            parsed.Turns.Select(t => (t.Speaker, t.Text))
+        );
     }
 }

@@ -11,8 +11,18 @@ public sealed class CheckTests
     public void Two_source_turns_translated_as_one_are_merged_not_missing()
     {
         var flags = Flags(
-            ["Interviewer: Habari za asubuhi, karibu sana.", "P1: Nzuri sana, asante kwa kunikaribisha leo.", "P1: Nimefurahi kuwa hapa pamoja nanyi.", "Interviewer: Tuanze basi na swali la kwanza."],
-            ["Interviewer: Good morning, you are very welcome.", "P1: Very good, thank you for welcoming me today. I am happy to be here together with you.", "Interviewer: Let us start then with the first question."]);
+            [
+                "Interviewer: Habari za asubuhi, karibu sana.",
+                "P1: Nzuri sana, asante kwa kunikaribisha leo.",
+                "P1: Nimefurahi kuwa hapa pamoja nanyi.",
+                "Interviewer: Tuanze basi na swali la kwanza.",
+            ],
+            [
+                "Interviewer: Good morning, you are very welcome.",
+                "P1: Very good, thank you for welcoming me today. I am happy to be here together with you.",
+                "Interviewer: Let us start then with the first question.",
+            ]
+        );
         Assert.Contains(flags, f => f.Kind == "merged-turns" && f.Severity == Severity.Medium);
         Assert.DoesNotContain(flags, f => f.Kind == "missing-turn");
     }
@@ -20,8 +30,16 @@ public sealed class CheckTests
     [Fact]
     public void A_changed_speaker_and_a_drifting_timestamp_are_flagged()
     {
-        var flags = Flags(["[00:00:01] Interviewer: Habari yako leo rafiki yangu?", "[00:00:09] P1: Niko salama kabisa, asante sana."],
-            ["[00:00:01] Interviewer: How are you today my friend?", "[00:00:30] P2: I am completely fine, thank you very much."]);
+        var flags = Flags(
+            [
+                "[00:00:01] Interviewer: Habari yako leo rafiki yangu?",
+                "[00:00:09] P1: Niko salama kabisa, asante sana.",
+            ],
+            [
+                "[00:00:01] Interviewer: How are you today my friend?",
+                "[00:00:30] P2: I am completely fine, thank you very much.",
+            ]
+        );
         Assert.Contains(flags, f => f is { Kind: "speaker-mismatch", SourceTurn: 2 });
         Assert.Contains(flags, f => f is { Kind: "timestamp-mismatch", Severity: Severity.Low, SourceTurn: 2 });
     }
@@ -29,8 +47,10 @@ public sealed class CheckTests
     [Fact]
     public void Empty_and_duplicated_translation_turns_are_flagged()
     {
-        var flags = Flags(["P1: Nilikwenda sokoni asubuhi na mapema.", "P1: Kisha nikarudi nyumbani kupika chakula."],
-            ["P1: I went to the market early in the morning.", "P1: I went to the market early in the morning."]);
+        var flags = Flags(
+            ["P1: Nilikwenda sokoni asubuhi na mapema.", "P1: Kisha nikarudi nyumbani kupika chakula."],
+            ["P1: I went to the market early in the morning.", "P1: I went to the market early in the morning."]
+        );
         Assert.Contains(flags, f => f is { Kind: "duplicated-turn", TranslationTurn: 2 });
     }
 
@@ -59,8 +79,10 @@ public sealed class CheckTests
     [Fact]
     public void Numbers_written_differently_but_equal_pass_and_placeholders_in_another_order_pass()
     {
-        var flags = Flags(["P1: Nilimwona [PERSON-1] na [PERSON-2] kwa siku 3 mfululizo wiki iliyopita."],
-            ["P1: I saw [PERSON-2] and [PERSON-1] for 3 days in a row last week."]);
+        var flags = Flags(
+            ["P1: Nilimwona [PERSON-1] na [PERSON-2] kwa siku 3 mfululizo wiki iliyopita."],
+            ["P1: I saw [PERSON-2] and [PERSON-1] for 3 days in a row last week."]
+        );
         Assert.DoesNotContain(flags, f => f.Severity == Severity.High);
     }
 }

@@ -12,16 +12,22 @@ public sealed class LabelledPairTests
     static TranslationCheckResult Check(string language, string version)
     {
         var roster = RosterCsv.Parse(File.ReadAllText(Repo.Path("samples", "translation-pairs", "labels-roster.csv")));
-        var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], roster), new PseudonymBook());
+        var pseudonymiser = new TranscriptPseudonymiser(
+            new StudyPseudonymisation(new byte[32], roster),
+            new PseudonymBook()
+        );
         var source = pseudonymiser.Pseudonymise(SamplePairs.Load($"{language}-labels.source.txt"), language).Turns;
-        var translation = pseudonymiser.Pseudonymise(SamplePairs.Load($"{language}-labels-{version}.en.txt"), "en").Turns;
+        var translation = pseudonymiser
+            .Pseudonymise(SamplePairs.Load($"{language}-labels-{version}.en.txt"), "en")
+            .Turns;
         return SamplePairs.Checker.Check(source, language, translation, "en");
     }
 
     [Theory]
     [InlineData("de")]
     [InlineData("sw")]
-    public void A_consistently_translated_pair_gets_no_flag_at_all(string language) => Assert.Empty(Check(language, "clean").Flags);
+    public void A_consistently_translated_pair_gets_no_flag_at_all(string language) =>
+        Assert.Empty(Check(language, "clean").Flags);
 
     [Theory]
     [InlineData("de")]

@@ -1,6 +1,6 @@
 using System.Text;
-using PipelineFunctions.Core.TranslationChecks;
 using PipelineFunctions.Core.Transcripts;
+using PipelineFunctions.Core.TranslationChecks;
 
 namespace PipelineFunctions.Core.Tests.TranslationChecks;
 
@@ -17,5 +17,4 @@ static class SamplePairs
 
     public static IReadOnlyList<SpeakerTurn> Turns(params string[] lines) =>
         TranscriptReader.Read("t.txt", Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")).Turns;
-
 }

@@ -11,16 +11,40 @@ namespace PipelineFunctions.Core.Tests.TranslationChecks;
 /// </summary>
 public sealed class SentencePairTests
 {
-    static readonly string[] RosterWords = ["Katharina", "Brunnhuber", "Sabine", "Oberhuber", "Markus", "Feld", "Rehema", "Mushi", "Neema", "Kweka", "Juma", "Mrisho"];
+    static readonly string[] RosterWords =
+    [
+        "Katharina",
+        "Brunnhuber",
+        "Sabine",
+        "Oberhuber",
+        "Markus",
+        "Feld",
+        "Rehema",
+        "Mushi",
+        "Neema",
+        "Kweka",
+        "Juma",
+        "Mrisho",
+    ];
 
     static TranslationCheckResult Check(string language, string version, PlaceholderStyle style, bool withKeys = true)
     {
-        var roster = RosterCsv.Parse(File.ReadAllText(Repo.Path("samples", "translation-pairs", "sentences-roster.csv")));
-        var pseudonymiser = new TranscriptPseudonymiser(new StudyPseudonymisation(new byte[32], roster, Style: style), new PseudonymBook());
+        var roster = RosterCsv.Parse(
+            File.ReadAllText(Repo.Path("samples", "translation-pairs", "sentences-roster.csv"))
+        );
+        var pseudonymiser = new TranscriptPseudonymiser(
+            new StudyPseudonymisation(new byte[32], roster, Style: style),
+            new PseudonymBook()
+        );
         var source = pseudonymiser.Pseudonymise(SamplePairs.Load($"{language}-sentences.source.txt"), language);
         var translation = pseudonymiser.Pseudonymise(SamplePairs.Load($"{language}-sentences-{version}.en.txt"), "en");
-        return SamplePairs.Checker.Check(source.Turns, language, translation.Turns, "en",
-            withKeys ? new PairKeys(source.Replacements, translation.Replacements) : null);
+        return SamplePairs.Checker.Check(
+            source.Turns,
+            language,
+            translation.Turns,
+            "en",
+            withKeys ? new PairKeys(source.Replacements, translation.Replacements) : null
+        );
     }
 
     [Theory]
@@ -41,9 +65,17 @@ public sealed class SentencePairTests
         var flags = Check(language, "faulty", style).Flags;
         // Turn 2 keeps "nobody"/"sikumjua" in sentence 2; sentence 3 lost its negation.
         Assert.Contains(flags, f => f is { Kind: "negation", SourceTurn: 2 } && f.Explanation.Contains("sentence 3"));
-        Assert.Contains(flags, f => f is { Kind: "changed-name", Severity: Severity.High, SourceTurn: 4, TranslationTurn: 4 });
+        Assert.Contains(
+            flags,
+            f => f is { Kind: "changed-name", Severity: Severity.High, SourceTurn: 4, TranslationTurn: 4 }
+        );
         // The afternoon sentence is dropped; the turn keeps the other three.
-        Assert.Contains(flags, f => f is { Kind: "dropped-sentence", SourceTurn: 6 } && f.Explanation.Contains("(4 sentences, 3 in the translation;"));
+        Assert.Contains(
+            flags,
+            f =>
+                f is { Kind: "dropped-sentence", SourceTurn: 6 }
+                && f.Explanation.Contains("(4 sentences, 3 in the translation;")
+        );
         Assert.Contains(flags, f => f is { Kind: "changed-name", Severity: Severity.Medium, SourceTurn: 8 });
         // No flag on the clean turns (10 and 12 are negated in every sentence, on both sides), none on the labels.
         Assert.All(flags, f => Assert.Contains(f.SourceTurn, new int?[] { 2, 4, 6, 8 }));
@@ -56,14 +88,26 @@ public sealed class SentencePairTests
     public void A_changed_name_is_reported_without_any_original(string language)
     {
         foreach (var style in new[] { PlaceholderStyle.Numbered, PlaceholderStyle.Typed })
-            Assert.All(Check(language, "faulty", style).Flags, f =>
-                Assert.DoesNotContain(RosterWords, w => f.Explanation.Contains(w, StringComparison.OrdinalIgnoreCase)));
+            Assert.All(
+                Check(language, "faulty", style).Flags,
+                f =>
+                    Assert.DoesNotContain(
+                        RosterWords,
+                        w => f.Explanation.Contains(w, StringComparison.OrdinalIgnoreCase)
+                    )
+            );
     }
 
     [Fact]
     public void Where_typed_placeholders_line_up_only_the_key_shows_the_changed_name()
     {
-        Assert.DoesNotContain(Check("de", "faulty", PlaceholderStyle.Typed, withKeys: false).Flags, f => f.SourceTurn == 4);
-        Assert.Contains(Check("de", "faulty", PlaceholderStyle.Typed).Flags, f => f is { Kind: "changed-name", SourceTurn: 4 });
+        Assert.DoesNotContain(
+            Check("de", "faulty", PlaceholderStyle.Typed, withKeys: false).Flags,
+            f => f.SourceTurn == 4
+        );
+        Assert.Contains(
+            Check("de", "faulty", PlaceholderStyle.Typed).Flags,
+            f => f is { Kind: "changed-name", SourceTurn: 4 }
+        );
     }
 }

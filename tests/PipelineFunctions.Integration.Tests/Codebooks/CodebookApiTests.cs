@@ -21,13 +21,27 @@ public sealed class CodebookApiTests(PipelineFixture fixture)
 
         using var lead = fixture.Client(PipelineFixture.LeadKey);
         var reduced = qdc.Replace("Hostility from non-PSS staff", "Hostile staff");
-        using (var denied = await coder.PutAsync($"/api/studies/{study}/codebook?format=qdc", new StringContent(reduced, Encoding.UTF8, "application/xml")))
+        using (
+            var denied = await coder.PutAsync(
+                $"/api/studies/{study}/codebook?format=qdc",
+                new StringContent(reduced, Encoding.UTF8, "application/xml")
+            )
+        )
             Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-        using var put = await lead.PutAsync($"/api/studies/{study}/codebook?format=qdc", new StringContent(reduced, Encoding.UTF8, "application/xml"));
+        using var put = await lead.PutAsync(
+            $"/api/studies/{study}/codebook?format=qdc",
+            new StringContent(reduced, Encoding.UTF8, "application/xml")
+        );
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var version = (string)(await put.Content.ReadFromJsonAsync<JsonNode>())!["version"]!;
 
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "i.txt", Encoding.UTF8.GetBytes("P1: Some staff are hostile, they exclude us and show stigma.\n"), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "i.txt",
+            Encoding.UTF8.GetBytes("P1: Some staff are hostile, they exclude us and show stigma.\n"),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         var segments = (await coder.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts/{id}/segments"))!;
@@ -35,7 +49,10 @@ public sealed class CodebookApiTests(PipelineFixture fixture)
         Assert.Equal("Hostile staff", (string?)suggestion["name"]);
         Assert.Equal(version, (string?)suggestion["codebookVersion"]);
 
-        using var bad = await lead.PutAsync($"/api/studies/{study}/codebook?format=csv", new StringContent("id,name,parent,definition\na,A,missing,x\n"));
+        using var bad = await lead.PutAsync(
+            $"/api/studies/{study}/codebook?format=csv",
+            new StringContent("id,name,parent,definition\na,A,missing,x\n")
+        );
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 }

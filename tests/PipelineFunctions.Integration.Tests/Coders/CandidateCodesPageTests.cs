@@ -35,18 +35,28 @@ public sealed class CandidateCodesPageTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync();
         await fixture.UploadReadyAsync(study, "kampala.txt", Interview(Kampala));
-        var (_, dar) = await fixture.UploadAsync(study, "dar-es-salaam", "dar.txt",
-            System.Text.Encoding.UTF8.GetBytes(Interview(Dar)), PipelineFixture.DarKey);
+        var (_, dar) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "dar.txt",
+            System.Text.Encoding.UTF8.GetBytes(Interview(Dar)),
+            PipelineFixture.DarKey
+        );
         await fixture.WaitForStatusAsync(study, (string)dar!["transcriptId"]!, "SuggestionsReady");
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/codes.html?study={study}",
-            PipelineFixture.LeadKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/codes.html?study={study}",
+            PipelineFixture.LeadKey
+        );
         var candidate = page.Locator("#candidates > li").Filter(new() { HasText = "football" }).First;
         await Assertions.Expect(candidate).ToBeVisibleAsync();
         // Its label is its most telling words: in a study that talks of nothing else, not "football" itself.
-        await Assertions.Expect(candidate.Locator("h3")).ToHaveTextAsync(
-            new System.Text.RegularExpressions.Regex("^[A-Z][a-z]+(, [a-z]+){0,2}$"));
+        await Assertions
+            .Expect(candidate.Locator("h3"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z][a-z]+(, [a-z]+){0,2}$"));
         await Assertions.Expect(candidate.Locator("blockquote")).ToHaveCountAsync(3);
         await Assertions.Expect(candidate).ToContainTextAsync("Kampala");
         await Assertions.Expect(candidate).ToContainTextAsync("Dar es Salaam");
@@ -59,8 +69,11 @@ public sealed class CandidateCodesPageTests(PipelineFixture fixture)
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Propose as a code" }).ClickAsync();
         var name = candidate.GetByLabel("Name");
         await Assertions.Expect(name).ToBeFocusedAsync();
-        await Assertions.Expect(candidate.GetByLabel("Definition")).ToHaveValueAsync(
-            new System.Text.RegularExpressions.Regex("^Participants speak of .+: drafted from [3-6] passages"));
+        await Assertions
+            .Expect(candidate.GetByLabel("Definition"))
+            .ToHaveValueAsync(
+                new System.Text.RegularExpressions.Regex("^Participants speak of .+: drafted from [3-6] passages")
+            );
         await PageChecks.AssertAccessibleAsync(page);
         await name.FillAsync("Football and sport");
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Send proposal" }).ClickAsync();
@@ -69,9 +82,11 @@ public sealed class CandidateCodesPageTests(PipelineFixture fixture)
         await candidate.GetByRole(AriaRole.Link, new() { Name = "See it among the proposals" }).ClickAsync();
         var row = page.Locator("#proposals tbody tr").Filter(new() { HasText = "Football and sport" });
         await Assertions.Expect(row).ToContainTextAsync("proposed");
-        await Assertions.Expect(row.GetByRole(AriaRole.List, new() { Name = "Examples of Football and sport" })
-            .Locator("li")).ToHaveCountAsync(3);
-        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Approve Football and sport" }))
+        await Assertions
+            .Expect(row.GetByRole(AriaRole.List, new() { Name = "Examples of Football and sport" }).Locator("li"))
+            .ToHaveCountAsync(3);
+        await Assertions
+            .Expect(row.GetByRole(AriaRole.Button, new() { Name = "Approve Football and sport" }))
             .ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page);
 
@@ -95,8 +110,12 @@ public sealed class CandidateCodesPageTests(PipelineFixture fixture)
         var study = await fixture.CreateStudyAsync();
         await fixture.UploadReadyAsync(study, "kampala.txt", Interview(Kampala));
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/codes.html?study={study}",
-            PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/codes.html?study={study}",
+            PipelineFixture.CoderKey
+        );
         await Assertions.Expect(page.Locator("#tree button").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#candidates-section")).ToBeHiddenAsync();
     }

@@ -18,14 +18,23 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
     public async Task One_click_accepts_or_rejects_and_a_dragged_selection_is_coded_in_a_passage_that_was_not_current()
     {
         var study = await fixture.CreateStudyAsync("mouse");
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "mouse.txt",
-            Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "mouse.txt",
+            Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress,
-            $"/app/coders/review.html?study={study}&transcript={id}", PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/review.html?study={study}&transcript={id}",
+            PipelineFixture.CoderKey
+        );
         await Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
         var current = new System.Text.RegularExpressions.Regex(@"\bcurrent\b");
         await Expect(page.Locator("#passage-1")).ToHaveClassAsync(current);
@@ -52,17 +61,24 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
         await page.Mouse.WheelAsync(0, -3000);
         await Expect(page.Locator("#passage-2 .text")).ToBeInViewportAsync();
         const string words = "backs me up";
-        var box = await page.EvaluateAsync<double[]>(@"words => {
+        var box = await page.EvaluateAsync<double[]>(
+            @"words => {
             const text = document.querySelector('#passage-2 .text');
             const node = [...text.childNodes].find(n => n.nodeType === 3 && n.textContent.includes(words));
             const at = node.textContent.indexOf(words), range = document.createRange();
             range.setStart(node, at); range.setEnd(node, at + words.length);
             const r = range.getClientRects()[0];
             return [r.left, r.right, r.top + r.height / 2];
-        }", words);
-        Assert.True(await page.EvaluateAsync<bool>(
-            "([x, y]) => !!document.elementFromPoint(x, y)?.closest('#passage-2 .text')", new[] { box[0] + 1, box[2] }),
-            "the words are under the pointer, not under the tools");
+        }",
+            words
+        );
+        Assert.True(
+            await page.EvaluateAsync<bool>(
+                "([x, y]) => !!document.elementFromPoint(x, y)?.closest('#passage-2 .text')",
+                new[] { box[0] + 1, box[2] }
+            ),
+            "the words are under the pointer, not under the tools"
+        );
         await page.Mouse.MoveAsync((float)box[0] + 1, (float)box[2]);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((float)box[1] - 1, (float)box[2], new() { Steps = 8 });
@@ -81,8 +97,10 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
         var text = (string)view["segments"]!.AsArray().Single(s => (int)s!["segment"]! == 2)!["text"]!;
         var mine = view["mine"]!;
         var coded = mine["codings"]!.AsArray().Single(c => (int)c!["segment"]! == 2)!;
-        Assert.Equal(("supportive-figures", words), ((string)coded["codeId"]!,
-            text[(int)coded["start"]!..(int)coded["end"]!]));
+        Assert.Equal(
+            ("supportive-figures", words),
+            ((string)coded["codeId"]!, text[(int)coded["start"]!..(int)coded["end"]!])
+        );
         Assert.Single(mine["codings"]!.AsArray(), c => (int)c!["segment"]! == 4);
         Assert.Single(mine["rejected"]!.AsArray(), r => (int)r!["segment"]! == 6);
     }

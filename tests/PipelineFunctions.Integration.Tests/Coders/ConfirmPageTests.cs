@@ -18,10 +18,16 @@ public sealed class ConfirmPageTests(PipelineFixture fixture)
     public async Task A_coding_whose_words_changed_in_a_correction_is_confirmed_by_mouse_and_by_keyboard()
     {
         var study = await fixture.CreateStudyAsync("confirm");
-        const string text = "Interviewer: What happens on the ward?\n" +
-            "50023: On Mondays kibonge takes the ward and nobody wrote down my tasks. Later kibonge leaves early.\n";
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "c.txt", Encoding.UTF8.GetBytes(text),
-            PipelineFixture.KampalaKey);
+        const string text =
+            "Interviewer: What happens on the ward?\n"
+            + "50023: On Mondays kibonge takes the ward and nobody wrote down my tasks. Later kibonge leaves early.\n";
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "c.txt",
+            Encoding.UTF8.GetBytes(text),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
@@ -33,27 +39,55 @@ public sealed class ConfirmPageTests(PipelineFixture fixture)
         object Span(string code, string words)
         {
             var start = before.IndexOf(words, StringComparison.Ordinal);
-            return new { segment, codeId = code, origin = "added", start, end = start + words.Length };
+            return new
+            {
+                segment,
+                codeId = code,
+                origin = "added",
+                start,
+                end = start + words.Length,
+            };
         }
-        using (var saved = await coder.PutAsJsonAsync($"{review}/mine",
-                   new { codings = new[] { Span(codes[0].Item1, "kibonge takes"),
-                       Span(codes[1].Item1, "kibonge leaves") } }))
+        using (
+            var saved = await coder.PutAsJsonAsync(
+                $"{review}/mine",
+                new
+                {
+                    codings = new[] { Span(codes[0].Item1, "kibonge takes"), Span(codes[1].Item1, "kibonge leaves") },
+                }
+            )
+        )
             saved.EnsureSuccessStatusCode();
 
         // The site marks the missed name: a new pseudonymised version changes both spans' words.
         using var site = fixture.Client(PipelineFixture.KampalaKey);
-        using (var correction = await site.PostAsJsonAsync($"/api/studies/{study}/pseudonymisation/corrections",
-                   new { kind = "missed", text = "kibonge", category = "person" }))
+        using (
+            var correction = await site.PostAsJsonAsync(
+                $"/api/studies/{study}/pseudonymisation/corrections",
+                new
+                {
+                    kind = "missed",
+                    text = "kibonge",
+                    category = "person",
+                }
+            )
+        )
             correction.EnsureSuccessStatusCode();
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2
-               && DateTime.UtcNow < deadline) await Task.Delay(300);
+        while (
+            (await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline
+        )
+            await Task.Delay(300);
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         Assert.Equal(2, await FlaggedAsync(coder, review));
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress,
-            $"/app/coders/review.html?study={study}&transcript={id}", PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/review.html?study={study}&transcript={id}",
+            PipelineFixture.CoderKey
+        );
         var item = page.Locator($"#passage-{segment}");
         await Expect(item.Locator(".chip.confirm")).ToHaveCountAsync(2);
         await Expect(item).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcurrent\b"));
@@ -74,16 +108,24 @@ public sealed class ConfirmPageTests(PipelineFixture fixture)
         await page.Keyboard.PressAsync("j");
         Assert.Equal($"passage-{segment}", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         var second = $"Confirm {codes[1].Item2} on passage {segment}";
-        for (var i = 0; i < 12 && await page.EvaluateAsync<string?>(
-                 "() => document.activeElement.getAttribute('aria-label')") != second; i++)
+        for (
+            var i = 0;
+            i < 12
+                && await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('aria-label')")
+                    != second;
+            i++
+        )
             await page.Keyboard.PressAsync("Tab");
-        Assert.Equal(second,
-            await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('aria-label')"));
+        Assert.Equal(
+            second,
+            await page.EvaluateAsync<string?>("() => document.activeElement.getAttribute('aria-label')")
+        );
         await page.Keyboard.PressAsync("Enter");
         await Expect(item.Locator(".chip.confirm")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirm ") })).ToHaveCountAsync(0);
         deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await FlaggedAsync(coder, review) > 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        while (await FlaggedAsync(coder, review) > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
         Assert.Equal(0, await FlaggedAsync(coder, review));
 
         // Still confirmed when the page opens again, and the spans still cover the new words.
@@ -94,6 +136,7 @@ public sealed class ConfirmPageTests(PipelineFixture fixture)
     }
 
     static async Task<int> FlaggedAsync(HttpClient coder, string review) =>
-        (await coder.GetFromJsonAsync<JsonNode>(review))!["mine"]!["codings"]!.AsArray()
+        (await coder.GetFromJsonAsync<JsonNode>(review))!["mine"]!["codings"]!
+            .AsArray()
             .Count(c => (bool?)c!["confirm"] == true);
 }

@@ -21,7 +21,12 @@ public sealed class LearningPageTests(PipelineFixture fixture, ITestOutputHelper
         var study = await fixture.CreateStudyAsync();
         var first = await fixture.UploadReadyAsync(study, "before.txt", $"Interviewer: How is the ward?\n{Passage}\n");
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={first}", PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/review.html?study={study}&transcript={first}",
+            PipelineFixture.CoderKey
+        );
         var before = await SuggestionsAsync(page);
         output.WriteLine($"before the decisions: {string.Join(" | ", before)}");
         Assert.NotEmpty(before);
@@ -35,11 +40,15 @@ public sealed class LearningPageTests(PipelineFixture fixture, ITestOutputHelper
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync("Unclear role");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#passage-2 .chip", new() { HasText = "Unclear role" })).ToHaveCountAsync(1);
+        await Assertions
+            .Expect(page.Locator("#passage-2 .chip", new() { HasText = "Unclear role" }))
+            .ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#saved")).ToContainTextAsync("Saved");
 
         var second = await fixture.UploadReadyAsync(study, "after.txt", $"Interviewer: And the team?\n{Passage}\n");
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={second}").ToString());
+        await page.GotoAsync(
+            new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={second}").ToString()
+        );
         var after = await SuggestionsAsync(page);
         output.WriteLine($"after the decisions:  {string.Join(" | ", after)}");
         Assert.NotEqual(before, after);
@@ -48,7 +57,6 @@ public sealed class LearningPageTests(PipelineFixture fixture, ITestOutputHelper
         var rejected = Regex.Match(before[0], @"^1\. (.*) \d+%$").Groups[1].Value;
         Assert.DoesNotContain(rejected, after[0], StringComparison.Ordinal);
     }
-
 
     /// <summary>The passage's ranked suggestions as the page shows them: rank, code and confidence.</summary>
     static async Task<List<string>> SuggestionsAsync(IPage page)

@@ -15,8 +15,13 @@ public sealed class SearchIndexTests(PipelineFixture fixture)
     public async Task A_transcript_missing_from_the_search_index_is_still_found_and_indexed_on_the_first_search()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "older.txt",
-            Encoding.UTF8.GetBytes("Interviewer: How was the ward?\n50030: The ward felt calm after the handover.\n"), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "older.txt",
+            Encoding.UTF8.GetBytes("Interviewer: How was the ward?\n50030: The ward felt calm after the handover.\n"),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         var index = new SearchIndexStore(fixture.Cosmos);
@@ -30,6 +35,9 @@ public sealed class SearchIndexTests(PipelineFixture fixture)
         var found = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=handover"))!;
         Assert.Equal(1, (int)found["total"]!);
         Assert.Equal(2, (int)found["hits"]![0]!["segment"]!);
-        Assert.Equal(written.PseudonymVersion, Assert.Single(await index.ListAsync(study, null, null, default)).PseudonymVersion);
+        Assert.Equal(
+            written.PseudonymVersion,
+            Assert.Single(await index.ListAsync(study, null, null, default)).PseudonymVersion
+        );
     }
 }

@@ -15,12 +15,16 @@ public sealed class SearchQueryTests
     [InlineData("\"peer support\"", "Support from a peer.", false)]
     [InlineData("train*", "The training helped.", true)]
     [InlineData("train* ward", "The training helped.", false)]
-    public void A_query_matches_words_phrases_and_prefixes_ignoring_case_accents_and_punctuation(string query, string passage, bool matches) =>
-        Assert.Equal(matches, new SearchQuery(query).Score(SearchQuery.Searchable(passage)) > 0);
+    public void A_query_matches_words_phrases_and_prefixes_ignoring_case_accents_and_punctuation(
+        string query,
+        string passage,
+        bool matches
+    ) => Assert.Equal(matches, new SearchQuery(query).Score(SearchQuery.Searchable(passage)) > 0);
 
     [Theory]
     [InlineData("")]
     [InlineData("' - *")]
     [InlineData("\"\"")]
-    public void A_query_of_nothing_but_punctuation_is_empty(string query) => Assert.True(new SearchQuery(query).IsEmpty);
+    public void A_query_of_nothing_but_punctuation_is_empty(string query) =>
+        Assert.True(new SearchQuery(query).IsEmpty);
 }

@@ -17,10 +17,20 @@ public sealed class SpeakerRolesPageTests(PipelineFixture fixture)
     public async Task The_study_lead_assigns_roles_and_the_interview_type_by_mouse_and_by_keyboard()
     {
         var study = await fixture.CreateStudyAsync("speakers");
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "fg.vtt", PipelineFixture.Sample("uploads/kampala-focus-group-1.vtt"), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "fg.vtt",
+            PipelineFixture.Sample("uploads/kampala-focus-group-1.vtt"),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
-        var participants = (await SpeakersAsync(study, id))["speakers"]!.AsArray().Where(s => (bool)s!["participant"]!).Select(s => (string)s!["speaker"]!).ToList();
+        var participants = (await SpeakersAsync(study, id))["speakers"]!
+            .AsArray()
+            .Where(s => (bool)s!["participant"]!)
+            .Select(s => (string)s!["speaker"]!)
+            .ToList();
         Assert.Equal(3, participants.Count);
 
         await using var browser = await Browser.LaunchAsync();
@@ -40,20 +50,28 @@ public sealed class SpeakerRolesPageTests(PipelineFixture fixture)
 
         // By keyboard: arrows choose the third speaker's role, Shift+Tab back to the interview type, Enter saves.
         await Role(2).FocusAsync();
-        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("ArrowDown");
-        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("Shift+Tab");
+        for (var i = 0; i < 3; i++)
+            await page.Keyboard.PressAsync("ArrowDown");
+        for (var i = 0; i < 3; i++)
+            await page.Keyboard.PressAsync("Shift+Tab");
         await Expect(page.GetByLabel("Interview type")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("group interview");
         await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: 3 of 3 participants have a role; group interview.");
+        await Expect(page.GetByRole(AriaRole.Status))
+            .ToContainTextAsync("Saved: 3 of 3 participants have a role; group interview.");
         var saved = await SpeakersAsync(study, id);
         Assert.Equal(["peer worker", "staff", "service user"], Roles(saved, participants));
         Assert.Equal(("group interview", true), ((string)saved["interviewType"]!, (bool)saved["interviewTypeSet"]!));
 
         // A coder sees the lead's choices, and saving is the lead's.
-        var coder = await SignedInAsync(browser, $"/app/coders/speakers.html?study={study}&transcript={id}", PipelineFixture.CoderKey);
-        await Expect(coder.GetByLabel($"Role of {participants[2]}", new() { Exact = true })).ToHaveValueAsync("service user");
+        var coder = await SignedInAsync(
+            browser,
+            $"/app/coders/speakers.html?study={study}&transcript={id}",
+            PipelineFixture.CoderKey
+        );
+        await Expect(coder.GetByLabel($"Role of {participants[2]}", new() { Exact = true }))
+            .ToHaveValueAsync("service user");
         await coder.GetByRole(AriaRole.Button, new() { Name = "Save (study lead)" }).ClickAsync();
         await Expect(coder.GetByRole(AriaRole.Alert)).Not.ToBeEmptyAsync();
         Assert.Equal(["peer worker", "staff", "service user"], Roles(await SpeakersAsync(study, id), participants));
@@ -75,5 +93,7 @@ public sealed class SpeakerRolesPageTests(PipelineFixture fixture)
     }
 
     static List<string?> Roles(JsonNode view, IEnumerable<string> speakers) =>
-        speakers.Select(p => (string?)view["speakers"]!.AsArray().Single(s => (string)s!["speaker"]! == p)!["role"]).ToList();
+        speakers
+            .Select(p => (string?)view["speakers"]!.AsArray().Single(s => (string)s!["speaker"]! == p)!["role"])
+            .ToList();
 }

@@ -21,16 +21,29 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
     public async Task The_workspace_codes_the_passage_you_chose_and_shows_what_you_did()
     {
         var study = await fixture.CreateStudyAsync(doubleCodeFirst: 1);
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "workspace.txt", Encoding.UTF8.GetBytes(Transcript), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "workspace.txt",
+            Encoding.UTF8.GetBytes(Transcript),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={id}", PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/review.html?study={study}&transcript={id}",
+            PipelineFixture.CoderKey
+        );
         await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
 
         // Links back to the list, the code view and agreement (which says when it opens).
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Transcripts to code" })).ToHaveAttributeAsync("href", $"/app/coders/index.html?study={study}");
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Link, new() { Name = "Transcripts to code" }))
+            .ToHaveAttributeAsync("href", $"/app/coders/index.html?study={study}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Passages by code" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#agreement")).ToContainTextAsync("opens once you both submit");
 
@@ -50,10 +63,14 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#passage-6")).ToHaveClassAsync(CurrentRegex());
         await page.GetByLabel("Add a code to the current passage").FillAsync("Unsupportive working environments");
         await page.GetByLabel("Add a code to the current passage").PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#passage-6 .chip")).ToContainTextAsync("Unsupportive working environments");
+        await Assertions
+            .Expect(page.Locator("#passage-6 .chip"))
+            .ToContainTextAsync("Unsupportive working environments");
         await Assertions.Expect(page.Locator("#passage-1 .chip")).ToHaveCountAsync(0);
         // A stripe beside the passage, one per code.
-        await Assertions.Expect(page.Locator("#passage-6 .stripes .stripe")).ToHaveTextAsync(["Unsupportive working environments"]);
+        await Assertions
+            .Expect(page.Locator("#passage-6 .stripes .stripe"))
+            .ToHaveTextAsync(["Unsupportive working environments"]);
 
         // After j the focus and the current bar mark the same passage.
         await page.Locator("#passage-2 .text").ClickAsync();
@@ -72,7 +89,10 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         // A rejected suggestion is listed, and restored by its button (or u).
         var rejected = page.Locator("#rejected li");
         await Assertions.Expect(rejected).ToContainTextAsync("on passage 4");
-        var restoredName = Regex.Match(await rejected.First.InnerTextAsync(), "^(.*) on passage 4").Groups[1].Value.Trim();
+        var restoredName = Regex
+            .Match(await rejected.First.InnerTextAsync(), "^(.*) on passage 4")
+            .Groups[1]
+            .Value.Trim();
         await rejected.First.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.Locator("#rejected")).ToContainTextAsync("None rejected.");
         await Assertions.Expect(page.Locator("#passage-4 .suggestion").First).ToContainTextAsync(restoredName);
@@ -93,7 +113,9 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#passage-4 mark.lit")).ToHaveCountAsync(2);
 
         // The code tree counts my passages and rolls children into their parent; choosing a code goes to its passage.
-        await Assertions.Expect(page.Locator("#tree button[data-code='barriers'] .counts")).ToHaveTextAsync("2 · – · 0");
+        await Assertions
+            .Expect(page.Locator("#tree button[data-code='barriers'] .counts"))
+            .ToHaveTextAsync("2 · – · 0");
         await page.Locator("#tree button[data-code='unsupportive-environment']").ClickAsync();
         await Assertions.Expect(page.Locator("#passage-6")).ToHaveClassAsync(CurrentRegex());
 
@@ -102,7 +124,9 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await page.GetByLabel("About code").SelectOptionAsync("unsupportive-environment");
         await page.GetByLabel("Link to the current passage").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save memo" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#memos")).ToContainTextAsync("Passage 6 · Unsupportive working environments: Rules, not people.");
+        await Assertions
+            .Expect(page.Locator("#memos"))
+            .ToContainTextAsync("Passage 6 · Unsupportive working environments: Rules, not people.");
         await Assertions.Expect(page.Locator("#passage-6 .memo")).ToContainTextAsync("Rules, not people.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit memo 1" }).ClickAsync();
         await page.GetByLabel("Memo", new() { Exact = true }).FillAsync("Rules and paperwork, not people.");
@@ -126,12 +150,18 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#submit")).ToBeDisabledAsync();
 
         // The code view lists my own coding before any consensus, by site name, children under their parent.
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/codes.html?study={study}&code=barriers").ToString());
+        await page.GotoAsync(
+            new Uri(fixture.App.BaseAddress, $"/app/coders/codes.html?study={study}&code=barriers").ToString()
+        );
         await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#passages")).ToContainTextAsync("[#9, Kampala, PSW]");
-        await Assertions.Expect(page.Locator("#site option")).ToContainTextAsync(["All sites", "Kampala", "Dar es Salaam"]);
+        await Assertions
+            .Expect(page.Locator("#site option"))
+            .ToContainTextAsync(["All sites", "Kampala", "Dar es Salaam"]);
         await Assertions.Expect(page.Locator("#code-memos")).ToContainTextAsync("Rules and paperwork, not people.");
-        await Assertions.Expect(page.Locator("#tree button[data-code='barriers'] .counts")).ToHaveTextAsync("2 · – · 2");
+        await Assertions
+            .Expect(page.Locator("#tree button[data-code='barriers'] .counts"))
+            .ToHaveTextAsync("2 · – · 2");
         await page.GetByLabel("Site").SelectOptionAsync("dar-es-salaam");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.Locator("#passages")).ToContainTextAsync("No passage has this code yet.");
@@ -143,24 +173,51 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
 
         // The other coder submits: agreement by name, each disputed passage with its text and both versions.
         using var second = fixture.Client(PipelineFixture.Coder2Key);
-        var codings = new[] { new { segment = 2, codeId = "supportive-figures", origin = "added" }, new { segment = 6, codeId = "unsupportive-environment", origin = "added" } };
-        (await second.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/mine", new { codings })).EnsureSuccessStatusCode();
-        (await second.PostAsync($"/api/studies/{study}/transcripts/{id}/review/mine/submit", null)).EnsureSuccessStatusCode();
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={id}").ToString());
+        var codings = new[]
+        {
+            new
+            {
+                segment = 2,
+                codeId = "supportive-figures",
+                origin = "added",
+            },
+            new
+            {
+                segment = 6,
+                codeId = "unsupportive-environment",
+                origin = "added",
+            },
+        };
+        (
+            await second.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/mine", new { codings })
+        ).EnsureSuccessStatusCode();
+        (
+            await second.PostAsync($"/api/studies/{study}/transcripts/{id}/review/mine/submit", null)
+        ).EnsureSuccessStatusCode();
+        await page.GotoAsync(
+            new Uri(fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={id}").ToString()
+        );
         await page.GetByRole(AriaRole.Link, new() { Name = "Agreement", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#coders")).ToHaveTextAsync("Coders: coder and coder-2.");
         await Assertions.Expect(page.Locator("#explain")).ToContainTextAsync("κ 0");
         await Assertions.Expect(page.Locator("#figures thead")).ToContainTextAsync("coder-2 only");
         var disputed = page.Locator(".disputed", new() { HasText = "Passage 4" });
-        await Assertions.Expect(disputed.Locator("blockquote")).ToHaveTextAsync("Some staff show stigma and exclude us from the meetings.");
-        await Assertions.Expect(disputed.Locator(".versions")).ToContainTextAsync("coder codedHostility from non-PSS staffUnclear role");
+        await Assertions
+            .Expect(disputed.Locator("blockquote"))
+            .ToHaveTextAsync("Some staff show stigma and exclude us from the meetings.");
+        await Assertions
+            .Expect(disputed.Locator(".versions"))
+            .ToContainTextAsync("coder codedHostility from non-PSS staffUnclear role");
         await Assertions.Expect(disputed.Locator(".versions")).ToContainTextAsync("coder-2 codednothing");
         await PageChecks.AssertAccessibleAsync(page);
 
         // The tree shows the other coder's counts now that both submitted.
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         var tree = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codes/tree?transcript={id}"))!;
-        Assert.Equal(1, (int)tree["codes"]!.AsArray().Single(c => (string)c!["id"]! == "supportive-figures")!["other"]!);
+        Assert.Equal(
+            1,
+            (int)tree["codes"]!.AsArray().Single(c => (string)c!["id"]! == "supportive-figures")!["other"]!
+        );
 
         // The matrix: codes × sites, a count opens its passages, CSV downloads.
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/matrix.html?study={study}").ToString());
@@ -168,7 +225,9 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await Assertions.Expect(barriers.Locator("td").First).ToHaveTextAsync("2");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "matrix");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export as CSV" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Export as CSV" }).ClickAsync()
+        );
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("Code,Parent,Kampala,Dar es Salaam", csv, StringComparison.Ordinal);
         Assert.Contains("Barriers,,2,0", csv, StringComparison.Ordinal);
@@ -187,18 +246,31 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await PageChecks.AssertAccessibleAsync(page);
         await page.GetByLabel("Save this search as a set named").FillAsync("Paperwork");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save set" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#sets")).ToContainTextAsync("Paperwork: “\"three signatures\"”, 1 passage(s)");
+        await Assertions
+            .Expect(page.Locator("#sets"))
+            .ToContainTextAsync("Paperwork: “\"three signatures\"”, 1 passage(s)");
     }
 
     [Fact]
     public async Task Searching_finds_a_passage_the_coder_codes_from_the_hit()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "search.txt", Encoding.UTF8.GetBytes(Transcript), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "search.txt",
+            Encoding.UTF8.GetBytes(Transcript),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/search.html?study={study}&q=stigma", PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/search.html?study={study}&q=stigma",
+            PipelineFixture.CoderKey
+        );
         await Assertions.Expect(page.Locator("#hits > li")).ToHaveCountAsync(1);
         await page.GetByLabel("Speaker role").FillAsync("OT");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
@@ -207,14 +279,20 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await page.GetByLabel("Code it").FillAsync("Hostility from non-PSS staff");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the code to passage 4 of search.txt" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#found")).ToContainTextAsync("Coded passage 4 of search.txt with Hostility from non-PSS staff.");
+        await Assertions
+            .Expect(page.Locator("#found"))
+            .ToContainTextAsync("Coded passage 4 of search.txt with Hostility from non-PSS staff.");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
-        var mine = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!["mine"]!["codings"]!.AsArray();
+        var mine = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!["mine"]![
+            "codings"
+        ]!.AsArray();
         Assert.Contains(mine, c => (int)c!["segment"]! == 4 && (string)c["codeId"]! == "staff-hostility");
     }
 
     /// <summary>Selects words inside one passage's text, as a mouse would.</summary>
-    static Task SelectWordsAsync(IPage page, int passage, string words) => page.EvaluateAsync(@"([passage, words]) => {
+    static Task SelectWordsAsync(IPage page, int passage, string words) =>
+        page.EvaluateAsync(
+            @"([passage, words]) => {
         const text = document.querySelector(`#passage-${passage} .text`);
         const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
         const nodes = []; let whole = '';
@@ -224,7 +302,9 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         const range = document.createRange();
         range.setStart(...at(start)); range.setEnd(...at(end));
         getSelection().removeAllRanges(); getSelection().addRange(range);
-    }", new object[] { passage, words });
+    }",
+            new object[] { passage, words }
+        );
 
     [GeneratedRegex("current")]
     private static partial Regex CurrentRegex();

@@ -28,7 +28,17 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     {
         var (study, transcript) = await CodedStudyAsync();
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        using (var saved = await lead.PostAsJsonAsync($"/api/studies/{study}/search/sets", new { name = "Everyone on the team", query = "the", site = "kampala" }))
+        using (
+            var saved = await lead.PostAsJsonAsync(
+                $"/api/studies/{study}/search/sets",
+                new
+                {
+                    name = "Everyone on the team",
+                    query = "the",
+                    site = "kampala",
+                }
+            )
+        )
             saved.EnsureSuccessStatusCode();
         var first = await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx");
         var qde = Entry(first, "project.qde");
@@ -41,7 +51,10 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.Equal(2, project.Notes.Count);
         // A memo about a code is a note the code refers to; a saved search is a set of the transcripts it found passages in.
         var codeMemo = Assert.Single(project.Notes, n => n.CodeId is not null);
-        Assert.Equal(("Hostility from non-PSS staff", "Hostility here is about rules as much as people."), (project.Codebook.Find(codeMemo.CodeId!)!.Name, codeMemo.Text));
+        Assert.Equal(
+            ("Hostility from non-PSS staff", "Hostility here is about rules as much as people."),
+            (project.Codebook.Find(codeMemo.CodeId!)!.Name, codeMemo.Text)
+        );
         var code = XDocument.Parse(qde).Descendants(Qda + "Code").Single(c => c.Elements(Qda + "NoteRef").Any());
         Assert.Equal("Hostility from non-PSS staff", (string?)code.Attribute("name"));
         var searchSet = Assert.Single(project.Sets!, s => s.Name == "Everyone on the team");
@@ -49,7 +62,10 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         Assert.StartsWith("Saved search: the; site kampala (", searchSet.Description);
 
         var other = await fixture.CreateStudyAsync("import");
-        using var imported = await lead.PostAsync($"/api/studies/{other}/import/qdpx?site=kampala&language=en", new ByteArrayContent(first));
+        using var imported = await lead.PostAsync(
+            $"/api/studies/{other}/import/qdpx?site=kampala&language=en",
+            new ByteArrayContent(first)
+        );
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var report = (await imported.Content.ReadFromJsonAsync<JsonNode>())!;
         var source = report["sources"]!.AsArray().Single()!;
@@ -71,18 +87,33 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     {
         var (study, _) = await CodedStudyAsync();
         using var coder = fixture.Client(PipelineFixture.CoderKey);
-        var csv = Encoding.UTF8.GetString(await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=csv"));
+        var csv = Encoding.UTF8.GetString(
+            await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=csv")
+        );
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Code id,Code,Passage,Speaker,Site,Transcript,Coder,Case,Role,Country,Language,Interview type", lines[0]);
+        Assert.Equal(
+            "Code id,Code,Passage,Speaker,Site,Transcript,Coder,Case,Role,Country,Language,Interview type",
+            lines[0]
+        );
         Assert.Equal(3, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains(",coder,", l));
         Assert.All(lines.Skip(1), l => Assert.Contains(",kampala,", l));
         // The columns of cases fill from the transcript: its site's country, its language, the interview type read from who speaks.
-        Assert.All(Csv(csv), r => Assert.Equal(("coder", "kampala", "UG", "en", "interview"), (r["Coder"], r["Site"], r["Country"], r["Language"], r["Interview type"])));
+        Assert.All(
+            Csv(csv),
+            r =>
+                Assert.Equal(
+                    ("coder", "kampala", "UG", "en", "interview"),
+                    (r["Coder"], r["Site"], r["Country"], r["Language"], r["Interview type"])
+                )
+        );
 
         var xlsx = await coder.GetByteArrayAsync($"/api/studies/{study}/export/passages?format=xlsx");
         using var sheet = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
-        var rows = sheet.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        var rows = sheet
+            .WorkbookPart!.WorksheetParts.Single()
+            .Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .ToList();
         Assert.Equal(4, rows.Count);
         Assert.Equal("Passage", rows[0].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(2).InnerText);
 
@@ -96,24 +127,48 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     {
         var (study, transcript) = await CodedStudyAsync();
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        var speakers = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{transcript}/speakers"))!;
-        var participants = speakers["speakers"]!.AsArray().Where(s => (bool)s!["participant"]!).Select(s => (string)s!["speaker"]!).ToList();
+        var speakers = (
+            await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{transcript}/speakers")
+        )!;
+        var participants = speakers["speakers"]!
+            .AsArray()
+            .Where(s => (bool)s!["participant"]!)
+            .Select(s => (string)s!["speaker"]!)
+            .ToList();
         Assert.NotEmpty(participants);
-        using (var set = await lead.PutAsJsonAsync($"/api/studies/{study}/transcripts/{transcript}/speakers",
-            new { roles = participants.ToDictionary(p => p, _ => "peer worker"), interviewType = "follow-up interview" }))
+        using (
+            var set = await lead.PutAsJsonAsync(
+                $"/api/studies/{study}/transcripts/{transcript}/speakers",
+                new
+                {
+                    roles = participants.ToDictionary(p => p, _ => "peer worker"),
+                    interviewType = "follow-up interview",
+                }
+            )
+        )
             set.EnsureSuccessStatusCode();
 
         var first = await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx");
         Validate(Entry(first, "project.qde"));
         var project = QdpxReader.Read(first);
         Assert.Equal(participants.Count, project.Cases!.Count);
-        Assert.All(project.Cases, c => Assert.Equal("Country=UG; Interview type=follow-up interview; Language=en; Role=peer worker; Site=kampala", Values(c.Values)));
+        Assert.All(
+            project.Cases,
+            c =>
+                Assert.Equal(
+                    "Country=UG; Interview type=follow-up interview; Language=en; Role=peer worker; Site=kampala",
+                    Values(c.Values)
+                )
+        );
         Assert.All(project.Cases, c => Assert.NotEmpty(c.Passages));
         Assert.Equal(StudyVariables.All.Select(v => v.Name), project.Variables!.Select(v => v.Name));
         Assert.Equal(["Site: kampala|kampala-interview-50001"], Sets(project));
 
         var other = await fixture.CreateStudyAsync("import");
-        using var imported = await lead.PostAsync($"/api/studies/{other}/import/qdpx?site=kampala&language=en", new ByteArrayContent(first));
+        using var imported = await lead.PostAsync(
+            $"/api/studies/{other}/import/qdpx?site=kampala&language=en",
+            new ByteArrayContent(first)
+        );
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var source = (await imported.Content.ReadFromJsonAsync<JsonNode>())!["sources"]!.AsArray().Single()!;
         Assert.Equal(participants.Count, (int)source["roles"]!);
@@ -131,8 +186,13 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         // The imported roles are the speakers' roles on the lead's page, and fill the coded-passage table.
         var back = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{other}/transcripts/{id}/speakers"))!;
         Assert.Equal(("follow-up interview", true), ((string)back["interviewType"]!, (bool)back["interviewTypeSet"]!));
-        Assert.All(back["speakers"]!.AsArray().Where(s => (bool)s!["participant"]!), s => Assert.Equal("peer worker", (string?)s!["role"]));
-        var rows = Csv(Encoding.UTF8.GetString(await lead.GetByteArrayAsync($"/api/studies/{other}/export/passages?format=csv")));
+        Assert.All(
+            back["speakers"]!.AsArray().Where(s => (bool)s!["participant"]!),
+            s => Assert.Equal("peer worker", (string?)s!["role"])
+        );
+        var rows = Csv(
+            Encoding.UTF8.GetString(await lead.GetByteArrayAsync($"/api/studies/{other}/export/passages?format=csv"))
+        );
         Assert.NotEmpty(rows);
         Assert.All(rows.Where(r => r["Case"].Length > 0), r => Assert.Equal("peer worker", r["Role"]));
         Assert.All(rows, r => Assert.Equal("follow-up interview", r["Interview type"]));
@@ -143,39 +203,87 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync("import");
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        using var response = await lead.PostAsync($"/api/studies/{study}/import/qdpx?site=kampala",
-            new ByteArrayContent(PipelineFixture.Sample("qdpx/scheme-less-paths.qdpx")));
+        using var response = await lead.PostAsync(
+            $"/api/studies/{study}/import/qdpx?site=kampala",
+            new ByteArrayContent(PipelineFixture.Sample("qdpx/scheme-less-paths.qdpx"))
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
         var sources = report["sources"]!.AsArray();
         Assert.Equal(["interview-kampala-50001", "fokusgruppe-haifa-2"], sources.Select(s => (string)s!["name"]!));
-        Assert.All(sources, s => Assert.Equal(("Accepted", "Text", 0), ((string)s!["outcome"]!, (string)s["kind"]!, (int)s["unplaced"]!)));
+        Assert.All(
+            sources,
+            s =>
+                Assert.Equal(("Accepted", "Text", 0), ((string)s!["outcome"]!, (string)s["kind"]!, (int)s["unplaced"]!))
+        );
         Assert.Equal(5, sources.Sum(s => (int)s!["codings"]!));
         Assert.Empty(report["problems"]!.AsArray());
-        foreach (var s in sources) await fixture.WaitForStatusAsync(study, (string)s!["transcriptId"]!, "SuggestionsReady");
-        Assert.Equal(5, QdpxReader.Read(await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx")).Codings.Count);
+        foreach (var s in sources)
+            await fixture.WaitForStatusAsync(study, (string)s!["transcriptId"]!, "SuggestionsReady");
+        Assert.Equal(
+            5,
+            QdpxReader.Read(await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx")).Codings.Count
+        );
     }
 
     [Fact]
     public async Task An_import_places_what_it_can_and_reports_what_it_could_not_and_why()
     {
         // Two interview texts, the second's text missing from the archive; a PDF with a coded region.
-        var qdpx = ForeignProjects.Build(i => $"internal://{ForeignProjects.Guids[i]}.txt", i => i == 0 ? $"sources/{ForeignProjects.Guids[i]}.txt" : null,
-            root => root.Element(Qda + "Sources")!.Add(new XElement(Qda + "PDFSource", new XAttribute("guid", "E0000000-0000-4000-8000-000000000001"),
-                new XAttribute("name", "Consent form"), new XAttribute("path", "internal://consent.pdf"),
-                new XElement(Qda + "PDFSelection", new XAttribute("guid", "E1000000-0000-4000-8000-000000000001"), new XAttribute("page", 0),
-                    new XAttribute("firstX", 1), new XAttribute("firstY", 1), new XAttribute("secondX", 9), new XAttribute("secondY", 9),
-                    new XElement(Qda + "Coding", new XAttribute("guid", "E2000000-0000-4000-8000-000000000001"),
-                        new XElement(Qda + "CodeRef", new XAttribute("targetGUID", ForeignProjects.Parent)))))));
+        var qdpx = ForeignProjects.Build(
+            i => $"internal://{ForeignProjects.Guids[i]}.txt",
+            i => i == 0 ? $"sources/{ForeignProjects.Guids[i]}.txt" : null,
+            root =>
+                root.Element(Qda + "Sources")!
+                    .Add(
+                        new XElement(
+                            Qda + "PDFSource",
+                            new XAttribute("guid", "E0000000-0000-4000-8000-000000000001"),
+                            new XAttribute("name", "Consent form"),
+                            new XAttribute("path", "internal://consent.pdf"),
+                            new XElement(
+                                Qda + "PDFSelection",
+                                new XAttribute("guid", "E1000000-0000-4000-8000-000000000001"),
+                                new XAttribute("page", 0),
+                                new XAttribute("firstX", 1),
+                                new XAttribute("firstY", 1),
+                                new XAttribute("secondX", 9),
+                                new XAttribute("secondY", 9),
+                                new XElement(
+                                    Qda + "Coding",
+                                    new XAttribute("guid", "E2000000-0000-4000-8000-000000000001"),
+                                    new XElement(Qda + "CodeRef", new XAttribute("targetGUID", ForeignProjects.Parent))
+                                )
+                            )
+                        )
+                    )
+        );
         var study = await fixture.CreateStudyAsync("import");
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        using var response = await lead.PostAsync($"/api/studies/{study}/import/qdpx?site=kampala", new ByteArrayContent(qdpx));
+        using var response = await lead.PostAsync(
+            $"/api/studies/{study}/import/qdpx?site=kampala",
+            new ByteArrayContent(qdpx)
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-        var sources = report["sources"]!.AsArray().Select(s => (Number: (int)s!["number"]!, Kind: (string)s["kind"]!, Outcome: (string)s["outcome"]!,
-            Codings: (int)s["codings"]!, Unplaced: (int)s["unplaced"]!, Message: (string)s["message"]!, Id: (string?)s["transcriptId"])).ToList();
-        Assert.Equal([(1, "Text", "Accepted", 3, 0), (2, "Text", "NotPlaced", 0, 2), (3, "PDF", "NotPlaced", 0, 1)],
-            sources.Select(s => (s.Number, s.Kind, s.Outcome, s.Codings, s.Unplaced)));
+        var sources = report["sources"]!
+            .AsArray()
+            .Select(s =>
+                (
+                    Number: (int)s!["number"]!,
+                    Kind: (string)s["kind"]!,
+                    Outcome: (string)s["outcome"]!,
+                    Codings: (int)s["codings"]!,
+                    Unplaced: (int)s["unplaced"]!,
+                    Message: (string)s["message"]!,
+                    Id: (string?)s["transcriptId"]
+                )
+            )
+            .ToList();
+        Assert.Equal(
+            [(1, "Text", "Accepted", 3, 0), (2, "Text", "NotPlaced", 0, 2), (3, "PDF", "NotPlaced", 0, 1)],
+            sources.Select(s => (s.Number, s.Kind, s.Outcome, s.Codings, s.Unplaced))
+        );
         Assert.Contains("not in the project file", sources[1].Message);
         Assert.Contains("no text in the file", sources[2].Message);
         Assert.Null(sources[1].Id);
@@ -190,11 +298,16 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            using (var w = new StreamWriter(zip.CreateEntry("project.qde").Open())) w.Write("<Project xmlns=\"urn:QDA-XML:project:1.0\"/>");
-            using (var w = new StreamWriter(zip.CreateEntry("../../escape.txt").Open())) w.Write("x");
+            using (var w = new StreamWriter(zip.CreateEntry("project.qde").Open()))
+                w.Write("<Project xmlns=\"urn:QDA-XML:project:1.0\"/>");
+            using (var w = new StreamWriter(zip.CreateEntry("../../escape.txt").Open()))
+                w.Write("x");
         }
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        using var response = await lead.PostAsync($"/api/studies/{study}/import/qdpx?site=kampala", new ByteArrayContent(buffer.ToArray()));
+        using var response = await lead.PostAsync(
+            $"/api/studies/{study}/import/qdpx?site=kampala",
+            new ByteArrayContent(buffer.ToArray())
+        );
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
         Assert.Equal("UnsafeEntryName", (string?)body["problem"]);
@@ -207,7 +320,9 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync("import");
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        var sample = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Root, "..", "shared", "refi-qda", "nvivo15-export-sample.qdpx"));
+        var sample = await File.ReadAllBytesAsync(
+            Path.Combine(RepoPaths.Root, "..", "shared", "refi-qda", "nvivo15-export-sample.qdpx")
+        );
         using var put = await lead.PutAsync($"/api/studies/{study}/codebook?format=qdpx", new ByteArrayContent(sample));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var codebook = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!;
@@ -224,11 +339,15 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         await page.GetByLabel("API key").FillAsync(PipelineFixture.LeadKey);
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Coded passages (CSV)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Coded passages (CSV)" }).ClickAsync()
+        );
         Assert.Equal($"{study}-coded-passages.csv", download.SuggestedFilename);
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("defined-role", csv);
-        var project = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Export project (.qdpx)" }).ClickAsync());
+        var project = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Export project (.qdpx)" }).ClickAsync()
+        );
         var qdpx = (await project.PathAsync())!;
         Assert.Equal(5, QdpxReader.Read(await File.ReadAllBytesAsync(qdpx)).Codings.Count);
 
@@ -237,42 +356,91 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         await page.GetByLabel("REFI-QDA project (.qdpx)").SetInputFilesAsync(qdpx);
         await page.GetByLabel("Site").FillAsync("kampala");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Import (study lead)" }).ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Status)).ToContainTextAsync("Accepted, 5 codings placed");
+        await Microsoft
+            .Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Status))
+            .ToContainTextAsync("Accepted, 5 codings placed");
     }
 
     /// <summary>A study with one transcript coded by two coders (whole turns, a sub-span, a memo), both submitted.</summary>
     async Task<(string Study, string Transcript)> CodedStudyAsync()
     {
         var study = await fixture.CreateStudyAsync("exchange");
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "kampala-interview-50001.docx", PipelineFixture.Sample("uploads/kampala-interview-50001.docx"), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "kampala-interview-50001.docx",
+            PipelineFixture.Sample("uploads/kampala-interview-50001.docx"),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         var review = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
-        var segments = review["segments"]!.AsArray().Select(s => (Number: (int)s!["segment"]!, Text: (string)s["text"]!)).Where(s => s.Text.Length > 40).ToList();
-        await SaveAndSubmitAsync(coder, study, id, new
-        {
-            codings = new object[]
+        var segments = review["segments"]!
+            .AsArray()
+            .Select(s => (Number: (int)s!["segment"]!, Text: (string)s["text"]!))
+            .Where(s => s.Text.Length > 40)
+            .ToList();
+        await SaveAndSubmitAsync(
+            coder,
+            study,
+            id,
+            new
             {
-                new { segment = segments[0].Number, codeId = "defined-role", origin = "added" },
-                new { segment = segments[1].Number, codeId = "staff-hostility", origin = "added" },
-                new { segment = segments[1].Number, codeId = "coping-strategies", origin = "added", start = 0, end = 30 },
-            },
-            memos = new object[]
-            {
-                new { segment = segments[0].Number, text = "Role comes up first, before any question about it." },
-                new { text = "Hostility here is about rules as much as people.", code = "staff-hostility" },
-            },
-        });
+                codings = new object[]
+                {
+                    new
+                    {
+                        segment = segments[0].Number,
+                        codeId = "defined-role",
+                        origin = "added",
+                    },
+                    new
+                    {
+                        segment = segments[1].Number,
+                        codeId = "staff-hostility",
+                        origin = "added",
+                    },
+                    new
+                    {
+                        segment = segments[1].Number,
+                        codeId = "coping-strategies",
+                        origin = "added",
+                        start = 0,
+                        end = 30,
+                    },
+                },
+                memos = new object[]
+                {
+                    new { segment = segments[0].Number, text = "Role comes up first, before any question about it." },
+                    new { text = "Hostility here is about rules as much as people.", code = "staff-hostility" },
+                },
+            }
+        );
         using var coder2 = fixture.Client(PipelineFixture.Coder2Key);
-        await SaveAndSubmitAsync(coder2, study, id, new
-        {
-            codings = new object[]
+        await SaveAndSubmitAsync(
+            coder2,
+            study,
+            id,
+            new
             {
-                new { segment = segments[0].Number, codeId = "defined-role", origin = "added" },
-                new { segment = segments[2].Number, codeId = "personal-growth", origin = "added" },
-            },
-        });
+                codings = new object[]
+                {
+                    new
+                    {
+                        segment = segments[0].Number,
+                        codeId = "defined-role",
+                        origin = "added",
+                    },
+                    new
+                    {
+                        segment = segments[2].Number,
+                        codeId = "personal-growth",
+                        origin = "added",
+                    },
+                },
+            }
+        );
         return (study, id);
     }
 
@@ -280,33 +448,55 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     {
         using var saved = await http.PutAsJsonAsync($"/api/studies/{study}/transcripts/{transcript}/review/mine", work);
         saved.EnsureSuccessStatusCode();
-        using var submitted = await http.PostAsync($"/api/studies/{study}/transcripts/{transcript}/review/mine/submit", null);
+        using var submitted = await http.PostAsync(
+            $"/api/studies/{study}/transcripts/{transcript}/review/mine/submit",
+            null
+        );
         submitted.EnsureSuccessStatusCode();
     }
 
     /// <summary>Cases as comparable text: name, values and the passages' words (GUIDs differ between studies).</summary>
-    static List<string> Cases(QdaProject p) => p.Cases!.Select(c => $"{c.Name}|{Values(c.Values)}|{c.SourceGuids.Count}|"
-        + string.Join("/", c.Passages.Select(x => p.Source(x.SourceGuid)!.Passage(x.Start, x.End)))).Order(StringComparer.Ordinal).ToList();
+    static List<string> Cases(QdaProject p) =>
+        p.Cases!.Select(c =>
+                $"{c.Name}|{Values(c.Values)}|{c.SourceGuids.Count}|"
+                + string.Join("/", c.Passages.Select(x => p.Source(x.SourceGuid)!.Passage(x.Start, x.End)))
+            )
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     static List<string> Sets(QdaProject p) =>
-        p.Sets!.Select(s => $"{s.Name}|{string.Join("/", s.SourceGuids.Select(g => p.Source(g)!.Name))}").Order(StringComparer.Ordinal).ToList();
+        p.Sets!.Select(s => $"{s.Name}|{string.Join("/", s.SourceGuids.Select(g => p.Source(g)!.Name))}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     static string Values(IReadOnlyDictionary<string, string>? values) =>
-        string.Join("; ", (values ?? new Dictionary<string, string>()).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+        string.Join(
+            "; ",
+            (values ?? new Dictionary<string, string>())
+                .OrderBy(v => v.Key, StringComparer.Ordinal)
+                .Select(v => $"{v.Key}={v.Value}")
+        );
 
     /// <summary>A coded-passage CSV's rows by column name.</summary>
     static List<Dictionary<string, string>> Csv(string csv)
     {
-        using var reader = new CsvHelper.CsvReader(new StringReader(csv.TrimStart('\uFEFF')), System.Globalization.CultureInfo.InvariantCulture);
+        using var reader = new CsvHelper.CsvReader(
+            new StringReader(csv.TrimStart('\uFEFF')),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         reader.Read();
         reader.ReadHeader();
         var rows = new List<Dictionary<string, string>>();
-        while (reader.Read()) rows.Add(reader.HeaderRecord!.ToDictionary(h => h, h => reader.GetField(h) ?? ""));
+        while (reader.Read())
+            rows.Add(reader.HeaderRecord!.ToDictionary(h => h, h => reader.GetField(h) ?? ""));
         return rows;
     }
 
     static List<string> Codings(QdaProject p) =>
-        p.Codings.Select(c => $"{c.CodeId}|{c.UserId}|{p.Source(c.SourceGuid)!.Passage(c.Start, c.End)}").Order(StringComparer.Ordinal).ToList();
+        p
+            .Codings.Select(c => $"{c.CodeId}|{c.UserId}|{p.Source(c.SourceGuid)!.Passage(c.Start, c.End)}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     static string Entry(byte[] zip, string name)
     {
@@ -318,7 +508,10 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
     static void Validate(string qde)
     {
         var schemas = new XmlSchemaSet();
-        using (var xsd = XmlReader.Create(Path.Combine(RepoPaths.Root, "..", "shared", "refi-qda", "Project-mrt2019.xsd"))) schemas.Add(null, xsd);
+        using (
+            var xsd = XmlReader.Create(Path.Combine(RepoPaths.Root, "..", "shared", "refi-qda", "Project-mrt2019.xsd"))
+        )
+            schemas.Add(null, xsd);
         var errors = new List<string>();
         XDocument.Parse(qde).Validate(schemas, (_, e) => errors.Add(e.Message));
         Assert.Empty(errors);

@@ -17,22 +17,57 @@ public sealed class ImportMappingTests(PipelineFixture fixture)
     public async Task A_two_site_export_imports_each_source_to_its_site_and_language_and_again_creates_nothing()
     {
         var study = await fixture.CreateStudyAsync("map");
-        var (_, kampala) = await fixture.UploadAsync(study, "kampala", "k.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.KampalaKey);
-        var (_, dar) = await fixture.UploadAsync(study, "dar-es-salaam", "d.sw.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), PipelineFixture.DarKey, language: "sw");
+        var (_, kampala) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "k.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.KampalaKey
+        );
+        var (_, dar) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "d.sw.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"),
+            PipelineFixture.DarKey,
+            language: "sw"
+        );
         await fixture.WaitForStatusAsync(study, (string)kampala!["transcriptId"]!, "SuggestionsReady");
         // A Kiswahili original waits for its translation; it is pseudonymised, so it exports.
-        await fixture.WaitForStatusAsync(study, (string)dar!["transcriptId"]!, "AwaitingTranslationCheck", "SuggestionsReady");
+        await fixture.WaitForStatusAsync(
+            study,
+            (string)dar!["transcriptId"]!,
+            "AwaitingTranslationCheck",
+            "SuggestionsReady"
+        );
         using var lead = fixture.Client(PipelineFixture.LeadKey);
         var export = await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx");
 
         var other = await fixture.CreateStudyAsync("map");
-        using (var dry = await lead.PostAsync($"/api/studies/{other}/import/qdpx?dryRun=true", new ByteArrayContent(export)))
+        using (
+            var dry = await lead.PostAsync(
+                $"/api/studies/{other}/import/qdpx?dryRun=true",
+                new ByteArrayContent(export)
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
             var plan = (await dry.Content.ReadFromJsonAsync<JsonNode>())!;
             Assert.Equal("2 source(s) would be imported.", (string?)plan["summary"]);
-            Assert.Equal([("kampala", "File", "en", "File"), ("dar-es-salaam", "File", "sw", "File")], plan["sources"]!.AsArray()
-                .Select(s => ((string?)s!["site"], (string?)s["siteFrom"], (string?)s["language"], (string?)s["languageFrom"])).OrderBy(s => s.Item1 == "dar-es-salaam"));
+            Assert.Equal(
+                [("kampala", "File", "en", "File"), ("dar-es-salaam", "File", "sw", "File")],
+                plan["sources"]!
+                    .AsArray()
+                    .Select(s =>
+                        (
+                            (string?)s!["site"],
+                            (string?)s["siteFrom"],
+                            (string?)s["language"],
+                            (string?)s["languageFrom"]
+                        )
+                    )
+                    .OrderBy(s => s.Item1 == "dar-es-salaam")
+            );
         }
         Assert.Empty(await fixture.Transcripts.ListAsync(other, default));
 
@@ -45,19 +80,40 @@ public sealed class ImportMappingTests(PipelineFixture fixture)
             Assert.All(report["sources"]!.AsArray(), s => Assert.Equal("Accepted", (string?)s!["outcome"]));
         }
         var transcripts = await fixture.Transcripts.ListAsync(other, default);
-        Assert.Equal([("dar-es-salaam", "sw"), ("kampala", "en")], transcripts.Select(t => (t.SiteId, t.Language)).Order());
+        Assert.Equal(
+            [("dar-es-salaam", "sw"), ("kampala", "en")],
+            transcripts.Select(t => (t.SiteId, t.Language)).Order()
+        );
 
         // The export again, into the study it came from and into the one it went to: nothing new, and the answer says so.
         foreach (var target in new[] { study, other })
         {
             var before = (await fixture.Transcripts.ListAsync(target, default)).Count;
-            using var dry = await lead.PostAsync($"/api/studies/{target}/import/qdpx?dryRun=true", new ByteArrayContent(export));
-            Assert.Equal("Nothing would be imported: all 2 source(s) with text are already in the study.", (string?)(await dry.Content.ReadFromJsonAsync<JsonNode>())!["summary"]);
-            using var again = await lead.PostAsync($"/api/studies/{target}/import/qdpx?site=kampala&language=en", new ByteArrayContent(export));
+            using var dry = await lead.PostAsync(
+                $"/api/studies/{target}/import/qdpx?dryRun=true",
+                new ByteArrayContent(export)
+            );
+            Assert.Equal(
+                "Nothing would be imported: all 2 source(s) with text are already in the study.",
+                (string?)(await dry.Content.ReadFromJsonAsync<JsonNode>())!["summary"]
+            );
+            using var again = await lead.PostAsync(
+                $"/api/studies/{target}/import/qdpx?site=kampala&language=en",
+                new ByteArrayContent(export)
+            );
             var report = (await again.Content.ReadFromJsonAsync<JsonNode>())!;
-            Assert.Equal("Nothing was imported; 2 already in the study, not imported again.", (string?)report["summary"]);
-            Assert.All(report["sources"]!.AsArray(), s => Assert.Equal(("AlreadyInStudy", "The study already holds this text; it was not imported again."),
-                ((string?)s!["outcome"], (string?)s["message"])));
+            Assert.Equal(
+                "Nothing was imported; 2 already in the study, not imported again.",
+                (string?)report["summary"]
+            );
+            Assert.All(
+                report["sources"]!.AsArray(),
+                s =>
+                    Assert.Equal(
+                        ("AlreadyInStudy", "The study already holds this text; it was not imported again."),
+                        ((string?)s!["outcome"], (string?)s["message"])
+                    )
+            );
             Assert.Equal(before, (await fixture.Transcripts.ListAsync(target, default)).Count);
         }
     }
@@ -69,9 +125,17 @@ public sealed class ImportMappingTests(PipelineFixture fixture)
         using var lead = fixture.Client(PipelineFixture.LeadKey);
         using var empty = await lead.PostAsync($"/api/studies/{study}/import/qdpx", new ByteArrayContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        Assert.StartsWith("The file was empty. Choose a REFI-QDA project (.qdpx)", (string?)(await empty.Content.ReadFromJsonAsync<JsonNode>())!["detail"]);
-        using var site = await lead.PostAsync($"/api/studies/{study}/import/qdpx?site=nairobi", new ByteArrayContent([1]));
-        Assert.Equal("This study has no site 'nairobi'. Choose one of its sites for the sources the file does not place.",
-            (string?)(await site.Content.ReadFromJsonAsync<JsonNode>())!["detail"]);
+        Assert.StartsWith(
+            "The file was empty. Choose a REFI-QDA project (.qdpx)",
+            (string?)(await empty.Content.ReadFromJsonAsync<JsonNode>())!["detail"]
+        );
+        using var site = await lead.PostAsync(
+            $"/api/studies/{study}/import/qdpx?site=nairobi",
+            new ByteArrayContent([1])
+        );
+        Assert.Equal(
+            "This study has no site 'nairobi'. Choose one of its sites for the sources the file does not place.",
+            (string?)(await site.Content.ReadFromJsonAsync<JsonNode>())!["detail"]
+        );
     }
 }

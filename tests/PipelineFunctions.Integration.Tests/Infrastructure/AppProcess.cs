@@ -34,43 +34,69 @@ public sealed partial class AppProcess : IAsyncDisposable
     static string Built(string project, string dll)
     {
         var folder = Path.Combine(RepoPaths.Root, "src", project, "bin");
-        return Path.Combine(folder, Directory.Exists(Path.Combine(folder, "Release")) ? "Release" : "Debug", "net10.0", dll);
+        return Path.Combine(
+            folder,
+            Directory.Exists(Path.Combine(folder, "Release")) ? "Release" : "Debug",
+            "net10.0",
+            dll
+        );
     }
 
     public async Task StartAsync()
     {
         var host = Built("PipelineFunctions.LocalHost", "PipelineFunctions.LocalHost.dll");
         var app = Path.GetDirectoryName(AppDll)!;
-        var start = new ProcessStartInfo("dotnet", [host, "--app", app, "--port", "0", "--worker-pid-file", WorkerPidFile])
+        var start = new ProcessStartInfo(
+            "dotnet",
+            [host, "--app", app, "--port", "0", "--worker-pid-file", WorkerPidFile]
+        )
         {
             WorkingDirectory = AppFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (k, v) in _environment) start.Environment[k] = v;
+        foreach (var (k, v) in _environment)
+            start.Environment[k] = v;
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _log.Enqueue(e.Data);
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _log.Enqueue(e.Data);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (Port == 0)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The app exited at start:\n{string.Join('\n', _log.TakeLast(30))}");
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The host named no port within 90 s.");
+            if (_process.HasExited)
+                throw new InvalidOperationException(
+                    $"The app exited at start:\n{string.Join('\n', _log.TakeLast(30))}"
+                );
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The host named no port within 90 s.");
             if (_log.Select(l => ServingLine().Match(l)).FirstOrDefault(m => m.Success) is { } serving)
                 Port = int.Parse(serving.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            else await Task.Delay(100);
+            else
+                await Task.Delay(100);
         }
         using var http = new HttpClient { BaseAddress = BaseAddress };
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The app exited at start:\n{string.Join('\n', _log.TakeLast(30))}");
+            if (_process.HasExited)
+                throw new InvalidOperationException(
+                    $"The app exited at start:\n{string.Join('\n', _log.TakeLast(30))}"
+                );
             try
             {
                 using var response = await http.GetAsync("/app/admin/status.html");
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException) { }
             await Task.Delay(250);
@@ -81,7 +107,10 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Kills the worker process outright, as a crash would; the host notices and starts a new one.</summary>
     public async Task KillWorkerAsync()
     {
-        var pid = int.Parse(await File.ReadAllTextAsync(WorkerPidFile), System.Globalization.CultureInfo.InvariantCulture);
+        var pid = int.Parse(
+            await File.ReadAllTextAsync(WorkerPidFile),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         try
         {
             using var worker = Process.GetProcessById(pid);
@@ -94,7 +123,11 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Kills the host and its worker outright, as a crash or a scale-in would.</summary>
     public void Kill()
     {
-        if (_process is { HasExited: false }) { _process.Kill(entireProcessTree: true); _process.WaitForExit(10_000); }
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
     }
 
     public ValueTask DisposeAsync()

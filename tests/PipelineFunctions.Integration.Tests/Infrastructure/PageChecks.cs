@@ -22,12 +22,20 @@ static class PageChecks
     /// <summary>axe-core's WCAG 2.1 A/AA rules: the violations of serious or critical impact, described for the failure message.</summary>
     public static async Task<List<string>> SeriousViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
-        {
-            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        return result.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        var result = await page.RunAxe(
+            new Deque.AxeCore.Commons.AxeRunOptions
+            {
+                RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions
+                {
+                    Type = "tag",
+                    Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+                },
+            }
+        );
+        return result
+            .Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
     }
 
     public static async Task AssertAccessibleAsync(IPage page)

@@ -41,18 +41,23 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// </summary>
     public static readonly IReadOnlyList<(string Name, string Key, string Role, string Study)> ScopedUsers =
     [
-        .. new[] { "study-lead", "translation-lead", "coder", "admin", "custodian",
-            "kampala-researcher" }.SelectMany(role => new[]
-        {
-            ($"{role}-here", $"local-{role}-here-key", role, Security.RoleMatrixTests.ScopedStudy),
-            ($"{role}-elsewhere", $"local-{role}-elsewhere-key", role, "another-study"),
-        }).Where(u => u.Item1 != "coder-elsewhere"),
+        .. new[] { "study-lead", "translation-lead", "coder", "admin", "custodian", "kampala-researcher" }
+            .SelectMany(role =>
+                new[]
+                {
+                    ($"{role}-here", $"local-{role}-here-key", role, Security.RoleMatrixTests.ScopedStudy),
+                    ($"{role}-elsewhere", $"local-{role}-elsewhere-key", role, "another-study"),
+                }
+            )
+            .Where(u => u.Item1 != "coder-elsewhere"),
     ];
 
     public PipelineFixture()
     {
-        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root,
-            "local.settings.sample.json")))!["Values"]!.AsObject()
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "local.settings.sample.json")))![
+            "Values"
+        ]!
+            .AsObject()
             .ToDictionary(v => v.Key, v => v.Value!.ToString());
         values["Pipeline__CosmosDatabase"] = $"it-{Guid.NewGuid():n}";
         // Two suites on one machine share cosmosdb-server (each has its own database) but not queues: each may bring
@@ -65,15 +70,18 @@ public sealed class PipelineFixture : IAsyncLifetime
         // Spans and stage metrics go to the app's console, which AppProcess keeps: trace tests read them, and every
         // privacy check over the logs covers them too.
         values["Pipeline__TelemetryConsole"] = "true";
-        var next = values.Keys.Count(k => k.StartsWith("Pipeline__Users__", StringComparison.Ordinal)
-            && k.EndsWith("__Name", StringComparison.Ordinal));
+        var next = values.Keys.Count(k =>
+            k.StartsWith("Pipeline__Users__", StringComparison.Ordinal)
+            && k.EndsWith("__Name", StringComparison.Ordinal)
+        );
         foreach (var user in ScopedUsers)
         {
             var prefix = $"Pipeline__Users__{next++}__";
             values[prefix + "Name"] = user.Name;
             values[prefix + "ApiKey"] = user.Key;
             values[prefix + "Roles__0"] = user.Role == "kampala-researcher" ? "site-researcher" : user.Role;
-            if (user.Role == "kampala-researcher") values[prefix + "Sites__0"] = "kampala";
+            if (user.Role == "kampala-researcher")
+                values[prefix + "Sites__0"] = "kampala";
             values[prefix + "Studies__0"] = user.Study;
             // The "-here" users work on a second study too, the one their reachability crawl clicks through.
             if (user.Study == Security.RoleMatrixTests.ScopedStudy)
@@ -82,9 +90,12 @@ public sealed class PipelineFixture : IAsyncLifetime
         // An admin of one study only, whose status call the Cosmos request count measures without the suite's other
         // studies.
         var requests = $"Pipeline__Users__{next++}__";
-        (values[requests + "Name"], values[requests + "ApiKey"], values[requests + "Roles__0"],
-            values[requests + "Studies__0"]) =
-            ("admin-requests", RequestsAdminKey, "admin", RequestsStudy);
+        (
+            values[requests + "Name"],
+            values[requests + "ApiKey"],
+            values[requests + "Roles__0"],
+            values[requests + "Studies__0"]
+        ) = ("admin-requests", RequestsAdminKey, "admin", RequestsStudy);
         Environment = values;
         Settings = new PipelineSettings
         {
@@ -133,28 +144,41 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <param name="languages">The study's languages; by default the sample's.</param>
     /// <param name="siteCheck">The site's check before coding: off here unless a test asks for it, so uploads go
     /// straight on.</param>
-    public async Task<string> CreateStudyAsync(string prefix = "it", int doubleCodeFirst = 0, string? fixedId = null,
+    public async Task<string> CreateStudyAsync(
+        string prefix = "it",
+        int doubleCodeFirst = 0,
+        string? fixedId = null,
         IReadOnlyList<string>? languages = null,
-        bool siteCheck = false, string name = "Integration test study")
+        bool siteCheck = false,
+        string name = "Integration test study"
+    )
     {
         var id = fixedId ?? $"{prefix}-{Guid.NewGuid():n}"[..30];
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "study.json")))!;
-        var codebook = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks",
-            "imh-barriers-facilitators.json")));
-        var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples,
-            "roster.csv")));
+        var codebook = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"))
+        );
+        var roster = Core.Pseudonymisation.RosterCsv.Parse(
+            File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv"))
+        );
         var body = new JsonObject
         {
             ["id"] = id,
             ["name"] = name,
             ["sites"] = sample["sites"]!.DeepClone(),
-            ["languages"] = languages is null ? sample["languages"]!.DeepClone()
+            ["languages"] = languages is null
+                ? sample["languages"]!.DeepClone()
                 : new JsonArray([.. languages.Select(l => (JsonNode)l)]),
             ["allowList"] = sample["allowList"]!.DeepClone(),
             ["codebook"] = codebook,
-            ["roster"] = JsonSerializer.SerializeToNode(roster.Select(r =>
-                new { identifier = r.Identifier, category = r.Category.ToString().ToLowerInvariant(),
-                aliases = r.Aliases })),
+            ["roster"] = JsonSerializer.SerializeToNode(
+                roster.Select(r => new
+                {
+                    identifier = r.Identifier,
+                    category = r.Category.ToString().ToLowerInvariant(),
+                    aliases = r.Aliases,
+                })
+            ),
             ["doubleCodeFirst"] = doubleCodeFirst,
             ["siteCheck"] = siteCheck,
         };
@@ -164,10 +188,17 @@ public sealed class PipelineFixture : IAsyncLifetime
         return id;
     }
 
-    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> UploadAsync(string studyId, string site,
-        string fileName, byte[] content,
-        string apiKey, string language = "en", string? translationOf = null, string? interviewId = null,
-            string? role = null)
+    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> UploadAsync(
+        string studyId,
+        string site,
+        string fileName,
+        byte[] content,
+        string apiKey,
+        string language = "en",
+        string? translationOf = null,
+        string? interviewId = null,
+        string? role = null
+    )
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -175,9 +206,12 @@ public sealed class PipelineFixture : IAsyncLifetime
         form.Add(file, "file", fileName);
         form.Add(new StringContent(site), "site");
         form.Add(new StringContent(language), "language");
-        if (translationOf is not null) form.Add(new StringContent(translationOf), "translationOf");
-        if (interviewId is not null) form.Add(new StringContent(interviewId), "interviewId");
-        if (role is not null) form.Add(new StringContent(role), "role");
+        if (translationOf is not null)
+            form.Add(new StringContent(translationOf), "translationOf");
+        if (interviewId is not null)
+            form.Add(new StringContent(interviewId), "interviewId");
+        if (role is not null)
+            form.Add(new StringContent(role), "role");
         using var http = Client(apiKey);
         using var response = await http.PostAsync($"/api/studies/{studyId}/transcripts", form);
         var text = await response.Content.ReadAsStringAsync();
@@ -193,8 +227,13 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>A Kampala text transcript uploaded and waited for until it is ready for coding; its id.</summary>
     public async Task<string> UploadReadyAsync(string studyId, string name, string text)
     {
-        var (_, body) = await UploadAsync(studyId, "kampala", name, System.Text.Encoding.UTF8.GetBytes(text),
-            KampalaKey);
+        var (_, body) = await UploadAsync(
+            studyId,
+            "kampala",
+            name,
+            System.Text.Encoding.UTF8.GetBytes(text),
+            KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await WaitForStatusAsync(studyId, id, "SuggestionsReady");
         return id;
@@ -209,11 +248,14 @@ public sealed class PipelineFixture : IAsyncLifetime
         do
         {
             last = await TranscriptAsync(studyId, transcriptId);
-            if (statuses.Contains((string?)last["summary"]!["status"])) return last;
+            if (statuses.Contains((string?)last["summary"]!["status"]))
+                return last;
             await Task.Delay(300);
         } while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Transcript {transcriptId} stayed {last["summary"]!["status"]} ({last["summary"]!["reason"]}); " +
-            $"expected {string.Join(" or ", statuses)}.");
+        Assert.Fail(
+            $"Transcript {transcriptId} stayed {last["summary"]!["status"]} ({last["summary"]!["reason"]}); "
+                + $"expected {string.Join(" or ", statuses)}."
+        );
         return last;
     }
 
@@ -228,17 +270,31 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         var id = $"t-broken-{Guid.NewGuid():n}"[..22];
         var now = DateTimeOffset.UtcNow;
-        await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
-        {
-            Id = id, StudyId = studyId, SiteId = siteId, Language = "en", FileName = "x.txt",
+        await Cosmos.Transcripts.CreateItemAsync(
+            new PipelineFunctions.App.Model.TranscriptDocument
+            {
+                Id = id,
+                StudyId = studyId,
+                SiteId = siteId,
+                Language = "en",
+                FileName = "x.txt",
                 Status = PipelineFunctions.App.Model.TranscriptStatus.Parsed,
-            ReceivedAt = now, UpdatedAt = now,
-            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now),
-                new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now)],
-        }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
+                ReceivedAt = now,
+                UpdatedAt = now,
+                History =
+                [
+                    new(PipelineFunctions.App.Model.TranscriptStatus.Received, now),
+                    new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now),
+                ],
+            },
+            new Microsoft.Azure.Cosmos.PartitionKey(studyId)
+        );
         await ForgetSummaryAsync(studyId);
-        await Queues.SendAsync(PipelineQueues.Pseudonymise,
-            new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
+        await Queues.SendAsync(
+            PipelineQueues.Pseudonymise,
+            new PipelineFunctions.App.Model.TranscriptMessage(studyId, id),
+            default
+        );
         return id;
     }
 
@@ -246,28 +302,50 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// A transcript that failed pseudonymisation five times and waits in the poison queue, as the pipeline leaves one,
     /// with its parsed text now in place so that a replay can succeed.
     /// </summary>
-    public async Task<string> PoisonedTranscriptAsync(string studyId,
-        string sample = "uploads/dar-interview-50007_2.txt", string fileName = "x.txt")
+    public async Task<string> PoisonedTranscriptAsync(
+        string studyId,
+        string sample = "uploads/dar-interview-50007_2.txt",
+        string fileName = "x.txt"
+    )
     {
         var id = $"t-poison-{Guid.NewGuid():n}"[..22];
         var now = DateTimeOffset.UtcNow;
-        await new PipelineFunctions.App.Storage.Blobs.TranscriptTexts(Blobs)
-            .SaveParsedAsync(id, Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)),
-            default);
-        await Cosmos.Transcripts.CreateItemAsync(new PipelineFunctions.App.Model.TranscriptDocument
-        {
-            Id = id, StudyId = studyId, SiteId = "dar-es-salaam", Language = "en", FileName = fileName,
+        await new PipelineFunctions.App.Storage.Blobs.TranscriptTexts(Blobs).SaveParsedAsync(
+            id,
+            Core.Transcripts.TranscriptReader.Read(Path.GetFileName(sample), Sample(sample)),
+            default
+        );
+        await Cosmos.Transcripts.CreateItemAsync(
+            new PipelineFunctions.App.Model.TranscriptDocument
+            {
+                Id = id,
+                StudyId = studyId,
+                SiteId = "dar-es-salaam",
+                Language = "en",
+                FileName = fileName,
                 Status = PipelineFunctions.App.Model.TranscriptStatus.Failed,
-            Reason = "Pseudonymisation failed 5 times (an internal error); an admin can retry it.", ReceivedAt = now,
+                Reason = "Pseudonymisation failed 5 times (an internal error); an admin can retry it.",
+                ReceivedAt = now,
                 UpdatedAt = now,
-            History = [new(PipelineFunctions.App.Model.TranscriptStatus.Received, now.AddSeconds(-20)),
-                new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now.AddSeconds(-19)),
-                new(PipelineFunctions.App.Model.TranscriptStatus.Failed, now.AddSeconds(-5),
-                    "Pseudonymisation failed 5 times (an internal error); an admin can retry it.")],
-        }, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
+                History =
+                [
+                    new(PipelineFunctions.App.Model.TranscriptStatus.Received, now.AddSeconds(-20)),
+                    new(PipelineFunctions.App.Model.TranscriptStatus.Parsed, now.AddSeconds(-19)),
+                    new(
+                        PipelineFunctions.App.Model.TranscriptStatus.Failed,
+                        now.AddSeconds(-5),
+                        "Pseudonymisation failed 5 times (an internal error); an admin can retry it."
+                    ),
+                ],
+            },
+            new Microsoft.Azure.Cosmos.PartitionKey(studyId)
+        );
         await ForgetSummaryAsync(studyId);
-        await Queues.SendAsync(PipelineQueues.PoisonOf(PipelineQueues.Pseudonymise),
-            new PipelineFunctions.App.Model.TranscriptMessage(studyId, id), default);
+        await Queues.SendAsync(
+            PipelineQueues.PoisonOf(PipelineQueues.Pseudonymise),
+            new PipelineFunctions.App.Model.TranscriptMessage(studyId, id),
+            default
+        );
         return id;
     }
 
@@ -278,11 +356,13 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// </summary>
     public async Task ForgetSummaryAsync(string studyId)
     {
-        try { await Cosmos.Summaries.DeleteItemAsync<object>(studyId,
-            new Microsoft.Azure.Cosmos.PartitionKey(studyId)); }
+        try
+        {
+            await Cosmos.Summaries.DeleteItemAsync<object>(studyId, new Microsoft.Azure.Cosmos.PartitionKey(studyId));
+        }
         catch (Microsoft.Azure.Cosmos.CosmosException e)
-            when (e.StatusCode is System.Net.HttpStatusCode.NotFound
-                      or System.Net.HttpStatusCode.InternalServerError) { }
+            when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.InternalServerError)
+        { }
     }
 
     /// <summary>The poison message that names the transcript, as the admin status lists it.</summary>
@@ -291,8 +371,9 @@ public sealed class PipelineFixture : IAsyncLifetime
         using var admin = Client(AdminKey);
         var status = (await admin.GetFromJsonAsync<JsonNode>("/api/admin/status"))!;
         foreach (var q in status["poison"]!.AsArray())
-            foreach (var m in q!["messages"]!.AsArray())
-                if ((string?)m!["transcriptId"] == transcriptId) return ((string)q["stageQueue"]!, (string)m["id"]!);
+        foreach (var m in q!["messages"]!.AsArray())
+            if ((string?)m!["transcriptId"] == transcriptId)
+                return ((string)q["stageQueue"]!, (string)m["id"]!);
         return null;
     }
 

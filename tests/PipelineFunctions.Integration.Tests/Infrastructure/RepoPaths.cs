@@ -9,7 +9,8 @@ static class RepoPaths
     static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "PipelineFunctions.sln")))
+                return dir.FullName;
         throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

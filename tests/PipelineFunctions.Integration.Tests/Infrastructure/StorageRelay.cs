@@ -33,7 +33,8 @@ public sealed class StorageRelay : IDisposable
     public void Cut()
     {
         _cut = true;
-        foreach (var socket in _open.Keys) Reset(socket);
+        foreach (var socket in _open.Keys)
+            Reset(socket);
     }
 
     async Task AcceptAsync()
@@ -41,10 +42,21 @@ public sealed class StorageRelay : IDisposable
         while (true)
         {
             Socket client;
-            try { client = await _listener.AcceptSocketAsync(); }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException) { return; }
-            if (_cut) { _open[client] = 0; Reset(client); }
-            else _ = RelayAsync(client);
+            try
+            {
+                client = await _listener.AcceptSocketAsync();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            if (_cut)
+            {
+                _open[client] = 0;
+                Reset(client);
+            }
+            else
+                _ = RelayAsync(client);
         }
     }
 
@@ -81,8 +93,13 @@ public sealed class StorageRelay : IDisposable
     /// <summary>Closes with no linger: the peer gets a reset, not a polite end of stream.</summary>
     void Reset(Socket socket)
     {
-        if (!_open.TryRemove(socket, out _)) return;
-        try { socket.LingerState = new LingerOption(true, 0); } catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        if (!_open.TryRemove(socket, out _))
+            return;
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
         socket.Dispose();
     }
 

@@ -33,7 +33,15 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
                 return;
             }
             var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!;
-            _requests.Enqueue((DateTime.UtcNow, http.Request.Path, http.Request.QueryString.Value ?? "", http.Request.Headers["Ocp-Apim-Subscription-Key"].ToString(), body));
+            _requests.Enqueue(
+                (
+                    DateTime.UtcNow,
+                    http.Request.Path,
+                    http.Request.QueryString.Value ?? "",
+                    http.Request.Headers["Ocp-Apim-Subscription-Key"].ToString(),
+                    body
+                )
+            );
             await _answer!(body, Interlocked.Increment(ref _calls)).ExecuteAsync(http);
         });
         await _server.StartAsync();
@@ -51,24 +59,63 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
     /// <summary>The documented PiiEntityRecognitionResults shape: every "Okello" found, plus one per-document error if asked.</summary>
     static IResult Documented(JsonNode request, string? failId = null)
     {
-        var documents = request["analysisInput"]!["documents"]!.AsArray().Where(d => (string?)d!["id"] != failId).Select(d =>
-        {
-            var text = (string)d!["text"]!;
-            var entities = new JsonArray();
-            for (var at = text.IndexOf("Okello", StringComparison.Ordinal); at >= 0; at = text.IndexOf("Okello", at + 1, StringComparison.Ordinal))
-                entities.Add(new JsonObject { ["text"] = "Okello", ["category"] = "Person", ["offset"] = at, ["length"] = 6, ["confidenceScore"] = 0.98 });
-            return (JsonNode)new JsonObject { ["id"] = (string)d["id"]!, ["redactedText"] = text.Replace("Okello", "******"), ["entities"] = entities, ["warnings"] = new JsonArray() };
-        }).ToArray();
-        var errors = failId is null ? new JsonArray() : new JsonArray(new JsonObject
-        {
-            ["id"] = failId,
-            ["error"] = new JsonObject { ["code"] = "InvalidArgument", ["message"] = "Invalid document in request." },
-        });
-        return Results.Json(new JsonObject
-        {
-            ["kind"] = "PiiEntityRecognitionResults",
-            ["results"] = new JsonObject { ["documents"] = new JsonArray(documents), ["errors"] = errors, ["modelVersion"] = "2023-09-01" },
-        });
+        var documents = request["analysisInput"]!["documents"]!
+            .AsArray()
+            .Where(d => (string?)d!["id"] != failId)
+            .Select(d =>
+            {
+                var text = (string)d!["text"]!;
+                var entities = new JsonArray();
+                for (
+                    var at = text.IndexOf("Okello", StringComparison.Ordinal);
+                    at >= 0;
+                    at = text.IndexOf("Okello", at + 1, StringComparison.Ordinal)
+                )
+                    entities.Add(
+                        new JsonObject
+                        {
+                            ["text"] = "Okello",
+                            ["category"] = "Person",
+                            ["offset"] = at,
+                            ["length"] = 6,
+                            ["confidenceScore"] = 0.98,
+                        }
+                    );
+                return (JsonNode)
+                    new JsonObject
+                    {
+                        ["id"] = (string)d["id"]!,
+                        ["redactedText"] = text.Replace("Okello", "******"),
+                        ["entities"] = entities,
+                        ["warnings"] = new JsonArray(),
+                    };
+            })
+            .ToArray();
+        var errors = failId is null
+            ? new JsonArray()
+            : new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = failId,
+                    ["error"] = new JsonObject
+                    {
+                        ["code"] = "InvalidArgument",
+                        ["message"] = "Invalid document in request.",
+                    },
+                }
+            );
+        return Results.Json(
+            new JsonObject
+            {
+                ["kind"] = "PiiEntityRecognitionResults",
+                ["results"] = new JsonObject
+                {
+                    ["documents"] = new JsonArray(documents),
+                    ["errors"] = errors,
+                    ["modelVersion"] = "2023-09-01",
+                },
+            }
+        );
     }
 
     [Fact]
@@ -97,12 +144,15 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
 
         var results = await Client().RecognizePiiEntitiesAsync(texts, "en");
 
-        Assert.All(_requests, r =>
-        {
-            var documents = r.Body["analysisInput"]!["documents"]!.AsArray();
-            Assert.InRange(documents.Count, 1, 5);
-            Assert.All(documents, d => Assert.True(((string)d!["text"]!).Length <= 5120));
-        });
+        Assert.All(
+            _requests,
+            r =>
+            {
+                var documents = r.Body["analysisInput"]!["documents"]!.AsArray();
+                Assert.InRange(documents.Count, 1, 5);
+                Assert.All(documents, d => Assert.True(((string)d!["text"]!).Length <= 5120));
+            }
+        );
         // Seven short texts and one of three chunks: ten documents, two calls.
         Assert.Equal(2, _requests.Count);
         var entity = Assert.Single(results[7].Entities);
@@ -113,14 +163,23 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
     [Fact]
     public async Task A_429_is_retried_after_the_time_the_service_asks_for()
     {
-        _answer = (body, call) => call == 1
-            ? new RetryAfter(Results.Json(new { error = new { code = "429", message = "Rate limit is exceeded." } }, statusCode: 429))
-            : Documented(body);
+        _answer = (body, call) =>
+            call == 1
+                ? new RetryAfter(
+                    Results.Json(
+                        new { error = new { code = "429", message = "Rate limit is exceeded." } },
+                        statusCode: 429
+                    )
+                )
+                : Documented(body);
         var results = await Client().RecognizePiiEntitiesAsync(["Okello again."], "en");
         Assert.Single(results[0].Entities);
         var times = _requests.Select(r => r.At).ToList();
         Assert.Equal(2, times.Count);
-        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(900), $"retried after {(times[1] - times[0]).TotalMilliseconds} ms");
+        Assert.True(
+            times[1] - times[0] >= TimeSpan.FromMilliseconds(900),
+            $"retried after {(times[1] - times[0]).TotalMilliseconds} ms"
+        );
     }
 
     [Fact]
@@ -136,8 +195,14 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
     [Fact]
     public async Task An_unauthorised_call_fails_without_the_text_in_the_exception()
     {
-        _answer = (_, _) => Results.Json(new { error = new { code = "401", message = "Access denied due to invalid subscription key." } }, statusCode: 401);
-        var e = await Assert.ThrowsAsync<RequestFailedException>(() => Client("wrong").RecognizePiiEntitiesAsync(["Secret name Nakato Sarah."], "en"));
+        _answer = (_, _) =>
+            Results.Json(
+                new { error = new { code = "401", message = "Access denied due to invalid subscription key." } },
+                statusCode: 401
+            );
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            Client("wrong").RecognizePiiEntitiesAsync(["Secret name Nakato Sarah."], "en")
+        );
         Assert.Equal(401, e.Status);
         Assert.DoesNotContain("Nakato", e.ToString());
     }
@@ -145,18 +210,32 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
     [Fact]
     public async Task Key_phrases_come_back_per_text()
     {
-        _answer = (body, _) => Results.Json(new JsonObject
-        {
-            ["kind"] = "KeyPhraseExtractionResults",
-            ["results"] = new JsonObject
-            {
-                ["documents"] = new JsonArray(body["analysisInput"]!["documents"]!.AsArray().Select(d => (JsonNode)new JsonObject
+        _answer = (body, _) =>
+            Results.Json(
+                new JsonObject
                 {
-                    ["id"] = (string)d!["id"]!, ["keyPhrases"] = new JsonArray("peer support", "supervisor"), ["warnings"] = new JsonArray(),
-                }).ToArray()),
-                ["errors"] = new JsonArray(), ["modelVersion"] = "2022-10-01",
-            },
-        });
+                    ["kind"] = "KeyPhraseExtractionResults",
+                    ["results"] = new JsonObject
+                    {
+                        ["documents"] = new JsonArray(
+                            body["analysisInput"]!["documents"]!
+                                .AsArray()
+                                .Select(d =>
+                                    (JsonNode)
+                                        new JsonObject
+                                        {
+                                            ["id"] = (string)d!["id"]!,
+                                            ["keyPhrases"] = new JsonArray("peer support", "supervisor"),
+                                            ["warnings"] = new JsonArray(),
+                                        }
+                                )
+                                .ToArray()
+                        ),
+                        ["errors"] = new JsonArray(),
+                        ["modelVersion"] = "2022-10-01",
+                    },
+                }
+            );
         var phrases = await Client().ExtractKeyPhrasesAsync(["My supervisor backs peer support."], "en");
         Assert.Equal(["peer support", "supervisor"], phrases[0]);
         var request = Assert.Single(_requests);
@@ -174,34 +253,66 @@ public sealed class LanguageClientContractTests : IAsyncLifetime
             if (http.Request.Method == "POST")
             {
                 submitted = JsonNode.Parse(new StreamReader(http.Request.Body).ReadToEndAsync().Result);
-                http.Response.Headers["operation-location"] = $"{_server!.Urls.First()}/language/analyze-text/jobs/job-1?api-version=2023-04-01";
+                http.Response.Headers["operation-location"] =
+                    $"{_server!.Urls.First()}/language/analyze-text/jobs/job-1?api-version=2023-04-01";
                 return Results.StatusCode(202);
             }
             Assert.Equal("/language/analyze-text/jobs/job-1", http.Request.Path);
-            if (++polls < 3) return Results.Json(new { jobId = "job-1", status = "running", tasks = new { completed = 0, total = 1 } });
-            return Results.Json(new JsonObject
-            {
-                ["jobId"] = "job-1", ["status"] = "succeeded",
-                ["tasks"] = new JsonObject
-                {
-                    ["completed"] = 1, ["total"] = 1,
-                    ["items"] = new JsonArray(new JsonObject
+            if (++polls < 3)
+                return Results.Json(
+                    new
                     {
-                        ["kind"] = "CustomMultiLabelClassificationLROResults", ["taskName"] = "codes", ["status"] = "succeeded",
-                        ["results"] = new JsonObject
-                        {
-                            ["documents"] = new JsonArray(new JsonObject
+                        jobId = "job-1",
+                        status = "running",
+                        tasks = new { completed = 0, total = 1 },
+                    }
+                );
+            return Results.Json(
+                new JsonObject
+                {
+                    ["jobId"] = "job-1",
+                    ["status"] = "succeeded",
+                    ["tasks"] = new JsonObject
+                    {
+                        ["completed"] = 1,
+                        ["total"] = 1,
+                        ["items"] = new JsonArray(
+                            new JsonObject
                             {
-                                ["id"] = "0", ["class"] = new JsonArray(new JsonObject { ["category"] = "supportive-figures", ["confidenceScore"] = 0.91 }), ["warnings"] = new JsonArray(),
-                            }),
-                            ["errors"] = new JsonArray(), ["projectName"] = "codes", ["deploymentName"] = "prod",
-                        },
-                    }),
-                },
-            });
+                                ["kind"] = "CustomMultiLabelClassificationLROResults",
+                                ["taskName"] = "codes",
+                                ["status"] = "succeeded",
+                                ["results"] = new JsonObject
+                                {
+                                    ["documents"] = new JsonArray(
+                                        new JsonObject
+                                        {
+                                            ["id"] = "0",
+                                            ["class"] = new JsonArray(
+                                                new JsonObject
+                                                {
+                                                    ["category"] = "supportive-figures",
+                                                    ["confidenceScore"] = 0.91,
+                                                }
+                                            ),
+                                            ["warnings"] = new JsonArray(),
+                                        }
+                                    ),
+                                    ["errors"] = new JsonArray(),
+                                    ["projectName"] = "codes",
+                                    ["deploymentName"] = "prod",
+                                },
+                            }
+                        ),
+                    },
+                }
+            );
         };
         var options = new LanguageClientOptions();
-        var client = new LanguageClient(new Uri(_server!.Urls.First()), new AzureKeyCredential("k"), options) { PollInterval = TimeSpan.FromMilliseconds(20) };
+        var client = new LanguageClient(new Uri(_server!.Urls.First()), new AzureKeyCredential("k"), options)
+        {
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        };
         var classes = await client.ClassifyMultiLabelAsync(["My supervisor backs me."], "en", "codes", "prod");
         Assert.Equal([("supportive-figures", 0.91)], classes[0]);
         Assert.Equal(3, polls);

@@ -12,7 +12,13 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
     public async Task The_dashboard_shows_activity_latency_health_and_a_timeline_and_replays_a_poison_message()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, done) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        var (_, done) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "a.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.DarKey
+        );
         await fixture.WaitForStatusAsync(study, (string)done!["transcriptId"]!, "SuggestionsReady");
         // The admin reads transcripts by file name and site, never by id.
         var poisonedName = $"dar-poisoned-{Guid.NewGuid():n}"[..20] + ".txt";
@@ -38,7 +44,9 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
         await Assertions.Expect(pseudonymise).ToBeVisibleAsync();
         Assert.DoesNotContain("–", await pseudonymise.Locator("td").Nth(2).InnerTextAsync());
         foreach (var service in new[] { "Blob storage", "Queue storage", "Cosmos DB" })
-            await Assertions.Expect(page.Locator("#services tr", new() { HasText = service })).ToContainTextAsync("yes");
+            await Assertions
+                .Expect(page.Locator("#services tr", new() { HasText = service }))
+                .ToContainTextAsync("yes");
         await Assertions.Expect(page.Locator("#queues tr", new() { HasText = "translation-check" })).ToBeVisibleAsync();
 
         // The poisoned transcript's timeline, then its replay from the page.
@@ -47,26 +55,34 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Failed");
         await Assertions.Expect(page.Locator("#timeline-summary")).ToContainTextAsync($"{poisonedName} (Dar es Salaam");
         Assert.Equal(study, await page.GetByLabel("Study", new() { Exact = true }).InputValueAsync());
-        await Assertions.Expect(page.Locator("#failures tr", new() { HasText = poisonedName })).ToContainTextAsync("Dar es Salaam");
+        await Assertions
+            .Expect(page.Locator("#failures tr", new() { HasText = poisonedName }))
+            .ToContainTextAsync("Dar es Salaam");
 
-        await row.GetByRole(AriaRole.Button, new() { Name = $"Replay {poisonedName} from pseudonymise-poison" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Replay {poisonedName} from pseudonymise-poison" })
+            .ClickAsync();
         await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync("Sent back to pseudonymise");
         await fixture.WaitForStatusAsync(study, poisoned, "SuggestionsReady");
-        await Assertions.Expect(page.Locator("#poison tr", new() { HasText = poisonedName })).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Assertions
+            .Expect(page.Locator("#poison tr", new() { HasText = poisonedName }))
+            .ToHaveCountAsync(0, new() { Timeout = 15_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Show timeline" }).ClickAsync();
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("SuggestionsReady");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Replayed from pseudonymise-poison");
 
         // Any transcript's timeline chosen by file name, by keyboard: no id typed.
         await page.GetByLabel("Transcript", new() { Exact = true }).FocusAsync();
-        await page.GetByLabel("Transcript", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "a.txt (Dar es Salaam, SuggestionsReady)" });
+        await page.GetByLabel("Transcript", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "a.txt (Dar es Salaam, SuggestionsReady)" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Show timeline" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#timeline-summary")).ToContainTextAsync("a.txt (Dar es Salaam, en)");
 
         // The audit export downloads a CSV naming the replay.
         await page.GetByLabel("Study to export").SelectOptionAsync(study);
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export audit log (CSV)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Export audit log (CSV)" }).ClickAsync()
+        );
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("replay-poison", csv);
 
@@ -77,7 +93,9 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
             Assert.DoesNotContain(text, body, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("a.txt", body);
         await PageChecks.AssertAccessibleAsync(page);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "admin-dashboard.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(RepoPaths.Root, ".local", "admin-dashboard.png"), FullPage = true }
+        );
     }
 
     [Fact]
@@ -89,13 +107,21 @@ public sealed class AdminDashboardPageTests(PipelineFixture fixture)
         using var admin = fixture.Client(PipelineFixture.AdminKey);
         var health = (await admin.GetFromJsonAsync<JsonNode>("/api/admin/health"))!;
         Assert.All(health["services"]!.AsArray(), s => Assert.True((bool)s!["ok"]!));
-        Assert.Equal(App.Storage.Queues.PipelineQueues.Names.Order(), health["queues"]!.AsArray().Select(q => (string)q!["queue"]!).Order());
-        var timeline = (await admin.GetFromJsonAsync<JsonNode>($"/api/admin/studies/{study}/transcripts/{id}/timeline"))!;
+        Assert.Equal(
+            App.Storage.Queues.PipelineQueues.Names.Order(),
+            health["queues"]!.AsArray().Select(q => (string)q!["queue"]!).Order()
+        );
+        var timeline = (
+            await admin.GetFromJsonAsync<JsonNode>($"/api/admin/studies/{study}/transcripts/{id}/timeline")
+        )!;
         Assert.Equal(["Received", "Rejected"], timeline["history"]!.AsArray().Select(h => (string)h!["status"]!));
         // By file name: metadata the admin reads instead of an id.
         Assert.Equal("empty.txt", (string?)timeline["fileName"]);
         using var coder = fixture.Client(PipelineFixture.CoderKey);
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await coder.GetAsync($"/api/admin/studies/{study}/transcripts/{id}/timeline")).StatusCode);
+        Assert.Equal(
+            System.Net.HttpStatusCode.Forbidden,
+            (await coder.GetAsync($"/api/admin/studies/{study}/transcripts/{id}/timeline")).StatusCode
+        );
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await coder.GetAsync("/api/admin/health")).StatusCode);
     }
 }

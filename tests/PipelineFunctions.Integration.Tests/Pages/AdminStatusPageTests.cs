@@ -25,16 +25,26 @@ public sealed class AdminStatusPageTests(PipelineFixture fixture)
         await page.GetByLabel("API key").FillAsync(PipelineFixture.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         var failures = page.Locator("#failures");
-        await Assertions.Expect(failures.Locator("tr", new() { HasText = rejectedName })).ToContainTextAsync($"{name}Kampala{rejectedName}Rejected");
+        await Assertions
+            .Expect(failures.Locator("tr", new() { HasText = rejectedName }))
+            .ToContainTextAsync($"{name}Kampala{rejectedName}Rejected");
         await Assertions.Expect(page.Locator("#sites")).ToContainTextAsync(name);
 
         // A new upload shows up on its own: the page refreshes itself.
-        var (_, accepted) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        var (_, accepted) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "a.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.DarKey
+        );
         await fixture.WaitForStatusAsync(study, (string)accepted!["transcriptId"]!, "SuggestionsReady");
         var siteRow = page.Locator("#sites tr", new() { HasText = "Dar es Salaam" }).Filter(new() { HasText = name });
         await Assertions.Expect(siteRow).ToBeVisibleAsync(new() { Timeout = 15_000 });
         var body = await page.Locator("main").InnerTextAsync();
         Assert.DoesNotContain("supervisor", body, StringComparison.OrdinalIgnoreCase);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Root, ".local", "admin-status.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(RepoPaths.Root, ".local", "admin-status.png"), FullPage = true }
+        );
     }
 }

@@ -20,64 +20,106 @@ public sealed class CodebookRemovePageTests(PipelineFixture fixture)
     public async Task Removing_a_code_in_use_names_its_codings_and_merges_them_instead_of_leaving_them_dangling()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "remove-50052.txt",
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "remove-50052.txt",
             Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript + "Interviewer: Anything else?\n"),
-            PipelineFixture.KampalaKey);
+            PipelineFixture.KampalaKey
+        );
         var transcript = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, transcript, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        (await coder.PutAsJsonAsync($"/api/studies/{study}/transcripts/{transcript}/review/mine", new
-        {
-            codings = new[] { new { segment = 4, codeId = "staff-hostility", origin = "added" },
-                new { segment = 6, codeId = "staff-hostility", origin = "added" } },
-        })).EnsureSuccessStatusCode();
+        (
+            await coder.PutAsJsonAsync(
+                $"/api/studies/{study}/transcripts/{transcript}/review/mine",
+                new
+                {
+                    codings = new[]
+                    {
+                        new
+                        {
+                            segment = 4,
+                            codeId = "staff-hostility",
+                            origin = "added",
+                        },
+                        new
+                        {
+                            segment = 6,
+                            codeId = "staff-hostility",
+                            origin = "added",
+                        },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
 
         // The API: a version without the code in use is refused with the count; the codebook stays as it was.
         var stored = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!.AsObject();
         var without = stored.DeepClone().AsObject();
         var codes = without["codes"]!.AsArray();
         codes.Remove(codes.First(c => (string)c!["id"]! == "staff-hostility"));
-        using (var refused = await lead.PutAsync($"/api/studies/{study}/codebook?format=json",
-            new StringContent(without.ToJsonString(), Encoding.UTF8, "application/json")))
+        using (
+            var refused = await lead.PutAsync(
+                $"/api/studies/{study}/codebook?format=json",
+                new StringContent(without.ToJsonString(), Encoding.UTF8, "application/json")
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             var problem = (await refused.Content.ReadFromJsonAsync<JsonNode>())!;
-            Assert.Equal("'Hostility from non-PSS staff' codes 2 codings on 1 transcript. Merge it into another " +
-                "code instead of removing it, so no coding is left without its code.", (string)problem["detail"]!);
+            Assert.Equal(
+                "'Hostility from non-PSS staff' codes 2 codings on 1 transcript. Merge it into another "
+                    + "code instead of removing it, so no coding is left without its code.",
+                (string)problem["detail"]!
+            );
             Assert.Equal(2, (int)problem["codes"]![0]!["codings"]!);
         }
         var after = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!["codes"]!.AsArray();
         Assert.Contains(after, c => (string)c!["id"]! == "staff-hostility");
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress,
-            $"/app/lead/codebook.html?study={study}", PipelineFixture.LeadKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/lead/codebook.html?study={study}",
+            PipelineFixture.LeadKey
+        );
         var tree = page.Locator("#tree");
         var hostility = tree.GetByRole(AriaRole.Button, new() { Name = "Hostility from non-PSS staff" });
 
         // By mouse: the code in use names its codings, and Remove is refused with the count and offers the merge.
         await hostility.ClickAsync();
-        await Assertions.Expect(page.Locator("#code-uses")).ToHaveTextAsync(
-            "It codes 2 codings on 1 transcript: removing it means merging it into another code.");
+        await Assertions
+            .Expect(page.Locator("#code-uses"))
+            .ToHaveTextAsync("It codes 2 codings on 1 transcript: removing it means merging it into another code.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#remove-refused")).ToHaveTextAsync("'Hostility from non-PSS staff' " +
-            "is not removed: it codes 2 codings on 1 transcript. Choose the code to merge it into below, then Merge: " +
-            "its codings move there and it is removed.");
+        await Assertions
+            .Expect(page.Locator("#remove-refused"))
+            .ToHaveTextAsync(
+                "'Hostility from non-PSS staff' "
+                    + "is not removed: it codes 2 codings on 1 transcript. Choose the code to merge it into below, then Merge: "
+                    + "its codings move there and it is removed."
+            );
         await Assertions.Expect(page.GetByLabel("Merge this code into")).ToBeFocusedAsync();
         await Assertions.Expect(hostility).ToHaveCountAsync(1);
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }))
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }))
             .ToBeDisabledAsync();
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "codebook-remove-refused");
 
         // By keyboard, from where Remove left the focus: the codings merged into another code, the code gone.
-        await page.GetByLabel("Merge this code into").SelectOptionAsync(
-            new SelectOptionValue { Label = "Unsupportive working environments" });
+        await page.GetByLabel("Merge this code into")
+            .SelectOptionAsync(new SelectOptionValue { Label = "Unsupportive working environments" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#done")).ToContainTextAsync(
-            "'Hostility from non-PSS staff' merged into 'Unsupportive working environments': 2 codings");
+        await Assertions
+            .Expect(page.Locator("#done"))
+            .ToContainTextAsync(
+                "'Hostility from non-PSS staff' merged into 'Unsupportive working environments': 2 codings"
+            );
         await Assertions.Expect(hostility).ToHaveCountAsync(0);
 
         // A code nothing uses is removed and saved as a new version, by keyboard.
@@ -90,8 +132,10 @@ public sealed class CodebookRemovePageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("Codebook version");
         await Assertions.Expect(page.Locator("#error")).ToBeEmptyAsync();
 
-        var final = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!["codes"]!.AsArray()
-            .Select(c => (string)c!["id"]!).ToList();
+        var final = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook"))!["codes"]!
+            .AsArray()
+            .Select(c => (string)c!["id"]!)
+            .ToList();
         Assert.DoesNotContain("defined-role", final);
         Assert.DoesNotContain("staff-hostility", final);
         var uses = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/codebook/uses"))!.AsArray();

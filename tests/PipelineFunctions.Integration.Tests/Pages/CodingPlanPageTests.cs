@@ -24,12 +24,24 @@ public sealed class CodingPlanPageTests(PipelineFixture fixture)
         await using var browser = await Browser.LaunchAsync();
 
         // Before any assignment both transcripts are open to every coder.
-        var coder = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/index.html?study={study}", PipelineFixture.CoderKey);
+        var coder = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/index.html?study={study}",
+            PipelineFixture.CoderKey
+        );
         await Assertions.Expect(coder.Locator("#transcripts tbody tr")).ToHaveCountAsync(2);
 
-        var lead = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/lead/study.html?study={study}", PipelineFixture.LeadKey);
+        var lead = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/lead/study.html?study={study}",
+            PipelineFixture.LeadKey
+        );
         var plan = lead.Locator("#plan-section");
-        await Assertions.Expect(plan.GetByRole(AriaRole.Checkbox, new() { Name = "coder codes Kampala" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(plan.GetByRole(AriaRole.Checkbox, new() { Name = "coder codes Kampala" }))
+            .ToBeVisibleAsync();
         // Only coders who work on this study are offered: coder-elsewhere is scoped to another study.
         await Assertions.Expect(plan.Locator("#site-coders thead")).Not.ToContainTextAsync("coder-elsewhere");
         await Assertions.Expect(plan.Locator("#site-coders thead")).ToContainTextAsync("coder-2");
@@ -40,7 +52,9 @@ public sealed class CodingPlanPageTests(PipelineFixture fixture)
         await Assertions.Expect(plan.Locator($"#coded-by-{first}")).ToHaveTextAsync("coder (the site's)");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save who codes what" }).ClickAsync();
         // One coder for a double-coded transcript does not add up: said, saved all the same.
-        await Assertions.Expect(lead.Locator("#plan-warnings")).ToContainTextAsync("plan-first-50041.txt is double coded but has one coder");
+        await Assertions
+            .Expect(lead.Locator("#plan-warnings"))
+            .ToContainTextAsync("plan-first-50041.txt is double coded but has one coder");
 
         // By keyboard: the second transcript goes to coder-2 alone, the first to both coders.
         await plan.GetByRole(AriaRole.Checkbox, new() { Name = "coder-2 codes plan-second-50042.txt" }).FocusAsync();
@@ -57,7 +71,9 @@ public sealed class CodingPlanPageTests(PipelineFixture fixture)
         await lead.ReloadAsync();
         await Assertions.Expect(plan.Locator($"#coded-by-{second}")).ToHaveTextAsync("coder-2");
         await Assertions.Expect(plan.Locator($"#coded-by-{first}")).ToHaveTextAsync("coder, coder-2");
-        await Assertions.Expect(plan.GetByRole(AriaRole.Checkbox, new() { Name = "Double code plan-first-50041.txt" })).ToBeCheckedAsync();
+        await Assertions
+            .Expect(plan.GetByRole(AriaRole.Checkbox, new() { Name = "Double code plan-first-50041.txt" }))
+            .ToBeCheckedAsync();
         await PageChecks.AssertAccessibleAsync(lead);
         await plan.ScrollIntoViewIfNeededAsync();
         await PageChecks.ScreenshotAsync(lead, "study-setup-who-codes-what");
@@ -68,15 +84,30 @@ public sealed class CodingPlanPageTests(PipelineFixture fixture)
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("plan-first-50041.txt");
         await Assertions.Expect(rows.First).ToContainTextAsync("double, blind");
-        var coder2 = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/index.html?study={study}", PipelineFixture.Coder2Key);
+        var coder2 = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/index.html?study={study}",
+            PipelineFixture.Coder2Key
+        );
         await Assertions.Expect(coder2.Locator("#transcripts tbody tr")).ToHaveCountAsync(2);
 
         // A transcript assigned to others is refused with the reason, and the coder stays signed in.
-        var elsewhere = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/review.html?study={study}&transcript={second}", PipelineFixture.CoderKey);
-        await Assertions.Expect(elsewhere.Locator("#error")).ToContainTextAsync("assigned this transcript to other coders");
+        var elsewhere = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/review.html?study={study}&transcript={second}",
+            PipelineFixture.CoderKey
+        );
+        await Assertions
+            .Expect(elsewhere.Locator("#error"))
+            .ToContainTextAsync("assigned this transcript to other coders");
         await Assertions.Expect(elsewhere.Locator("#who")).ToContainTextAsync("coder");
         using var api = fixture.Client(PipelineFixture.CoderKey);
-        using var save = await api.PutAsJsonAsync($"/api/studies/{study}/transcripts/{second}/review/mine", new { codings = Array.Empty<object>() });
+        using var save = await api.PutAsJsonAsync(
+            $"/api/studies/{study}/transcripts/{second}/review/mine",
+            new { codings = Array.Empty<object>() }
+        );
         Assert.Equal(HttpStatusCode.Forbidden, save.StatusCode);
 
         // The settings answer names the plan's double coding, and a settings change leaves it as it is.
@@ -90,7 +121,13 @@ public sealed class CodingPlanPageTests(PipelineFixture fixture)
 
     async Task<string> UploadAsync(string study, string fileName, string extra)
     {
-        var (_, body) = await fixture.UploadAsync(study, "kampala", fileName, Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript + extra), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            fileName,
+            Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript + extra),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         return id;

@@ -26,9 +26,22 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
         await page.Keyboard.PressAsync("Enter");
         var section = page.Locator($"section[aria-labelledby='study-{study}']");
         await Assertions.Expect(section).ToBeVisibleAsync();
-        foreach (var name in new[] { "Upload transcripts", "Study set-up", "Codebook and proposals", "Transcripts to code", "Overview" })
-            await Assertions.Expect(section.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).First).ToHaveAttributeAsync("href", new Regex($"study={study}"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Set up a new study" })).ToBeVisibleAsync();
+        foreach (
+            var name in new[]
+            {
+                "Upload transcripts",
+                "Study set-up",
+                "Codebook and proposals",
+                "Transcripts to code",
+                "Overview",
+            }
+        )
+            await Assertions
+                .Expect(section.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).First)
+                .ToHaveAttributeAsync("href", new Regex($"study={study}"));
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Link, new() { Name = "Set up a new study" }))
+            .ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "home-study-lead");
 
@@ -40,14 +53,23 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
             await Assertions.Expect(page.Locator("#home")).ToBeVisibleAsync();
             shown.Add(await page.EvaluateAsync<double>("() => Number(document.body.dataset.shownAt)"));
         }
-        output.WriteLine($"home shown after load: {string.Join(", ", shown.Select(s => $"{s:0} ms"))} (median {shown.Order().ElementAt(2):0} ms)");
+        output.WriteLine(
+            $"home shown after load: {string.Join(", ", shown.Select(s => $"{s:0} ms"))} (median {shown.Order().ElementAt(2):0} ms)"
+        );
 
         // A site researcher sees only their site and their pages.
-        var kampala = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/?study={study}", PipelineFixture.KampalaKey);
+        var kampala = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/?study={study}",
+            PipelineFixture.KampalaKey
+        );
         var mine = kampala.Locator("section.study");
         await Assertions.Expect(mine).ToContainTextAsync("Your sites: Kampala");
         await Assertions.Expect(mine).Not.ToContainTextAsync("Dar es Salaam");
-        await Assertions.Expect(mine.GetByRole(AriaRole.Link, new() { Name = "Upload transcripts" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(mine.GetByRole(AriaRole.Link, new() { Name = "Upload transcripts" }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(mine.GetByRole(AriaRole.Link, new() { Name = "Study set-up" })).ToHaveCountAsync(0);
         await PageChecks.AssertAccessibleAsync(kampala);
     }
@@ -68,9 +90,15 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
         var scoped = key.Contains("-elsewhere-", StringComparison.Ordinal);
         var study = scoped ? await ScopedStudyAsync() : await fixture.CreateStudyAsync();
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, scoped ? "/app/" : $"/app/?study={study}", key);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            scoped ? "/app/" : $"/app/?study={study}",
+            key
+        );
         await Assertions.Expect(page.Locator("#home")).ToBeVisibleAsync();
-        if (scoped) await Assertions.Expect(page.Locator("section.study h2")).ToHaveTextAsync(["Integration test study"]);
+        if (scoped)
+            await Assertions.Expect(page.Locator("section.study h2")).ToHaveTextAsync(["Integration test study"]);
         var nav = page.Locator("nav.shell a");
         await Assertions.Expect(nav.First).ToBeVisibleAsync();
         var names = await nav.AllInnerTextsAsync();
@@ -82,7 +110,8 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
             await Assertions.Expect(page.Locator("main:visible").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#error")).ToBeEmptyAsync();
             await Assertions.Expect(page.GetByLabel("API key")).ToBeHiddenAsync();
-            if (page.Url.Contains("study=", StringComparison.Ordinal)) Assert.Contains($"study={study}", page.Url);
+            if (page.Url.Contains("study=", StringComparison.Ordinal))
+                Assert.Contains($"study={study}", page.Url);
         }
     }
 
@@ -117,14 +146,29 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
     {
         var study = await fixture.CreateStudyAsync();
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/index.html?study={study}", PipelineFixture.CoderKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/index.html?study={study}",
+            PipelineFixture.CoderKey
+        );
         await Assertions.Expect(page.Locator("#list")).ToBeVisibleAsync();
         // The study lead's import is not shown to a coder.
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import (study lead)" })).ToBeHiddenAsync();
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import (study lead)" }))
+            .ToBeHiddenAsync();
 
         // As on a page opened before the role changed: the button is there and pressed.
         await page.EvaluateAsync("() => { document.querySelector('#import').hidden = false; }");
-        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "p.qdpx", MimeType = "application/zip", Buffer = [1, 2, 3] });
+        await page.Locator("#import-file")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "p.qdpx",
+                    MimeType = "application/zip",
+                    Buffer = [1, 2, 3],
+                }
+            );
         await page.Locator("#import-site").FillAsync("kampala");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import (study lead)" }).ClickAsync();
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("it needs study-lead");
@@ -132,7 +176,10 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
         await Assertions.Expect(page.Locator("#list")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("API key")).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        Assert.Equal(PipelineFixture.CoderKey, await page.EvaluateAsync<string?>("() => localStorage.getItem('pipeline-api-key')"));
+        Assert.Equal(
+            PipelineFixture.CoderKey,
+            await page.EvaluateAsync<string?>("() => localStorage.getItem('pipeline-api-key')")
+        );
         await PageChecks.AssertAccessibleAsync(page);
     }
 

@@ -34,7 +34,12 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
             ($"lead/study.html?study={study}", PipelineFixture.LeadKey),
             ($"lead/codebook.html?study={study}", PipelineFixture.LeadKey),
         };
-        Assert.Equal(Directory.GetFiles(Path.Combine(AppProcess.AppFolder, "wwwroot", "app"), "*.html", SearchOption.AllDirectories).Length, pages.Length);
+        Assert.Equal(
+            Directory
+                .GetFiles(Path.Combine(AppProcess.AppFolder, "wwwroot", "app"), "*.html", SearchOption.AllDirectories)
+                .Length,
+            pages.Length
+        );
 
         await using var browser = await Browser.LaunchAsync();
         foreach (var (path, key) in pages)
@@ -42,7 +47,9 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
             var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, "/app/" + path, key);
             var help = page.Locator("#keys-help");
             await Assertions.Expect(page.Locator("header .keys")).ToContainTextAsync("Press ? for the keys.");
-            var before = await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.tagName");
+            var before = await page.EvaluateAsync<string>(
+                "() => document.activeElement.id || document.activeElement.tagName"
+            );
             await page.Keyboard.PressAsync("?");
             await Assertions.Expect(help).ToBeVisibleAsync();
             await Assertions.Expect(help).ToContainTextAsync("On every page");
@@ -50,13 +57,21 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
             await PageChecks.AssertAccessibleAsync(page);
             await page.Keyboard.PressAsync("Escape");
             await Assertions.Expect(help).ToBeHiddenAsync();
-            Assert.Equal(before, await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.tagName"));
+            Assert.Equal(
+                before,
+                await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.tagName")
+            );
             await PageChecks.AssertAccessibleAsync(page);
             await page.CloseAsync();
         }
 
         // A question typed into a field is text, not a call for help; Close shuts the help too.
-        var search = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/search.html?study={study}", PipelineFixture.CoderKey);
+        var search = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/search.html?study={study}",
+            PipelineFixture.CoderKey
+        );
         // Typed once the page has loaded: keys pressed into a field still hidden go nowhere.
         await Assertions.Expect(search.Locator("#search")).ToBeVisibleAsync();
         await search.GetByLabel("Words or \"a phrase\"").PressSequentiallyAsync("why?");

@@ -36,7 +36,12 @@ public sealed class SignInPageTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync();
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/coders/index.html?study={study}", "local-translation-key");
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/index.html?study={study}",
+            "local-translation-key"
+        );
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("it needs coder or study-lead");
         await Assertions.Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
@@ -66,9 +71,16 @@ public sealed class SignInPageTests(PipelineFixture fixture)
     public async Task The_admin_page_fits_1366_px_with_every_status_column_in_view()
     {
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, "/app/admin/status.html", PipelineFixture.AdminKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            "/app/admin/status.html",
+            PipelineFixture.AdminKey
+        );
         await Assertions.Expect(page.Locator("#status")).ToBeVisibleAsync();
-        var width = await page.EvaluateAsync<double>("() => document.querySelector('#sites').getBoundingClientRect().width");
+        var width = await page.EvaluateAsync<double>(
+            "() => document.querySelector('#sites').getBoundingClientRect().width"
+        );
         var room = await page.EvaluateAsync<double>("() => document.querySelector('#sites').parentElement.clientWidth");
         Assert.True(width <= room + 1, $"The By-site table is {width} px wide in {room} px.");
         await PageChecks.AssertAccessibleAsync(page);
@@ -79,21 +91,50 @@ public sealed class SignInPageTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync();
         // The site keeps a replaced word by its pseudonym, never seeing or typing it (here the team's address, not a person's).
-        var text = "Interviewer: Who helps?\n50021: My neighbour Nakato helps; we write to info@example.org for the team.\n";
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "k.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var text =
+            "Interviewer: Who helps?\n50021: My neighbour Nakato helps; we write to info@example.org for the team.\n";
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "k.txt",
+            Encoding.UTF8.GetBytes(text),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         await using var browser = await Browser.LaunchAsync();
 
-        var site = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/pseudonymisation.html?study={study}&transcript={id}", PipelineFixture.KampalaKey);
-        var keep = site.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^\[(?!PERSON).*is not an identifier: keep the original word") });
+        var site = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/site/pseudonymisation.html?study={study}&transcript={id}",
+            PipelineFixture.KampalaKey
+        );
+        var keep = site.GetByRole(
+            AriaRole.Button,
+            new()
+            {
+                NameRegex = new System.Text.RegularExpressions.Regex(
+                    @"^\[(?!PERSON).*is not an identifier: keep the original word"
+                ),
+            }
+        );
         await Assertions.Expect(keep).ToHaveCountAsync(1);
-        await Assertions.Expect(site.GetByLabel("A word that was replaced but is not an identifier")).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(site.GetByLabel("A word that was replaced but is not an identifier"))
+            .ToHaveCountAsync(0);
         await PageChecks.AssertAccessibleAsync(site);
         await keep.First.ClickAsync();
-        await Assertions.Expect(site.GetByRole(AriaRole.Status)).ToContainTextAsync("Correction saved; 1 transcript(s)");
+        await Assertions
+            .Expect(site.GetByRole(AriaRole.Status))
+            .ToContainTextAsync("Correction saved; 1 transcript(s)");
 
-        var custodian = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/pseudonymisation.html?study={study}&transcript={id}&view=key", "local-custodian-key");
+        var custodian = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/site/pseudonymisation.html?study={study}&transcript={id}&view=key",
+            "local-custodian-key"
+        );
         await Assertions.Expect(custodian.Locator("#turns mark .pseudonym").First).ToBeVisibleAsync();
         await Assertions.Expect(custodian.Locator("#turns mark .pseudonym").First).ToContainTextAsync("→ [");
         await PageChecks.AssertAccessibleAsync(custodian);

@@ -19,29 +19,45 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     const string CustodianKey = "local-custodian-key";
 
     // The pseudonymiser leaves a lower-case nickname with no cue around it ("kibonge") in clear, unflagged.
-    const string First = "Interviewer: Who helps you?\n50021: My neighbours help, kibonge especially, and Nakato too. Mondays are hard.\n";
+    const string First =
+        "Interviewer: Who helps you?\n50021: My neighbours help, kibonge especially, and Nakato too. Mondays are hard.\n";
     const string Next = "Interviewer: How are your weeks?\n50022: Mondays are busy, and kibonge visits me then.\n";
 
     [Theory]
     [InlineData(PipelineFixture.KampalaKey, "kampala")]
     [InlineData(CustodianKey, "custodian")]
-    public async Task By_mouse_a_missed_name_releases_the_transcript_to_coding_and_the_next_transcript_learns(string key, string who)
+    public async Task By_mouse_a_missed_name_releases_the_transcript_to_coding_and_the_next_transcript_learns(
+        string key,
+        string who
+    )
     {
         var (study, id) = await WaitingAsync(First + $"Interviewer: Thank you ({who}, mouse).\n");
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/check.html?study={study}", key);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/site/check.html?study={study}",
+            key
+        );
         await page.GetByRole(AriaRole.Link, new() { Name = "c.txt" }).ClickAsync();
 
         var original = page.Locator("#turns tbody tr").Nth(1).Locator("td").First;
         await Assertions.Expect(original).ToContainTextAsync("Nakato");
-        await Assertions.Expect(page.Locator("#turns tbody tr").Nth(1).Locator("td").Last).ToContainTextAsync("[PERSON-");
-        Assert.DoesNotContain("Nakato", await page.Locator("#turns tbody tr").Nth(1).Locator("td").Last.InnerTextAsync());
+        await Assertions
+            .Expect(page.Locator("#turns tbody tr").Nth(1).Locator("td").Last)
+            .ToContainTextAsync("[PERSON-");
+        Assert.DoesNotContain(
+            "Nakato",
+            await page.Locator("#turns tbody tr").Nth(1).Locator("td").Last.InnerTextAsync()
+        );
         await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("0 still to decide");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, $"site-check-{who}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm: “Nakato” is rightly replaced" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#items li", new() { HasText = "Nakato" })).ToContainTextAsync("replacement confirmed");
+        await Assertions
+            .Expect(page.Locator("#items li", new() { HasText = "Nakato" }))
+            .ToContainTextAsync("replacement confirmed");
         await SelectAsync(page, "kibonge");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark the selected words as missed (m)" }).ClickAsync();
         await Assertions.Expect(page.Locator("#missed-list")).ToContainTextAsync("kibonge");
@@ -57,11 +73,19 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     [Theory]
     [InlineData(PipelineFixture.KampalaKey, "kampala")]
     [InlineData(CustodianKey, "custodian")]
-    public async Task By_keyboard_each_replacement_is_decided_a_missed_name_marked_and_the_transcript_released(string key, string who)
+    public async Task By_keyboard_each_replacement_is_decided_a_missed_name_marked_and_the_transcript_released(
+        string key,
+        string who
+    )
     {
         var (study, id) = await WaitingAsync(First + $"Interviewer: Thank you ({who}, keys).\n");
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/check.html?study={study}", key);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/site/check.html?study={study}",
+            key
+        );
         var link = page.GetByRole(AriaRole.Link, new() { Name = "c.txt" });
         await link.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -76,7 +100,9 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
             await page.Keyboard.PressAsync(text.Contains("“Mondays”") ? "o" : "c");
             await page.Keyboard.PressAsync("j");
         }
-        await Assertions.Expect(page.Locator("#items li", new() { HasText = "Nakato" })).ToContainTextAsync("replacement confirmed");
+        await Assertions
+            .Expect(page.Locator("#items li", new() { HasText = "Nakato" }))
+            .ToContainTextAsync("replacement confirmed");
         await page.Keyboard.PressAsync("k");
         await Assertions.Expect(page.Locator("#items li").First).ToBeFocusedAsync();
         await SelectAsync(page, "kibonge");
@@ -95,21 +121,46 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     {
         var (study, id) = await WaitingAsync(First);
         using var site = fixture.Client(PipelineFixture.KampalaKey);
-        var turn = (await site.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/site-check"))!["turns"]![1]!;
+        var turn = (await site.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/site-check"))![
+            "turns"
+        ]![1]!;
         var start = ((string)turn["original"]!).IndexOf("kibonge", StringComparison.Ordinal);
         // As the pseudonymisation stage stores Core's unsure spans with the version: offsets and reason, never the text.
-        await fixture.Cosmos.Transcripts.PatchItemAsync<App.Model.TranscriptDocument>(id, new Microsoft.Azure.Cosmos.PartitionKey(study),
-            [Microsoft.Azure.Cosmos.PatchOperation.Set("/unsureSpans", new[] { new App.Model.StoredUnsureSpan((int)turn["index"]!, start, start + 7, "name-or-word") })]);
-        using (var stored = await fixture.Cosmos.Transcripts.ReadItemStreamAsync(id, new Microsoft.Azure.Cosmos.PartitionKey(study)))
+        await fixture.Cosmos.Transcripts.PatchItemAsync<App.Model.TranscriptDocument>(
+            id,
+            new Microsoft.Azure.Cosmos.PartitionKey(study),
+            [
+                Microsoft.Azure.Cosmos.PatchOperation.Set(
+                    "/unsureSpans",
+                    new[] { new App.Model.StoredUnsureSpan((int)turn["index"]!, start, start + 7, "name-or-word") }
+                ),
+            ]
+        );
+        using (
+            var stored = await fixture.Cosmos.Transcripts.ReadItemStreamAsync(
+                id,
+                new Microsoft.Azure.Cosmos.PartitionKey(study)
+            )
+        )
             Assert.DoesNotContain("kibonge", await new StreamReader(stored.Content).ReadToEndAsync());
-        using var undecided = await site.PostAsJsonAsync($"/api/studies/{study}/transcripts/{id}/site-check/release", new { version = 1 });
+        using var undecided = await site.PostAsJsonAsync(
+            $"/api/studies/{study}/transcripts/{id}/site-check/release",
+            new { version = 1 }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, undecided.StatusCode);
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/check.html?study={study}&transcript={id}", PipelineFixture.KampalaKey);
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/site/check.html?study={study}&transcript={id}",
+            PipelineFixture.KampalaKey
+        );
         var first = page.Locator("#items li").First;
         await Assertions.Expect(first).ToContainTextAsync("“kibonge” left in clear, unsure: name or word");
-        await Assertions.Expect(page.Locator("#summary")).ToContainTextAsync("1 unsure word(s), 1 replacement(s); 1 still to decide");
+        await Assertions
+            .Expect(page.Locator("#summary"))
+            .ToContainTextAsync("1 unsure word(s), 1 replacement(s); 1 still to decide");
         await Assertions.Expect(page.Locator("#turns mark.unsure")).ToHaveTextAsync("kibonge");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "site-check-unsure");
@@ -129,10 +180,16 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     {
         var (study, id) = await WaitingAsync(First);
         using var site = fixture.Client(PipelineFixture.KampalaKey);
-        using var released = await site.PostAsJsonAsync($"/api/studies/{study}/transcripts/{id}/site-check/release", new { version = 1 });
+        using var released = await site.PostAsJsonAsync(
+            $"/api/studies/{study}/transcripts/{id}/site-check/release",
+            new { version = 1 }
+        );
         Assert.Equal(HttpStatusCode.OK, released.StatusCode);
         await ReleasedToCodingAsync(study, id, version: 1);
-        using var again = await site.PostAsJsonAsync($"/api/studies/{study}/transcripts/{id}/site-check/release", new { version = 1 });
+        using var again = await site.PostAsJsonAsync(
+            $"/api/studies/{study}/transcripts/{id}/site-check/release",
+            new { version = 1 }
+        );
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -141,25 +198,47 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     {
         var (study, id) = await WaitingAsync(First);
         using var coder = fixture.Client(PipelineFixture.CoderKey);
-        Assert.Equal(HttpStatusCode.Forbidden, (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/site-check")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/site-check")).StatusCode
+        );
         Assert.Equal(HttpStatusCode.Forbidden, (await coder.GetAsync($"/api/studies/{study}/site-checks")).StatusCode);
         // Not before the site released it: neither the text nor the passages.
-        Assert.Equal(HttpStatusCode.Conflict, (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/pseudonymised")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/segments")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/pseudonymised")).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/segments")).StatusCode
+        );
         using var admin = fixture.Client(PipelineFixture.AdminKey);
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/api/studies/{study}/transcripts/{id}/site-check")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await admin.GetAsync($"/api/studies/{study}/transcripts/{id}/site-check")).StatusCode
+        );
         var status = await admin.GetStringAsync("/api/admin/status");
         Assert.Contains("\"AwaitingSiteCheck\"", status);
         Assert.DoesNotContain("Nakato", status);
         using var dar = fixture.Client(PipelineFixture.DarKey);
-        Assert.Equal(HttpStatusCode.NotFound, (await dar.GetAsync($"/api/studies/{study}/transcripts/{id}/site-check")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await dar.GetAsync($"/api/studies/{study}/transcripts/{id}/site-check")).StatusCode
+        );
         Assert.DoesNotContain(id, await dar.GetStringAsync($"/api/studies/{study}/site-checks"));
         using var kampala = fixture.Client(PipelineFixture.KampalaKey);
         Assert.Contains(id, await kampala.GetStringAsync($"/api/studies/{study}/site-checks"));
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/site/check.html?study={study}&transcript={id}", PipelineFixture.CoderKey);
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("needs site-researcher or custodian");
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/site/check.html?study={study}&transcript={id}",
+            PipelineFixture.CoderKey
+        );
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("needs site-researcher or custodian");
         await Assertions.Expect(page.Locator("#check")).ToBeHiddenAsync();
         Assert.DoesNotContain("Nakato", await page.ContentAsync());
         Assert.Equal("AwaitingSiteCheck", (string?)(await fixture.TranscriptAsync(study, id))["summary"]!["status"]);
@@ -168,21 +247,31 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     async Task<(string Study, string Id)> WaitingAsync(string text)
     {
         var study = await fixture.CreateStudyAsync("sc", siteCheck: true);
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "c.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "c.txt",
+            Encoding.UTF8.GetBytes(text),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "AwaitingSiteCheck");
         return (study, id);
     }
 
     /// <summary>Selects a word in the original column, as a person drags over it.</summary>
-    static Task SelectAsync(IPage page, string word) => page.EvaluateAsync(@"word => {
+    static Task SelectAsync(IPage page, string word) =>
+        page.EvaluateAsync(
+            @"word => {
         const cell = [...document.querySelectorAll('#turns td[data-turn]')].find(td => td.textContent.includes(word));
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         let node; while ((node = walker.nextNode()) && !node.textContent.includes(word)) {}
         const start = node.textContent.indexOf(word);
         const range = document.createRange(); range.setStart(node, start); range.setEnd(node, start + word.length);
         const s = window.getSelection(); s.removeAllRanges(); s.addRange(range);
-    }", word);
+    }",
+            word
+        );
 
     /// <summary>Pseudonymised again with the decisions, then on to coding; coders see the kept word and not the missed one.</summary>
     async Task ReleasedToCodingAsync(string study, string id, int version)
@@ -205,7 +294,13 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
     /// <summary>A transcript uploaded after the decisions: the kept word stays, the missed name is replaced, before anyone checks it.</summary>
     async Task TheNextTranscriptLearnsAsync(string study)
     {
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "n.txt", Encoding.UTF8.GetBytes(Next), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "n.txt",
+            Encoding.UTF8.GetBytes(Next),
+            PipelineFixture.KampalaKey
+        );
         var next = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, next, "AwaitingSiteCheck");
         using var site = fixture.Client(PipelineFixture.KampalaKey);
@@ -221,8 +316,13 @@ public sealed class SiteCheckPageTests(PipelineFixture fixture)
         using var admin = fixture.Client(PipelineFixture.AdminKey);
         var audit = (await admin.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/audit"))!;
         Assert.Contains(audit, e => (string?)e!["action"] == "read-site-check" && (string?)e["user"] == user);
-        Assert.Contains(audit, e => (string?)e!["action"] == "release-site-check" && (string?)e["user"] == user
-            && ((string?)e["target"])!.EndsWith("kept 0, replaced or missed 1", StringComparison.Ordinal));
+        Assert.Contains(
+            audit,
+            e =>
+                (string?)e!["action"] == "release-site-check"
+                && (string?)e["user"] == user
+                && ((string?)e["target"])!.EndsWith("kept 0, replaced or missed 1", StringComparison.Ordinal)
+        );
         Assert.DoesNotContain("kibonge", audit.ToJsonString());
         Assert.DoesNotContain("Mondays", audit.ToJsonString());
     }

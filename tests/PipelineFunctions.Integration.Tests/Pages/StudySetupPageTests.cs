@@ -14,11 +14,12 @@ namespace PipelineFunctions.Integration.Tests.Pages;
 [Collection(PipelineCollection.Name)]
 public sealed class StudySetupPageTests(PipelineFixture fixture)
 {
-    const string CodebookCsv = "id,name,parent,definition,inclusion,exclusion,examples\n" +
-        "barriers,Barriers,,Anything that hinders the peer worker.,,,\n" +
-        "stigma,Stigma,barriers,Colleagues or patients looking down on lived experience.,Said of the workplace,,\"They think we are still ill\"\n" +
-        "facilitators,Facilitators,,Anything that helps the peer worker.,,,\n" +
-        "supervision,Supervision,facilitators,Regular support from a supervisor.,,,\n";
+    const string CodebookCsv =
+        "id,name,parent,definition,inclusion,exclusion,examples\n"
+        + "barriers,Barriers,,Anything that hinders the peer worker.,,,\n"
+        + "stigma,Stigma,barriers,Colleagues or patients looking down on lived experience.,Said of the workplace,,\"They think we are still ill\"\n"
+        + "facilitators,Facilitators,,Anything that helps the peer worker.,,,\n"
+        + "supervision,Supervision,facilitators,Regular support from a supervisor.,,,\n";
 
     [Fact]
     public async Task A_study_is_set_up_from_nothing_in_the_browser()
@@ -43,9 +44,20 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
         await page.GetByLabel("Study languages").FillAsync("en, de, sw");
         await page.GetByLabel("Pseudonyms look like").SelectOptionAsync("Typed");
         await page.GetByLabel("Transcripts two coders code blind first").FillAsync("1");
-        await Assertions.Expect(page.GetByLabel("Site's check before coding", new() { Exact = false })).ToBeCheckedAsync();
-        await page.GetByLabel("Allow list: words never taken for identifiers, one a line").FillAsync("PSW\nGenesungsbegleiter");
-        await page.GetByLabel("Codebook file (JSON, CSV, REFI-QDA .qdc or .qdpx)").SetInputFilesAsync(new FilePayload { Name = "ulm-codebook.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(CodebookCsv) });
+        await Assertions
+            .Expect(page.GetByLabel("Site's check before coding", new() { Exact = false }))
+            .ToBeCheckedAsync();
+        await page.GetByLabel("Allow list: words never taken for identifiers, one a line")
+            .FillAsync("PSW\nGenesungsbegleiter");
+        await page.GetByLabel("Codebook file (JSON, CSV, REFI-QDA .qdc or .qdpx)")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "ulm-codebook.csv",
+                    MimeType = "text/csv",
+                    Buffer = Encoding.UTF8.GetBytes(CodebookCsv),
+                }
+            );
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "study-setup-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the study" }).ClickAsync();
@@ -69,9 +81,13 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("Changes saved.");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Transcripts two coders code blind first")).ToHaveValueAsync("3");
-        await Assertions.Expect(page.GetByLabel("Site's check before coding", new() { Exact = false })).Not.ToBeCheckedAsync();
+        await Assertions
+            .Expect(page.GetByLabel("Site's check before coding", new() { Exact = false }))
+            .Not.ToBeCheckedAsync();
         using (var leadApi = fixture.Client(PipelineFixture.LeadKey))
-            Assert.False((bool)(await leadApi.GetFromJsonAsync<JsonNode>($"/api/studies/{id}/settings"))!["siteCheck"]!);
+            Assert.False(
+                (bool)(await leadApi.GetFromJsonAsync<JsonNode>($"/api/studies/{id}/settings"))!["siteCheck"]!
+            );
         await Assertions.Expect(page.GetByLabel("Name of site 2")).ToHaveValueAsync("Dar es Salaam");
         await Assertions.Expect(page.GetByLabel("Pseudonyms look like")).ToHaveValueAsync("Typed");
         await PageChecks.AssertAccessibleAsync(page);
@@ -94,34 +110,62 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
         await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("with 5 codes");
         await page.ReloadAsync();
-        await Assertions.Expect(tree.Locator("li", new() { HasText = "Stigma at work" }).GetByRole(AriaRole.Button, new() { Name = "Being called a patient" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(
+                tree.Locator("li", new() { HasText = "Stigma at work" })
+                    .GetByRole(AriaRole.Button, new() { Name = "Being called a patient" })
+            )
+            .ToBeVisibleAsync();
         using var lead = fixture.Client(PipelineFixture.LeadKey);
         var codebook = (await lead.GetFromJsonAsync<JsonNode>($"/api/studies/{id}/codebook"))!;
-        Assert.Equal("barriers", (string?)codebook["codes"]!.AsArray().Single(c => (string?)c!["id"] == "supervision")!["parent"]);
+        Assert.Equal(
+            "barriers",
+            (string?)codebook["codes"]!.AsArray().Single(c => (string?)c!["id"] == "supervision")!["parent"]
+        );
 
         // A coder's proposals: one approved into the codebook, one declined.
         using var coder = fixture.Client(PipelineFixture.CoderKey);
-        (await coder.PostAsJsonAsync($"/api/studies/{id}/codebook/proposals", new { name = "Waiting lists", definition = "Time before care begins." })).EnsureSuccessStatusCode();
-        (await coder.PostAsJsonAsync($"/api/studies/{id}/codebook/proposals", new { name = "Weather", definition = "Talk about the weather." })).EnsureSuccessStatusCode();
+        (
+            await coder.PostAsJsonAsync(
+                $"/api/studies/{id}/codebook/proposals",
+                new { name = "Waiting lists", definition = "Time before care begins." }
+            )
+        ).EnsureSuccessStatusCode();
+        (
+            await coder.PostAsJsonAsync(
+                $"/api/studies/{id}/codebook/proposals",
+                new { name = "Weather", definition = "Talk about the weather." }
+            )
+        ).EnsureSuccessStatusCode();
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve Waiting lists" }).ClickAsync();
         await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("'Waiting lists' is now code");
         await Assertions.Expect(tree.GetByRole(AriaRole.Button, new() { Name = "Waiting lists" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Decline Weather" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#proposals tr", new() { HasText = "Weather" })).ToContainTextAsync("declined");
+        await Assertions
+            .Expect(page.Locator("#proposals tr", new() { HasText = "Weather" }))
+            .ToContainTextAsync("declined");
         await Assertions.Expect(tree.GetByRole(AriaRole.Button, new() { Name = "Weather" })).ToHaveCountAsync(0);
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "codebook-and-proposals");
 
         // A codebook file imported over it makes another version.
-        await page.GetByLabel("Codebook file (JSON, CSV, REFI-QDA .qdc or .qdpx)").SetInputFilesAsync(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"));
+        await page.GetByLabel("Codebook file (JSON, CSV, REFI-QDA .qdc or .qdpx)")
+            .SetInputFilesAsync(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import as a new version" }).ClickAsync();
         await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("Codebook version");
-        await Assertions.Expect(tree.GetByRole(AriaRole.Button, new() { Name = "Supportive figures" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(tree.GetByRole(AriaRole.Button, new() { Name = "Supportive figures" }))
+            .ToBeVisibleAsync();
 
         // The roster and settings are the lead's: a coder who opens the set-up page is told so and stays signed in.
-        var asCoder = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/lead/study.html?study={id}", PipelineFixture.CoderKey);
+        var asCoder = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/lead/study.html?study={id}",
+            PipelineFixture.CoderKey
+        );
         await Assertions.Expect(asCoder.Locator("#error")).ToContainTextAsync("it needs study-lead");
         await Assertions.Expect(asCoder.Locator("#setup")).ToBeHiddenAsync();
         await Assertions.Expect(asCoder.Locator("#who")).ToContainTextAsync("coder");
@@ -131,13 +175,26 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
     public async Task The_overview_counts_by_site_and_status_and_the_admin_reads_the_audit_log_on_a_page()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "kampala-interview-50030.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "kampala-interview-50030.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.KampalaKey
+        );
         await fixture.UploadAsync(study, "kampala", "empty-50031.txt", [], PipelineFixture.KampalaKey);
         await fixture.WaitForStatusAsync(study, (string)body!["transcriptId"]!, "SuggestionsReady");
         await using var browser = await Browser.LaunchAsync();
 
-        var lead = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/lead/overview.html?study={study}", PipelineFixture.LeadKey);
-        await Assertions.Expect(lead.Locator("#counts tr", new() { HasText = "SuggestionsReady" })).ToContainTextAsync("1");
+        var lead = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/lead/overview.html?study={study}",
+            PipelineFixture.LeadKey
+        );
+        await Assertions
+            .Expect(lead.Locator("#counts tr", new() { HasText = "SuggestionsReady" }))
+            .ToContainTextAsync("1");
         await Assertions.Expect(lead.Locator("#waits")).ToContainTextAsync("the coders");
         await Assertions.Expect(lead.Locator("#problems")).ToContainTextAsync("empty-50031.txt");
         await PageChecks.AssertAccessibleAsync(lead);
@@ -145,7 +202,12 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
 
         using (var coder = fixture.Client(PipelineFixture.CoderKey))
             await coder.GetAsync($"/api/studies/{study}/transcripts/{(string)body["transcriptId"]!}/segments");
-        var admin = await PageChecks.OpenAsync(browser, fixture.App.BaseAddress, $"/app/?study={study}", PipelineFixture.AdminKey);
+        var admin = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/?study={study}",
+            PipelineFixture.AdminKey
+        );
         await admin.Locator("section.study").GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         var entries = admin.Locator("#entries tbody tr");
         await Assertions.Expect(entries.First).ToBeVisibleAsync();

@@ -36,18 +36,23 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
 
         await Task.WhenAll(
             stage.PseudonymiseAsync(first, new StageContext("first", 1, 5, logs[0], null), default),
-            stage.PseudonymiseAsync(second, new StageContext("second", 1, 5, logs[1], null), default));
+            stage.PseudonymiseAsync(second, new StageContext("second", 1, 5, logs[1], null), default)
+        );
 
         var after = (await fixture.Transcripts.GetAsync(study, id, default))!;
         Assert.Equal(TranscriptStatus.Pseudonymised, after.Status);
         Assert.Single(after.History, h => h.Status == TranscriptStatus.Pseudonymised);
         Assert.Equal(1, after.PseudonymVersion);
         // One delivery handed on, the other said it lost the move and handed on nothing.
-        Assert.Equal([(App.Storage.Queues.PipelineQueues.Suggest, id)],
-            queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId)));
+        Assert.Equal(
+            [(App.Storage.Queues.PipelineQueues.Suggest, id)],
+            queues.Sent.Select(s => (s.Queue, s.Message.TranscriptId))
+        );
         Assert.Single(logs, l => l.Lines.Any(line => line.Contains("pseudonymised v1", StringComparison.Ordinal)));
-        Assert.Single(logs, l => l.Lines.Any(line => line.Contains("moved meanwhile by another delivery",
-            StringComparison.Ordinal)));
+        Assert.Single(
+            logs,
+            l => l.Lines.Any(line => line.Contains("moved meanwhile by another delivery", StringComparison.Ordinal))
+        );
         // The loser's writes were the same documents: one segment per turn, no duplicates, all of version 1.
         var segments = await new ReviewStore(fixture.Cosmos).SegmentsAsync(id, default);
         Assert.Equal(after.TurnCount, segments.Count);
@@ -60,10 +65,24 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync();
         var id = await ParsedTranscriptAsync(study);
-        var moved = await fixture.Transcripts.SetStatusAsync(study, id, TranscriptStatus.Parsed,
-            TranscriptStatus.Pseudonymised, null, null, default);
-        var again = await fixture.Transcripts.SetStatusAsync(study, id, TranscriptStatus.Parsed,
-            TranscriptStatus.Pseudonymised, null, null, default);
+        var moved = await fixture.Transcripts.SetStatusAsync(
+            study,
+            id,
+            TranscriptStatus.Parsed,
+            TranscriptStatus.Pseudonymised,
+            null,
+            null,
+            default
+        );
+        var again = await fixture.Transcripts.SetStatusAsync(
+            study,
+            id,
+            TranscriptStatus.Parsed,
+            TranscriptStatus.Pseudonymised,
+            null,
+            null,
+            default
+        );
 
         Assert.True(moved);
         Assert.False(again);
@@ -76,17 +95,28 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
     async Task<string> ParsedTranscriptAsync(string study)
     {
         var id = $"t-race-{Guid.NewGuid():n}"[..22];
-        var parsed = Core.Transcripts.TranscriptReader.Read("a.txt",
-            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"));
+        var parsed = Core.Transcripts.TranscriptReader.Read(
+            "a.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt")
+        );
         await new TranscriptTexts(fixture.Blobs).SaveParsedAsync(id, parsed, default);
         var now = DateTimeOffset.UtcNow;
-        await fixture.Cosmos.Transcripts.CreateItemAsync(new TranscriptDocument
-        {
-            Id = id, StudyId = study, SiteId = "dar-es-salaam", Language = "en", FileName = "a.txt",
+        await fixture.Cosmos.Transcripts.CreateItemAsync(
+            new TranscriptDocument
+            {
+                Id = id,
+                StudyId = study,
+                SiteId = "dar-es-salaam",
+                Language = "en",
+                FileName = "a.txt",
                 Status = TranscriptStatus.Parsed,
-            TurnCount = parsed.Turns.Count, ReceivedAt = now, UpdatedAt = now,
-            History = [new(TranscriptStatus.Received, now), new(TranscriptStatus.Parsed, now)],
-        }, new Microsoft.Azure.Cosmos.PartitionKey(study));
+                TurnCount = parsed.Turns.Count,
+                ReceivedAt = now,
+                UpdatedAt = now,
+                History = [new(TranscriptStatus.Received, now), new(TranscriptStatus.Parsed, now)],
+            },
+            new Microsoft.Azure.Cosmos.PartitionKey(study)
+        );
         return id;
     }
 
@@ -98,20 +128,29 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
             PseudonymMasterKey = fixture.Environment["Pipeline__PseudonymMasterKey"],
             KeyEncryptionKey = fixture.Environment["Pipeline__KeyEncryptionKey"],
         };
-        var workflow = new TranscriptWorkflow(fixture.Transcripts, queues,
-            new StudySummaryStore(fixture.Cosmos, TimeProvider.System));
-        return new PseudonymiseTranscript(new StageRunner(fixture.Transcripts, workflow, settings,
-            NullLogger<StageRunner>.Instance),
-            new StudyStore(fixture.Cosmos), new TranscriptTexts(fixture.Blobs), new PseudonymBookStore(fixture.Cosmos),
-                new ReviewStore(fixture.Cosmos),
-            new SearchIndexStore(fixture.Cosmos), workflow, new StudyKeys(settings), new AzurePiiDetections(settings),
-            new App.Coding.AnchoredCodings(new CodingStore(fixture.Cosmos)));
+        var workflow = new TranscriptWorkflow(
+            fixture.Transcripts,
+            queues,
+            new StudySummaryStore(fixture.Cosmos, TimeProvider.System)
+        );
+        return new PseudonymiseTranscript(
+            new StageRunner(fixture.Transcripts, workflow, settings, NullLogger<StageRunner>.Instance),
+            new StudyStore(fixture.Cosmos),
+            new TranscriptTexts(fixture.Blobs),
+            new PseudonymBookStore(fixture.Cosmos),
+            new ReviewStore(fixture.Cosmos),
+            new SearchIndexStore(fixture.Cosmos),
+            workflow,
+            new StudyKeys(settings),
+            new AzurePiiDetections(settings),
+            new App.Coding.AnchoredCodings(new CodingStore(fixture.Cosmos))
+        );
     }
 
     sealed class RecordingQueues : IStageQueues
     {
-        public System.Collections.Concurrent.ConcurrentQueue<(string Queue,
-            TranscriptMessage Message)> Sent { get; } = new();
+        public System.Collections.Concurrent.ConcurrentQueue<(string Queue, TranscriptMessage Message)> Sent { get; } =
+            new();
 
         public Task SendAsync(string queue, TranscriptMessage message, CancellationToken ct)
         {
@@ -123,10 +162,18 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
     sealed class ListLogger : ILogger
     {
         public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
         public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState,
-            Exception?, string> formatter) =>
-            Lines.Enqueue(formatter(state, exception));
+
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        ) => Lines.Enqueue(formatter(state, exception));
     }
 }

@@ -25,23 +25,35 @@ public sealed class CosmosRequestsTests(PipelineFixture fixture)
         await CallAsync(PipelineFixture.RequestsAdminKey, "/api/admin/status");
         var small = await CallAsync(PipelineFixture.RequestsAdminKey, "/api/admin/status");
         report.Add($"GET /api/admin/status\t100\t{small.Requests}\t{small.Units}\t{small.Milliseconds}");
-        var status = (await fixture.Client(PipelineFixture.RequestsAdminKey).GetFromJsonAsync<JsonNode>("/api/admin/status"))!;
+        var status = (
+            await fixture.Client(PipelineFixture.RequestsAdminKey).GetFromJsonAsync<JsonNode>("/api/admin/status")
+        )!;
         Assert.Equal(100, (int)status["totals"]!["SuggestionsReady"]!);
 
         await AddReadyTranscriptsAsync(study, 100, 4900);
         await CallAsync(PipelineFixture.RequestsAdminKey, "/api/admin/status");
         var large = await CallAsync(PipelineFixture.RequestsAdminKey, "/api/admin/status");
         report.Add($"GET /api/admin/status\t5000\t{large.Requests}\t{large.Units}\t{large.Milliseconds}");
-        status = (await fixture.Client(PipelineFixture.RequestsAdminKey).GetFromJsonAsync<JsonNode>("/api/admin/status"))!;
+        status = (
+            await fixture.Client(PipelineFixture.RequestsAdminKey).GetFromJsonAsync<JsonNode>("/api/admin/status")
+        )!;
         Assert.Equal(5000, (int)status["totals"]!["SuggestionsReady"]!);
 
         // The pages' other reads of one transcript and of the study, for the record.
         var one = $"/api/studies/{study}/transcripts/{TranscriptId(0)}";
-        foreach (var (key, path) in new[] { (PipelineFixture.LeadKey, $"/api/studies/{study}"), (PipelineFixture.LeadKey, one),
-                     (PipelineFixture.AdminKey, $"/api/admin/studies/{study}/transcripts/{TranscriptId(0)}/timeline") })
+        foreach (
+            var (key, path) in new[]
+            {
+                (PipelineFixture.LeadKey, $"/api/studies/{study}"),
+                (PipelineFixture.LeadKey, one),
+                (PipelineFixture.AdminKey, $"/api/admin/studies/{study}/transcripts/{TranscriptId(0)}/timeline"),
+            }
+        )
         {
             var call = await CallAsync(key, path);
-            report.Add($"GET {path.Replace(study, "{study}").Replace(TranscriptId(0), "{transcript}")}\t5000\t{call.Requests}\t{call.Units}\t{call.Milliseconds}");
+            report.Add(
+                $"GET {path.Replace(study, "{study}").Replace(TranscriptId(0), "{transcript}")}\t5000\t{call.Requests}\t{call.Units}\t{call.Milliseconds}"
+            );
             Assert.InRange(call.Requests, 1, 3);
         }
         Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".local"));
@@ -58,17 +70,35 @@ public sealed class CosmosRequestsTests(PipelineFixture fixture)
         var summaries = new StudySummaryStore(fixture.Cosmos, TimeProvider.System);
         foreach (var chunk in Enumerable.Range(from, count).Chunk(1000))
         {
-            await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            {
-                var at = DateTimeOffset.UtcNow;
-                await fixture.Transcripts.CreateOrGetAsync(new TranscriptDocument
+            await Parallel.ForEachAsync(
+                chunk,
+                new ParallelOptions { MaxDegreeOfParallelism = 16 },
+                async (i, ct) =>
                 {
-                    Id = TranscriptId(i), StudyId = study, SiteId = i % 2 == 0 ? "kampala" : "dar-es-salaam", Language = "en", FileName = "load.txt",
-                    Status = TranscriptStatus.SuggestionsReady, ReceivedAt = at, UpdatedAt = at,
-                    History = [new(TranscriptStatus.Received, at), new(TranscriptStatus.Parsed, at), new(TranscriptStatus.Pseudonymised, at),
-                        new(TranscriptStatus.SuggestionsReady, at)],
-                }, ct);
-            });
+                    var at = DateTimeOffset.UtcNow;
+                    await fixture.Transcripts.CreateOrGetAsync(
+                        new TranscriptDocument
+                        {
+                            Id = TranscriptId(i),
+                            StudyId = study,
+                            SiteId = i % 2 == 0 ? "kampala" : "dar-es-salaam",
+                            Language = "en",
+                            FileName = "load.txt",
+                            Status = TranscriptStatus.SuggestionsReady,
+                            ReceivedAt = at,
+                            UpdatedAt = at,
+                            History =
+                            [
+                                new(TranscriptStatus.Received, at),
+                                new(TranscriptStatus.Parsed, at),
+                                new(TranscriptStatus.Pseudonymised, at),
+                                new(TranscriptStatus.SuggestionsReady, at),
+                            ],
+                        },
+                        ct
+                    );
+                }
+            );
             // As the sweep does between admins' reads: reading the summary trims its moves.
             await summaries.GetAsync(study, default);
         }
@@ -89,10 +119,14 @@ public sealed class CosmosRequestsTests(PipelineFixture fixture)
         while (span is null && DateTime.UtcNow < deadline)
         {
             span = fixture.Spans().FirstOrDefault(s => s.TraceId == trace.ToString() && s.Kind == "Server");
-            if (span is null) await Task.Delay(200);
+            if (span is null)
+                await Task.Delay(200);
         }
         Assert.NotNull(span);
-        return (int.Parse(span.Tag("pipeline.cosmos.requests")!, System.Globalization.CultureInfo.InvariantCulture),
-            double.Parse(span.Tag("pipeline.cosmos.request_units")!, System.Globalization.CultureInfo.InvariantCulture), elapsed);
+        return (
+            int.Parse(span.Tag("pipeline.cosmos.requests")!, System.Globalization.CultureInfo.InvariantCulture),
+            double.Parse(span.Tag("pipeline.cosmos.request_units")!, System.Globalization.CultureInfo.InvariantCulture),
+            elapsed
+        );
     }
 }

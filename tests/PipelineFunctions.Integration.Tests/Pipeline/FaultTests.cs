@@ -19,7 +19,8 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task Killing_the_worker_at_random_moments_loses_nothing_and_duplicates_nothing()
     {
-        const int count = 50, kills = 5;
+        const int count = 50,
+            kills = 5;
         var study = await fixture.CreateStudyAsync("faults");
         var random = new Random(20261123);
         var ids = new string?[count];
@@ -56,10 +57,17 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             Assert.Equal(t.SuggestionCount, suggestions.Count(s => !s.IsAbstention));
         }
         var blobs = new List<string>();
-        await foreach (var blob in fixture.Blobs.Uploads.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{study}/" })) blobs.Add(blob.Name);
+        await foreach (
+            var blob in fixture.Blobs.Uploads.GetBlobsAsync(
+                new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{study}/" }
+            )
+        )
+            blobs.Add(blob.Name);
         Assert.Equal(count, blobs.Count);
         Assert.Equal(0, duplicates);
-        output.WriteLine($"fault: {count} transcripts, {kills} kills, all SuggestionsReady {recovery.TotalSeconds:0.0} s after the last kill, {duplicates} duplicate documents, {blobs.Count} uploads kept");
+        output.WriteLine(
+            $"fault: {count} transcripts, {kills} kills, all SuggestionsReady {recovery.TotalSeconds:0.0} s after the last kill, {duplicates} duplicate documents, {blobs.Count} uploads kept"
+        );
     }
 
     [Fact]
@@ -95,19 +103,29 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         {
             using var response = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(i)));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            ids.Add((string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!);
+            ids.Add(
+                (string)
+                    System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!
+            );
         }
 
-        foreach (var relay in relays) relay.Cut();
+        foreach (var relay in relays)
+            relay.Cut();
         var down = Stopwatch.StartNew();
-        var readyAtCut = (await store.ListAsync(study, default)).Count(t => t.Status == TranscriptStatus.SuggestionsReady);
+        var readyAtCut = (await store.ListAsync(study, default)).Count(t =>
+            t.Status == TranscriptStatus.SuggestionsReady
+        );
         Assert.True(readyAtCut < 10, "every transcript was ready before the cut: the outage tested nothing");
         // While storage is gone an upload is answered, not hung for ever, and is not taken.
         using (var during = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(99))))
-            Assert.True((int)during.StatusCode >= 500, $"an upload with storage down answered {(int)during.StatusCode}");
+            Assert.True(
+                (int)during.StatusCode >= 500,
+                $"an upload with storage down answered {(int)during.StatusCode}"
+            );
         await Task.Delay(TimeSpan.FromSeconds(30) - down.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
         Assert.False(app.HasExited);
-        foreach (var relay in relays) relay.Restore();
+        foreach (var relay in relays)
+            relay.Restore();
         var back = Stopwatch.StartNew();
 
         var deadline = DateTime.UtcNow.AddSeconds(150);
@@ -115,17 +133,23 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         do
         {
             transcripts = [.. await store.ListAsync(study, default)];
-            if (ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady))) break;
+            if (ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)))
+                break;
             await Task.Delay(500);
         } while (DateTime.UtcNow < deadline);
         var states = string.Join(", ", transcripts.Select(t => $"{t.Id}:{t.Status}"));
         if (!ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)))
             await ExplainAsync(connection, app);
-        Assert.True(ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)), states);
+        Assert.True(
+            ids.All(id => transcripts.Any(t => t.Id == id && t.Status == TranscriptStatus.SuggestionsReady)),
+            states
+        );
         Assert.False(app.HasExited);
-        output.WriteLine($"outage: storage cut for {down.Elapsed.TotalSeconds - back.Elapsed.TotalSeconds:0} s with {10 - readyAtCut} of 10 transcripts "
-            + $"in flight; all SuggestionsReady {back.Elapsed.TotalSeconds:0.0} s after it came back ({app.Log.Count(l => l.Contains(" again.", StringComparison.Ordinal))} "
-            + $"handed on by the sweep); app never exited; {clock.Elapsed.TotalSeconds:0} s in all");
+        output.WriteLine(
+            $"outage: storage cut for {down.Elapsed.TotalSeconds - back.Elapsed.TotalSeconds:0} s with {10 - readyAtCut} of 10 transcripts "
+                + $"in flight; all SuggestionsReady {back.Elapsed.TotalSeconds:0.0} s after it came back ({app.Log.Count(l => l.Contains(" again.", StringComparison.Ordinal))} "
+                + $"handed on by the sweep); app never exited; {clock.Elapsed.TotalSeconds:0} s in all"
+        );
     }
 
     [Fact]
@@ -145,7 +169,8 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         using var cosmos = Cosmos(environment["Pipeline__CosmosDatabase"]);
         var store = new TranscriptStore(cosmos, TimeProvider.System);
         var queue = new Azure.Storage.Queues.QueueClient(azurite.ConnectionString, PipelineQueues.Pseudonymise);
-        string study, id;
+        string study,
+            id;
         await using (var halted = new AppProcess(environment))
         {
             await halted.StartAsync();
@@ -153,7 +178,8 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             lead.DefaultRequestHeaders.Add("X-Api-Key", PipelineFixture.LeadKey);
             study = await CreateStudyAsync(lead);
             using var response = await lead.PostAsync($"/api/studies/{study}/transcripts", Form(Interview(1)));
-            id = (string)System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!;
+            id = (string)
+                System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["transcriptId"]!;
             await WaitForStatusAsync(store, study, id, TranscriptStatus.Parsed, TimeSpan.FromSeconds(60));
 
             // Sweeps past the stall time (3 s; a sweep every 2 s, so the 3rd and 4th after Parsed): a message waits in the
@@ -176,24 +202,47 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         await app.StartAsync();
         var handed = Stopwatch.StartNew();
         await WaitForStatusAsync(store, study, id, TranscriptStatus.SuggestionsReady, TimeSpan.FromSeconds(60));
-        Assert.Contains(app.Log, l => l.Contains($"Transcript {id} of study {study} sat at Parsed", StringComparison.Ordinal) && l.Contains("handed to pseudonymise again.", StringComparison.Ordinal));
-        output.WriteLine($"stalled: a transcript whose pseudonymise message was lost was SuggestionsReady {handed.Elapsed.TotalSeconds:0.0} s after the app came back (sweep every 2 s, stalled after 3 s)");
+        Assert.Contains(
+            app.Log,
+            l =>
+                l.Contains($"Transcript {id} of study {study} sat at Parsed", StringComparison.Ordinal)
+                && l.Contains("handed to pseudonymise again.", StringComparison.Ordinal)
+        );
+        output.WriteLine(
+            $"stalled: a transcript whose pseudonymise message was lost was SuggestionsReady {handed.Elapsed.TotalSeconds:0.0} s after the app came back (sweep every 2 s, stalled after 3 s)"
+        );
     }
 
-    static int SweepRuns(AppProcess app) => app.Log.Count(l => l.Contains("Executed HandOnStalledTranscripts (Succeeded", StringComparison.Ordinal));
+    static int SweepRuns(AppProcess app) =>
+        app.Log.Count(l => l.Contains("Executed HandOnStalledTranscripts (Succeeded", StringComparison.Ordinal));
 
     /// <summary>The database of a test's own app.</summary>
-    CosmosContainers Cosmos(string database) => new(new App.Settings.PipelineSettings
-    {
-        CosmosEndpoint = fixture.Settings.CosmosEndpoint, CosmosKey = fixture.Settings.CosmosKey, CosmosDatabase = database, CosmosTrustLocalCertificate = true,
-    });
+    CosmosContainers Cosmos(string database) =>
+        new(
+            new App.Settings.PipelineSettings
+            {
+                CosmosEndpoint = fixture.Settings.CosmosEndpoint,
+                CosmosKey = fixture.Settings.CosmosKey,
+                CosmosDatabase = database,
+                CosmosTrustLocalCertificate = true,
+            }
+        );
 
-    static async Task WaitForStatusAsync(TranscriptStore store, string study, string id, TranscriptStatus status, TimeSpan limit)
+    static async Task WaitForStatusAsync(
+        TranscriptStore store,
+        string study,
+        string id,
+        TranscriptStatus status,
+        TimeSpan limit
+    )
     {
         var deadline = DateTime.UtcNow + limit;
         while ((await store.GetAsync(study, id, default))?.Status != status)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"transcript {id} did not reach {status} within {limit.TotalSeconds} s");
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"transcript {id} did not reach {status} within {limit.TotalSeconds} s"
+            );
             await Task.Delay(250);
         }
     }
@@ -207,10 +256,19 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
             var client = service.GetQueueClient(queue.Name);
             var properties = await client.GetPropertiesAsync();
             var visible = await client.PeekMessagesAsync(32);
-            output.WriteLine($"outage: queue {queue.Name}: {properties.Value.ApproximateMessagesCount} messages, {visible.Value.Length} visible");
+            output.WriteLine(
+                $"outage: queue {queue.Name}: {properties.Value.ApproximateMessagesCount} messages, {visible.Value.Length} visible"
+            );
         }
-        foreach (var line in app.Log.Where(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)
-            || l.Contains("Job listeners", StringComparison.Ordinal)).TakeLast(60))
+        foreach (
+            var line in app
+                .Log.Where(l =>
+                    l.Contains("warn", StringComparison.OrdinalIgnoreCase)
+                    || l.Contains("fail", StringComparison.OrdinalIgnoreCase)
+                    || l.Contains("Job listeners", StringComparison.Ordinal)
+                )
+                .TakeLast(60)
+        )
             output.WriteLine($"outage log: {line}");
     }
 
@@ -222,13 +280,21 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         {
             try
             {
-                var (status, body) = await fixture.UploadAsync(study, "kampala", "interview.txt", content, PipelineFixture.KampalaKey);
-                if (status is HttpStatusCode.Accepted or HttpStatusCode.Conflict) return (string)body!["transcriptId"]!;
+                var (status, body) = await fixture.UploadAsync(
+                    study,
+                    "kampala",
+                    "interview.txt",
+                    content,
+                    PipelineFixture.KampalaKey
+                );
+                if (status is HttpStatusCode.Accepted or HttpStatusCode.Conflict)
+                    return (string)body!["transcriptId"]!;
                 Assert.True((int)status >= 500, $"upload answered {(int)status}");
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("An upload found no app for two minutes.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("An upload found no app for two minutes.");
             await Task.Delay(300);
         }
     }
@@ -240,29 +306,53 @@ public sealed class FaultTests(PipelineFixture fixture, ITestOutputHelper output
         do
         {
             transcripts = [.. await fixture.Transcripts.ListAsync(study, default)];
-            if (transcripts.Count >= count && transcripts.All(t => t.Status is TranscriptStatus.SuggestionsReady or TranscriptStatus.Failed or TranscriptStatus.Rejected)) break;
+            if (
+                transcripts.Count >= count
+                && transcripts.All(t =>
+                    t.Status
+                        is TranscriptStatus.SuggestionsReady
+                            or TranscriptStatus.Failed
+                            or TranscriptStatus.Rejected
+                )
+            )
+                break;
             await Task.Delay(500);
         } while (DateTime.UtcNow < deadline);
         return transcripts;
     }
 
-    static byte[] Interview(int n) => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(1, 8).Select(t => t % 2 == 1
-        ? $"Interviewer: Question {t} of interview {n}: how did the peer support role work on the ward?\n"
-        : $"P{n}: In week {t} the nurses still did not know my role, but training helped me cope and I felt hope.\n")));
+    static byte[] Interview(int n) =>
+        Encoding.UTF8.GetBytes(
+            string.Concat(
+                Enumerable
+                    .Range(1, 8)
+                    .Select(t =>
+                        t % 2 == 1
+                            ? $"Interviewer: Question {t} of interview {n}: how did the peer support role work on the ward?\n"
+                            : $"P{n}: In week {t} the nurses still did not know my role, but training helped me cope and I felt hope.\n"
+                    )
+            )
+        );
 
-    static MultipartFormDataContent Form(byte[] content) => new()
-    {
-        { new ByteArrayContent(content), "file", "interview.txt" },
-        { new StringContent("kampala"), "site" },
-        { new StringContent("en"), "language" },
-    };
+    static MultipartFormDataContent Form(byte[] content) =>
+        new()
+        {
+            { new ByteArrayContent(content), "file", "interview.txt" },
+            { new StringContent("kampala"), "site" },
+            { new StringContent("en"), "language" },
+        };
 
     static async Task<string> CreateStudyAsync(HttpClient lead)
     {
         var id = $"outage-{Guid.NewGuid():n}"[..24];
-        using var response = await lead.PostAsync("/api/studies", new StringContent(
-            $$"""{"id":"{{id}}","name":"Outage","sites":[{"id":"kampala","name":"Kampala"}],"languages":["en"],"siteCheck":false,"codebook":{{File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"))}}}""",
-            Encoding.UTF8, "application/json"));
+        using var response = await lead.PostAsync(
+            "/api/studies",
+            new StringContent(
+                $$"""{"id":"{{id}}","name":"Outage","sites":[{"id":"kampala","name":"Kampala"}],"languages":["en"],"siteCheck":false,"codebook":{{File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json"))}}}""",
+                Encoding.UTF8,
+                "application/json"
+            )
+        );
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return id;
     }

@@ -14,7 +14,13 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
     public async Task A_replayed_message_changes_nothing()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "a.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.DarKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         var before = await fixture.Transcripts.GetAsync(study, id, default);
@@ -48,13 +54,17 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
         var failed = await fixture.WaitForStatusAsync(study, id, "Failed");
         Assert.Contains("failed 5 times", (string)failed["summary"]!["reason"]!);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(await PoisonIds()).Contains(id)) await Task.Delay(300);
+        while (DateTime.UtcNow < deadline && !(await PoisonIds()).Contains(id))
+            await Task.Delay(300);
         Assert.Contains(id, await PoisonIds());
 
         using var admin = fixture.Client(PipelineFixture.AdminKey);
         var status = (await admin.GetFromJsonAsync<JsonNode>("/api/admin/status"))!;
         Assert.Contains(status["failures"]!.AsArray(), f => (string?)f!["transcriptId"] == id);
-        Assert.Contains(status["poison"]!.AsArray().SelectMany(q => q!["messages"]!.AsArray()), m => (string?)m!["transcriptId"] == id);
+        Assert.Contains(
+            status["poison"]!.AsArray().SelectMany(q => q!["messages"]!.AsArray()),
+            m => (string?)m!["transcriptId"] == id
+        );
     }
 
     [Fact]
@@ -62,10 +72,17 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
     {
         await fixture.Queues.SendTextAsync(PipelineQueues.Suggest, "this is not json", default);
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "dar-es-salaam", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "a.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.DarKey
+        );
         await fixture.WaitForStatusAsync(study, (string)body!["transcriptId"]!, "SuggestionsReady");
         var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (DateTime.UtcNow < deadline && !(await PoisonBodies(PipelineQueues.Suggest)).Contains("this is not json")) await Task.Delay(300);
+        while (DateTime.UtcNow < deadline && !(await PoisonBodies(PipelineQueues.Suggest)).Contains("this is not json"))
+            await Task.Delay(300);
         Assert.Contains("this is not json", await PoisonBodies(PipelineQueues.Suggest));
     }
 
@@ -74,11 +91,23 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
     {
         var study = await fixture.CreateStudyAsync();
         var ids = new List<string>();
-        foreach (var file in new[] { "uploads/dar-interview-50007_2.txt", "uploads/kampala-interview-50001.docx", "uploads/kampala-interview-50003.srt" })
+        foreach (
+            var file in new[]
+            {
+                "uploads/dar-interview-50007_2.txt",
+                "uploads/kampala-interview-50001.docx",
+                "uploads/kampala-interview-50003.srt",
+            }
+        )
         {
             var site = file.Contains("dar") ? "dar-es-salaam" : "kampala";
-            var (_, body) = await fixture.UploadAsync(study, site, Path.GetFileName(file), PipelineFixture.Sample(file),
-                site == "kampala" ? PipelineFixture.KampalaKey : PipelineFixture.DarKey);
+            var (_, body) = await fixture.UploadAsync(
+                study,
+                site,
+                Path.GetFileName(file),
+                PipelineFixture.Sample(file),
+                site == "kampala" ? PipelineFixture.KampalaKey : PipelineFixture.DarKey
+            );
             ids.Add((string)body!["transcriptId"]!);
         }
         await fixture.KillWorkerAsync();
@@ -97,11 +126,15 @@ public sealed class ReliabilityTests(PipelineFixture fixture)
     async Task<string> Suggestions(string study, string id)
     {
         using var coder = fixture.Client(PipelineFixture.CoderKey);
-        return (await coder.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts/{id}/segments"))!.ToJsonString();
+        return (
+            await coder.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/transcripts/{id}/segments")
+        )!.ToJsonString();
     }
 
     async Task<List<string>> PoisonBodies(string queue) =>
-        (await fixture.Queues.Get(PipelineQueues.PoisonOf(queue)).PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
+        (await fixture.Queues.Get(PipelineQueues.PoisonOf(queue)).PeekMessagesAsync(32))
+            .Value.Select(m => m.Body.ToString())
+            .ToList();
 
     async Task<string> PoisonIds() => string.Join("\n", await PoisonBodies(PipelineQueues.Pseudonymise));
 }

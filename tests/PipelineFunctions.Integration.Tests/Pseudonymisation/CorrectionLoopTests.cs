@@ -17,25 +17,49 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
     async Task SecondVersionAsync(string study, string id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline) await Task.Delay(300);
+        while (
+            (await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline
+        )
+            await Task.Delay(300);
     }
 
     [Fact]
     public async Task A_missed_nickname_is_added_and_the_transcript_is_pseudonymised_again_as_a_new_version()
     {
         var study = await fixture.CreateStudyAsync();
-        var text = "Interviewer: Who helps you?\n50020: My neighbours help me every week, kibonge especially, and then we cook.\n";
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "i.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var text =
+            "Interviewer: Who helps you?\n50020: My neighbours help me every week, kibonge especially, and then we cook.\n";
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "i.txt",
+            Encoding.UTF8.GetBytes(text),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         Assert.Contains("kibonge", await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments"));
-        Assert.Equal(1, (int)(await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=kibonge"))!["total"]!);
+        Assert.Equal(
+            1,
+            (int)(await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=kibonge"))!["total"]!
+        );
 
         using var site = fixture.Client(PipelineFixture.KampalaKey);
-        using var correction = await site.PostAsJsonAsync($"/api/studies/{study}/pseudonymisation/corrections", new { kind = "missed", text = "kibonge", category = "person" });
+        using var correction = await site.PostAsJsonAsync(
+            $"/api/studies/{study}/pseudonymisation/corrections",
+            new
+            {
+                kind = "missed",
+                text = "kibonge",
+                category = "person",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
-        Assert.Contains(id, (await correction.Content.ReadFromJsonAsync<JsonNode>())!["affected"]!.AsArray().Select(a => (string)a!));
+        Assert.Contains(
+            id,
+            (await correction.Content.ReadFromJsonAsync<JsonNode>())!["affected"]!.AsArray().Select(a => (string)a!)
+        );
         Assert.DoesNotContain("kibonge", await correction.Content.ReadAsStringAsync());
 
         await SecondVersionAsync(study, id);
@@ -44,10 +68,15 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         var segments = await coder.GetStringAsync($"/api/studies/{study}/transcripts/{id}/segments");
         Assert.DoesNotContain("kibonge", segments, StringComparison.OrdinalIgnoreCase);
         // Search finds the new version only: its search document replaced the old one.
-        Assert.Equal(0, (int)(await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=kibonge"))!["total"]!);
+        Assert.Equal(
+            0,
+            (int)(await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=kibonge"))!["total"]!
+        );
         var found = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/search?q=neighbours"))!;
         Assert.Contains("[PERSON", (string)found["hits"]![0]!["text"]!);
-        var indexed = (await new SearchIndexStore(fixture.Cosmos).ListAsync(study, null, null, default)).Where(d => d.TranscriptId == id);
+        var indexed = (await new SearchIndexStore(fixture.Cosmos).ListAsync(study, null, null, default)).Where(d =>
+            d.TranscriptId == id
+        );
         Assert.Equal(2, Assert.Single(indexed).PseudonymVersion);
         // The earlier version is kept, not overwritten.
         Assert.True(await fixture.Blobs.Pseudonymised.GetBlobClient($"{id}/v1.json").ExistsAsync());
@@ -57,8 +86,15 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
     public async Task A_missed_name_corrected_after_coding_keeps_each_sub_span_on_its_words_and_flags_the_one_whose_words_changed()
     {
         var study = await fixture.CreateStudyAsync();
-        var text = "Interviewer: What happens on the ward?\n50022: On Mondays kibonge takes the ward. Nobody wrote down what I should do, so I asked again.\n";
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "a.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var text =
+            "Interviewer: What happens on the ward?\n50022: On Mondays kibonge takes the ward. Nobody wrote down what I should do, so I asked again.\n";
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "a.txt",
+            Encoding.UTF8.GetBytes(text),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
         using var coder = fixture.Client(PipelineFixture.CoderKey);
@@ -66,21 +102,56 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         var passage = view["segments"]!.AsArray().Single(s => ((string)s!["text"]!).Contains("Nobody"))!;
         var (segment, before) = ((int)passage["segment"]!, (string)passage["text"]!);
         var code = (string)view["codes"]![0]!["id"]!;
-        const string kept = "Nobody wrote down what I should do", named = "kibonge takes";
+        const string kept = "Nobody wrote down what I should do",
+            named = "kibonge takes";
         int At(string words) => before.IndexOf(words, StringComparison.Ordinal);
-        using (var saved = await coder.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/mine", new
-        {
-            codings = new object[]
-            {
-                new { segment, codeId = code, origin = "added", start = At(kept), end = At(kept) + kept.Length },
-                new { segment, codeId = code, origin = "added", start = At(named), end = At(named) + named.Length },
-                new { segment, codeId = code, origin = "added" },
-            },
-        }))
+        using (
+            var saved = await coder.PutAsJsonAsync(
+                $"/api/studies/{study}/transcripts/{id}/review/mine",
+                new
+                {
+                    codings = new object[]
+                    {
+                        new
+                        {
+                            segment,
+                            codeId = code,
+                            origin = "added",
+                            start = At(kept),
+                            end = At(kept) + kept.Length,
+                        },
+                        new
+                        {
+                            segment,
+                            codeId = code,
+                            origin = "added",
+                            start = At(named),
+                            end = At(named) + named.Length,
+                        },
+                        new
+                        {
+                            segment,
+                            codeId = code,
+                            origin = "added",
+                        },
+                    },
+                }
+            )
+        )
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
 
         using var site = fixture.Client(PipelineFixture.KampalaKey);
-        using (var correction = await site.PostAsJsonAsync($"/api/studies/{study}/pseudonymisation/corrections", new { kind = "missed", text = "kibonge", category = "person" }))
+        using (
+            var correction = await site.PostAsJsonAsync(
+                $"/api/studies/{study}/pseudonymisation/corrections",
+                new
+                {
+                    kind = "missed",
+                    text = "kibonge",
+                    category = "person",
+                }
+            )
+        )
             Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
         await SecondVersionAsync(study, id);
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
@@ -102,34 +173,53 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         Assert.Single(codings, c => c!["start"] is null);
         // Nothing of the name stays in the coder's stored work.
         var stored = (await new CodingStore(fixture.Cosmos).GetAsync(id, "coder", default))!;
-        Assert.DoesNotContain("kibonge", System.Text.Json.JsonSerializer.Serialize(stored), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(
+            "kibonge",
+            System.Text.Json.JsonSerializer.Serialize(stored),
+            StringComparison.OrdinalIgnoreCase
+        );
     }
 
     [Fact]
     public async Task The_site_sees_its_transcript_with_replacements_marked_and_corrects_both_ways_on_the_page()
     {
         var study = await fixture.CreateStudyAsync();
-        var text = "Interviewer: Who helps?\n50021: My neighbours help, kibonge especially, and Nakato too. The Ward is calm.\n";
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "c.txt", Encoding.UTF8.GetBytes(text), PipelineFixture.KampalaKey);
+        var text =
+            "Interviewer: Who helps?\n50021: My neighbours help, kibonge especially, and Nakato too. The Ward is calm.\n";
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "c.txt",
+            Encoding.UTF8.GetBytes(text),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/site/pseudonymisation.html?study={study}&transcript={id}").ToString());
+        await page.GotoAsync(
+            new Uri(
+                fixture.App.BaseAddress,
+                $"/app/site/pseudonymisation.html?study={study}&transcript={id}"
+            ).ToString()
+        );
         await page.GetByLabel("API key").FillAsync(PipelineFixture.KampalaKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("mark", new() { HasText = "[PERSON-1]" })).ToBeVisibleAsync();
         Assert.DoesNotContain("Nakato", await page.Locator("#turns").InnerTextAsync());
 
-        await page.EvaluateAsync(@"() => {
+        await page.EvaluateAsync(
+            @"() => {
             const li = [...document.querySelectorAll('#turns li')][1];
             const node = [...li.childNodes].find(n => n.nodeType === 3 && n.textContent.includes('kibonge'));
             const start = node.textContent.indexOf('kibonge');
             const range = document.createRange(); range.setStart(node, start); range.setEnd(node, start + 7);
             const s = window.getSelection(); s.removeAllRanges(); s.addRange(range);
-        }");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Mark the selected words as a missed identifier" }).ClickAsync();
+        }"
+        );
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark the selected words as a missed identifier" })
+            .ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 transcript(s)");
 
         await SecondVersionAsync(study, id);
@@ -143,8 +233,15 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
 
         // The custodian's view is the original with each replacement, and the reading is audited.
         await page.EvaluateAsync("() => localStorage.setItem('pipeline-api-key', 'local-custodian-key')");
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/site/pseudonymisation.html?study={study}&transcript={id}&view=key").ToString());
-        await Assertions.Expect(page.Locator("mark", new() { HasText = "Nakato" })).ToContainTextAsync("Nakato → [PERSON-1]");
+        await page.GotoAsync(
+            new Uri(
+                fixture.App.BaseAddress,
+                $"/app/site/pseudonymisation.html?study={study}&transcript={id}&view=key"
+            ).ToString()
+        );
+        await Assertions
+            .Expect(page.Locator("mark", new() { HasText = "Nakato" }))
+            .ToContainTextAsync("Nakato → [PERSON-1]");
         await Assertions.Expect(page.Locator("mark", new() { HasText = "kibonge" })).ToBeVisibleAsync();
         audit = (await admin.GetFromJsonAsync<JsonArray>($"/api/studies/{study}/audit"))!;
         Assert.Contains(audit, e => (string?)e!["action"] == "read-key" && (string?)e["user"] == "custodian");
@@ -154,16 +251,31 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
     public async Task Only_the_custodian_reads_the_key_and_every_read_is_audited()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "i.txt", PipelineFixture.Sample("uploads/kampala-interview-50003.srt"), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "i.txt",
+            PipelineFixture.Sample("uploads/kampala-interview-50003.srt"),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
         using var coder = fixture.Client(PipelineFixture.CoderKey);
-        Assert.Equal(HttpStatusCode.Forbidden, (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode
+        );
         using var admin = fixture.Client(PipelineFixture.AdminKey);
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await admin.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode
+        );
         using var uploadingSite = fixture.Client(PipelineFixture.KampalaKey);
-        Assert.Equal(HttpStatusCode.Forbidden, (await uploadingSite.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await uploadingSite.GetAsync($"/api/studies/{study}/transcripts/{id}/key")).StatusCode
+        );
 
         using var custodian = fixture.Client(CustodianKey);
         var key = (await custodian.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/key"))!;

@@ -16,15 +16,46 @@ public sealed class AuditTrailTests(PipelineFixture fixture)
     public async Task Reads_and_changes_of_transcripts_codings_and_the_codebook_are_audited_by_id()
     {
         var study = await fixture.CreateStudyAsync("audit");
-        var (_, body) = await fixture.UploadAsync(study, "kampala", "a.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.KampalaKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            "a.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.KampalaKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
         using var coder = fixture.Client(PipelineFixture.CoderKey);
         (await coder.GetAsync($"/api/studies/{study}/transcripts/{id}/segments")).EnsureSuccessStatusCode();
-        (await coder.PutAsJsonAsync($"/api/studies/{study}/transcripts/{id}/review/mine", new { codings = new[] { new { segment = 2, codeId = "defined-role", origin = "added" } } })).EnsureSuccessStatusCode();
+        (
+            await coder.PutAsJsonAsync(
+                $"/api/studies/{study}/transcripts/{id}/review/mine",
+                new
+                {
+                    codings = new[]
+                    {
+                        new
+                        {
+                            segment = 2,
+                            codeId = "defined-role",
+                            origin = "added",
+                        },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
         using var lead = fixture.Client(PipelineFixture.LeadKey);
-        (await lead.PutAsync($"/api/studies/{study}/codebook", new StringContent(File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")), Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (
+            await lead.PutAsync(
+                $"/api/studies/{study}/codebook",
+                new StringContent(
+                    File.ReadAllText(Path.Combine(RepoPaths.Samples, "codebooks", "imh-barriers-facilitators.json")),
+                    Encoding.UTF8,
+                    "application/json"
+                )
+            )
+        ).EnsureSuccessStatusCode();
         using var admin = fixture.Client(PipelineFixture.AdminKey);
         Assert.Equal(403, (int)(await admin.GetAsync($"/api/studies/{study}/transcripts/{id}/segments")).StatusCode);
 

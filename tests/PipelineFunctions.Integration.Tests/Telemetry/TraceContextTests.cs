@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Uploads;
 using PipelineFunctions.App.Telemetry;
+using PipelineFunctions.App.Uploads;
 
 namespace PipelineFunctions.Integration.Tests.Telemetry;
 
@@ -14,8 +14,14 @@ public sealed class TraceContextTests
     [Fact]
     public void A_stage_message_without_a_traceparent_keeps_its_old_shape_and_still_reads()
     {
-        Assert.Equal("""{"studyId":"s","transcriptId":"t"}""", JsonSerializer.Serialize(new TranscriptMessage("s", "t"), JsonSerializerOptions.Web));
-        var old = JsonSerializer.Deserialize<TranscriptMessage>("""{"studyId":"s","transcriptId":"t"}""", JsonSerializerOptions.Web)!;
+        Assert.Equal(
+            """{"studyId":"s","transcriptId":"t"}""",
+            JsonSerializer.Serialize(new TranscriptMessage("s", "t"), JsonSerializerOptions.Web)
+        );
+        var old = JsonSerializer.Deserialize<TranscriptMessage>(
+            """{"studyId":"s","transcriptId":"t"}""",
+            JsonSerializerOptions.Web
+        )!;
         Assert.Equal(new TranscriptMessage("s", "t"), old);
         Assert.Equal(default, PipelineTelemetry.ParentOf("""{"studyId":"s","transcriptId":"t"}"""));
 
@@ -27,11 +33,21 @@ public sealed class TraceContextTests
     [Fact]
     public void An_upload_event_carries_the_trace_and_event_grid_still_reads_it()
     {
-        var single = BlobCreatedEvents.Create(new Uri("http://127.0.0.1:10000/devstoreaccount1/uploads/s/site/t.txt"), "s/site/t.txt", 3, "0x1", DateTimeOffset.UtcNow, Traceparent);
+        var single = BlobCreatedEvents.Create(
+            new Uri("http://127.0.0.1:10000/devstoreaccount1/uploads/s/site/t.txt"),
+            "s/site/t.txt",
+            3,
+            "0x1",
+            DateTimeOffset.UtcNow,
+            Traceparent
+        );
         Assert.Equal("s/site/t.txt", BlobCreatedEvents.UploadedBlobName(single));
         Assert.Equal("00f067aa0ba902b7", PipelineTelemetry.ParentOf(single).SpanId.ToHexString());
         Assert.Equal("00f067aa0ba902b7", PipelineTelemetry.ParentOf($"[{single}]").SpanId.ToHexString());
-        Assert.DoesNotContain("traceparent", BlobCreatedEvents.Create(new Uri("http://x/uploads/a"), "a", 1, "0x1", DateTimeOffset.UtcNow));
+        Assert.DoesNotContain(
+            "traceparent",
+            BlobCreatedEvents.Create(new Uri("http://x/uploads/a"), "a", 1, "0x1", DateTimeOffset.UtcNow)
+        );
         Assert.Equal(default, PipelineTelemetry.ParentOf("this is not json"));
         Assert.Equal(default, PipelineTelemetry.ParentOf("""{"traceparent":"not-a-traceparent"}"""));
     }
@@ -48,6 +64,16 @@ public sealed class TraceContextTests
         using var send = PipelineTelemetry.StartSend("pseudonymise", "s", "t");
         Assert.NotNull(send);
         Assert.Equal(send.Id, PipelineTelemetry.Traceparent());
-        Assert.Equal(send.SpanId, PipelineTelemetry.ParentOf(JsonSerializer.Serialize(new TranscriptMessage("s", "t", PipelineTelemetry.Traceparent()), JsonSerializerOptions.Web)).SpanId);
+        Assert.Equal(
+            send.SpanId,
+            PipelineTelemetry
+                .ParentOf(
+                    JsonSerializer.Serialize(
+                        new TranscriptMessage("s", "t", PipelineTelemetry.Traceparent()),
+                        JsonSerializerOptions.Web
+                    )
+                )
+                .SpanId
+        );
     }
 }

@@ -12,7 +12,13 @@ public sealed class TraceTests(PipelineFixture fixture)
     public async Task An_upload_and_every_stage_after_it_form_one_trace_that_carries_ids_only()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, body) = await fixture.UploadAsync(study, "dar-es-salaam", "trace.txt", PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"), PipelineFixture.DarKey);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "trace.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50007_2.txt"),
+            PipelineFixture.DarKey
+        );
         var id = (string)body!["transcriptId"]!;
         await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
 
@@ -21,7 +27,8 @@ public sealed class TraceTests(PipelineFixture fixture)
         do
         {
             spans = fixture.Spans();
-            if (Stages.All(s => spans.Any(x => x.Name == s && x.Tag("pipeline.transcript_id") == id))) break;
+            if (Stages.All(s => spans.Any(x => x.Name == s && x.Tag("pipeline.transcript_id") == id)))
+                break;
             await Task.Delay(250);
         } while (DateTime.UtcNow < deadline);
 
@@ -53,11 +60,21 @@ public sealed class TraceTests(PipelineFixture fixture)
         }
 
         // No span of any trace so far carries a roster identifier or transcript text.
-        var roster = Core.Pseudonymisation.RosterCsv.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv")));
+        var roster = Core.Pseudonymisation.RosterCsv.Parse(
+            File.ReadAllText(Path.Combine(RepoPaths.Samples, "roster.csv"))
+        );
         var all = string.Join("\n", spans.Select(s => s.Text));
         foreach (var name in roster.SelectMany(r => r.Identifier.Split(' ').Concat(r.Aliases)))
             Assert.DoesNotContain(name, all, StringComparison.OrdinalIgnoreCase);
-        foreach (var phrase in new[] { "trace.txt", "guardian for the first", "hospital procedures slow", "counselling skills" })
+        foreach (
+            var phrase in new[]
+            {
+                "trace.txt",
+                "guardian for the first",
+                "hospital procedures slow",
+                "counselling skills",
+            }
+        )
             Assert.DoesNotContain(phrase, all, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -65,18 +82,45 @@ public sealed class TraceTests(PipelineFixture fixture)
     public async Task A_source_and_its_translation_are_checked_in_their_own_traces()
     {
         var study = await fixture.CreateStudyAsync();
-        var (_, source) = await fixture.UploadAsync(study, "dar-es-salaam", "s.txt", PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"), PipelineFixture.DarKey, "sw", interviewId: "50010_1", role: "source");
-        var (_, translation) = await fixture.UploadAsync(study, "dar-es-salaam", "t.txt", PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"), PipelineFixture.DarKey, "en", interviewId: "50010_1", role: "translation");
+        var (_, source) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "s.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50010.sw.txt"),
+            PipelineFixture.DarKey,
+            "sw",
+            interviewId: "50010_1",
+            role: "source"
+        );
+        var (_, translation) = await fixture.UploadAsync(
+            study,
+            "dar-es-salaam",
+            "t.txt",
+            PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"),
+            PipelineFixture.DarKey,
+            "en",
+            interviewId: "50010_1",
+            role: "translation"
+        );
         var ids = new[] { (string)source!["transcriptId"]!, (string)translation!["transcriptId"]! };
-        foreach (var id in ids) await fixture.WaitForStatusAsync(study, id, "AwaitingTranslationReview");
+        foreach (var id in ids)
+            await fixture.WaitForStatusAsync(study, id, "AwaitingTranslationReview");
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline && !ids.All(id => fixture.Spans().Any(s => s.Name == "CheckTranslation" && s.Tag("pipeline.transcript_id") == id)))
+        while (
+            DateTime.UtcNow < deadline
+            && !ids.All(id =>
+                fixture.Spans().Any(s => s.Name == "CheckTranslation" && s.Tag("pipeline.transcript_id") == id)
+            )
+        )
             await Task.Delay(250);
         var spans = fixture.Spans();
         foreach (var id in ids)
         {
-            var upload = Assert.Single(spans, s => s.Name == "UploadTranscript" && s.Tag("pipeline.transcript_id") == id);
+            var upload = Assert.Single(
+                spans,
+                s => s.Name == "UploadTranscript" && s.Tag("pipeline.transcript_id") == id
+            );
             var check = spans.First(s => s.Name == "CheckTranslation" && s.Tag("pipeline.transcript_id") == id);
             Assert.Equal(upload.TraceId, check.TraceId);
             Assert.Equal("translation-check", check.Tag("pipeline.stage"));

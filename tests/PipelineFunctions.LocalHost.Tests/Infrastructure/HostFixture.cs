@@ -32,24 +32,27 @@ public sealed class HostFixture : IAsyncLifetime
         await WorkQueue.CreateIfNotExistsAsync();
         await OtherQueue.CreateIfNotExistsAsync();
         await Uploads.CreateIfNotExistsAsync();
-        await Host.StartAsync(new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = storage,
-            ["WorkQueue"] = WorkQueue.Name,
-            ["OtherQueue"] = OtherQueue.Name,
-            ["LocalHostUploadContainer"] = Uploads.Name,
-            ["LocalHostUploadQueue"] = UploadEvents.Name,
-            ["LocalHostUploadScanSeconds"] = "1",
-            ["LocalHostUploadSettleSeconds"] = "1",
-            ["TickSchedule"] = "*/2 * * * * *",
-            ["AzureWebJobs.Tock.Disabled"] = "true",
-        });
+        await Host.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = storage,
+                ["WorkQueue"] = WorkQueue.Name,
+                ["OtherQueue"] = OtherQueue.Name,
+                ["LocalHostUploadContainer"] = Uploads.Name,
+                ["LocalHostUploadQueue"] = UploadEvents.Name,
+                ["LocalHostUploadScanSeconds"] = "1",
+                ["LocalHostUploadSettleSeconds"] = "1",
+                ["TickSchedule"] = "*/2 * * * * *",
+                ["AzureWebJobs.Tock.Disabled"] = "true",
+            }
+        );
     }
 
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        foreach (var queue in new[] { WorkQueue, WorkPoison, OtherQueue, UploadEvents }) await queue.DeleteIfExistsAsync();
+        foreach (var queue in new[] { WorkQueue, WorkPoison, OtherQueue, UploadEvents })
+            await queue.DeleteIfExistsAsync();
         await Uploads.DeleteIfExistsAsync();
         _azurite?.Dispose();
     }

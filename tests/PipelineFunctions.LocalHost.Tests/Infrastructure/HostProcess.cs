@@ -24,17 +24,42 @@ public sealed partial class HostProcess : IAsyncDisposable
     {
         var settings = Path.Combine(_folder, "local.settings.json");
         await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
-        var start = new ProcessStartInfo("dotnet",
-            [RepoPaths.HostDll, "--app", RepoPaths.SampleWorker, "--port", "0",
-             "--settings", settings, "--worker-pid-file", PidFile])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(
+            "dotnet",
+            [
+                RepoPaths.HostDll,
+                "--app",
+                RepoPaths.SampleWorker,
+                "--port",
+                "0",
+                "--settings",
+                settings,
+                "--worker-pid-file",
+                PidFile,
+            ]
+        )
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _log.Enqueue(e.Data);
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                _log.Enqueue(e.Data);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var serving = await WaitForLogAsync(l => ServingLine().IsMatch(l), TimeSpan.FromSeconds(90));
-        Port = int.Parse(ServingLine().Match(serving).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Port = int.Parse(
+            ServingLine().Match(serving).Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         await WaitForLogAsync(l => l.Contains("functions loaded", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
     }
 
@@ -45,11 +70,15 @@ public sealed partial class HostProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_log.FirstOrDefault(match) is { } line) return line;
-            if (_process is { HasExited: true }) throw new InvalidOperationException($"The host exited:\n{string.Join('\n', _log.TakeLast(30))}");
+            if (_log.FirstOrDefault(match) is { } line)
+                return line;
+            if (_process is { HasExited: true })
+                throw new InvalidOperationException($"The host exited:\n{string.Join('\n', _log.TakeLast(30))}");
             await Task.Delay(50);
         }
-        throw new TimeoutException($"No such log line within {timeout}; last lines:\n{string.Join('\n', _log.TakeLast(30))}");
+        throw new TimeoutException(
+            $"No such log line within {timeout}; last lines:\n{string.Join('\n', _log.TakeLast(30))}"
+        );
     }
 
     public async ValueTask DisposeAsync()

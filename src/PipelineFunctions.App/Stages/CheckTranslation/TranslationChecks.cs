@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.Core.TranslationChecks;
 using PipelineFunctions.Core.Transcripts;
+using PipelineFunctions.Core.TranslationChecks;
 
 namespace PipelineFunctions.App.Stages.CheckTranslation;
 
@@ -13,13 +13,20 @@ public sealed class TranslationChecks
 {
     readonly ConcurrentDictionary<string, Lazy<TranslationChecker>> _checkers = new();
 
-    public TranslationCheckDocument Run(StudyDocument study, TranscriptDocument source,
+    public TranslationCheckDocument Run(
+        StudyDocument study,
+        TranscriptDocument source,
         IReadOnlyList<SpeakerTurn> sourceTurns,
-        TranscriptDocument translation, IReadOnlyList<SpeakerTurn> translationTurns, PairKeys? keys, DateTimeOffset now)
+        TranscriptDocument translation,
+        IReadOnlyList<SpeakerTurn> translationTurns,
+        PairKeys? keys,
+        DateTimeOffset now
+    )
     {
         var languages = string.Join(',', study.Languages.Order(StringComparer.Ordinal));
-        var checker = _checkers.GetOrAdd(languages, _ =>
-            new Lazy<TranslationChecker>(() => new TranslationChecker(study.Languages))).Value;
+        var checker = _checkers
+            .GetOrAdd(languages, _ => new Lazy<TranslationChecker>(() => new TranslationChecker(study.Languages)))
+            .Value;
         var result = checker.Check(sourceTurns, source.Language, translationTurns, translation.Language, keys);
         return new TranslationCheckDocument
         {
@@ -32,8 +39,15 @@ public sealed class TranslationChecks
             TranslationLanguage = translation.Language,
             Supersedes = translation.Supersedes,
             Alignment = result.Alignment.Select(a => new AlignedTurns(a.SourceTurn, a.TranslationTurn)).ToList(),
-            Flags = result.Flags.Select(f => new TranslationFlagEntry(f.Kind, f.Severity, f.SourceTurn,
-                f.TranslationTurn, f.Explanation)).ToList(),
+            Flags = result
+                .Flags.Select(f => new TranslationFlagEntry(
+                    f.Kind,
+                    f.Severity,
+                    f.SourceTurn,
+                    f.TranslationTurn,
+                    f.Explanation
+                ))
+                .ToList(),
             CheckedAt = now,
             Review = TranslationReview.Pending,
         };

@@ -17,13 +17,22 @@ namespace PipelineFunctions.App.Stages.Ingest;
 /// source, and hands the transcript to pseudonymisation.
 /// </summary>
 public sealed class IngestTranscript(
-    StageRunner runner, StudyStore studies, TranscriptStore transcripts, TranscriptTexts texts, BlobContainers blobs,
-    TranscriptWorkflow workflow, PipelineSettings settings, TimeProvider clock)
+    StageRunner runner,
+    StudyStore studies,
+    TranscriptStore transcripts,
+    TranscriptTexts texts,
+    BlobContainers blobs,
+    TranscriptWorkflow workflow,
+    PipelineSettings settings,
+    TimeProvider clock
+)
 {
     [Function(nameof(IngestTranscript))]
-    public Task RunAsync([QueueTrigger(StageTable.Queues.Ingest)] string message, FunctionContext function,
-        CancellationToken ct) =>
-        runner.RunAsync(StageTable.Ingest, message, function, context => IngestAsync(message, context, ct), ct);
+    public Task RunAsync(
+        [QueueTrigger(StageTable.Queues.Ingest)] string message,
+        FunctionContext function,
+        CancellationToken ct
+    ) => runner.RunAsync(StageTable.Ingest, message, function, context => IngestAsync(message, context, ct), ct);
 
     async Task IngestAsync(string message, StageContext context, CancellationToken ct)
     {
@@ -39,9 +48,15 @@ public sealed class IngestTranscript(
 
         var blob = blobs.Uploads.GetBlobClient(blobName);
         BlobDownloadResult download;
-        try { download = (await blob.DownloadContentAsync(ct)).Value; }
-        catch (RequestFailedException e) when (e.Status == 404) { context.Log("Ingest: the uploaded blob no longer " +
-            "exists."); return; }
+        try
+        {
+            download = (await blob.DownloadContentAsync(ct)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            context.Log("Ingest: the uploaded blob no longer " + "exists.");
+            return;
+        }
 
         var upload = UploadMetadata.FromBlob(blobName, download.Details.Metadata);
         var study = upload is null ? null : await studies.GetAsync(upload.StudyId, ct);
@@ -55,8 +70,10 @@ public sealed class IngestTranscript(
         var sha = TranscriptIds.Sha256(content);
         var id = TranscriptIds.For(study.Id, sha);
         context.Describe(study.Id, id);
-        var (transcript, _) = await transcripts.CreateOrGetAsync(NewTranscripts.Document(id, study, upload, blobName,
-            sha, content.Length, clock.GetUtcNow()), ct);
+        var (transcript, _) = await transcripts.CreateOrGetAsync(
+            NewTranscripts.Document(id, study, upload, blobName, sha, content.Length, clock.GetUtcNow()),
+            ct
+        );
         if (transcript.UploadBlob != blobName)
         {
             context.Log($"Ingest: upload is a duplicate of {transcript.Id}; nothing new recorded.");
@@ -64,11 +81,13 @@ public sealed class IngestTranscript(
         }
         switch (Transitions.StepFor(Trigger.Ingest, transcript))
         {
-            case StageStep.Run: break;
+            case StageStep.Run:
+                break;
             case StageStep.Done:
                 await workflow.HandOnIfRetryAsync(transcript, context.DequeueCount, ct);
                 return;
-            default: return;
+            default:
+                return;
         }
 
         ParsedTranscript parsed;
@@ -76,7 +95,8 @@ public sealed class IngestTranscript(
         {
             if (NewTranscripts.Problem(study, upload) is { } problem)
                 throw new TranscriptRejectedException(RejectionReason.UnknownFormat, problem);
-            parsed = await texts.LoadParsedAsync(id, ct)
+            parsed =
+                await texts.LoadParsedAsync(id, ct)
                 ?? TranscriptReader.Read(upload.FileName, content, new TranscriptLimits(settings.MaxUploadBytes));
         }
         catch (TranscriptRejectedException e)
@@ -88,21 +108,34 @@ public sealed class IngestTranscript(
 
         await texts.SaveParsedAsync(id, parsed, ct);
         await MeetByInterviewAsync(transcript, ct);
-        if (transcript.TranslationOf is { } sourceId
-            && await transcripts.GetAsync(study.Id, sourceId, ct) is { } source)
+        if (
+            transcript.TranslationOf is { } sourceId
+            && await transcripts.GetAsync(study.Id, sourceId, ct) is { } source
+        )
         {
             // A second translation of the same source is a correction: the earlier one steps aside, history kept.
-            if (source.TranslationId is { } earlier && earlier != id
-                && await transcripts.GetAsync(study.Id, earlier, ct) is { } superseded)
+            if (
+                source.TranslationId is { } earlier
+                && earlier != id
+                && await transcripts.GetAsync(study.Id, earlier, ct) is { } superseded
+            )
             {
                 await transcripts.SetSupersedesAsync(study.Id, id, earlier, ct);
-                await workflow.MoveFromCurrentAsync(superseded, Trigger.Supersede, TranscriptStatus.Superseded,
-                    $"Replaced by the corrected translation {id}.", ct);
+                await workflow.MoveFromCurrentAsync(
+                    superseded,
+                    Trigger.Supersede,
+                    TranscriptStatus.Superseded,
+                    $"Replaced by the corrected translation {id}.",
+                    ct
+                );
             }
             await transcripts.SetTranslationAsync(study.Id, sourceId, id, ct);
         }
-        var facts = new TranscriptFacts(Format: parsed.Format.ToString(), TurnCount: parsed.Turns.Count,
-            WordCount: parsed.Turns.Sum(t => t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        var facts = new TranscriptFacts(
+            Format: parsed.Format.ToString(),
+            TurnCount: parsed.Turns.Count,
+            WordCount: parsed.Turns.Sum(t => t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)
+        );
         if (await workflow.MoveAsync(transcript, TranscriptStatus.Parsed, null, ct, facts))
             context.Log($"{id}: parsed, {parsed.Turns.Count} turns.");
         else
@@ -115,22 +148,29 @@ public sealed class IngestTranscript(
     /// </summary>
     async Task MeetByInterviewAsync(TranscriptDocument transcript, CancellationToken ct)
     {
-        if (transcript.InterviewId is null || transcript.Role is null || transcript.PairId is not null) return;
+        if (transcript.InterviewId is null || transcript.Role is null || transcript.PairId is not null)
+            return;
         var other = (await transcripts.ListAsync(transcript.StudyId, ct))
-            .Where(t => t.Id != transcript.Id && t.SiteId == transcript.SiteId
+            .Where(t =>
+                t.Id != transcript.Id
+                && t.SiteId == transcript.SiteId
                 && t.InterviewId == transcript.InterviewId
-                && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Superseded
-                    or TranscriptStatus.Failed))
-            .OrderByDescending(t => t.ReceivedAt).ToList();
-        if (transcript.Role == PairRole.Translation
-            && other.FirstOrDefault(t => t.Role == PairRole.Source) is { } source)
+                && t.Status is not (TranscriptStatus.Rejected or TranscriptStatus.Superseded or TranscriptStatus.Failed)
+            )
+            .OrderByDescending(t => t.ReceivedAt)
+            .ToList();
+        if (
+            transcript.Role == PairRole.Translation
+            && other.FirstOrDefault(t => t.Role == PairRole.Source) is { } source
+        )
         {
             transcript.TranslationOf = source.Id;
             await transcripts.SetTranslationOfAsync(transcript.StudyId, transcript.Id, source.Id, ct);
         }
-        else if (transcript.Role == PairRole.Source
-                 && other.FirstOrDefault(t => t.Role == PairRole.Translation
-                     && t.TranslationOf is null) is { } translation)
+        else if (
+            transcript.Role == PairRole.Source
+            && other.FirstOrDefault(t => t.Role == PairRole.Translation && t.TranslationOf is null) is { } translation
+        )
         {
             await transcripts.SetTranslationOfAsync(transcript.StudyId, translation.Id, transcript.Id, ct);
             await transcripts.SetTranslationAsync(transcript.StudyId, transcript.Id, translation.Id, ct);

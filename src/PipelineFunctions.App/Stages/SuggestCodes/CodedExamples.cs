@@ -12,21 +12,36 @@ namespace PipelineFunctions.App.Stages.SuggestCodes;
 /// </summary>
 public sealed class CodedExamples(TranscriptStore transcripts, CodingStore codings, ReviewStore review)
 {
-    public async Task<IReadOnlyList<CodingDecision>> ForStudyAsync(string studyId, string exceptTranscript, CancellationToken ct)
+    public async Task<IReadOnlyList<CodingDecision>> ForStudyAsync(
+        string studyId,
+        string exceptTranscript,
+        CancellationToken ct
+    )
     {
         var decisions = new List<CodingDecision>();
-        foreach (var t in CodingRules.Ready(await transcripts.ListAsync(studyId, ct)).Where(t => t.Id != exceptTranscript))
+        foreach (
+            var t in CodingRules.Ready(await transcripts.ListAsync(studyId, ct)).Where(t => t.Id != exceptTranscript)
+        )
         {
             var works = await codings.ListAsync(t.Id, ct);
-            if (works.Count == 0) continue;
-            var decided = works.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder) is { } final ? [final] : works;
+            if (works.Count == 0)
+                continue;
+            var decided = works.FirstOrDefault(w => w.Coder == CoderWorkDocument.FinalCoder) is { } final
+                ? [final]
+                : works;
             var segments = (await review.SegmentsAsync(t.Id, ct)).ToDictionary(s => s.Segment, s => s.Text);
             foreach (var work in decided)
             {
-                decisions.AddRange(work.Codings.Where(c => segments.ContainsKey(c.Segment))
-                    .Select(c => CodingDecision.ForOrigin(Passage(segments[c.Segment], c.Start, c.End), c.CodeId, c.Origin)));
-                decisions.AddRange(work.Rejected.Where(r => segments.ContainsKey(r.Segment))
-                    .Select(r => new CodingDecision(segments[r.Segment], r.CodeId, CodingDecisionKind.Rejected)));
+                decisions.AddRange(
+                    work.Codings.Where(c => segments.ContainsKey(c.Segment))
+                        .Select(c =>
+                            CodingDecision.ForOrigin(Passage(segments[c.Segment], c.Start, c.End), c.CodeId, c.Origin)
+                        )
+                );
+                decisions.AddRange(
+                    work.Rejected.Where(r => segments.ContainsKey(r.Segment))
+                        .Select(r => new CodingDecision(segments[r.Segment], r.CodeId, CodingDecisionKind.Rejected))
+                );
             }
         }
         return decisions;

@@ -29,11 +29,17 @@ public sealed class BlobContainers(PipelineSettings settings)
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
         foreach (var name in Names)
-            await _service.GetBlobContainerClient(name).CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct);
+            await _service
+                .GetBlobContainerClient(name)
+                .CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct);
     }
 
-    public static async Task WriteJsonAsync<T>(BlobContainerClient container, string name, T value, CancellationToken ct) =>
-        await container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(value, Json), overwrite: true, ct);
+    public static async Task WriteJsonAsync<T>(
+        BlobContainerClient container,
+        string name,
+        T value,
+        CancellationToken ct
+    ) => await container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(value, Json), overwrite: true, ct);
 
     public static async Task<T?> ReadJsonAsync<T>(BlobContainerClient container, string name, CancellationToken ct)
     {
@@ -42,6 +48,9 @@ public sealed class BlobContainers(PipelineSettings settings)
             var content = await container.GetBlobClient(name).DownloadContentAsync(ct);
             return content.Value.Content.ToObjectFromJson<T>(Json);
         }
-        catch (RequestFailedException e) when (e.Status == 404) { return default; }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return default;
+        }
     }
 }

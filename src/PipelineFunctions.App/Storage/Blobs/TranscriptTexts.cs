@@ -18,23 +18,34 @@ public sealed class TranscriptTexts(BlobContainers blobs)
 
     public async Task<IReadOnlyList<RosterEntry>> LoadRosterAsync(string studyId, CancellationToken ct) =>
         await BlobContainers.ReadJsonAsync<List<RosterEntry>>(blobs.Restricted, $"studies/{studyId}/roster.json", ct)
-            ?? [];
+        ?? [];
 
-    public Task SavePseudonymisedAsync(string transcriptId, int version, IReadOnlyList<SpeakerTurn> turns,
-        CancellationToken ct) =>
-        BlobContainers.WriteJsonAsync(blobs.Pseudonymised, $"{transcriptId}/v{version}.json", turns, ct);
+    public Task SavePseudonymisedAsync(
+        string transcriptId,
+        int version,
+        IReadOnlyList<SpeakerTurn> turns,
+        CancellationToken ct
+    ) => BlobContainers.WriteJsonAsync(blobs.Pseudonymised, $"{transcriptId}/v{version}.json", turns, ct);
 
     public Task<List<SpeakerTurn>?> LoadPseudonymisedAsync(string transcriptId, int version, CancellationToken ct) =>
         BlobContainers.ReadJsonAsync<List<SpeakerTurn>>(blobs.Pseudonymised, $"{transcriptId}/v{version}.json", ct);
 
     public async Task<byte[]?> LoadKeyLogAsync(string transcriptId, int version, CancellationToken ct)
     {
-        try { return (await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin").DownloadContentAsync(ct))
-            .Value.Content.ToArray(); }
-        catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
+        try
+        {
+            return (
+                await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin").DownloadContentAsync(ct)
+            ).Value.Content.ToArray();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task SaveKeyLogAsync(string transcriptId, int version, byte[] sealedLog, CancellationToken ct) =>
-        await blobs.Keys.GetBlobClient($"{transcriptId}/v{version}.bin")
+        await blobs
+            .Keys.GetBlobClient($"{transcriptId}/v{version}.bin")
             .UploadAsync(BinaryData.FromBytes(sealedLog), overwrite: true, ct);
 }

@@ -43,10 +43,14 @@ public sealed class CosmosContainers : IDisposable
         if (settings.CosmosTrustLocalCertificate && _local)
         {
             // The local Cosmos server uses a self-signed certificate; trusted for loopback only.
-            options.HttpClientFactory = () => new HttpClient(new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
-            });
+            options.HttpClientFactory = () =>
+                new HttpClient(
+                    new HttpClientHandler
+                    {
+                        ServerCertificateCustomValidationCallback =
+                            HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+                    }
+                );
         }
         _client = string.IsNullOrEmpty(settings.CosmosKey)
             ? new CosmosClient(settings.CosmosEndpoint, AzureClients.Credential, options)
@@ -73,13 +77,17 @@ public sealed class CosmosContainers : IDisposable
     /// The local Cosmos server answers a missing item with 500 rather than 404: read as missing for a loopback
     /// endpoint only, so a real server error in Azure still fails.
     /// </summary>
-    public async Task<T?> ReadAsync<T>(Container container, string id, string partition, CancellationToken ct) where T : class
+    public async Task<T?> ReadAsync<T>(Container container, string id, string partition, CancellationToken ct)
+        where T : class
     {
         try
         {
             return (await container.ReadItemAsync<T>(id, new PartitionKey(partition), cancellationToken: ct)).Resource;
         }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound || (_local && e.StatusCode == HttpStatusCode.InternalServerError))
+        catch (CosmosException e)
+            when (e.StatusCode == HttpStatusCode.NotFound
+                || (_local && e.StatusCode == HttpStatusCode.InternalServerError)
+            )
         {
             return null;
         }
@@ -88,8 +96,12 @@ public sealed class CosmosContainers : IDisposable
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         // With the managed identity there are data-plane rights only: infra/ creates the database and containers.
-        if (!_usesKey) return;
-        Database database = await _client.CreateDatabaseIfNotExistsAsync(_database, cancellationToken: cancellationToken);
+        if (!_usesKey)
+            return;
+        Database database = await _client.CreateDatabaseIfNotExistsAsync(
+            _database,
+            cancellationToken: cancellationToken
+        );
         foreach (var (name, key) in PartitionKeys)
             await database.CreateContainerIfNotExistsAsync(name, key, cancellationToken: cancellationToken);
     }

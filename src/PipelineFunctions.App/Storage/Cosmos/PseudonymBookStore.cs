@@ -17,13 +17,24 @@ public sealed class PseudonymBookStore(CosmosContainers cosmos)
     /// <summary>Saves the book if nobody else changed it since it was loaded; false means load again and redo.</summary>
     public async Task<bool> TrySaveAsync(string studyId, PseudonymBook book, string? etag, CancellationToken ct)
     {
-        var doc = new PseudonymBookDocument { Id = studyId, StudyId = studyId, Numbers = book.Numbers.ToDictionary() };
+        var doc = new PseudonymBookDocument
+        {
+            Id = studyId,
+            StudyId = studyId,
+            Numbers = book.Numbers.ToDictionary(),
+        };
         try
         {
             if (etag is null)
                 await cosmos.PseudonymBooks.CreateItemAsync(doc, new PartitionKey(studyId), cancellationToken: ct);
             else
-                await cosmos.PseudonymBooks.ReplaceItemAsync(doc, studyId, new PartitionKey(studyId), new ItemRequestOptions { IfMatchEtag = etag }, ct);
+                await cosmos.PseudonymBooks.ReplaceItemAsync(
+                    doc,
+                    studyId,
+                    new PartitionKey(studyId),
+                    new ItemRequestOptions { IfMatchEtag = etag },
+                    ct
+                );
             return true;
         }
         catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)

@@ -13,13 +13,25 @@ public sealed class ReviewStore(CosmosContainers cosmos)
         cosmos.Suggestions.QueryPartitionAsync<SuggestionDocument>(transcriptId, ct);
 
     /// <summary>Makes the stored segments exactly these: upserts by deterministic id, deletes any left over.</summary>
-    public Task ReplaceSegmentsAsync(string transcriptId, IReadOnlyList<SegmentDocument> segments, CancellationToken ct) =>
-        ReplaceAllAsync(cosmos.Segments, transcriptId, segments, s => s.Id, ct);
+    public Task ReplaceSegmentsAsync(
+        string transcriptId,
+        IReadOnlyList<SegmentDocument> segments,
+        CancellationToken ct
+    ) => ReplaceAllAsync(cosmos.Segments, transcriptId, segments, s => s.Id, ct);
 
-    public Task ReplaceSuggestionsAsync(string transcriptId, IReadOnlyList<SuggestionDocument> suggestions, CancellationToken ct) =>
-        ReplaceAllAsync(cosmos.Suggestions, transcriptId, suggestions, s => s.Id, ct);
+    public Task ReplaceSuggestionsAsync(
+        string transcriptId,
+        IReadOnlyList<SuggestionDocument> suggestions,
+        CancellationToken ct
+    ) => ReplaceAllAsync(cosmos.Suggestions, transcriptId, suggestions, s => s.Id, ct);
 
-    static async Task ReplaceAllAsync<T>(Container container, string transcriptId, IReadOnlyList<T> items, Func<T, string> id, CancellationToken ct)
+    static async Task ReplaceAllAsync<T>(
+        Container container,
+        string transcriptId,
+        IReadOnlyList<T> items,
+        Func<T, string> id,
+        CancellationToken ct
+    )
     {
         var partition = new PartitionKey(transcriptId);
         var existing = await container.QueryPartitionAsync<IdOnly>(transcriptId, ct, "c.id");
@@ -27,14 +39,28 @@ public sealed class ReviewStore(CosmosContainers cosmos)
         // Transactional batch is not served by the local server, so each document is its own write, several at once (an
         // hour-long interview has hundreds); deterministic ids make a replay harmless.
         var writes = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct };
-        await Parallel.ForEachAsync(items, writes, async (item, token) =>
-            await container.UpsertItemAsync(item, partition, new ItemRequestOptions { EnableContentResponseOnWrite = false }, token));
-        await Parallel.ForEachAsync(existing.Where(e => !keep.Contains(e.Id)), writes, async (stale, token) =>
-            await container.DeleteItemAsync<object>(stale.Id, partition, cancellationToken: token));
+        await Parallel.ForEachAsync(
+            items,
+            writes,
+            async (item, token) =>
+                await container.UpsertItemAsync(
+                    item,
+                    partition,
+                    new ItemRequestOptions { EnableContentResponseOnWrite = false },
+                    token
+                )
+        );
+        await Parallel.ForEachAsync(
+            existing.Where(e => !keep.Contains(e.Id)),
+            writes,
+            async (stale, token) =>
+                await container.DeleteItemAsync<object>(stale.Id, partition, cancellationToken: token)
+        );
     }
 
     sealed class IdOnly
     {
-        [Newtonsoft.Json.JsonProperty("id")] public string Id { get; set; } = "";
+        [Newtonsoft.Json.JsonProperty("id")]
+        public string Id { get; set; } = "";
     }
 }

@@ -13,26 +13,50 @@ namespace PipelineFunctions.App.Storage.Cosmos;
 public sealed class StudySummaryStore(CosmosContainers cosmos, TimeProvider clock) : IStudySummaries
 {
     public Task RecordCreatedAsync(TranscriptDocument transcript, CancellationToken ct) =>
-        RecordAsync(transcript.StudyId, [PatchOperation.Increment($"/counts/{StudySummaryDocument.CountKey(transcript.SiteId, transcript.Status)}", 1),
-            PatchOperation.Add("/moves/-", new SummaryMove(transcript.SiteId, transcript.Status.ToString(), transcript.ReceivedAt))], ct);
+        RecordAsync(
+            transcript.StudyId,
+            [
+                PatchOperation.Increment(
+                    $"/counts/{StudySummaryDocument.CountKey(transcript.SiteId, transcript.Status)}",
+                    1
+                ),
+                PatchOperation.Add(
+                    "/moves/-",
+                    new SummaryMove(transcript.SiteId, transcript.Status.ToString(), transcript.ReceivedAt)
+                ),
+            ],
+            ct
+        );
 
     public Task RecordMoveAsync(TranscriptDocument before, TranscriptStatus to, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var stages = StageTimings.Added(before, new StatusChange(to, now)).Select(d => new StageRun(d.Stage, d.Duration.TotalSeconds)).ToList();
-        return RecordAsync(before.StudyId,
-        [
-            PatchOperation.Increment($"/counts/{StudySummaryDocument.CountKey(before.SiteId, before.Status)}", -1),
-            PatchOperation.Increment($"/counts/{StudySummaryDocument.CountKey(before.SiteId, to)}", 1),
-            PatchOperation.Add("/moves/-", new SummaryMove(before.SiteId, to.ToString(), now, stages.Count > 0 ? stages : null)),
-        ], ct);
+        var stages = StageTimings
+            .Added(before, new StatusChange(to, now))
+            .Select(d => new StageRun(d.Stage, d.Duration.TotalSeconds))
+            .ToList();
+        return RecordAsync(
+            before.StudyId,
+            [
+                PatchOperation.Increment($"/counts/{StudySummaryDocument.CountKey(before.SiteId, before.Status)}", -1),
+                PatchOperation.Increment($"/counts/{StudySummaryDocument.CountKey(before.SiteId, to)}", 1),
+                PatchOperation.Add(
+                    "/moves/-",
+                    new SummaryMove(before.SiteId, to.ToString(), now, stages.Count > 0 ? stages : null)
+                ),
+            ],
+            ct
+        );
     }
 
     /// <summary>The study's summary, trimmed to its latest moves; built from its transcripts when it has none yet.</summary>
     public async Task<StudySummaryDocument> GetAsync(string studyId, CancellationToken ct)
     {
-        var summary = await cosmos.ReadAsync<StudySummaryDocument>(cosmos.Summaries, studyId, studyId, ct) ?? await BuildAsync(studyId, ct);
-        if (summary.Moves.Count > StudySummaryDocument.MaxMoves) await TrimAsync(summary, ct);
+        var summary =
+            await cosmos.ReadAsync<StudySummaryDocument>(cosmos.Summaries, studyId, studyId, ct)
+            ?? await BuildAsync(studyId, ct);
+        if (summary.Moves.Count > StudySummaryDocument.MaxMoves)
+            await TrimAsync(summary, ct);
         return summary;
     }
 
@@ -40,8 +64,13 @@ public sealed class StudySummaryStore(CosmosContainers cosmos, TimeProvider cloc
     {
         try
         {
-            await cosmos.Summaries.PatchItemAsync<StudySummaryDocument>(studyId, new PartitionKey(studyId), operations,
-                new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+            await cosmos.Summaries.PatchItemAsync<StudySummaryDocument>(
+                studyId,
+                new PartitionKey(studyId),
+                operations,
+                new PatchItemRequestOptions { EnableContentResponseOnWrite = false },
+                ct
+            );
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -57,12 +86,19 @@ public sealed class StudySummaryStore(CosmosContainers cosmos, TimeProvider cloc
         {
             Id = studyId,
             StudyId = studyId,
-            Counts = transcripts.GroupBy(t => StudySummaryDocument.CountKey(t.SiteId, t.Status)).ToDictionary(g => g.Key, g => g.Count()),
+            Counts = transcripts
+                .GroupBy(t => StudySummaryDocument.CountKey(t.SiteId, t.Status))
+                .ToDictionary(g => g.Key, g => g.Count()),
             Moves = [.. transcripts.SelectMany(Moves).OrderBy(m => m.At).TakeLast(StudySummaryDocument.MaxMoves)],
         };
         try
         {
-            await cosmos.Summaries.CreateItemAsync(summary, new PartitionKey(studyId), new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+            await cosmos.Summaries.CreateItemAsync(
+                summary,
+                new PartitionKey(studyId),
+                new ItemRequestOptions { EnableContentResponseOnWrite = false },
+                ct
+            );
             return summary;
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
@@ -77,7 +113,10 @@ public sealed class StudySummaryStore(CosmosContainers cosmos, TimeProvider cloc
         var history = new TranscriptDocument { History = [], ReceivedAt = t.ReceivedAt };
         foreach (var entry in t.History)
         {
-            var stages = StageTimings.Added(history, entry).Select(d => new StageRun(d.Stage, d.Duration.TotalSeconds)).ToList();
+            var stages = StageTimings
+                .Added(history, entry)
+                .Select(d => new StageRun(d.Stage, d.Duration.TotalSeconds))
+                .ToList();
             history.History.Add(entry);
             yield return new SummaryMove(t.SiteId, entry.Status.ToString(), entry.At, stages.Count > 0 ? stages : null);
         }
@@ -89,8 +128,13 @@ public sealed class StudySummaryStore(CosmosContainers cosmos, TimeProvider cloc
         summary.Moves = summary.Moves.TakeLast(StudySummaryDocument.MaxMoves).ToList();
         try
         {
-            await cosmos.Summaries.ReplaceItemAsync(summary, summary.Id, new PartitionKey(summary.StudyId),
-                new ItemRequestOptions { IfMatchEtag = summary.ETag, EnableContentResponseOnWrite = false }, ct);
+            await cosmos.Summaries.ReplaceItemAsync(
+                summary,
+                summary.Id,
+                new PartitionKey(summary.StudyId),
+                new ItemRequestOptions { IfMatchEtag = summary.ETag, EnableContentResponseOnWrite = false },
+                ct
+            );
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed) { }
     }

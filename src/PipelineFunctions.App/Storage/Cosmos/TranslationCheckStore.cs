@@ -9,14 +9,29 @@ public sealed class TranslationCheckStore(CosmosContainers cosmos)
     public Task<TranslationCheckDocument?> GetAsync(string studyId, string translationId, CancellationToken ct) =>
         cosmos.ReadAsync<TranslationCheckDocument>(cosmos.TranslationChecks, translationId, studyId, ct);
 
-    public Task<List<TranslationCheckDocument>> ListAsync(string studyId, TranslationReview review, CancellationToken ct) =>
-        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, ct, "*", "c.review = @review", ("@review", review.ToString()));
+    public Task<List<TranslationCheckDocument>> ListAsync(
+        string studyId,
+        TranslationReview review,
+        CancellationToken ct
+    ) =>
+        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(
+            studyId,
+            ct,
+            "*",
+            "c.review = @review",
+            ("@review", review.ToString())
+        );
 
     /// <summary>Checks a lead still has to act on: pending, or queried back to the site.</summary>
     public Task<List<TranslationCheckDocument>> OpenAsync(string studyId, CancellationToken ct) =>
-        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(studyId, ct, "*",
+        cosmos.TranslationChecks.QueryPartitionAsync<TranslationCheckDocument>(
+            studyId,
+            ct,
+            "*",
             "c.review = @pending OR c.review = @queried",
-            ("@pending", TranslationReview.Pending.ToString()), ("@queried", TranslationReview.Queried.ToString()));
+            ("@pending", TranslationReview.Pending.ToString()),
+            ("@queried", TranslationReview.Queried.ToString())
+        );
 
     public async Task UpsertAsync(TranslationCheckDocument check, CancellationToken ct) =>
         await cosmos.TranslationChecks.UpsertItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);
@@ -26,10 +41,17 @@ public sealed class TranslationCheckStore(CosmosContainers cosmos)
     {
         try
         {
-            await cosmos.TranslationChecks.CreateItemAsync(check, new PartitionKey(check.StudyId), cancellationToken: ct);
+            await cosmos.TranslationChecks.CreateItemAsync(
+                check,
+                new PartitionKey(check.StudyId),
+                cancellationToken: ct
+            );
             return true;
         }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict) { return false; }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
     }
 
     /// <summary>Saves a change made on a document read earlier; false when someone else changed it in between.</summary>
@@ -37,9 +59,18 @@ public sealed class TranslationCheckStore(CosmosContainers cosmos)
     {
         try
         {
-            await cosmos.TranslationChecks.ReplaceItemAsync(check, check.Id, new PartitionKey(check.StudyId), new ItemRequestOptions { IfMatchEtag = check.ETag }, ct);
+            await cosmos.TranslationChecks.ReplaceItemAsync(
+                check,
+                check.Id,
+                new PartitionKey(check.StudyId),
+                new ItemRequestOptions { IfMatchEtag = check.ETag },
+                ct
+            );
             return true;
         }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed) { return false; }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using PipelineFunctions.App.Model;
-using PipelineFunctions.App.Telemetry;
 using PipelineFunctions.App.Settings;
+using PipelineFunctions.App.Telemetry;
 using PipelineFunctions.App.Workflow;
 
 namespace PipelineFunctions.App.Storage.Queues;
@@ -47,7 +47,17 @@ public sealed class PipelineQueues(PipelineSettings settings) : IStageQueues
     public async Task SendAsync(string queue, TranscriptMessage message, CancellationToken ct)
     {
         using var send = PipelineTelemetry.StartSend(queue, message.StudyId, message.TranscriptId);
-        await SendTextAsync(queue, JsonSerializer.Serialize(message with { Traceparent = PipelineTelemetry.Traceparent() ?? message.Traceparent }, Json), ct);
+        await SendTextAsync(
+            queue,
+            JsonSerializer.Serialize(
+                message with
+                {
+                    Traceparent = PipelineTelemetry.Traceparent() ?? message.Traceparent,
+                },
+                Json
+            ),
+            ct
+        );
     }
 
     /// <summary>Sends text that is JSON already, such as an Event Grid event.</summary>

@@ -19,7 +19,8 @@ public static class ContentFingerprint
         try
         {
             var turns = TranscriptReader.Read("source.txt", Encoding.UTF8.GetBytes(text)).Turns;
-            if (turns.Count > 0) return Of(turns);
+            if (turns.Count > 0)
+                return Of(turns);
         }
         catch (TranscriptRejectedException) { }
         return Hash(text.Split('\n'));
@@ -32,5 +33,10 @@ public static class ContentFingerprint
     }
 
     static string Line(string line) =>
-        string.Join(' ', line.Normalize(NormalizationForm.FormC).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(
+            ' ',
+            line.Normalize(NormalizationForm.FormC)
+                .ToLowerInvariant()
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        );
 }

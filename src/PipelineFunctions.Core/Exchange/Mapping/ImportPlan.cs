@@ -8,8 +8,10 @@ public enum MappingOrigin
 {
     /// <summary>Not known: to be chosen on the import page.</summary>
     None,
+
     /// <summary>The file says so: the source's own variables or those of its cases (our export writes Site and Language).</summary>
     File,
+
     /// <summary>Chosen by the person importing.</summary>
     Chosen,
 }
@@ -22,10 +24,22 @@ public enum MappingOrigin
 /// source of the file) already holds is a duplicate and would not be imported.
 /// </summary>
 public sealed record SourcePlan(
-    int Number, string Guid, string Name, string Kind, bool Placed,
-    string? Site, MappingOrigin SiteFrom, string? SuggestedSite,
-    string? Language, MappingOrigin LanguageFrom, string? SuggestedLanguage,
-    string? Fingerprint, string? DuplicateOfTranscript = null, int? DuplicateOfSource = null, string? Reason = null)
+    int Number,
+    string Guid,
+    string Name,
+    string Kind,
+    bool Placed,
+    string? Site,
+    MappingOrigin SiteFrom,
+    string? SuggestedSite,
+    string? Language,
+    MappingOrigin LanguageFrom,
+    string? SuggestedLanguage,
+    string? Fingerprint,
+    string? DuplicateOfTranscript = null,
+    int? DuplicateOfSource = null,
+    string? Reason = null
+)
 {
     public bool IsDuplicate => DuplicateOfTranscript is not null || DuplicateOfSource is not null;
 
@@ -45,23 +59,43 @@ public sealed record ImportPlan(IReadOnlyList<SourcePlan> Sources, IReadOnlyList
     public int AwaitingChoice => Sources.Count(s => s.NeedsChoice);
 
     /// <summary>The same plan with a person's choices (source number → site id, language code) applied where valid for the study.</summary>
-    public ImportPlan Choose(IReadOnlyDictionary<int, (string? Site, string? Language)> choices, IReadOnlyList<ImportSite> sites, IReadOnlyCollection<string> languages) =>
-        this with { Sources = Sources.Select(s => choices.TryGetValue(s.Number, out var c) ? Chosen(s, c.Site, c.Language, sites, languages) : s).ToList() };
+    public ImportPlan Choose(
+        IReadOnlyDictionary<int, (string? Site, string? Language)> choices,
+        IReadOnlyList<ImportSite> sites,
+        IReadOnlyCollection<string> languages
+    ) =>
+        this with
+        {
+            Sources = Sources
+                .Select(s =>
+                    choices.TryGetValue(s.Number, out var c) ? Chosen(s, c.Site, c.Language, sites, languages) : s
+                )
+                .ToList(),
+        };
 
-    static SourcePlan Chosen(SourcePlan s, string? site, string? language, IReadOnlyList<ImportSite> sites, IReadOnlyCollection<string> languages)
+    static SourcePlan Chosen(
+        SourcePlan s,
+        string? site,
+        string? language,
+        IReadOnlyList<ImportSite> sites,
+        IReadOnlyCollection<string> languages
+    )
     {
-        if (site is not null && sites.Any(x => x.Id == site)) s = s with { Site = site, SiteFrom = MappingOrigin.Chosen };
-        if (language is not null && languages.Contains(language)) s = s with { Language = language, LanguageFrom = MappingOrigin.Chosen };
+        if (site is not null && sites.Any(x => x.Id == site))
+            s = s with { Site = site, SiteFrom = MappingOrigin.Chosen };
+        if (language is not null && languages.Contains(language))
+            s = s with { Language = language, LanguageFrom = MappingOrigin.Chosen };
         return s;
     }
 
     /// <summary>What the dry run says, in the user's words.</summary>
     public string Summary =>
-        Sources.Count == 0 ? "The file holds no sources." :
-        ToImport == 0 && AwaitingChoice == 0 && Duplicates > 0 && Duplicates == Sources.Count(s => s.Placed)
-            ? $"Nothing would be imported: all {Duplicates} source(s) with text are already in the study." :
-        $"{ToImport} source(s) would be imported" +
-        (AwaitingChoice > 0 ? $", {AwaitingChoice} wait for a site or language to be chosen" : "") +
-        (Duplicates > 0 ? $", {Duplicates} are already in the study or the file and would be skipped" : "") +
-        (NotPlaced > 0 ? $", {NotPlaced} have no text that can be read" : "") + ".";
+        Sources.Count == 0 ? "The file holds no sources."
+        : ToImport == 0 && AwaitingChoice == 0 && Duplicates > 0 && Duplicates == Sources.Count(s => s.Placed)
+            ? $"Nothing would be imported: all {Duplicates} source(s) with text are already in the study."
+        : $"{ToImport} source(s) would be imported"
+            + (AwaitingChoice > 0 ? $", {AwaitingChoice} wait for a site or language to be chosen" : "")
+            + (Duplicates > 0 ? $", {Duplicates} are already in the study or the file and would be skipped" : "")
+            + (NotPlaced > 0 ? $", {NotPlaced} have no text that can be read" : "")
+            + ".";
 }

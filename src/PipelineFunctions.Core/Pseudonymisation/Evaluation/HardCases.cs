@@ -8,8 +8,12 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evaluation;
 /// </summary>
 public static class HardCases
 {
-    static readonly Lazy<(IReadOnlyList<RosterEntry> Roster, IReadOnlyList<HardCase> Cases)> Loaded = new(() => Load("hard-cases"));
-    static readonly Lazy<(IReadOnlyList<RosterEntry> Roster, IReadOnlyList<HardCase> Cases)> FreshLoaded = new(() => Load("hard-cases-fresh"));
+    static readonly Lazy<(IReadOnlyList<RosterEntry> Roster, IReadOnlyList<HardCase> Cases)> Loaded = new(() =>
+        Load("hard-cases")
+    );
+    static readonly Lazy<(IReadOnlyList<RosterEntry> Roster, IReadOnlyList<HardCase> Cases)> FreshLoaded = new(() =>
+        Load("hard-cases-fresh")
+    );
 
     public static IReadOnlyList<RosterEntry> Roster => Loaded.Value.Roster;
     public static IReadOnlyList<HardCase> All => Loaded.Value.Cases;
@@ -21,13 +25,23 @@ public static class HardCases
     {
         var roster = new List<RosterEntry>();
         var cases = new List<HardCase>();
-        foreach (var line in EmbeddedData.Text($"Pseudonymisation.Evaluation.{name}.txt").Split('\n').Select(l => l.TrimEnd('\r')))
+        foreach (
+            var line in EmbeddedData
+                .Text($"Pseudonymisation.Evaluation.{name}.txt")
+                .Split('\n')
+                .Select(l => l.TrimEnd('\r'))
+        )
         {
             if (line.StartsWith("@roster ", StringComparison.Ordinal))
             {
                 var f = line[8..].Split('|');
-                roster.Add(new RosterEntry(f[0], Enum.Parse<IdentifierCategory>(f[1], true),
-                    f.Length > 2 ? f[2].Split(';', StringSplitOptions.RemoveEmptyEntries) : []));
+                roster.Add(
+                    new RosterEntry(
+                        f[0],
+                        Enum.Parse<IdentifierCategory>(f[1], true),
+                        f.Length > 2 ? f[2].Split(';', StringSplitOptions.RemoveEmptyEntries) : []
+                    )
+                );
             }
             else if (line.Length > 0 && !line.StartsWith('#'))
             {
@@ -41,7 +55,8 @@ public static class HardCases
     static HardCase Parse(int number, string kind, string language, string raw)
     {
         var colon = raw.IndexOf(": ", StringComparison.Ordinal);
-        var hasSpeaker = colon > 0 && !raw[..colon].Replace("[[", "").Replace("]]", "").Any(c => !char.IsLetterOrDigit(c));
+        var hasSpeaker =
+            colon > 0 && !raw[..colon].Replace("[[", "").Replace("]]", "").Any(c => !char.IsLetterOrDigit(c));
         var (speaker, speakerGo, _) = Strip(hasSpeaker ? raw[..colon] : "", inSpeaker: true);
         var (text, go, keep) = Strip(hasSpeaker ? raw[(colon + 2)..] : raw, inSpeaker: false);
         return new HardCase(number, kind, language, speaker, text, [.. speakerGo, .. go], keep);
@@ -56,9 +71,20 @@ public static class HardCases
         for (var i = 0; i < raw.Length; i++)
         {
             var pair = i + 1 < raw.Length ? raw.Substring(i, 2) : "";
-            if (pair is "[[" or "{{") { open = b.Length; target = pair == "[[" ? go : keep; i++; }
-            else if (pair is "]]" or "}}" && target is not null) { target.Add(new MarkedSpan(open, b.Length - open, inSpeaker)); target = null; i++; }
-            else b.Append(raw[i]);
+            if (pair is "[[" or "{{")
+            {
+                open = b.Length;
+                target = pair == "[[" ? go : keep;
+                i++;
+            }
+            else if (pair is "]]" or "}}" && target is not null)
+            {
+                target.Add(new MarkedSpan(open, b.Length - open, inSpeaker));
+                target = null;
+                i++;
+            }
+            else
+                b.Append(raw[i]);
         }
         return (b.ToString(), go, keep);
     }

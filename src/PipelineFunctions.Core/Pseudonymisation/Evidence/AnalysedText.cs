@@ -19,26 +19,35 @@ public sealed class AnalysedText(int turnPosition, bool inSpeaker, RecognitionIn
     public bool Covered(Token t)
     {
         foreach (var d in Detections)
-            if (t.Start < d.End && d.Start < t.End) return true;
+            if (t.Start < d.End && d.Start < t.End)
+                return true;
         return false;
     }
 
     /// <summary>The first and last token a span covers (-1 when none).</summary>
     public (int First, int Last) TokenRange(int start, int end)
     {
-        int first = -1, last = -1;
+        int first = -1,
+            last = -1;
         // Binary search for the first token ending after the start: a long turn has hundreds of words.
-        int lo = 0, hi = Tokens.Count;
+        int lo = 0,
+            hi = Tokens.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (Tokens[mid].End <= start) lo = mid + 1; else hi = mid;
+            if (Tokens[mid].End <= start)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         for (var i = lo; i < Tokens.Count; i++)
         {
-            if (Tokens[i].End <= start) continue;
-            if (Tokens[i].Start >= end) break;
-            if (first < 0) first = i;
+            if (Tokens[i].End <= start)
+                continue;
+            if (Tokens[i].Start >= end)
+                break;
+            if (first < 0)
+                first = i;
             last = i;
         }
         return (first, last);

@@ -17,13 +17,27 @@ public static partial class ClearSpans
         for (var i = 0; i < t.Tokens.Count; i++)
         {
             var token = t.Tokens[i];
-            if (token.Text.Length < 3 || t.Covered(token)) continue;
+            if (token.Text.Length < 3 || t.Covered(token))
+                continue;
             if (token.IsCapitalised)
             {
                 // A capitalised word no study language knows, with a person cue around it ("Der Kessler meinte",
                 // "Mwanaidi alikuja"), where capitals alone prove nothing (German, a sentence's start).
                 if (UnknownWord(t, token, allowed) && NameCues.Around(t.Input, i, i) is { } around)
-                    added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{IdentifierText.Key(token.Text)}", 44, "cue") with { Reason = $"unknown-word-with-{around}" });
+                    added.Add(
+                        TokenRuns.Span(
+                            t.Tokens,
+                            i,
+                            1,
+                            "PERSON",
+                            $"name:{IdentifierText.Key(token.Text)}",
+                            44,
+                            "cue"
+                        ) with
+                        {
+                            Reason = $"unknown-word-with-{around}",
+                        }
+                    );
                 continue;
             }
             var key = IdentifierText.Key(token.Text);
@@ -32,21 +46,37 @@ public static partial class ClearSpans
             {
                 // A lower-case word its sentence's language does not know, after a title or kinship word ("my cousin kato",
                 // "my neighbour kibonge" in English though Kiswahili has the word): a name.
-                if (WordLists.FunctionWords.ContainsKey(key) || !SpanScorer.CouldBeName(key, allowed)) continue;
+                if (WordLists.FunctionWords.ContainsKey(key) || !SpanScorer.CouldBeName(key, allowed))
+                    continue;
                 var around = NameCues.Around(t.Input, i, i);
                 if (!Lexicons.IsOrdinary(key, language) && around is "kinship" or "title")
-                    added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "lower-case-name") with { Reason = "lower-case-word-after-cue" });
+                    added.Add(
+                        TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "lower-case-name") with
+                        {
+                            Reason = "lower-case-word-after-cue",
+                        }
+                    );
                 // "peter said": a given name in lower case before what people do, though also a word; a person checks.
                 else if (around is "person-verb" && Lexicons.PeopleNames.Contains(key))
-                    t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, "lower-case-name-or-word"));
+                    t.Unsure.Add(
+                        (token.Start, IdentifierText.StripPossessive(token.Text).Length, "lower-case-name-or-word")
+                    );
                 continue;
             }
-            var ordinary = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, language) || Lexicons.IsOrdinary(key, null);
+            var ordinary =
+                NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, language) || Lexicons.IsOrdinary(key, null);
             var cue = NameCues.Around(t.Input, i, i);
-            if (ordinary && cue is not ("kinship" or "title" or "greeting")) continue;
-            added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "lower-case-name") with { Reason = ordinary ? $"lower-case-name-{cue}" : "lower-case-known-name" });
+            if (ordinary && cue is not ("kinship" or "title" or "greeting"))
+                continue;
+            added.Add(
+                TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "lower-case-name") with
+                {
+                    Reason = ordinary ? $"lower-case-name-{cue}" : "lower-case-known-name",
+                }
+            );
         }
-        if (added.Count > 0) t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];
+        if (added.Count > 0)
+            t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];
     }
 
     public static void MarkUnsure(AnalysedText t, IReadOnlySet<string> allowed)
@@ -55,8 +85,10 @@ public static partial class ClearSpans
         for (var i = 0; i < t.Tokens.Count; i++)
         {
             var token = t.Tokens[i];
-            if (t.Covered(token) || t.Unsure.Any(u => token.Start < u.Start + u.Length && u.Start < token.End)) continue;
-            if (Reason(t, i, allowed) is { } reason) t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, reason));
+            if (t.Covered(token) || t.Unsure.Any(u => token.Start < u.Start + u.Length && u.Start < token.End))
+                continue;
+            if (Reason(t, i, allowed) is { } reason)
+                t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, reason));
         }
     }
 
@@ -69,32 +101,43 @@ public static partial class ClearSpans
         foreach (Match m in NumberRun().Matches(t.Text))
         {
             // One group alone is a word of its own, judged as one ("long-number", "code").
-            if (!m.Value.Any(c => c is ' ' or '/' or '.' or '-')) continue;
+            if (!m.Value.Any(c => c is ' ' or '/' or '.' or '-'))
+                continue;
             var digits = m.Value.Count(char.IsDigit);
             var letters = m.Value.Count(char.IsLetter);
-            if (digits < 5 && !(digits >= 3 && letters >= 2)) continue;
-            if (m.Value.Contains(':') || Years().IsMatch(m.Value) || Covered(t, m.Index, m.Index + m.Length)) continue;
-            if (Money(t, m)) continue;
+            if (digits < 5 && !(digits >= 3 && letters >= 2))
+                continue;
+            if (m.Value.Contains(':') || Years().IsMatch(m.Value) || Covered(t, m.Index, m.Index + m.Length))
+                continue;
+            if (Money(t, m))
+                continue;
             t.Unsure.Add((m.Index, m.Length, letters > 0 ? "code-in-groups" : "number-in-groups"));
         }
     }
 
     static bool Covered(AnalysedText t, int start, int end) =>
-        t.Detections.Any(d => start < d.End && d.Start < end) || t.Unsure.Any(u => start < u.Start + u.Length && u.Start < end);
+        t.Detections.Any(d => start < d.End && d.Start < end)
+        || t.Unsure.Any(u => start < u.Start + u.Length && u.Start < end);
 
     static bool Money(AnalysedText t, Match m)
     {
         var before = t.Text[..m.Index].TrimEnd();
         var after = t.Text[(m.Index + m.Length)..].TrimStart();
-        if (before.Length > 0 && before[^1] is '$' or '€' or '£' or '₹' or '₪') return true;
+        if (before.Length > 0 && before[^1] is '$' or '€' or '£' or '₹' or '₪')
+            return true;
         var next = after.Length == 0 ? "" : new string(after.TakeWhile(char.IsLetter).ToArray());
         var previous = new string(before.Reverse().TakeWhile(char.IsLetter).Reverse().ToArray());
-        return after.StartsWith("/=", StringComparison.Ordinal) || MoneyWords.Contains(next) || MoneyWords.Contains(previous);
+        return after.StartsWith("/=", StringComparison.Ordinal)
+            || MoneyWords.Contains(next)
+            || MoneyWords.Contains(previous);
     }
 
     static readonly IReadOnlySet<string> MoneyWords = WordLists.Cues("money");
 
-    [GeneratedRegex(@"(?<![\w./-])(?:[A-Z]{1,4}[ -])?\d+(?:[ /.:-]\d+)*(?:[ -][A-Z]{1,4})?(?![\w]|[./-]\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"(?<![\w./-])(?:[A-Z]{1,4}[ -])?\d+(?:[ /.:-]\d+)*(?:[ -][A-Z]{1,4})?(?![\w]|[./-]\w)",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex NumberRun();
 
     [GeneratedRegex(@"^(?:(?:19|20)\d{2}(?:\s*[-/]\s*(?:(?:19|20)?\d{2}))?)$")]
@@ -104,25 +147,49 @@ public static partial class ClearSpans
     {
         var token = t.Tokens[i];
         var text = token.Text;
-        if (Initials(t, i) is { } initials) return initials;
+        if (Initials(t, i) is { } initials)
+            return initials;
         // "Precious is the eldest": a given name that is also a word, at a sentence's start, where a capital tells nothing.
-        if (token.IsCapitalised && token.SentenceStart && NameUse.IsWordName(IdentifierText.Key(text)) && !NameUse.AfterDeterminer(t.Input, i)) return "name-or-word";
+        if (
+            token.IsCapitalised
+            && token.SentenceStart
+            && NameUse.IsWordName(IdentifierText.Key(text))
+            && !NameUse.AfterDeterminer(t.Input, i)
+        )
+            return "name-or-word";
         var digits = text.Count(char.IsDigit);
         if (digits > 0)
         {
             var letters = text.Count(char.IsLetter);
-            if (letters == 0) return digits >= 5 ? "long-number" : null;
-            return digits >= 2 && letters >= 1 && text.Length >= 5 && SpanScorer.PublicCategory(IdentifierText.Normalise(text), []) is null ? "code" : null;
+            if (letters == 0)
+                return digits >= 5 ? "long-number" : null;
+            return
+                digits >= 2
+                && letters >= 1
+                && text.Length >= 5
+                && SpanScorer.PublicCategory(IdentifierText.Normalise(text), []) is null
+                ? "code"
+                : null;
         }
-        if (!UnknownWord(t, token, allowed)) return null;
-        return token.SentenceStart ? "unknown-word-at-sentence-start" : t.Input.LanguageAt(token.Start) is "de" ? "unknown-capitalised-word-de" : "unknown-capitalised-word";
+        if (!UnknownWord(t, token, allowed))
+            return null;
+        return token.SentenceStart ? "unknown-word-at-sentence-start"
+            : t.Input.LanguageAt(token.Start) is "de" ? "unknown-capitalised-word-de"
+            : "unknown-capitalised-word";
     }
 
     /// <summary>"J.M.", "S.K. sir", "R. fought": capital letters with their dots inside a sentence are a person's initials.</summary>
     static string? Initials(AnalysedText t, int i)
     {
         var token = t.Tokens[i];
-        if (token.Text.Length != 1 || !char.IsUpper(token.Text[0]) || token.Text is "I" or "A" || token.End >= t.Text.Length || t.Text[token.End] != '.') return null;
+        if (
+            token.Text.Length != 1
+            || !char.IsUpper(token.Text[0])
+            || token.Text is "I" or "A"
+            || token.End >= t.Text.Length
+            || t.Text[token.End] != '.'
+        )
+            return null;
         // At a sentence's start only a run of two ("J.M.") says so: "A." or "B." may number a list.
         var run = i + 1 < t.Tokens.Count && t.Tokens[i + 1].Start == token.End + 1 && t.Tokens[i + 1].Text.Length == 1;
         return token.SentenceStart && !run && (i == 0 || t.Tokens[i - 1].Text.Length != 1) ? null : "initials";
@@ -132,11 +199,24 @@ public static partial class ClearSpans
     static bool UnknownWord(AnalysedText t, Token token, IReadOnlySet<string> allowed)
     {
         var text = token.Text;
-        if (!token.IsCapitalised || text.Length < 3 || text.Any(char.IsDigit) || text.Length <= 5 && text.All(char.IsUpper)) return false;
+        if (
+            !token.IsCapitalised
+            || text.Length < 3
+            || text.Any(char.IsDigit)
+            || text.Length <= 5 && text.All(char.IsUpper)
+        )
+            return false;
         var key = IdentifierText.Key(text);
-        if (!SpanScorer.CouldBeName(key, allowed) || Lexicons.Population(key) >= 100_000 || WordLists.FunctionWords.ContainsKey(key)) return false;
+        if (
+            !SpanScorer.CouldBeName(key, allowed)
+            || Lexicons.Population(key) >= 100_000
+            || WordLists.FunctionWords.ContainsKey(key)
+        )
+            return false;
         var language = t.Input.LanguageAt(token.Start);
-        return !Lexicons.IsOrdinary(key, language) && !Lexicons.IsOrdinary(key, null) && !GermanWords.IsNoun(text, key, german: language is "de")
+        return !Lexicons.IsOrdinary(key, language)
+            && !Lexicons.IsOrdinary(key, null)
+            && !GermanWords.IsNoun(text, key, german: language is "de")
             && !(language is "de" && GermanWords.IsCompound(text) && !Lexicons.IsPersonName(key));
     }
 }

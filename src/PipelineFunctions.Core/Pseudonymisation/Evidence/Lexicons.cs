@@ -25,7 +25,8 @@ public static class Lexicons
     public static IReadOnlySet<string> PeopleNames => PeopleList.Value;
 
     /// <summary>Whether a word is a given name or surname of the site lists or of the wider gazetteer.</summary>
-    public static bool IsPersonName(string normalised) => WordLists.Names.Contains(normalised) || PeopleList.Value.Contains(normalised);
+    public static bool IsPersonName(string normalised) =>
+        WordLists.Names.Contains(normalised) || PeopleList.Value.Contains(normalised);
 
     /// <summary>Lower-case Kiswahili words.</summary>
     public static IReadOnlySet<string> SwahiliWords => SwahiliList.Value;
@@ -43,17 +44,26 @@ public static class Lexicons
     public static int Population(string normalised) => PopulationList.Value.GetValueOrDefault(normalised);
 
     /// <summary>Whether a word is an ordinary word of the language (the sentence's, or any study language when unknown).</summary>
-    public static bool IsOrdinary(string normalised, string? language) => language switch
-    {
-        "en" => WordLists.English.Contains(normalised),
-        "de" => GermanList.Value.Contains(normalised) || WordLists.GermanNouns.Contains(normalised) || GermanLowerList.Value.Contains(normalised),
-        "sw" => SwahiliList.Value.Contains(normalised),
-        _ => WordLists.English.Contains(normalised) || SwahiliList.Value.Contains(normalised) || GermanList.Value.Contains(normalised)
-            || GermanLowerList.Value.Contains(normalised),
-    };
+    public static bool IsOrdinary(string normalised, string? language) =>
+        language switch
+        {
+            "en" => WordLists.English.Contains(normalised),
+            "de" => GermanList.Value.Contains(normalised)
+                || WordLists.GermanNouns.Contains(normalised)
+                || GermanLowerList.Value.Contains(normalised),
+            "sw" => SwahiliList.Value.Contains(normalised),
+            _ => WordLists.English.Contains(normalised)
+                || SwahiliList.Value.Contains(normalised)
+                || GermanList.Value.Contains(normalised)
+                || GermanLowerList.Value.Contains(normalised),
+        };
 
     static HashSet<string> Words(string resource) =>
-        EmbeddedData.Lines($"Pseudonymisation.{resource}").Select(IdentifierText.Normalise).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+        EmbeddedData
+            .Lines($"Pseudonymisation.{resource}")
+            .Select(IdentifierText.Normalise)
+            .Where(w => w.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
 
     static Dictionary<string, int> Populations()
     {
@@ -62,7 +72,10 @@ public static class Lexicons
         {
             var space = line.IndexOf(' ');
             var key = IdentifierText.Normalise(line[(space + 1)..]);
-            map[key] = Math.Max(map.GetValueOrDefault(key), int.Parse(line.AsSpan(0, space), System.Globalization.CultureInfo.InvariantCulture));
+            map[key] = Math.Max(
+                map.GetValueOrDefault(key),
+                int.Parse(line.AsSpan(0, space), System.Globalization.CultureInfo.InvariantCulture)
+            );
         }
         return map;
     }
@@ -70,16 +83,21 @@ public static class Lexicons
     static Dictionary<string, string> PublicTerms()
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var country in EmbeddedData.Lines("Pseudonymisation.countries.txt")) map.TryAdd(IdentifierText.Normalise(country), "country");
-        foreach (var region in EmbeddedData.Lines("Pseudonymisation.regions.txt")) map.TryAdd(IdentifierText.Normalise(region), "region");
-        foreach (var nationality in EmbeddedData.Lines("Pseudonymisation.nationalities.txt")) map.TryAdd(IdentifierText.Normalise(nationality), "nationality");
+        foreach (var country in EmbeddedData.Lines("Pseudonymisation.countries.txt"))
+            map.TryAdd(IdentifierText.Normalise(country), "country");
+        foreach (var region in EmbeddedData.Lines("Pseudonymisation.regions.txt"))
+            map.TryAdd(IdentifierText.Normalise(region), "region");
+        foreach (var nationality in EmbeddedData.Lines("Pseudonymisation.nationalities.txt"))
+            map.TryAdd(IdentifierText.Normalise(nationality), "nationality");
         foreach (var line in EmbeddedData.Lines("Pseudonymisation.public-terms.txt"))
         {
             var colon = line.IndexOf(':');
-            if (colon < 0) continue;
+            if (colon < 0)
+                continue;
             var category = line[..colon].Trim();
             foreach (var term in line[(colon + 1)..].Split('|'))
-                if (IdentifierText.Normalise(term) is { Length: > 0 } key) map.TryAdd(key, category);
+                if (IdentifierText.Normalise(term) is { Length: > 0 } key)
+                    map.TryAdd(key, category);
         }
         return map;
     }

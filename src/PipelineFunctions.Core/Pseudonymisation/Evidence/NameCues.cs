@@ -18,9 +18,13 @@ public static partial class NameCues
 
     /// <summary>A given name of the lists (names, nicknames and the names they shorten): Bill, Will, Rose, Neema.</summary>
     public static bool IsGivenName(string normalised) =>
-        WordLists.Names.Contains(normalised) || WordLists.Nicknames.ContainsKey(normalised) || ShortForms.Value.Contains(normalised);
+        WordLists.Names.Contains(normalised)
+        || WordLists.Nicknames.ContainsKey(normalised)
+        || ShortForms.Value.Contains(normalised);
 
-    static readonly Lazy<HashSet<string>> ShortForms = new(() => WordLists.Nicknames.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal));
+    static readonly Lazy<HashSet<string>> ShortForms = new(() =>
+        WordLists.Nicknames.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal)
+    );
 
     /// <summary>The kind of cue around the tokens <paramref name="first"/>..<paramref name="last"/>, or null when none.</summary>
     public static string? Around(RecognitionInput input, int first, int last)
@@ -29,18 +33,30 @@ public static partial class NameCues
         if (first > 0 && Joined(input, first - 1, first))
         {
             var before = t[first - 1].Text;
-            if (WordLists.Titles.Contains(IdentifierText.Key(before))) return "title";
-            if (Kin.Contains(before) && first > 1 && Possessives.Contains(t[first - 2].Text)) return "kinship";
-            if (Greetings.Contains(before)) return "greeting";
-            if (SwahiliPossessives.Contains(before) && first > 1 && Kin.Contains(t[first - 2].Text)) return "kinship";
+            if (WordLists.Titles.Contains(IdentifierText.Key(before)))
+                return "title";
+            if (Kin.Contains(before) && first > 1 && Possessives.Contains(t[first - 2].Text))
+                return "kinship";
+            if (Greetings.Contains(before))
+                return "greeting";
+            if (SwahiliPossessives.Contains(before) && first > 1 && Kin.Contains(t[first - 2].Text))
+                return "kinship";
         }
         if (last + 1 < t.Count)
         {
             var gap = input.Text.AsSpan(t[last].End, t[last + 1].Start - t[last].End).Trim();
             var next = t[last + 1].Text;
-            if (gap.Length == 0 && (PersonVerbs.Contains(next) || SwahiliThirdPerson().IsMatch(next))) return "person-verb";
+            if (gap.Length == 0 && (PersonVerbs.Contains(next) || SwahiliThirdPerson().IsMatch(next)))
+                return "person-verb";
             // "Innocent, my cousin, …": the name, then who the person is.
-            if (gap is "," && (Kin.Contains(next) || last + 2 < t.Count && Possessives.Contains(next) && Kin.Contains(t[last + 2].Text))) return "apposition";
+            if (
+                gap is ","
+                && (
+                    Kin.Contains(next)
+                    || last + 2 < t.Count && Possessives.Contains(next) && Kin.Contains(t[last + 2].Text)
+                )
+            )
+                return "apposition";
         }
         return null;
     }

@@ -14,21 +14,24 @@ public static class SamePerson
     public static void Apply(IReadOnlyList<AnalysedText> texts, IReadOnlySet<string> allowed)
     {
         // Names joined first ("Kizito" before "Emmanuel"), so each of their words is known when other occurrences are read.
-        foreach (var t in texts) Extend(t, allowed);
+        foreach (var t in texts)
+            Extend(t, allowed);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var t in texts)
-            foreach (var d in t.Detections.Where(d => d.Kind == "PERSON"))
+        foreach (var d in t.Detections.Where(d => d.Kind == "PERSON"))
+        {
+            var (first, last) = t.TokenRange(d.Start, d.End);
+            for (var i = first; i >= 0 && i <= last; i++)
             {
-                var (first, last) = t.TokenRange(d.Start, d.End);
-                for (var i = first; i >= 0 && i <= last; i++)
-                {
-                    var key = IdentifierText.Key(t.Tokens[i].Text);
-                    if (key.Length > 1 && SpanScorer.CouldBeName(key, allowed)) names.TryAdd(key, d.Identity);
-                }
+                var key = IdentifierText.Key(t.Tokens[i].Text);
+                if (key.Length > 1 && SpanScorer.CouldBeName(key, allowed))
+                    names.TryAdd(key, d.Identity);
             }
+        }
         foreach (var t in texts)
         {
-            if (names.Count > 0) AddOccurrences(t, names);
+            if (names.Count > 0)
+                AddOccurrences(t, names);
             Extend(t, allowed);
             t.Detections = Merge(t.Text, t.Detections);
         }
@@ -41,19 +44,28 @@ public static class SamePerson
         {
             var token = t.Tokens[i];
             var key = IdentifierText.Key(token.Text);
-            if (!names.TryGetValue(key, out var identity) || t.Covered(token)) continue;
+            if (!names.TryGetValue(key, out var identity) || t.Covered(token))
+                continue;
             // A name that is also a word ("Grace", "Hope", "juma") is the person only where it acts as a name.
             var word = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, t.Input.LanguageAt(token.Start));
-            if (!token.IsCapitalised && (word || NameUse.AfterDeterminer(t.Input, i))) continue;
+            if (!token.IsCapitalised && (word || NameUse.AfterDeterminer(t.Input, i)))
+                continue;
             if (word && !NameUse.AsName(t.Input, i) && NameCues.Around(t.Input, i, i) is null)
             {
                 // "Hope kept coming" where a Hope is a person here: at a sentence's start nothing tells; a person checks.
-                if (token.SentenceStart && !NameUse.AfterDeterminer(t.Input, i)) t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, "same-name-as-word"));
+                if (token.SentenceStart && !NameUse.AfterDeterminer(t.Input, i))
+                    t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, "same-name-as-word"));
                 continue;
             }
-            added.Add(TokenRuns.Span(t.Tokens, i, 1, "PERSON", identity, Priority, "same-person") with { Reason = "same-person" });
+            added.Add(
+                TokenRuns.Span(t.Tokens, i, 1, "PERSON", identity, Priority, "same-person") with
+                {
+                    Reason = "same-person",
+                }
+            );
         }
-        if (added.Count > 0) t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];
+        if (added.Count > 0)
+            t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];
     }
 
     /// <summary>A capitalised word (or an initial) touching a name, with only spaces or one line break between, joins it.</summary>
@@ -63,46 +75,84 @@ public static class SamePerson
         for (var k = 0; k < t.Detections.Count; k++)
         {
             var d = t.Detections[k];
-            if (d.Kind != "PERSON") continue;
+            if (d.Kind != "PERSON")
+                continue;
             var (first, last) = t.TokenRange(d.Start, d.End);
-            if (first < 0) continue;
+            if (first < 0)
+                continue;
             var start = d.Start;
             var end = d.End;
-            while (first > 0 && Joins(t, first - 1, first, allowed, before: true)) { first--; start = t.Tokens[first].Start; }
-            while (last + 1 < t.Tokens.Count && IdentifierText.StripPossessive(t.Tokens[last].Text).Length == t.Tokens[last].Text.Length
-                   && Joins(t, last, last + 1, allowed, before: false))
+            while (first > 0 && Joins(t, first - 1, first, allowed, before: true))
+            {
+                first--;
+                start = t.Tokens[first].Start;
+            }
+            while (
+                last + 1 < t.Tokens.Count
+                && IdentifierText.StripPossessive(t.Tokens[last].Text).Length == t.Tokens[last].Text.Length
+                && Joins(t, last, last + 1, allowed, before: false)
+            )
             {
                 last++;
                 end = TokenRuns.Span(t.Tokens, last, 1, "", "", 0, "").End;
             }
-            if (start == d.Start && end == d.End) continue;
+            if (start == d.Start && end == d.End)
+                continue;
             changed = true;
             t.Detections[k] = d with
             {
-                Start = start, Length = end - start,
-                Identity = d.Identity.StartsWith("roster:", StringComparison.Ordinal) ? d.Identity : $"name:{IdentifierText.Normalise(t.Text[start..end])}",
+                Start = start,
+                Length = end - start,
+                Identity = d.Identity.StartsWith("roster:", StringComparison.Ordinal)
+                    ? d.Identity
+                    : $"name:{IdentifierText.Normalise(t.Text[start..end])}",
             };
         }
-        if (changed) t.Detections = [.. t.Detections.GroupBy(d => d.Start).Select(g => g.OrderByDescending(d => d.Length).First()).Where(d => !Inside(d, t.Detections))];
+        if (changed)
+            t.Detections =
+            [
+                .. t
+                    .Detections.GroupBy(d => d.Start)
+                    .Select(g => g.OrderByDescending(d => d.Length).First())
+                    .Where(d => !Inside(d, t.Detections)),
+            ];
     }
 
-    static bool Inside(Detection d, List<Detection> all) => all.Any(o => o != d && o.Start <= d.Start && d.End <= o.End && o.Length > d.Length);
+    static bool Inside(Detection d, List<Detection> all) =>
+        all.Any(o => o != d && o.Start <= d.Start && d.End <= o.End && o.Length > d.Length);
 
     static bool Joins(AnalysedText t, int a, int b, IReadOnlySet<string> allowed, bool before)
     {
         var gap = t.Text.AsSpan(t.Tokens[a].End, t.Tokens[b].Start - t.Tokens[a].End);
         var candidate = t.Tokens[before ? a : b];
-        if (candidate.Text.Length == 1 && char.IsUpper(candidate.Text[0]) && before) return gap.Trim() is "." or "" && gap.Count('\n') == 0;
-        if (gap.Trim().Length > 0 || gap.Count('\n') > 1 || !candidate.IsCapitalised || candidate.Text.Any(char.IsDigit)) return false;
-        if (t.Covered(candidate)) return false;
+        if (candidate.Text.Length == 1 && char.IsUpper(candidate.Text[0]) && before)
+            return gap.Trim() is "." or "" && gap.Count('\n') == 0;
+        if (
+            gap.Trim().Length > 0
+            || gap.Count('\n') > 1
+            || !candidate.IsCapitalised
+            || candidate.Text.Any(char.IsDigit)
+        )
+            return false;
+        if (t.Covered(candidate))
+            return false;
         var key = IdentifierText.Key(candidate.Text);
-        if (key.Length < 2 || !SpanScorer.CouldBeName(key, allowed) || SpanScorer.PublicCategory(key, [key]) is not null) return false;
-        if (WordLists.FunctionWords.ContainsKey(key)) return false;
+        if (
+            key.Length < 2
+            || !SpanScorer.CouldBeName(key, allowed)
+            || SpanScorer.PublicCategory(key, [key]) is not null
+        )
+            return false;
+        if (WordLists.FunctionWords.ContainsKey(key))
+            return false;
         var language = t.Input.LanguageAt(candidate.Start);
-        if (NameCues.IsGivenName(key) || WordLists.Names.Contains(key)) return true;
+        if (NameCues.IsGivenName(key) || WordLists.Names.Contains(key))
+            return true;
         // In German every noun has a capital ("Herr Grabowski Stationsleiter"): only a listed name joins there.
-        if (language is "de") return false;
-        if (!before && t.Tokens[b].SentenceStart) return false;
+        if (language is "de")
+            return false;
+        if (!before && t.Tokens[b].SentenceStart)
+            return false;
         return !Lexicons.IsOrdinary(key, language) || (!candidate.SentenceStart && language is not "de");
     }
 
@@ -112,18 +162,26 @@ public static class SamePerson
         var merged = new List<Detection>(detections.Count);
         foreach (var d in detections)
         {
-            if (merged.Count > 0 && merged[^1] is var last && last.Kind == d.Kind && d.Start >= last.End
-                && (last.Identity == d.Identity || d.Kind == "PERSON") && text.AsSpan(last.End, d.Start - last.End).IsWhiteSpace()
-                && text.AsSpan(last.End, d.Start - last.End).Count('\n') <= 1)
+            if (
+                merged.Count > 0
+                && merged[^1] is var last
+                && last.Kind == d.Kind
+                && d.Start >= last.End
+                && (last.Identity == d.Identity || d.Kind == "PERSON")
+                && text.AsSpan(last.End, d.Start - last.End).IsWhiteSpace()
+                && text.AsSpan(last.End, d.Start - last.End).Count('\n') <= 1
+            )
                 merged[^1] = last with
                 {
                     Length = d.End - last.Start,
-                    Identity = last.Identity == d.Identity ? last.Identity
+                    Identity =
+                        last.Identity == d.Identity ? last.Identity
                         : last.Identity.StartsWith("roster:", StringComparison.Ordinal) ? last.Identity
                         : d.Identity.StartsWith("roster:", StringComparison.Ordinal) ? d.Identity
                         : $"name:{IdentifierText.Normalise(text[last.Start..d.End])}",
                 };
-            else merged.Add(d);
+            else
+                merged.Add(d);
         }
         return merged;
     }

@@ -13,19 +13,22 @@ public static class StretchLanguages
         var sentences = new List<(int Start, int End, string? Language)>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var turn = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count;)
+        for (var i = 0; i < tokens.Count; )
         {
             var start = i;
             counts.Clear();
             do
             {
-                if (WordLists.FunctionWords.TryGetValue(tokens[i].Text, out var language)) counts[language] = counts.GetValueOrDefault(language) + 1;
+                if (WordLists.FunctionWords.TryGetValue(tokens[i].Text, out var language))
+                    counts[language] = counts.GetValueOrDefault(language) + 1;
                 i++;
-            }
-            while (i < tokens.Count && !tokens[i].SentenceStart);
+            } while (i < tokens.Count && !tokens[i].SentenceStart);
             var best = Best(counts, declared);
-            if (best is not null) turn[best] = turn.GetValueOrDefault(best) + counts[best];
-            sentences.Add((start == 0 ? 0 : tokens[start].Start, i < tokens.Count ? tokens[i].Start : text.Length, best));
+            if (best is not null)
+                turn[best] = turn.GetValueOrDefault(best) + counts[best];
+            sentences.Add(
+                (start == 0 ? 0 : tokens[start].Start, i < tokens.Count ? tokens[i].Start : text.Length, best)
+            );
         }
         var fallback = Best(turn, declared) ?? declared;
         return sentences.Select(s => new LanguageStretch(s.Start, s.End, s.Language ?? fallback)).ToList();
@@ -37,7 +40,8 @@ public static class StretchLanguages
         string? best = null;
         var most = 0;
         foreach (var (language, n) in counts)
-            if (n > most || (n == most && language == declared)) (best, most) = (language, n);
+            if (n > most || (n == most && language == declared))
+                (best, most) = (language, n);
         return best;
     }
 }

@@ -8,14 +8,14 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers;
 public static class RecognizerRegistry
 {
     public static IReadOnlyList<IRecognizer> For(IReadOnlyList<RosterEntry> roster, IReadOnlySet<string> allowed) =>
-    [
-        new RosterRecognizer(roster),
-        .. PatternCatalogue.Recognizers,
-        new TitleRecognizer(allowed),
-        new ContextRecognizer(allowed),
-        new GermanNameRecognizer(allowed),
-        new GazetteerRecognizer(allowed),
-        new NameListRecognizer(allowed),
-        new CapitalisedNameRecognizer(allowed),
-    ];
+        [
+            new RosterRecognizer(roster),
+            .. PatternCatalogue.Recognizers,
+            new TitleRecognizer(allowed),
+            new ContextRecognizer(allowed),
+            new GermanNameRecognizer(allowed),
+            new GazetteerRecognizer(allowed),
+            new NameListRecognizer(allowed),
+            new CapitalisedNameRecognizer(allowed),
+        ];
 }

@@ -8,15 +8,27 @@ namespace PipelineFunctions.Core.Suggestions.Evaluation;
 /// </summary>
 public static class SuggestionEvaluation
 {
-    public sealed record Result(SuggestionMetrics EngineZeroShot, SuggestionMetrics BaselineZeroShot, SuggestionMetrics EngineFewShot, SuggestionMetrics BaselineFewShot);
+    public sealed record Result(
+        SuggestionMetrics EngineZeroShot,
+        SuggestionMetrics BaselineZeroShot,
+        SuggestionMetrics EngineFewShot,
+        SuggestionMetrics BaselineFewShot
+    );
 
-    public static Result Run(Codebook codebook, IReadOnlyList<LabelledExample> labelled, IReadOnlyList<LabelledExample> examples, int folds)
+    public static Result Run(
+        Codebook codebook,
+        IReadOnlyList<LabelledExample> labelled,
+        IReadOnlyList<LabelledExample> examples,
+        int folds
+    )
     {
         var engine = new LocalSuggestionEngine(codebook, examples);
         var baseline = new TfIdfBaseline(codebook, []);
         var zeroRanks = labelled.Select(l => (l.CodeId, Ranks: engine.Rank(l.Text))).ToList();
         var engineZero = zeroRanks.Select(r => (r.CodeId, Ranked(r.Ranks.Select(x => x.CodeId)))).ToList();
-        var baselineZero = labelled.Select(l => (l.CodeId, Ranked(baseline.Rank(l.Text).Select(r => r.CodeId)))).ToList();
+        var baselineZero = labelled
+            .Select(l => (l.CodeId, Ranked(baseline.Rank(l.Text).Select(r => r.CodeId))))
+            .ToList();
 
         var engineFew = new List<(string, IReadOnlyList<string>)>();
         var fewConfidence = new List<double>();
@@ -35,8 +47,12 @@ public static class SuggestionEvaluation
             }
             baselineFew.AddRange(test.Select(l => (l.CodeId, Ranked(foldBaseline.Rank(l.Text).Select(r => r.CodeId)))));
         }
-        return new Result(SuggestionMetrics.From(engineZero, zeroRanks.Average(r => r.Ranks.FirstOrDefault().Confidence)), SuggestionMetrics.From(baselineZero),
-            SuggestionMetrics.From(engineFew, fewConfidence.Average()), SuggestionMetrics.From(baselineFew));
+        return new Result(
+            SuggestionMetrics.From(engineZero, zeroRanks.Average(r => r.Ranks.FirstOrDefault().Confidence)),
+            SuggestionMetrics.From(baselineZero),
+            SuggestionMetrics.From(engineFew, fewConfidence.Average()),
+            SuggestionMetrics.From(baselineFew)
+        );
     }
 
     static IReadOnlyList<string> Ranked(IEnumerable<string> codes) => codes.ToList();

@@ -19,15 +19,25 @@ public sealed partial class TfIdfBaseline
         var parents = codebook.Codes.Where(c => c.Parent is not null).Select(c => c.Parent!).ToHashSet();
         var leaves = codebook.Codes.Where(c => !parents.Contains(c.Id)).ToList();
         _codes = leaves.Select(c => c.Id).ToList();
-        var texts = examples.Count > 0
-            ? leaves.ToDictionary(c => c.Id, c => examples.Where(e => e.CodeId == c.Id).Select(e => e.Text).ToList())
-            : leaves.ToDictionary(c => c.Id, c => new List<string> { $"{c.Name} {c.Definition}" });
-        foreach (var doc in texts.Values.SelectMany(t => t)) { _documents++; foreach (var w in Words(doc).Distinct()) _df[w] = _df.GetValueOrDefault(w) + 1; }
+        var texts =
+            examples.Count > 0
+                ? leaves.ToDictionary(
+                    c => c.Id,
+                    c => examples.Where(e => e.CodeId == c.Id).Select(e => e.Text).ToList()
+                )
+                : leaves.ToDictionary(c => c.Id, c => new List<string> { $"{c.Name} {c.Definition}" });
+        foreach (var doc in texts.Values.SelectMany(t => t))
+        {
+            _documents++;
+            foreach (var w in Words(doc).Distinct())
+                _df[w] = _df.GetValueOrDefault(w) + 1;
+        }
         foreach (var (code, docs) in texts)
         {
             var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var v in docs.Select(Vector))
-                foreach (var (w, x) in v) centroid[w] = centroid.GetValueOrDefault(w) + x / docs.Count;
+            foreach (var (w, x) in v)
+                centroid[w] = centroid.GetValueOrDefault(w) + x / docs.Count;
             _profiles[code] = centroid;
         }
     }
@@ -35,13 +45,22 @@ public sealed partial class TfIdfBaseline
     public IReadOnlyList<(string CodeId, double Score)> Rank(string text)
     {
         var v = Vector(text);
-        return _codes.Select(c => (c, _profiles[c].Count == 0 ? 0 : Cosine(v, _profiles[c])))
-            .OrderByDescending(s => s.Item2).ThenBy(s => s.c, StringComparer.Ordinal).ToList();
+        return _codes
+            .Select(c => (c, _profiles[c].Count == 0 ? 0 : Cosine(v, _profiles[c])))
+            .OrderByDescending(s => s.Item2)
+            .ThenBy(s => s.c, StringComparer.Ordinal)
+            .ToList();
     }
 
     Dictionary<string, double> Vector(string text)
     {
-        var tf = Words(text).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count() * Math.Log((_documents + 1.0) / (_df.GetValueOrDefault(g.Key) + 1)), StringComparer.Ordinal);
+        var tf = Words(text)
+            .GroupBy(w => w)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Count() * Math.Log((_documents + 1.0) / (_df.GetValueOrDefault(g.Key) + 1)),
+                StringComparer.Ordinal
+            );
         var norm = Math.Sqrt(tf.Values.Sum(x => x * x));
         return norm == 0 ? tf : tf.ToDictionary(p => p.Key, p => p.Value / norm, StringComparer.Ordinal);
     }

@@ -4,7 +4,12 @@ using PipelineFunctions.Core.Agreement;
 namespace PipelineFunctions.Core.Suggestions.Reliability;
 
 /// <summary>How far the engine can be trusted on a code, from its agreement with the coders so far.</summary>
-public enum ReliabilityLevel { Learning, Reliable, Guessing }
+public enum ReliabilityLevel
+{
+    Learning,
+    Reliable,
+    Guessing,
+}
 
 /// <summary>
 /// One code's agreement between the engine (as a third coder: the codes it applied to a passage) and the coders (the
@@ -15,12 +20,24 @@ public enum ReliabilityLevel { Learning, Reliable, Guessing }
 /// <param name="Agreed">Passages both did.</param>
 /// <param name="Precision">Of the passages the engine applied it to, the share coders kept it on (null: never applied).</param>
 /// <param name="Recall">Of the passages coders gave it, the share the engine applied it to (null: never coded).</param>
-public sealed record CodeReliability(string CodeId, ReliabilityLevel Level, int Passages, int Suggested, int Coded, int Agreed,
-    double Kappa, double? Precision, double? Recall)
+public sealed record CodeReliability(
+    string CodeId,
+    ReliabilityLevel Level,
+    int Passages,
+    int Suggested,
+    int Coded,
+    int Agreed,
+    double Kappa,
+    double? Precision,
+    double? Recall
+)
 {
     /// <summary>In the coder's words, e.g. "guessing: κ 0.05, 1 of 9 suggestions kept, 1 of 6 coded passages found".</summary>
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{Level.ToString().ToLowerInvariant()}: κ {Kappa:F2}, {Agreed} of {Suggested} suggestions kept, {Agreed} of {Coded} coded passages found");
+    public string Summary =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Level.ToString().ToLowerInvariant()}: κ {Kappa:F2}, {Agreed} of {Suggested} suggestions kept, {Agreed} of {Coded} coded passages found"
+        );
 }
 
 /// <summary>A coded passage: the codes the engine applied to it, and those the coders gave it.</summary>
@@ -36,11 +53,15 @@ public sealed record PassageOutcome(IReadOnlySet<string> Engine, IReadOnlySet<st
 /// </summary>
 public static class EngineAgreement
 {
-    public const int MinEvidence = 5, MinSuggested = 3;
-    public const double ReliableKappa = 0.6, GuessingKappa = 0.2;
+    public const int MinEvidence = 5,
+        MinSuggested = 3;
+    public const double ReliableKappa = 0.6,
+        GuessingKappa = 0.2;
 
-    public static IReadOnlyList<CodeReliability> Compute(IEnumerable<string> codes, IReadOnlyList<PassageOutcome> passages) =>
-        codes.Select(code => For(code, passages)).ToList();
+    public static IReadOnlyList<CodeReliability> Compute(
+        IEnumerable<string> codes,
+        IReadOnlyList<PassageOutcome> passages
+    ) => codes.Select(code => For(code, passages)).ToList();
 
     public static CodeReliability For(string code, IReadOnlyList<PassageOutcome> passages)
     {
@@ -50,11 +71,21 @@ public static class EngineAgreement
         var agreed = engine.Where((e, i) => e && coders[i]).Count();
         var kappa = passages.Count == 0 ? 0 : AgreementStatistics.CohenKappa(engine, coders);
         var evidence = engine.Where((e, i) => e || coders[i]).Count();
-        var level = evidence < MinEvidence ? ReliabilityLevel.Learning
+        var level =
+            evidence < MinEvidence ? ReliabilityLevel.Learning
             : kappa >= ReliableKappa ? ReliabilityLevel.Reliable
             : kappa < GuessingKappa && suggested >= MinSuggested ? ReliabilityLevel.Guessing
             : ReliabilityLevel.Learning;
-        return new CodeReliability(code, level, passages.Count, suggested, coded, agreed, kappa,
-            suggested == 0 ? null : agreed / (double)suggested, coded == 0 ? null : agreed / (double)coded);
+        return new CodeReliability(
+            code,
+            level,
+            passages.Count,
+            suggested,
+            coded,
+            agreed,
+            kappa,
+            suggested == 0 ? null : agreed / (double)suggested,
+            coded == 0 ? null : agreed / (double)coded
+        );
     }
 }

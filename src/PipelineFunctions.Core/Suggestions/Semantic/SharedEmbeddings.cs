@@ -27,8 +27,18 @@ public static class SharedEmbeddings
     public static EmbeddingCache Instance => For(DefaultModels);
 
     public static EmbeddingCache For(string models) =>
-        Caches.GetOrAdd(models, m => new Lazy<EmbeddingCache>(() => new EmbeddingCache(Create(m)), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        Caches
+            .GetOrAdd(
+                models,
+                m => new Lazy<EmbeddingCache>(
+                    () => new EmbeddingCache(Create(m)),
+                    LazyThreadSafetyMode.ExecutionAndPublication
+                )
+            )
+            .Value;
 
     static ISentenceEmbedder Create(string models) =>
-        Models.TryGetValue(models, out var create) ? create() : throw new ArgumentException($"Unknown models '{models}': {string.Join(", ", Models.Keys)}.");
+        Models.TryGetValue(models, out var create)
+            ? create()
+            : throw new ArgumentException($"Unknown models '{models}': {string.Join(", ", Models.Keys)}.");
 }

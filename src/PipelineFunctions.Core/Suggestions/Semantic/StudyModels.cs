@@ -24,7 +24,12 @@ public sealed class StudyModels(ISentenceEmbedder embedder, SuggestionOptions? o
     /// <summary>How the last call for the study got its engine: "built", "learned N" or "as it was" (for logs and tests).</summary>
     public string LastUpdate(string studyId) => _studies.TryGetValue(studyId, out var entry) ? entry.Update : "";
 
-    public IReadOnlyList<UnitSuggestions> Suggest(string studyId, Codebook codebook, IReadOnlyCollection<CodingDecision> decisions, IReadOnlyList<CodingUnit> units)
+    public IReadOnlyList<UnitSuggestions> Suggest(
+        string studyId,
+        Codebook codebook,
+        IReadOnlyCollection<CodingDecision> decisions,
+        IReadOnlyList<CodingUnit> units
+    )
     {
         var entry = _studies.GetOrAdd(studyId, _ => new Entry());
         lock (entry)

@@ -15,14 +15,34 @@ public static partial class Substance
     public static bool Enough(string sentence)
     {
         var words = Word().Matches(Placeholders.Remove(sentence)).Select(m => m.Value).ToList();
-        var content = words.Where((w, i) => !PassageAnalyzer.IsFunctionWord(w) && !(i > 0 && char.IsUpper(w[0]) && w != "I") && !Filler(w)).ToList();
+        var content = words
+            .Where(
+                (w, i) => !PassageAnalyzer.IsFunctionWord(w) && !(i > 0 && char.IsUpper(w[0]) && w != "I") && !Filler(w)
+            )
+            .ToList();
         return content.Count >= MinWords;
     }
 
     /// <summary>Words that carry time or amount, not meaning.</summary>
     static bool Filler(string w) => w.Length < 3 || Time.Contains(w.ToLowerInvariant());
 
-    static readonly HashSet<string> Time = ["many", "months", "month", "years", "year", "weeks", "week", "days", "day", "time", "times", "ago", "last", "first"];
+    static readonly HashSet<string> Time =
+    [
+        "many",
+        "months",
+        "month",
+        "years",
+        "year",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "time",
+        "times",
+        "ago",
+        "last",
+        "first",
+    ];
 
     [GeneratedRegex(@"\p{L}[\p{L}'’-]*")]
     private static partial Regex Word();

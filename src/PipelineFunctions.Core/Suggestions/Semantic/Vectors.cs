@@ -12,7 +12,8 @@ public static class Vectors
         for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
             sum += new Vector<float>(a, i) * new Vector<float>(b, i);
         double total = Vector.Dot(sum, Vector<float>.One);
-        for (; i < a.Length; i++) total += a[i] * b[i];
+        for (; i < a.Length; i++)
+            total += a[i] * b[i];
         return total;
     }
 
@@ -23,21 +24,24 @@ public static class Vectors
         var i = 0;
         for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
             (new Vector<float>(target, i) + s * new Vector<float>(x, i)).CopyTo(target, i);
-        for (; i < target.Length; i++) target[i] += scale * x[i];
+        for (; i < target.Length; i++)
+            target[i] += scale * x[i];
     }
 
     /// <summary>The normalised mean: a long passage's chunks, or a code's several descriptions, as one direction.</summary>
     public static float[] Mean(IReadOnlyList<float[]> vectors)
     {
         var mean = new float[vectors[0].Length];
-        foreach (var v in vectors) AddScaled(mean, v, 1);
+        foreach (var v in vectors)
+            AddScaled(mean, v, 1);
         return Normalised(mean);
     }
 
     public static float[] Normalised(float[] v)
     {
         var norm = Math.Sqrt(Dot(v, v));
-        if (norm == 0) return v;
+        if (norm == 0)
+            return v;
         return v.Select(x => (float)(x / norm)).ToArray();
     }
 }

@@ -17,29 +17,62 @@ public sealed class AlignmentCheck : ITranslationCheck
                 var source = pair.SourceTurn(a.SourceTurn)!;
                 var neighbour = Neighbour(pair, k);
                 if (neighbour is { } merged && LooksMerged(pair, a.SourceTurn!.Value, merged))
-                    yield return new("merged-turns", Severity.Medium, a.SourceTurn, merged.TranslationTurn,
-                        $"Source turn {a.SourceTurn} ({source.Speaker}) seems merged into translation turn {merged.TranslationTurn}.");
+                    yield return new(
+                        "merged-turns",
+                        Severity.Medium,
+                        a.SourceTurn,
+                        merged.TranslationTurn,
+                        $"Source turn {a.SourceTurn} ({source.Speaker}) seems merged into translation turn {merged.TranslationTurn}."
+                    );
                 else
-                    yield return new("missing-turn", Severity.High, a.SourceTurn, null,
-                        $"Source turn {a.SourceTurn} ({source.Speaker}, {TranslationPair.Words(source.Text)} words) has no translation.");
+                    yield return new(
+                        "missing-turn",
+                        Severity.High,
+                        a.SourceTurn,
+                        null,
+                        $"Source turn {a.SourceTurn} ({source.Speaker}, {TranslationPair.Words(source.Text)} words) has no translation."
+                    );
             }
             else if (a.SourceTurn is null)
             {
                 var extra = pair.TranslationTurn(a.TranslationTurn)!;
-                yield return new("extra-turn", Severity.Medium, null, a.TranslationTurn,
-                    $"Translation turn {a.TranslationTurn} ({extra.Speaker}) has no source turn.");
+                yield return new(
+                    "extra-turn",
+                    Severity.Medium,
+                    null,
+                    a.TranslationTurn,
+                    $"Translation turn {a.TranslationTurn} ({extra.Speaker}) has no source turn."
+                );
             }
             else
             {
                 var (s, t) = (pair.SourceTurn(a.SourceTurn)!, pair.TranslationTurn(a.TranslationTurn)!);
                 if (!pair.SameSpeaker(s.Speaker, t.Speaker))
-                    yield return new("speaker-mismatch", Severity.Medium, s.Index, t.Index, SpeakerExplanation(pair, s.Speaker, t.Speaker));
+                    yield return new(
+                        "speaker-mismatch",
+                        Severity.Medium,
+                        s.Index,
+                        t.Index,
+                        SpeakerExplanation(pair, s.Speaker, t.Speaker)
+                    );
                 if (s.Start is { } x && t.Start is { } y && Math.Abs((x - y).TotalSeconds) > 5)
-                    yield return new("timestamp-mismatch", Severity.Low, s.Index, t.Index, $"The turn starts at {x:hh\\:mm\\:ss} in the source but {y:hh\\:mm\\:ss} in the translation.");
+                    yield return new(
+                        "timestamp-mismatch",
+                        Severity.Low,
+                        s.Index,
+                        t.Index,
+                        $"The turn starts at {x:hh\\:mm\\:ss} in the source but {y:hh\\:mm\\:ss} in the translation."
+                    );
             }
         }
         if (pair.Source.Count != pair.Translation.Count)
-            yield return new("turn-count", Severity.Low, null, null, $"The source has {pair.Source.Count} turns, the translation {pair.Translation.Count}.");
+            yield return new(
+                "turn-count",
+                Severity.Low,
+                null,
+                null,
+                $"The source has {pair.Source.Count} turns, the translation {pair.Translation.Count}."
+            );
     }
 
     /// <summary>Labels translated consistently elsewhere (Teilnehmerin → Participant) are named, so the lead sees the departure.</summary>
@@ -51,7 +84,12 @@ public sealed class AlignmentCheck : ITranslationCheck
     static AlignedTurn? Neighbour(TranslationPair pair, int k)
     {
         foreach (var j in new[] { k - 1, k + 1 })
-            if (j >= 0 && j < pair.Alignment.Count && pair.Alignment[j] is { SourceTurn: not null, TranslationTurn: not null } n) return n;
+            if (
+                j >= 0
+                && j < pair.Alignment.Count
+                && pair.Alignment[j] is { SourceTurn: not null, TranslationTurn: not null } n
+            )
+                return n;
         return null;
     }
 
@@ -61,7 +99,8 @@ public sealed class AlignmentCheck : ITranslationCheck
         var s = pair.SourceTurn(lonely)!;
         var ns = pair.SourceTurn(neighbour.SourceTurn)!;
         var t = pair.TranslationTurn(neighbour.TranslationTurn)!;
-        if (!pair.SameSpeaker(s.Speaker, t.Speaker)) return false;
+        if (!pair.SameSpeaker(s.Speaker, t.Speaker))
+            return false;
         var ratio = (double)pair.Translation.Sum(x => x.Text.Length) / Math.Max(1, pair.Source.Sum(x => x.Text.Length));
         var alone = Math.Abs(Math.Log(t.Text.Length / (ratio * Math.Max(1, ns.Text.Length))));
         var together = Math.Abs(Math.Log(t.Text.Length / (ratio * Math.Max(1, ns.Text.Length + s.Text.Length))));

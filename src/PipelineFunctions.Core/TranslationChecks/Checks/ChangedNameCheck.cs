@@ -13,7 +13,8 @@ public sealed class ChangedNameCheck : ITranslationCheck
 {
     public IEnumerable<TranslationFlag> Check(TranslationPair pair)
     {
-        if (pair.Keys is not { } keys) yield break;
+        if (pair.Keys is not { } keys)
+            yield break;
         var source = People(keys.Source);
         var translation = People(keys.Translation);
         foreach (var (s, t) in pair.Matched)
@@ -21,21 +22,39 @@ public sealed class ChangedNameCheck : ITranslationCheck
             var sp = source[s.Index].ToList();
             var tp = translation[t.Index].ToList();
             foreach (var person in sp.ToList())
-                if (tp.FirstOrDefault(other => Same(person,
-                    other)) is { } match) { sp.Remove(person); tp.Remove(match); }
+                if (tp.FirstOrDefault(other => Same(person, other)) is { } match)
+                {
+                    sp.Remove(person);
+                    tp.Remove(match);
+                }
             if (sp.Count > 0 && tp.Count > 0)
-                yield return new("changed-name", Severity.High, s.Index, t.Index,
-                    $"The key names someone else in translation turn {t.Index} ({Describe(tp)}) than in source turn " +
-                        $"{s.Index} ({Describe(sp)}): a name may have been changed. The custodian can compare the " +
-                        $"originals.");
+                yield return new(
+                    "changed-name",
+                    Severity.High,
+                    s.Index,
+                    t.Index,
+                    $"The key names someone else in translation turn {t.Index} ({Describe(tp)}) than in source turn "
+                        + $"{s.Index} ({Describe(sp)}): a name may have been changed. The custodian can compare the "
+                        + $"originals."
+                );
             else if (sp.Count > 0)
-                yield return new("changed-name", Severity.Medium, s.Index, t.Index,
-                    $"Source turn {s.Index} names someone ({Describe(sp)}) whom translation turn {t.Index} does not " +
-                        $"name: the name may have been dropped or changed.");
+                yield return new(
+                    "changed-name",
+                    Severity.Medium,
+                    s.Index,
+                    t.Index,
+                    $"Source turn {s.Index} names someone ({Describe(sp)}) whom translation turn {t.Index} does not "
+                        + $"name: the name may have been dropped or changed."
+                );
             else if (tp.Count > 0)
-                yield return new("changed-name", Severity.Medium, s.Index, t.Index,
-                    $"Translation turn {t.Index} names someone ({Describe(tp)}) whom source turn {s.Index} does not " +
-                        $"name: the name may have been added or changed.");
+                yield return new(
+                    "changed-name",
+                    Severity.Medium,
+                    s.Index,
+                    t.Index,
+                    $"Translation turn {t.Index} names someone ({Describe(tp)}) whom source turn {s.Index} does not "
+                        + $"name: the name may have been added or changed."
+                );
         }
     }
 
@@ -43,8 +62,17 @@ public sealed class ChangedNameCheck : ITranslationCheck
 
     static ILookup<int, Person> People(IReadOnlyList<Replacement> log) =>
         log.Where(r => r is { Kind: IdentifierKinds.Person, InSpeaker: false })
-            .ToLookup(r => r.TurnIndex, r => new Person(r.Pseudonym, IdentifierText.Normalise(r.Original).Split(' ')
-                .Where(w => w.Length > 1 && !WordLists.Titles.Contains(w)).ToHashSet(StringComparer.Ordinal)));
+            .ToLookup(
+                r => r.TurnIndex,
+                r => new Person(
+                    r.Pseudonym,
+                    IdentifierText
+                        .Normalise(r.Original)
+                        .Split(' ')
+                        .Where(w => w.Length > 1 && !WordLists.Titles.Contains(w))
+                        .ToHashSet(StringComparer.Ordinal)
+                )
+            );
 
     static bool Same(Person a, Person b) =>
         (a.Pseudonym == b.Pseudonym && a.Pseudonym.Any(char.IsDigit)) || a.Names.Overlaps(b.Names);

@@ -10,8 +10,20 @@ public sealed class EmptyOrDuplicatedTurnCheck : ITranslationCheck
         foreach (var t in pair.Translation.Where(t => t.Text.Trim().Length == 0))
             yield return new("empty-turn", Severity.Medium, null, t.Index, $"Translation turn {t.Index} is empty.");
         for (var i = 1; i < pair.Translation.Count; i++)
-            if (pair.Translation[i].Text.Trim().Length > 0 && string.Equals(pair.Translation[i].Text.Trim(), pair.Translation[i - 1].Text.Trim(), StringComparison.OrdinalIgnoreCase))
-                yield return new("duplicated-turn", Severity.Medium, null, pair.Translation[i].Index,
-                    $"Translation turn {pair.Translation[i].Index} repeats turn {pair.Translation[i - 1].Index}.");
+            if (
+                pair.Translation[i].Text.Trim().Length > 0
+                && string.Equals(
+                    pair.Translation[i].Text.Trim(),
+                    pair.Translation[i - 1].Text.Trim(),
+                    StringComparison.OrdinalIgnoreCase
+                )
+            )
+                yield return new(
+                    "duplicated-turn",
+                    Severity.Medium,
+                    null,
+                    pair.Translation[i].Index,
+                    $"Translation turn {pair.Translation[i].Index} repeats turn {pair.Translation[i - 1].Index}."
+                );
     }
 }

@@ -15,14 +15,21 @@ public sealed class SentenceAlignmentCheck : ITranslationCheck
         foreach (var (s, t) in pair.Matched)
         {
             var (ss, ts) = (SentenceAligner.Sentences(s.Text), SentenceAligner.Sentences(t.Text));
-            if (ss.Count < 2 || ts.Count == 0) continue;
+            if (ss.Count < 2 || ts.Count == 0)
+                continue;
             foreach (var bead in SentenceAligner.Align(ss, ts, ratio).Where(b => b.Translation.Count == 0))
             {
                 var dropped = bead.Source[0];
-                if (TranslationPair.Words(ss[dropped]) < MinimumWords) continue;
+                if (TranslationPair.Words(ss[dropped]) < MinimumWords)
+                    continue;
                 // Lengths tell that a sentence is missing more surely than which one, so the message says "most likely".
-                yield return new("dropped-sentence", Severity.Medium, s.Index, t.Index,
-                    $"A sentence of source turn {s.Index} seems to have no translation ({ss.Count} sentences, {ts.Count} in the translation; by their lengths most likely sentence {dropped + 1}, {TranslationPair.Words(ss[dropped])} words).");
+                yield return new(
+                    "dropped-sentence",
+                    Severity.Medium,
+                    s.Index,
+                    t.Index,
+                    $"A sentence of source turn {s.Index} seems to have no translation ({ss.Count} sentences, {ts.Count} in the translation; by their lengths most likely sentence {dropped + 1}, {TranslationPair.Words(ss[dropped])} words)."
+                );
             }
         }
     }

@@ -19,13 +19,17 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
     public IEnumerable<Detection> Recognize(RecognitionInput input)
     {
         foreach (Match m in Person().Matches(input.Text))
-            if (Take(m.Groups["name"]) is { } g) yield return Detect(g, "PERSON", 70, input.Text);
+            if (Take(m.Groups["name"]) is { } g)
+                yield return Detect(g, "PERSON", 70, input.Text);
         foreach (Match m in Facility().Matches(input.Text))
-            if (Take(m.Groups["name"]) is not null) yield return Detect(m.Groups["whole"], "HOSPITAL", 72, input.Text);
+            if (Take(m.Groups["name"]) is not null)
+                yield return Detect(m.Groups["whole"], "HOSPITAL", 72, input.Text);
         foreach (Match m in FacilityBefore().Matches(input.Text))
-            if (Take(m.Groups["name"]) is { } g) yield return Detect(g, "HOSPITAL", 72, input.Text);
+            if (Take(m.Groups["name"]) is { } g)
+                yield return Detect(g, "HOSPITAL", 72, input.Text);
         foreach (Match m in Place().Matches(input.Text))
-            if (Take(m.Groups["name"]) is { } g) yield return Detect(g, "PLACE", 65, input.Text);
+            if (Take(m.Groups["name"]) is { } g)
+                yield return Detect(g, "PLACE", 65, input.Text);
     }
 
     /// <summary>The name's words, less any common or allowed word at its end; null when nothing is left.</summary>
@@ -47,30 +51,64 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
         // and ordinary words off the front ("The Nsambya Health Centre" starts at "Nsambya").
         var words = Regex.Matches(g.Value, @"\S+").ToList();
         var first = 0;
-        while (first < words.Count - 1 && IsOrdinary(words[first].Value)) first++;
+        while (first < words.Count - 1 && IsOrdinary(words[first].Value))
+            first++;
         var end = words.Count;
-        if (kind != "HOSPITAL") while (end > first + 1 && IsOrdinary(words[end - 1].Value)) end--;
+        if (kind != "HOSPITAL")
+            while (end > first + 1 && IsOrdinary(words[end - 1].Value))
+                end--;
         var start = words[first].Index;
-        var value = IdentifierText.StripPossessive(g.Value[start..(words[end - 1].Index + words[end - 1].Length)].TrimEnd('.', ','));
-        return new Detection(g.Index + start, value.Length, kind, $"name:{IdentifierText.Normalise(NameOf(value, kind))}", priority, Name);
+        var value = IdentifierText.StripPossessive(
+            g.Value[start..(words[end - 1].Index + words[end - 1].Length)].TrimEnd('.', ',')
+        );
+        return new Detection(
+            g.Index + start,
+            value.Length,
+            kind,
+            $"name:{IdentifierText.Normalise(NameOf(value, kind))}",
+            priority,
+            Name
+        );
     }
 
     /// <summary>A hospital's identity is its name without the facility word, so "Butabika" and "Butabika Hospital" agree.</summary>
-    static string NameOf(string value, string kind) => kind == "HOSPITAL" ? FacilityWord().Replace(value, "").Trim() : value;
+    static string NameOf(string value, string kind) =>
+        kind == "HOSPITAL" ? FacilityWord().Replace(value, "").Trim() : value;
 
-    [GeneratedRegex(@"(?:\b(?:[Mm]y name is|I am called|I'm called|[Cc]all me|known as|[Jj]ina langu ni|[Ii]ch heiße|[Mm]ein Name ist)\s+|\b[Mm]y\s+(?:cousin|brother|sister|friend|neighbou?r|husband|wife|son|daughter|mother|father|uncle|aunt|auntie|boss|supervisor|colleague|partner|doctor|nurse|counsell?or|pastor|mentor|girlfriend|boyfriend|grandmother|grandfather|child)(?:'s)?\s+)(?<name>" + Words + ")")]
+    [GeneratedRegex(
+        @"(?:\b(?:[Mm]y name is|I am called|I'm called|[Cc]all me|known as|[Jj]ina langu ni|[Ii]ch heiße|[Mm]ein Name ist)\s+|\b[Mm]y\s+(?:cousin|brother|sister|friend|neighbou?r|husband|wife|son|daughter|mother|father|uncle|aunt|auntie|boss|supervisor|colleague|partner|doctor|nurse|counsell?or|pastor|mentor|girlfriend|boyfriend|grandmother|grandfather|child)(?:'s)?\s+)(?<name>"
+            + Words
+            + ")"
+    )]
     private static partial Regex Person();
 
-    [GeneratedRegex(@"(?<whole>(?<name>" + Words + @")[ \t\n]+(?:Referral Hospital|Mental Hospital|Psychiatric Hospital|Regional Hospital|District Hospital|Hospital|Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Ward|Centre|Center|Dispensary|Klinikum|Klinik|Krankenhaus)\b)")]
+    [GeneratedRegex(
+        @"(?<whole>(?<name>"
+            + Words
+            + @")[ \t\n]+(?:Referral Hospital|Mental Hospital|Psychiatric Hospital|Regional Hospital|District Hospital|Hospital|Health Centre|Health Center|Medical Centre|Medical Center|Clinic|Ward|Centre|Center|Dispensary|Klinikum|Klinik|Krankenhaus)\b)"
+    )]
     private static partial Regex Facility();
 
-    [GeneratedRegex(@"\b(?:[Hh]ospitali|[Kk]liniki|[Zz]ahanati|[Ww]odi|[Kk]ituo cha afya)\s+(?:ya|cha|la)\s+(?<name>" + Words + @")|\b(?:Klinikum|Krankenhaus|Klinik)\s+(?<name>" + Words + ")")]
+    [GeneratedRegex(
+        @"\b(?:[Hh]ospitali|[Kk]liniki|[Zz]ahanati|[Ww]odi|[Kk]ituo cha afya)\s+(?:ya|cha|la)\s+(?<name>"
+            + Words
+            + @")|\b(?:Klinikum|Krankenhaus|Klinik)\s+(?<name>"
+            + Words
+            + ")"
+    )]
     private static partial Regex FacilityBefore();
 
-    [GeneratedRegex(@"\b(?:from|[Ii]n|at|near|village of|town of|district of|[Kk]utoka|"
-        + @"\p{Ll}{1,3}(?:na|li|ta|me)toka|huko|katika|kijiji cha|wilaya ya|aus|nach|bei)\s+(?<name>" + Words + ")")]
+    [GeneratedRegex(
+        @"\b(?:from|[Ii]n|at|near|village of|town of|district of|[Kk]utoka|"
+            + @"\p{Ll}{1,3}(?:na|li|ta|me)toka|huko|katika|kijiji cha|wilaya ya|aus|nach|bei)\s+(?<name>"
+            + Words
+            + ")"
+    )]
     private static partial Regex Place();
 
-    [GeneratedRegex(@"\b(?:Referral|Mental|Psychiatric|Regional|District|Hospital|Health|Centre|Center|Medical|Clinic|Ward|Dispensary|Klinikum|Klinik|Krankenhaus)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"\b(?:Referral|Mental|Psychiatric|Regional|District|Hospital|Health|Centre|Center|Medical|Clinic|Ward|Dispensary|Klinikum|Klinik|Krankenhaus)\b",
+        RegexOptions.IgnoreCase
+    )]
     private static partial Regex FacilityWord();
 }

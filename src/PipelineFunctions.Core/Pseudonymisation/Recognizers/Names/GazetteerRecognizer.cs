@@ -13,11 +13,26 @@ public sealed class GazetteerRecognizer(IReadOnlySet<string> allowed) : IRecogni
         var tokens = input.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsCapitalised) continue;
-            var n = TokenRuns.Longest(tokens, i, WordLists.LongestPlace, k => WordLists.Places.Contains(k) && !allowed.Contains(k) && !WordLists.Common.Contains(k) && !WordLists.GermanNouns.Contains(k), input.Text);
-            if (n == 0) continue;
+            if (!tokens[i].IsCapitalised)
+                continue;
+            var n = TokenRuns.Longest(
+                tokens,
+                i,
+                WordLists.LongestPlace,
+                k =>
+                    WordLists.Places.Contains(k)
+                    && !allowed.Contains(k)
+                    && !WordLists.Common.Contains(k)
+                    && !WordLists.GermanNouns.Contains(k),
+                input.Text
+            );
+            if (n == 0)
+                continue;
             var detection = TokenRuns.Span(tokens, i, n, "PLACE", "", 60, Name);
-            yield return detection with { Identity = $"name:{IdentifierText.Normalise(input.Text.Substring(detection.Start, detection.Length))}" };
+            yield return detection with
+            {
+                Identity = $"name:{IdentifierText.Normalise(input.Text.Substring(detection.Start, detection.Length))}",
+            };
             i += n - 1;
         }
     }

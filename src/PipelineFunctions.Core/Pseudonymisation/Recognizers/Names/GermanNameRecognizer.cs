@@ -15,22 +15,49 @@ public sealed class GermanNameRecognizer(IReadOnlySet<string> allowed) : IRecogn
 
     public IEnumerable<Detection> Recognize(RecognitionInput input)
     {
-        if (input.Stretches is null && input.Language != "de") yield break;
+        if (input.Stretches is null && input.Language != "de")
+            yield break;
         var tokens = input.Tokens;
         for (var i = 1; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (!t.IsCapitalised || t.SentenceStart || t.Text.Length < 3 || t.Text.Any(char.IsDigit) || t.Text.All(char.IsUpper)) continue;
-            if (input.LanguageAt(t.Start) != "de") continue;
+            if (
+                !t.IsCapitalised
+                || t.SentenceStart
+                || t.Text.Length < 3
+                || t.Text.Any(char.IsDigit)
+                || t.Text.All(char.IsUpper)
+            )
+                continue;
+            if (input.LanguageAt(t.Start) != "de")
+                continue;
             var key = IdentifierText.Normalise(t.Text);
             // "die Gabi", "der Paul": an article before a given name or surname that is no noun of the dictionary.
-            if (!PersonCues.Contains(tokens[i - 1].Text)
-                && !(Articles.Contains(tokens[i - 1].Text) && Evidence.Lexicons.IsPersonName(key) && !Evidence.Lexicons.IsOrdinary(key, "de"))) continue;
-            if (GermanWords.IsCompound(t.Text) && !Evidence.Lexicons.IsPersonName(key)) continue;
-            if (WordLists.Common.Contains(key) || allowed.Contains(key) || WordLists.Titles.Contains(key) || WordLists.TitleNouns.Contains(key)
-                || GermanWords.IsNoun(t.Text, key) || WordLists.English.Contains(key)) continue;
+            if (
+                !PersonCues.Contains(tokens[i - 1].Text)
+                && !(
+                    Articles.Contains(tokens[i - 1].Text)
+                    && Evidence.Lexicons.IsPersonName(key)
+                    && !Evidence.Lexicons.IsOrdinary(key, "de")
+                )
+            )
+                continue;
+            if (GermanWords.IsCompound(t.Text) && !Evidence.Lexicons.IsPersonName(key))
+                continue;
+            if (
+                WordLists.Common.Contains(key)
+                || allowed.Contains(key)
+                || WordLists.Titles.Contains(key)
+                || WordLists.TitleNouns.Contains(key)
+                || GermanWords.IsNoun(t.Text, key)
+                || WordLists.English.Contains(key)
+            )
+                continue;
             var d = TokenRuns.Span(tokens, i, 1, "PERSON", "", 45, Name);
-            yield return d with { Identity = $"name:{IdentifierText.Normalise(input.Text.Substring(d.Start, d.Length))}" };
+            yield return d with
+            {
+                Identity = $"name:{IdentifierText.Normalise(input.Text.Substring(d.Start, d.Length))}",
+            };
         }
     }
 }

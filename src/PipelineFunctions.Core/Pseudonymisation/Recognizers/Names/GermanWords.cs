@@ -7,7 +7,24 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 /// </summary>
 static class GermanWords
 {
-    static readonly string[] NounEndings = ["heit", "keit", "schaft", "tät", "ismus", "nis", "ment", "chen", "lein", "ik", "ur", "enz", "anz", "ei", "um"];
+    static readonly string[] NounEndings =
+    [
+        "heit",
+        "keit",
+        "schaft",
+        "tät",
+        "ismus",
+        "nis",
+        "ment",
+        "chen",
+        "lein",
+        "ik",
+        "ur",
+        "enz",
+        "anz",
+        "ei",
+        "um",
+    ];
 
     static readonly IReadOnlySet<string> PlaceEndings = WordLists.Cues("de-place-ending");
 
@@ -21,14 +38,21 @@ static class GermanWords
     /// </summary>
     public static bool IsCompound(string word)
     {
-        if (word.Length < 7 || !char.IsUpper(word[0])) return false;
+        if (word.Length < 7 || !char.IsUpper(word[0]))
+            return false;
         foreach (var ending in PlaceEndings)
-            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return false;
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return false;
         for (var k = 3; k <= word.Length - 4; k++)
         {
-            if (!char.IsLower(word[k])) continue;
+            if (!char.IsLower(word[k]))
+                continue;
             var tail = char.ToUpperInvariant(word[k]) + word[(k + 1)..];
-            if (Evidence.Lexicons.GermanWords.Contains(IdentifierText.Normalise(tail)) || WordLists.GermanNouns.Contains(IdentifierText.Normalise(tail))) return true;
+            if (
+                Evidence.Lexicons.GermanWords.Contains(IdentifierText.Normalise(tail))
+                || WordLists.GermanNouns.Contains(IdentifierText.Normalise(tail))
+            )
+                return true;
         }
         return false;
     }
@@ -36,5 +60,11 @@ static class GermanWords
     /// <param name="german">In a German sentence every ending counts; elsewhere only the strong ones ("Arthur" stays a name).</param>
     public static bool IsNoun(string word, string normalised, bool german = true) =>
         WordLists.GermanNouns.Contains(normalised)
-        || (word.Length > 5 && (StrongEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)) || (german && NounEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)))));
+        || (
+            word.Length > 5
+            && (
+                StrongEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal))
+                || (german && NounEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal)))
+            )
+        );
 }

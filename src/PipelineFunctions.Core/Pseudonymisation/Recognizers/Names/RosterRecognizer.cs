@@ -9,7 +9,8 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Names;
 public sealed class RosterRecognizer : IRecognizer
 {
     /// <summary>Full names and aliases outrank everything; a lone name part yields to a facility ("Tan Tock Seng Hospital").</summary>
-    const int FullName = 100, NamePart = 71;
+    const int FullName = 100,
+        NamePart = 71;
 
     readonly Dictionary<string, (string Kind, string Identity, int Priority)> _keys = new(StringComparer.Ordinal);
     readonly int _maxWords;
@@ -25,7 +26,8 @@ public sealed class RosterRecognizer : IRecognizer
             foreach (var form in new[] { entry.Identifier }.Concat(entry.Aliases))
             {
                 _keys.TryAdd(IdentifierText.Normalise(form), (kind, identity, FullName));
-                if (form.Length > 1 && form.All(c => !char.IsLetter(c) || char.IsUpper(c))) _inCapitals.Add(IdentifierText.Normalise(form));
+                if (form.Length > 1 && form.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+                    _inCapitals.Add(IdentifierText.Normalise(form));
             }
         }
         foreach (var entry in roster.Where(e => e.Category == IdentifierCategory.Person))
@@ -33,9 +35,13 @@ public sealed class RosterRecognizer : IRecognizer
             var identity = $"roster:{IdentifierText.Normalise(entry.Identifier)}";
             var words = IdentifierText.Normalise(entry.Identifier).Split(' ');
             // Initials with the surname ("r kintu", "e nansubuga") are as sure as the full name.
-            if (words.Length > 1) _keys.TryAdd($"{words[0][0]} {words[^1]}", ("PERSON", identity, FullName));
+            if (words.Length > 1)
+                _keys.TryAdd($"{words[0][0]} {words[^1]}", ("PERSON", identity, FullName));
             // Each part alone, as written ("Ben-David") and word by word ("Ben", "David"), and the given name's short forms.
-            var parts = entry.Identifier.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(IdentifierText.Normalise).Concat(words)
+            var parts = entry
+                .Identifier.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(IdentifierText.Normalise)
+                .Concat(words)
                 .Concat(WordLists.Nicknames.GetValueOrDefault(words[0]) ?? []);
             foreach (var part in parts.Where(p => p.Length > 1 && !WordLists.Common.Contains(p)))
                 _keys.TryAdd(part, ("PERSON", identity, NamePart));
@@ -45,26 +51,38 @@ public sealed class RosterRecognizer : IRecognizer
 
     public string Name => "roster";
 
-    public static string KindOf(IdentifierCategory category) => category switch
-    {
-        IdentifierCategory.Person => "PERSON",
-        IdentifierCategory.Place => "PLACE",
-        IdentifierCategory.Organisation => "ORGANISATION",
-        _ => "OTHER",
-    };
+    public static string KindOf(IdentifierCategory category) =>
+        category switch
+        {
+            IdentifierCategory.Person => "PERSON",
+            IdentifierCategory.Place => "PLACE",
+            IdentifierCategory.Organisation => "ORGANISATION",
+            _ => "OTHER",
+        };
 
     public IEnumerable<Detection> Recognize(RecognitionInput input)
     {
-        if (_maxWords == 0) yield break;
+        if (_maxWords == 0)
+            yield break;
         var tokens = input.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (Initial(input, i) is { } initial) { yield return initial; i++; continue; }
+            if (Initial(input, i) is { } initial)
+            {
+                yield return initial;
+                i++;
+                continue;
+            }
             var n = TokenRuns.Longest(tokens, i, _maxWords, _keys.ContainsKey, input.Text);
-            if (n == 0) continue;
-            var key = n == 1 ? IdentifierText.Normalise(tokens[i].Text) : IdentifierText.Normalise(string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Text)));
+            if (n == 0)
+                continue;
+            var key =
+                n == 1
+                    ? IdentifierText.Normalise(tokens[i].Text)
+                    : IdentifierText.Normalise(string.Join(' ', Enumerable.Range(i, n).Select(j => tokens[j].Text)));
             var (kind, identity, priority) = _keys[key];
-            if (n == 1 && kind == "PERSON" && !_inCapitals.Contains(key) && !ActsAsName(input, i, key)) continue;
+            if (n == 1 && kind == "PERSON" && !_inCapitals.Contains(key) && !ActsAsName(input, i, key))
+                continue;
             yield return TokenRuns.Span(tokens, i, n, kind, identity, priority, Name);
             i += n - 1;
         }
@@ -74,12 +92,15 @@ public sealed class RosterRecognizer : IRecognizer
     Detection? Initial(RecognitionInput input, int i)
     {
         var tokens = input.Tokens;
-        if (tokens[i].Text.Length != 1 || !char.IsUpper(tokens[i].Text[0]) || i + 1 >= tokens.Count) return null;
+        if (tokens[i].Text.Length != 1 || !char.IsUpper(tokens[i].Text[0]) || i + 1 >= tokens.Count)
+            return null;
         var gap = input.Text.AsSpan(tokens[i].End, tokens[i + 1].Start - tokens[i].End).Trim();
-        if (gap.Length > 1 || (gap.Length == 1 && gap[0] != '.')) return null;
+        if (gap.Length > 1 || (gap.Length == 1 && gap[0] != '.'))
+            return null;
         var key = $"{char.ToLowerInvariant(tokens[i].Text[0])} {IdentifierText.Normalise(tokens[i + 1].Text)}";
         return _keys.TryGetValue(key, out var found) && found.Priority == FullName
-            ? TokenRuns.Span(tokens, i, 2, found.Kind, found.Identity, FullName, Name) : null;
+            ? TokenRuns.Span(tokens, i, 2, found.Kind, found.Identity, FullName, Name)
+            : null;
     }
 
     /// <summary>
@@ -91,22 +112,36 @@ public sealed class RosterRecognizer : IRecognizer
     static bool ActsAsName(RecognitionInput input, int i, string key)
     {
         var token = input.Tokens[i];
-        if (input.IsSpeaker) return true;
-        if (token.Text.Length is > 1 and <= 5 && token.Text.All(char.IsUpper)) return false;
-        if (!token.IsCapitalised && NameUse.AfterDeterminer(input, i)) return false;
+        if (input.IsSpeaker)
+            return true;
+        if (token.Text.Length is > 1 and <= 5 && token.Text.All(char.IsUpper))
+            return false;
+        if (!token.IsCapitalised && NameUse.AfterDeterminer(input, i))
+            return false;
         var language = input.LanguageAt(token.Start);
         if (Evidence.Lexicons.Public.ContainsKey(key))
-            return Evidence.NameCues.Around(input, i, i) is not null || Addressed(input, i) || IdentifierText.StripPossessive(token.Text).Length < token.Text.Length;
+            return Evidence.NameCues.Around(input, i, i) is not null
+                || Addressed(input, i)
+                || IdentifierText.StripPossessive(token.Text).Length < token.Text.Length;
         // A capital proves nothing in German, where only a German word is ordinary; elsewhere a capitalised word is
         // ordinary only as a word-name or an English word.
-        var ordinary = NameUse.IsWordName(key) || (language is "de" ? Evidence.Lexicons.IsOrdinary(key, "de")
-            : WordLists.English.Contains(key) || !token.IsCapitalised && Evidence.Lexicons.IsOrdinary(key, language));
+        var ordinary =
+            NameUse.IsWordName(key)
+            || (
+                language is "de"
+                    ? Evidence.Lexicons.IsOrdinary(key, "de")
+                    : WordLists.English.Contains(key)
+                        || !token.IsCapitalised && Evidence.Lexicons.IsOrdinary(key, language)
+            );
         // A word in lower case is a name only after a title or a relation ("my cousin grace"), not before a verb ("faith helped").
-        if (!token.IsCapitalised) return !ordinary || Evidence.NameCues.Around(input, i, i) is "kinship" or "title" or "greeting";
+        if (!token.IsCapitalised)
+            return !ordinary || Evidence.NameCues.Around(input, i, i) is "kinship" or "title" or "greeting";
         return !ordinary || NameUse.AsName(input, i) || Evidence.NameCues.Around(input, i, i) is not null;
     }
 
     /// <summary>"Sunday, can you …": a word at a sentence's start followed by a comma.</summary>
     static bool Addressed(RecognitionInput input, int i) =>
-        input.Tokens[i].SentenceStart && i + 1 < input.Tokens.Count && input.Text.AsSpan(input.Tokens[i].End, input.Tokens[i + 1].Start - input.Tokens[i].End).Trim() is ",";
+        input.Tokens[i].SentenceStart
+        && i + 1 < input.Tokens.Count
+        && input.Text.AsSpan(input.Tokens[i].End, input.Tokens[i + 1].Start - input.Tokens[i].End).Trim() is ",";
 }

@@ -15,21 +15,31 @@ public sealed class TitleRecognizer(IReadOnlySet<string> allowed) : IRecognizer
         var tokens = input.Tokens;
         for (var i = 0; i < tokens.Count - 1; i++)
         {
-            if (!tokens[i].IsCapitalised || !WordLists.Titles.Contains(IdentifierText.Normalise(tokens[i].Text))) continue;
+            if (!tokens[i].IsCapitalised || !WordLists.Titles.Contains(IdentifierText.Normalise(tokens[i].Text)))
+                continue;
             var j = i + 1;
             var ah = -1;
             while (j < tokens.Count && Joined(input, j) && IsTitleWord(tokens[j]))
             {
-                if (tokens[j].Text == "Ah") ah = j; // Singapore "Uncle Ah Kow": "Ah" belongs to the name it precedes
+                if (tokens[j].Text == "Ah")
+                    ah = j; // Singapore "Uncle Ah Kow": "Ah" belongs to the name it precedes
                 j++;
             }
-            if (j >= tokens.Count || !Joined(input, j) || !StartsName(input, tokens[j])) { i = j - 1; continue; }
+            if (j >= tokens.Count || !Joined(input, j) || !StartsName(input, tokens[j]))
+            {
+                i = j - 1;
+                continue;
+            }
             var first = ah == j - 1 ? ah : j;
             var n = 1;
-            while (j + n < tokens.Count && n < 3 && Joined(input, j + n) && ContinuesName(input, tokens[j + n])) n++;
+            while (j + n < tokens.Count && n < 3 && Joined(input, j + n) && ContinuesName(input, tokens[j + n]))
+                n++;
             // Below a listed name part (71), so "Ms Brunnhuber" keeps the roster's identity and the source's pseudonym.
             var d = TokenRuns.Span(tokens, first, j + n - first, "PERSON", "", 70, Name);
-            yield return d with { Identity = $"name:{IdentifierText.Normalise(input.Text.Substring(d.Start, d.Length))}" };
+            yield return d with
+            {
+                Identity = $"name:{IdentifierText.Normalise(input.Text.Substring(d.Start, d.Length))}",
+            };
             i = j + n - 1;
         }
     }
@@ -49,9 +59,12 @@ public sealed class TitleRecognizer(IReadOnlySet<string> allowed) : IRecognizer
 
     bool StartsName(RecognitionInput input, Token t)
     {
-        if (!t.IsCapitalised || t.Text.Any(char.IsDigit)) return false;
+        if (!t.IsCapitalised || t.Text.Any(char.IsDigit))
+            return false;
         var key = IdentifierText.Normalise(t.Text);
-        return !WordLists.Common.Contains(key) && !WordLists.TitleNouns.Contains(key) && !allowed.Contains(key)
+        return !WordLists.Common.Contains(key)
+            && !WordLists.TitleNouns.Contains(key)
+            && !allowed.Contains(key)
             && !(input.LanguageAt(t.Start) == "de" && GermanWords.IsNoun(t.Text, key));
     }
 
@@ -61,9 +74,13 @@ public sealed class TitleRecognizer(IReadOnlySet<string> allowed) : IRecognizer
     /// </summary>
     bool ContinuesName(RecognitionInput input, Token t)
     {
-        if (!StartsName(input, t) || t.SentenceStart) return false;
+        if (!StartsName(input, t) || t.SentenceStart)
+            return false;
         var key = IdentifierText.Normalise(t.Text);
-        if (WordLists.Names.Contains(key)) return true;
-        return input.LanguageAt(t.Start) != "de" && !WordLists.English.Contains(key) && !WordLists.GermanNouns.Contains(key);
+        if (WordLists.Names.Contains(key))
+            return true;
+        return input.LanguageAt(t.Start) != "de"
+            && !WordLists.English.Contains(key)
+            && !WordLists.GermanNouns.Contains(key);
     }
 }

@@ -6,8 +6,12 @@ namespace PipelineFunctions.Core.Pseudonymisation.Recognizers.Patterns;
 /// A compiled pattern: what it matches (its <c>value</c> group, else all of it) that passes its checks. The validator
 /// reads the <c>check</c> group when there is one (a postcode's town), else the value.
 /// </summary>
-public sealed class IdentifierPattern(string id, Regex regex, IPatternValidator? validator,
-    IReadOnlyList<DigitBound> digits)
+public sealed class IdentifierPattern(
+    string id,
+    Regex regex,
+    IPatternValidator? validator,
+    IReadOnlyList<DigitBound> digits
+)
 {
     public string Id => id;
 
@@ -17,7 +21,8 @@ public sealed class IdentifierPattern(string id, Regex regex, IPatternValidator?
         {
             var value = m.Groups["value"].Success ? m.Groups["value"] : m.Groups[0];
             var check = m.Groups["check"].Success ? m.Groups["check"].Value : value.Value;
-            if (HasDigits(m, value.Value) && validator?.IsValid(check) != false) yield return value;
+            if (HasDigits(m, value.Value) && validator?.IsValid(check) != false)
+                yield return value;
         }
     }
 
@@ -26,7 +31,8 @@ public sealed class IdentifierPattern(string id, Regex regex, IPatternValidator?
     {
         foreach (var bound in digits)
         {
-            if (!m.Groups[bound.Group].Success) continue;
+            if (!m.Groups[bound.Group].Success)
+                continue;
             var count = value.Count(char.IsAsciiDigit);
             return count >= bound.Min && count <= bound.Max;
         }

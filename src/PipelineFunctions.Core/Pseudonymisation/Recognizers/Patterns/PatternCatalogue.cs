@@ -18,7 +18,8 @@ public static partial class PatternCatalogue
 
     static readonly Lazy<PatternFile> FileText = new(() =>
         JsonSerializer.Deserialize<PatternFile>(EmbeddedData.Text("Pseudonymisation.patterns.json"), Options)
-        ?? throw new InvalidDataException("Data/patterns.json is empty."));
+        ?? throw new InvalidDataException("Data/patterns.json is empty.")
+    );
 
     static readonly Lazy<IReadOnlyList<PatternRecognizer>> Compiled = new(() => Compile(FileText.Value));
 
@@ -40,20 +41,35 @@ public static partial class PatternCatalogue
     {
         if (!IdentifierKinds.All.Contains(spec.Kind))
             throw new InvalidDataException($"The pattern recognizer {spec.Id} reports an unknown kind {spec.Kind}.");
-        return new PatternRecognizer(spec.Id, spec.Kind, spec.Priority,
-            [.. spec.Patterns.Select(p => Compile(spec, p, fragments))]);
+        return new PatternRecognizer(
+            spec.Id,
+            spec.Kind,
+            spec.Priority,
+            [.. spec.Patterns.Select(p => Compile(spec, p, fragments))]
+        );
     }
 
-    public static IdentifierPattern Compile(RecognizerSpec recognizer, PatternSpec spec,
-        Dictionary<string, string> fragments)
+    public static IdentifierPattern Compile(
+        RecognizerSpec recognizer,
+        PatternSpec spec,
+        Dictionary<string, string> fragments
+    )
     {
         var where = $"{recognizer.Id}/{spec.Id}";
-        var validator = spec.Validator is null ? null : PatternValidators.Find(spec.Validator)
-            ?? throw new InvalidDataException($"The pattern {where} names an unknown validator {spec.Validator}.");
-        var text = Placeholder().Replace(string.Concat(spec.Regex), m =>
-            Expand(m.Groups[1].Value, recognizer.Words, fragments)
-            ?? throw new InvalidDataException($"The pattern {where} names no word list or fragment {m.Value}."));
-        var options = RegexOptions.CultureInvariant | RegexOptions.Compiled
+        var validator = spec.Validator is null
+            ? null
+            : PatternValidators.Find(spec.Validator)
+                ?? throw new InvalidDataException($"The pattern {where} names an unknown validator {spec.Validator}.");
+        var text = Placeholder()
+            .Replace(
+                string.Concat(spec.Regex),
+                m =>
+                    Expand(m.Groups[1].Value, recognizer.Words, fragments)
+                    ?? throw new InvalidDataException($"The pattern {where} names no word list or fragment {m.Value}.")
+            );
+        var options =
+            RegexOptions.CultureInvariant
+            | RegexOptions.Compiled
             | (spec.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         try
         {
@@ -66,12 +82,23 @@ public static partial class PatternCatalogue
     }
 
     /// <summary>A word list as one group, longest word first; a space in a word matches any white space.</summary>
-    static string? Expand(string name, Dictionary<string, Dictionary<string, string[]>>? words,
-        Dictionary<string, string> fragments)
+    static string? Expand(
+        string name,
+        Dictionary<string, Dictionary<string, string[]>>? words,
+        Dictionary<string, string> fragments
+    )
     {
         if (words?.GetValueOrDefault(name) is { } byLanguage)
-            return "(?:" + string.Join('|', byLanguage.Values.SelectMany(w => w).Distinct()
-                .OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace("\\ ", "\\s+"))) + ")";
+            return "(?:"
+                + string.Join(
+                    '|',
+                    byLanguage
+                        .Values.SelectMany(w => w)
+                        .Distinct()
+                        .OrderByDescending(w => w.Length)
+                        .Select(w => Regex.Escape(w).Replace("\\ ", "\\s+"))
+                )
+                + ")";
         return fragments.GetValueOrDefault(name);
     }
 

@@ -15,8 +15,9 @@ public sealed class PatternRecognizer(string name, string kind, int priority, IR
     public IReadOnlyList<IdentifierPattern> Patterns => patterns;
 
     public IEnumerable<Detection> Recognize(RecognitionInput input) =>
-        patterns.SelectMany(p => p.Find(input.Text)).Select(g =>
-            new Detection(g.Index, g.Length, kind, Identity(g.Value), priority, name));
+        patterns
+            .SelectMany(p => p.Find(input.Text))
+            .Select(g => new Detection(g.Index, g.Length, kind, Identity(g.Value), priority, name));
 
     string Identity(string value) =>
         IdentifierKinds.IsNumbered(kind) ? $"name:{IdentifierText.Normalise(value)}" : IdentifierText.Normalise(value);

@@ -12,7 +12,8 @@ public sealed class GermanIdDocumentCheckDigit : IPatternValidator
 
     public bool IsValid(string value)
     {
-        if (value.Length != 10 || !value.Any(char.IsAsciiDigit) || !char.IsAsciiDigit(value[9])) return false;
+        if (value.Length != 10 || !value.Any(char.IsAsciiDigit) || !char.IsAsciiDigit(value[9]))
+            return false;
         var sum = 0;
         for (var i = 0; i < 9; i++)
             sum += (char.IsAsciiDigit(value[i]) ? value[i] - '0' : value[i] - 'A' + 10) * Weights[i % 3];

@@ -11,14 +11,17 @@ public sealed class GermanTaxIdCheckDigit : IPatternValidator
     public bool IsValid(string value)
     {
         var digits = new string([.. value.Where(char.IsAsciiDigit)]);
-        if (digits.Length != 11 || digits[0] == '0') return false;
+        if (digits.Length != 11 || digits[0] == '0')
+            return false;
         var counts = digits[..10].GroupBy(c => c).Select(g => g.Count()).ToList();
-        if (counts.Count(c => c > 1) != 1 || counts.Max() > 3) return false;
+        if (counts.Count(c => c > 1) != 1 || counts.Max() > 3)
+            return false;
         var product = 10;
         foreach (var c in digits[..10])
         {
             var sum = (c - '0' + product) % 10;
-            if (sum == 0) sum = 10;
+            if (sum == 0)
+                sum = 10;
             product = sum * 2 % 11;
         }
         var check = 11 - product;

@@ -8,7 +8,8 @@ public sealed class IsraeliIdCheckDigit : IPatternValidator
     public bool IsValid(string value)
     {
         var digits = new string([.. value.Where(char.IsAsciiDigit)]).PadLeft(9, '0');
-        if (digits.Length != 9 || digits.All(c => c == '0')) return false;
+        if (digits.Length != 9 || digits.All(c => c == '0'))
+            return false;
         var sum = 0;
         for (var i = 0; i < 9; i++)
         {

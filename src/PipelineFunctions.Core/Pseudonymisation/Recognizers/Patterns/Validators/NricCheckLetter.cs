@@ -14,9 +14,16 @@ public sealed class NricCheckLetter : IPatternValidator
     public bool IsValid(string value)
     {
         var id = value.ToUpperInvariant();
-        if (id.Length != 9 || !"STFGM".Contains(id[0]) || !id[1..8].All(char.IsAsciiDigit)) return false;
-        var sum = Weights.Select((w, i) => w * (id[i + 1] - '0')).Sum()
-            + id[0] switch { 'T' or 'G' => 4, 'M' => 3, _ => 0 };
+        if (id.Length != 9 || !"STFGM".Contains(id[0]) || !id[1..8].All(char.IsAsciiDigit))
+            return false;
+        var sum =
+            Weights.Select((w, i) => w * (id[i + 1] - '0')).Sum()
+            + id[0] switch
+            {
+                'T' or 'G' => 4,
+                'M' => 3,
+                _ => 0,
+            };
         var remainder = sum % 11;
         var expected = id[0] switch
         {

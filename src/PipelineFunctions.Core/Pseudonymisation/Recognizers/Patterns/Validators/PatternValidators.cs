@@ -5,8 +5,14 @@ public static class PatternValidators
 {
     public static readonly IReadOnlyList<IPatternValidator> All =
     [
-        new IbanMod97(), new Verhoeff(), new IsraeliIdCheckDigit(), new NricCheckLetter(), new GermanTaxIdCheckDigit(),
-        new GermanIdDocumentCheckDigit(), new BirthDateFirst(), new PlaceNotAWord(),
+        new IbanMod97(),
+        new Verhoeff(),
+        new IsraeliIdCheckDigit(),
+        new NricCheckLetter(),
+        new GermanTaxIdCheckDigit(),
+        new GermanIdDocumentCheckDigit(),
+        new BirthDateFirst(),
+        new PlaceNotAWord(),
     ];
 
     public static IPatternValidator? Find(string name) => All.FirstOrDefault(v => v.Name == name);

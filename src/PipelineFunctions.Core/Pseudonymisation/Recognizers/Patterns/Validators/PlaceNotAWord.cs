@@ -14,10 +14,12 @@ public sealed class PlaceNotAWord : IPatternValidator
     public bool IsValid(string value)
     {
         var name = IdentifierText.Normalise(value.Trim().Split('-')[0]);
-        if (name.Length == 0 || Lexicons.Public.ContainsKey(name)) return false;
+        if (name.Length == 0 || Lexicons.Public.ContainsKey(name))
+            return false;
         // The whole must be no German word of any case either: "Unser Weg 5" is no street.
         return WordLists.Places.Contains(name)
-            || !Lexicons.IsOrdinary(name, "en") && !Lexicons.GermanWords.Contains(name)
-            && !Lexicons.IsOrdinary(IdentifierText.Normalise(value), "de");
+            || !Lexicons.IsOrdinary(name, "en")
+                && !Lexicons.GermanWords.Contains(name)
+                && !Lexicons.IsOrdinary(IdentifierText.Normalise(value), "de");
     }
 }
