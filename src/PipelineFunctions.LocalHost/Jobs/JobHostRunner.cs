@@ -35,7 +35,7 @@ public sealed class JobHostRunner(
         while (!stoppingToken.IsCancellationRequested)
         {
             var failed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var host = Build(failed);
+            var host = Build(failed);
             try
             {
                 await host.StartAsync(stoppingToken);
@@ -70,6 +70,17 @@ public sealed class JobHostRunner(
                                 or InvalidOperationException
                                 or Azure.RequestFailedException
                     ) { }
+                // A job host torn down after a storage failure can throw from Dispose (a singleton lock's renewal timer
+                // already stopped); that must not end this loop, or the listeners never come back.
+                try
+                {
+                    host.Dispose();
+                }
+                catch (Exception e)
+                    when (e is InvalidOperationException or AggregateException or ObjectDisposedException)
+                {
+                    logger.LogWarning("Job host dispose failed ({Failure}); carrying on.", e.GetType().Name);
+                }
             }
             // Until storage answers again, messages left hidden by the failure cannot be shown; the next round tries again.
             do await Task.Delay(Pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
