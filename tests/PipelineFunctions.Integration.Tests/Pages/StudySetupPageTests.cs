@@ -141,6 +141,10 @@ public sealed class StudySetupPageTests(PipelineFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve Waiting lists" }).ClickAsync();
         await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("'Waiting lists' is now code");
         await Assertions.Expect(tree.GetByRole(AriaRole.Button, new() { Name = "Waiting lists" })).ToBeVisibleAsync();
+        // The message shows before the table is drawn again: a focus taken in the old table would be lost with it.
+        await Assertions
+            .Expect(page.Locator("#proposals tr", new() { HasText = "Waiting lists" }))
+            .ToContainTextAsync("approved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Decline Weather" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions
