@@ -93,10 +93,10 @@ $("#code-form").addEventListener("submit", e => {
 $("#merge").addEventListener("click", async () => {
   const [from, into] = [selected, $("#merge-into").value];
   const r = await api(`${base}/codebook/merge`, { method: "POST", body: JSON.stringify({ from, into }) });
-  $("#done").textContent = r.message;
   selected = null;
   $("#code-form").hidden = true;
   await load();
+  $("#done").textContent = r.message;
   document.querySelector(`#tree button[data-code="${CSS.escape(into)}"]`)?.focus();
 });
 $("#add-top").addEventListener("click", () => add(null));
@@ -121,8 +121,9 @@ $("#remove-code").addEventListener("click", () => {
 $("#save").addEventListener("click", async () => {
   const r = await api(`${base}/codebook?format=json`, { method: "PUT", body: JSON.stringify(book) });
   dirty = false;
-  $("#done").textContent = r.message;
   await load();
+  // Said once the tree is drawn again, so what is announced is what is on the page.
+  $("#done").textContent = r.message;
 });
 
 $("#import").addEventListener("click", async () => {
@@ -130,16 +131,16 @@ $("#import").addEventListener("click", async () => {
   if (!file) { Pipeline.showError("Choose the codebook file first."); return; }
   const format = (file.name.split(".").pop() ?? "").toLowerCase();
   const r = await api(`${base}/codebook?format=${encodeURIComponent(format)}`, { method: "PUT", body: file });
-  $("#done").textContent = r.message;
   selected = null;
   $("#code-form").hidden = true;
   await load();
+  $("#done").textContent = r.message;
 });
 
 async function decide(p, action) {
   const r = await api(`${base}/codebook/proposals/${encodeURIComponent(p.id)}/${action}`, { method: "POST" });
-  $("#done").textContent = r.message;
   await load();
+  $("#done").textContent = r.message;
 }
 
 async function loadProposals() {
