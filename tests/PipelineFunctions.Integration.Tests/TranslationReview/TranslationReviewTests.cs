@@ -246,7 +246,7 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
             .Expect(page.Locator("#summary"))
             .ToContainTextAsync("queue-check.en.txt (translation of queue-check.sw.txt)");
         var missing = page.Locator("#turns tbody tr").Nth(5);
-        await Assertions.Expect(missing).ToContainTextAsync("High · missing-turn");
+        await Assertions.Expect(missing).ToContainTextAsync("High · Turn not translated");
         await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flagged high"));
         await page.GetByLabel("Comment on turn 6").FillAsync("Please translate this answer.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send comments to the site" }).ClickAsync();
