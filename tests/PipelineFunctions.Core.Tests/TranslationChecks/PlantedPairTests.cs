@@ -55,29 +55,17 @@ public sealed class PlantedPairTests
         "Kimaro",
     ];
 
-    static TranslationCheckResult Check(string language, string version, PlaceholderStyle style)
-    {
-        var roster = RosterCsv.Parse(File.ReadAllText(Fixture("roster.csv")));
-        var pseudonymiser = new TranscriptPseudonymiser(
-            new StudyPseudonymisation(new byte[32], roster, Style: style),
-            new PseudonymBook()
-        );
-        var source = pseudonymiser.Pseudonymise(Load($"{language}-planted.source.txt"), language);
-        var translation = pseudonymiser.Pseudonymise(Load($"{language}-planted-{version}.en.txt"), "en");
-        return SamplePairs.Checker.Check(
-            source.Turns,
+    static TranslationCheckResult Check(string language, string version, PlaceholderStyle style) =>
+        SamplePairs.CheckRaw(
+            Fixture("roster.csv"),
+            Fixture($"{language}-planted.source.txt"),
             language,
-            translation.Turns,
-            "en",
-            new PairKeys(source.Replacements, translation.Replacements)
+            Fixture($"{language}-planted-{version}.en.txt"),
+            style
         );
-    }
 
     static string Fixture(string file) =>
         Repo.Path("tests", "PipelineFunctions.Core.Tests", "TranslationChecks", "Fixtures", file);
-
-    static IReadOnlyList<SpeakerTurn> Load(string file) =>
-        TranscriptReader.Read(file, File.ReadAllBytes(Fixture(file))).Turns;
 
     public static TheoryData<string, PlaceholderStyle> Pairs =>
         new()
