@@ -73,11 +73,19 @@ public sealed record TranslationCheckSummary(
     static int Count(TranslationCheckDocument c, Severity severity) => c.Flags.Count(f => f.Severity == severity);
 }
 
-/// <summary>A point of the translation check: what differs, how much it matters, where, and why in words.</summary>
-public sealed record FlagView(string Kind, Severity Severity, int? SourceTurn, int? TranslationTurn, string Explanation)
+/// <summary>A point of the translation check: what differs (stored name and plain words), how much it matters, where,
+/// and why in words.</summary>
+public sealed record FlagView(
+    string Kind,
+    string Label,
+    Severity Severity,
+    int? SourceTurn,
+    int? TranslationTurn,
+    string Explanation
+)
 {
     public static FlagView Of(TranslationFlagEntry f) =>
-        new(f.Kind, f.Severity, f.SourceTurn, f.TranslationTurn, f.Explanation);
+        new(f.Kind, FlagKinds.Label(f.Kind), f.Severity, f.SourceTurn, f.TranslationTurn, f.Explanation);
 }
 
 /// <summary>A point the translation lead sent back to the site about a turn, and the site's answer.</summary>

@@ -27,25 +27,20 @@ public sealed class SentencePairTests
         "Mrisho",
     ];
 
-    static TranslationCheckResult Check(string language, string version, PlaceholderStyle style, bool withKeys = true)
-    {
-        var roster = RosterCsv.Parse(
-            File.ReadAllText(Repo.Path("samples", "translation-pairs", "sentences-roster.csv"))
-        );
-        var pseudonymiser = new TranscriptPseudonymiser(
-            new StudyPseudonymisation(new byte[32], roster, Style: style),
-            new PseudonymBook()
-        );
-        var source = pseudonymiser.Pseudonymise(SamplePairs.Load($"{language}-sentences.source.txt"), language);
-        var translation = pseudonymiser.Pseudonymise(SamplePairs.Load($"{language}-sentences-{version}.en.txt"), "en");
-        return SamplePairs.Checker.Check(
-            source.Turns,
+    static TranslationCheckResult Check(
+        string language,
+        string version,
+        PlaceholderStyle style,
+        bool withKeys = true
+    ) =>
+        SamplePairs.CheckRaw(
+            Repo.Path("samples", "translation-pairs", "sentences-roster.csv"),
+            Repo.Path("samples", "translation-pairs", $"{language}-sentences.source.txt"),
             language,
-            translation.Turns,
-            "en",
-            withKeys ? new PairKeys(source.Replacements, translation.Replacements) : null
+            Repo.Path("samples", "translation-pairs", $"{language}-sentences-{version}.en.txt"),
+            style,
+            withKeys
         );
-    }
 
     [Theory]
     [InlineData("de", PlaceholderStyle.Numbered)]

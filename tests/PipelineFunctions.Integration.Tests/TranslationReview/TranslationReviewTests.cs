@@ -219,6 +219,39 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task The_side_by_side_page_names_sentence_and_name_flags_in_plain_words_without_an_original()
+    {
+        // A roster name changed to another, a sentence dropped from a turn that keeps one, a negation reversed in a
+        // turn that keeps another.
+        var faulty = Encoding
+            .UTF8.GetString(PipelineFixture.Sample("uploads/dar-interview-50010.en.txt"))
+            .Replace("Mr Juma Mwakyusa", "Mr Baraka Mollel")
+            .Replace(" I learn new things and I feel my work has great meaning for the patients.", "")
+            .Replace("tasks that are not peer support", "tasks that are peer support");
+        var (study, _, translationId) = await PairAsync(Encoding.UTF8.GetBytes(faulty), "sentence-check");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/translation/pair.html?study={study}&translation={translationId}",
+            LeadKey
+        );
+        var rows = page.Locator("#turns tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(6);
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("High · Name changed or left out:");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("[PERSON-");
+        await Assertions.Expect(rows.Nth(3)).ToContainTextAsync("Medium · Sentence missing in the translation:");
+        await Assertions.Expect(rows.Nth(5)).ToContainTextAsync("Low · Negation on one side only: In sentence 2 of");
+        foreach (var clean in new[] { 0, 2, 4 })
+            await Assertions.Expect(rows.Nth(clean).Locator("td").Nth(2)).ToBeEmptyAsync();
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("dropped-sentence", text);
+        foreach (var original in new[] { "Juma", "Mwakyusa", "Baraka", "Mollel" })
+            Assert.DoesNotContain(original, text);
+        await PageChecks.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task The_side_by_side_page_shows_flags_sends_a_query_keeps_the_pair_and_approves_after_a_confirmation()
     {
         var faulty = Encoding
@@ -246,7 +279,7 @@ public sealed class TranslationReviewTests(PipelineFixture fixture)
             .Expect(page.Locator("#summary"))
             .ToContainTextAsync("queue-check.en.txt (translation of queue-check.sw.txt)");
         var missing = page.Locator("#turns tbody tr").Nth(5);
-        await Assertions.Expect(missing).ToContainTextAsync("High · missing-turn");
+        await Assertions.Expect(missing).ToContainTextAsync("High · Turn not translated");
         await Assertions.Expect(missing).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flagged high"));
         await page.GetByLabel("Comment on turn 6").FillAsync("Please translate this answer.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send comments to the site" }).ClickAsync();

@@ -18,7 +18,7 @@ public sealed class AlignmentCheck : ITranslationCheck
                 var neighbour = Neighbour(pair, k);
                 if (neighbour is { } merged && LooksMerged(pair, a.SourceTurn!.Value, merged))
                     yield return new(
-                        "merged-turns",
+                        FlagKinds.MergedTurns,
                         Severity.Medium,
                         a.SourceTurn,
                         merged.TranslationTurn,
@@ -26,7 +26,7 @@ public sealed class AlignmentCheck : ITranslationCheck
                     );
                 else
                     yield return new(
-                        "missing-turn",
+                        FlagKinds.MissingTurn,
                         Severity.High,
                         a.SourceTurn,
                         null,
@@ -37,7 +37,7 @@ public sealed class AlignmentCheck : ITranslationCheck
             {
                 var extra = pair.TranslationTurn(a.TranslationTurn)!;
                 yield return new(
-                    "extra-turn",
+                    FlagKinds.ExtraTurn,
                     Severity.Medium,
                     null,
                     a.TranslationTurn,
@@ -49,7 +49,7 @@ public sealed class AlignmentCheck : ITranslationCheck
                 var (s, t) = (pair.SourceTurn(a.SourceTurn)!, pair.TranslationTurn(a.TranslationTurn)!);
                 if (!pair.SameSpeaker(s.Speaker, t.Speaker))
                     yield return new(
-                        "speaker-mismatch",
+                        FlagKinds.SpeakerMismatch,
                         Severity.Medium,
                         s.Index,
                         t.Index,
@@ -57,7 +57,7 @@ public sealed class AlignmentCheck : ITranslationCheck
                     );
                 if (s.Start is { } x && t.Start is { } y && Math.Abs((x - y).TotalSeconds) > 5)
                     yield return new(
-                        "timestamp-mismatch",
+                        FlagKinds.TimestampMismatch,
                         Severity.Low,
                         s.Index,
                         t.Index,
@@ -67,7 +67,7 @@ public sealed class AlignmentCheck : ITranslationCheck
         }
         if (pair.Source.Count != pair.Translation.Count)
             yield return new(
-                "turn-count",
+                FlagKinds.TurnCount,
                 Severity.Low,
                 null,
                 null,

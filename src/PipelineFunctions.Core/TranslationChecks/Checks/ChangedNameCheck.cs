@@ -29,7 +29,7 @@ public sealed class ChangedNameCheck : ITranslationCheck
                 }
             if (sp.Count > 0 && tp.Count > 0)
                 yield return new(
-                    "changed-name",
+                    FlagKinds.ChangedName,
                     Severity.High,
                     s.Index,
                     t.Index,
@@ -39,7 +39,7 @@ public sealed class ChangedNameCheck : ITranslationCheck
                 );
             else if (sp.Count > 0)
                 yield return new(
-                    "changed-name",
+                    FlagKinds.ChangedName,
                     Severity.Medium,
                     s.Index,
                     t.Index,
@@ -48,7 +48,7 @@ public sealed class ChangedNameCheck : ITranslationCheck
                 );
             else if (tp.Count > 0)
                 yield return new(
-                    "changed-name",
+                    FlagKinds.ChangedName,
                     Severity.Medium,
                     s.Index,
                     t.Index,

@@ -6,9 +6,15 @@ public sealed class EmptyOrDuplicatedTurnCheck : ITranslationCheck
     public IEnumerable<TranslationFlag> Check(TranslationPair pair)
     {
         foreach (var s in pair.Source.Where(t => t.Text.Trim().Length == 0))
-            yield return new("empty-turn", Severity.Medium, s.Index, null, $"Source turn {s.Index} is empty.");
+            yield return new(FlagKinds.EmptyTurn, Severity.Medium, s.Index, null, $"Source turn {s.Index} is empty.");
         foreach (var t in pair.Translation.Where(t => t.Text.Trim().Length == 0))
-            yield return new("empty-turn", Severity.Medium, null, t.Index, $"Translation turn {t.Index} is empty.");
+            yield return new(
+                FlagKinds.EmptyTurn,
+                Severity.Medium,
+                null,
+                t.Index,
+                $"Translation turn {t.Index} is empty."
+            );
         for (var i = 1; i < pair.Translation.Count; i++)
             if (
                 pair.Translation[i].Text.Trim().Length > 0
@@ -19,7 +25,7 @@ public sealed class EmptyOrDuplicatedTurnCheck : ITranslationCheck
                 )
             )
                 yield return new(
-                    "duplicated-turn",
+                    FlagKinds.DuplicatedTurn,
                     Severity.Medium,
                     null,
                     pair.Translation[i].Index,

@@ -24,7 +24,7 @@ public sealed class LanguageCheck(LanguageDetector detector, IReadOnlySet<string
             if (Code(part) == pair.SourceLanguage)
             {
                 yield return new(
-                    "untranslated",
+                    FlagKinds.Untranslated,
                     Severity.High,
                     Partner(pair, t.Index),
                     t.Index,
@@ -39,7 +39,7 @@ public sealed class LanguageCheck(LanguageDetector detector, IReadOnlySet<string
             if (Code(part) == "en" && pair.TranslationLanguage == "en")
             {
                 yield return new(
-                    "english-in-source",
+                    FlagKinds.EnglishInSource,
                     Severity.Low,
                     s.Index,
                     null,

@@ -32,7 +32,7 @@ public sealed class LengthRatioCheck : ITranslationCheck
             if (Math.Abs(z) < Outlier)
                 continue;
             yield return new(
-                "length-ratio",
+                FlagKinds.LengthRatio,
                 Math.Abs(z) >= Extreme ? Severity.Medium : Severity.Low,
                 s.Index,
                 t.Index,

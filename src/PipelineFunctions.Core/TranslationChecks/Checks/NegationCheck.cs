@@ -28,7 +28,7 @@ public sealed partial class NegationCheck : ITranslationCheck
                     continue;
                 var where = ss.Count == 1 ? "" : $"sentence {bead.Source[0] + 1} of ";
                 yield return new(
-                    "negation",
+                    FlagKinds.Negation,
                     Severity.Low,
                     s.Index,
                     t.Index,

@@ -15,7 +15,7 @@ public sealed partial class NumberAndPlaceholderCheck : ITranslationCheck
             var (sp, tp) = (Items(Placeholder(), s.Text), Items(Placeholder(), t.Text));
             if (!sp.SequenceEqual(tp))
                 yield return new(
-                    "placeholder-mismatch",
+                    FlagKinds.PlaceholderMismatch,
                     Severity.High,
                     s.Index,
                     t.Index,
@@ -31,7 +31,7 @@ public sealed partial class NumberAndPlaceholderCheck : ITranslationCheck
             // Digits that differ are a changed number; a number only one side writes in words may be one lost in translation.
             var digitsDiffer = !Sorted(NumberWords.Digits(sText)).SequenceEqual(Sorted(NumberWords.Digits(tText)));
             yield return new(
-                "number-mismatch",
+                FlagKinds.NumberMismatch,
                 digitsDiffer ? Severity.High : Severity.Medium,
                 s.Index,
                 t.Index,

@@ -21,7 +21,7 @@ async function load() {
   pairName = s.translationFile ?? translation;
   document.querySelector("#summary").textContent = `${pairName} (translation of ${s.sourceFile ?? "the source"}${s.interviewId ? `, interview ${s.interviewId}` : ""}), ` +
     `site ${s.siteId}: ${s.sourceLanguage} → ${s.translationLanguage}. Review: ${s.review}.`;
-  document.querySelector("#whole").replaceChildren(...check.wholeFlags.map(f => el("li", { class: `flag ${f.severity.toLowerCase()}`, text: `${f.severity}: ${f.explanation}` })));
+  document.querySelector("#whole").replaceChildren(...check.wholeFlags.map(f => el("li", { class: `flag ${f.severity.toLowerCase()}`, text: `${f.severity} · ${f.label}: ${f.explanation}` })));
   const body = document.querySelector("#turns tbody");
   body.replaceChildren();
   check.rows.forEach((r, i) => {
@@ -31,7 +31,7 @@ async function load() {
       "data-source": r.source?.index ?? "", "data-translation": r.translation?.index ?? "" });
     body.append(el("tr", { id: `turn-${r.translation?.index ?? r.source?.index}`, class: flagged ? `flagged ${r.flags[0].severity.toLowerCase()}` : "" },
       el("th", { scope: "row", text: String(i + 1) }), el("td", {}, turn(r.source)), el("td", {}, turn(r.translation)),
-      el("td", {}, el("ul", {}, ...r.flags.map(f => el("li", { class: `flag ${f.severity.toLowerCase()}`, text: `${f.severity} · ${f.kind}: ${f.explanation}` })))),
+      el("td", {}, el("ul", {}, ...r.flags.map(f => el("li", { class: `flag ${f.severity.toLowerCase()}`, text: `${f.severity} · ${f.label}: ${f.explanation}` })))),
       el("td", {}, ...earlier.map(q => el("p", { class: "point", text: `Sent: ${q.comment} — ${q.answer ? `site answered: ${q.answer}` : "no answer yet"}` })), comment)));
   });
   const open = check.queries.filter(q => !q.answer).length;
