@@ -128,8 +128,10 @@ public sealed class ExchangeFunctions(
             );
         if (req.ContentLength > MaxImportBytes)
             return TooLarge();
-        var (content, mappingJson, missingFile) = await ReadAsync(req, ct);
-        if (missingFile)
+        var (content, mappingJson, problem) = await ReadAsync(req, ct);
+        if (problem == BodyProblem.TooLarge)
+            return TooLarge();
+        if (problem == BodyProblem.NoFile)
             return Problems.BadRequest("Choose the project file (.qdpx) to import; the form held none.");
         if (content.Length == 0)
             return Problems.BadRequest(
@@ -199,9 +201,16 @@ public sealed class ExchangeFunctions(
         IReadOnlyList<string> Languages
     );
 
+    enum BodyProblem
+    {
+        None,
+        NoFile,
+        TooLarge,
+    }
+
     /// <summary>The project's bytes and the mapping: the body itself, or a form's <c>file</c> and <c>mapping</c>
     /// parts; a <c>mapping</c> query parameter counts when the form has none.</summary>
-    static async Task<(byte[] Content, string? Mapping, bool MissingFile)> ReadAsync(
+    static async Task<(byte[] Content, string? Mapping, BodyProblem Problem)> ReadAsync(
         HttpRequest req,
         CancellationToken ct
     )
@@ -211,13 +220,22 @@ public sealed class ExchangeFunctions(
         if (!req.HasFormContentType)
         {
             await req.Body.CopyToAsync(body, ct);
-            return (body.ToArray(), mapping, false);
+            return (body.ToArray(), mapping, BodyProblem.None);
         }
-        var form = await req.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxImportBytes + 1 }, ct);
+        IFormCollection form;
+        try
+        {
+            form = await req.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxImportBytes }, ct);
+        }
+        catch (InvalidDataException)
+        {
+            // A form past the limit, sent without a Content-Length to refuse it by.
+            return ([], mapping, BodyProblem.TooLarge);
+        }
         if (form.Files.GetFile("file") is not { } file)
-            return ([], mapping, true);
+            return ([], mapping, BodyProblem.NoFile);
         await file.CopyToAsync(body, ct);
-        return (body.ToArray(), Blank(form["mapping"].FirstOrDefault()) ?? mapping, false);
+        return (body.ToArray(), Blank(form["mapping"].FirstOrDefault()) ?? mapping, BodyProblem.None);
     }
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
