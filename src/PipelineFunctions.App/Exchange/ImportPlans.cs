@@ -12,23 +12,32 @@ namespace PipelineFunctions.App.Exchange;
 /// </summary>
 public sealed class ImportPlans(TranscriptStore transcripts, TranscriptTexts texts)
 {
-    /// <param name="site">The site for sources the file does not place, when the importer named one.</param>
-    /// <param name="language">The language for sources the file does not say, when the importer named one.</param>
-    public async Task<ImportPlan> PlanAsync(
+    /// <param name="choices">The study lead's site and language per source (by GUID), from the import page.</param>
+    /// <param name="site">The site for sources neither the file nor a choice places, when the importer named one.</param>
+    /// <param name="language">The language for sources neither the file nor a choice says, when the importer named one.</param>
+    /// <returns>The plan, or with errors the choices the study or the file cannot take (nothing is chosen then).</returns>
+    public async Task<(ImportPlan Plan, IReadOnlyList<MappingError> Errors)> PlanAsync(
         StudyDocument study,
         QdpxImport import,
+        IReadOnlyDictionary<string, SourceChoice> choices,
         string? site,
         string? language,
         CancellationToken ct
     )
     {
-        var sites = study.Sites.Select(s => new ImportSite(s.Id, s.Name)).ToList();
-        var plan = ImportPlanner.Plan(import, sites, study.Languages, await FingerprintsAsync(study.Id, ct));
+        var sites = Sites(study);
+        var found = ImportPlanner.Plan(import, sites, study.Languages, await FingerprintsAsync(study.Id, ct));
+        var (plan, errors) = ImportMapping.Apply(found, choices, sites, study.Languages);
+        if (errors.Count > 0)
+            return (plan, errors);
         var defaults = plan
             .Sources.Where(s => s.NeedsChoice)
             .ToDictionary(s => s.Number, s => (s.Site is null ? site : null, s.Language is null ? language : null));
-        return plan.Choose(defaults, sites, study.Languages);
+        return (plan.Choose(defaults, sites, study.Languages), errors);
     }
+
+    public static List<ImportSite> Sites(StudyDocument study) =>
+        study.Sites.Select(s => new ImportSite(s.Id, s.Name)).ToList();
 
     async Task<Dictionary<string, string>> FingerprintsAsync(string studyId, CancellationToken ct)
     {

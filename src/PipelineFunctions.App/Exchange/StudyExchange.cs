@@ -128,8 +128,8 @@ public sealed class StudyExchange(
     /// <param name="Kind">Text, PDF, Picture, Audio or Video.</param>
     /// <param name="Outcome">The upload's outcome (Accepted, Duplicate, Rejected, …); <c>NotPlaced</c> when the file's
     /// source could not be read;
-    /// <c>AlreadyInStudy</c> when the study (or an earlier source of the file) holds its text; <c>AwaitingSite</c> when
-    /// neither the file nor the importer said its site.</param>
+    /// <c>AlreadyInStudy</c> when the study (or an earlier source of the file) holds its text; <c>AwaitingChoice</c>
+    /// when neither the file nor the importer said its site or its language (nothing is guessed).</param>
     /// <param name="Unplaced">Codings the file holds on it that are not in the study: not read from the file, or not
     /// found in the parsed text.</param>
     /// <param name="Roles">Participants whose role the file gave.</param>
@@ -159,11 +159,19 @@ public sealed class StudyExchange(
 
     public const string NotPlaced = "NotPlaced",
         AlreadyInStudy = "AlreadyInStudy",
-        AwaitingSite = "AwaitingSite";
+        AwaitingChoice = "AwaitingChoice";
+
+    static string Undecided(SourcePlan entry) =>
+        (entry.Site, entry.Language) switch
+        {
+            (null, null) => "which site this source comes from or which language it is in",
+            (null, _) => "which site this source comes from",
+            _ => "which language this source is in",
+        };
 
     /// <summary>
     /// Imports what the plan (<see cref="ImportPlans"/>) places: each source at its own site and language; sources the
-    /// study already holds, and those whose site nobody named, are reported and not written.
+    /// study already holds, and those whose site or language nobody named, are reported and not written.
     /// </summary>
     public async Task<ImportReport> ImportAsync(
         StudyDocument study,
@@ -206,7 +214,7 @@ public sealed class StudyExchange(
                 );
                 continue;
             }
-            if (entry.IsDuplicate || entry.Site is null)
+            if (!entry.Ready)
             {
                 report.Add(
                     new ImportedSource(
@@ -214,24 +222,26 @@ public sealed class StudyExchange(
                         source.Name,
                         entry.Kind,
                         entry.DuplicateOfTranscript,
-                        entry.IsDuplicate ? AlreadyInStudy : AwaitingSite,
+                        entry.IsDuplicate ? AlreadyInStudy : AwaitingChoice,
                         entry.DuplicateOfTranscript is not null
                                 ? "The study already holds this text; it was not imported again."
                             : entry.DuplicateOfSource is { } first
                                 ? $"The same text as source {first} of the file; it was imported once."
-                            : "Neither the file nor the import said which site this source comes from; choose one and import "
-                                + "again.",
+                            : $"Neither the file nor the import said {Undecided(entry)}; it was not imported. Choose "
+                                + "on the import page and import the file again.",
                         0,
-                        inFile.CodingsPlaced + inFile.CodingsNotPlaced
+                        inFile.CodingsPlaced + inFile.CodingsNotPlaced,
+                        0,
+                        entry.IsDuplicate ? null : entry.Site,
+                        entry.IsDuplicate ? null : entry.Language
                     )
                 );
                 continue;
             }
             var fileName = FileName(source.Name);
             var content = System.Text.Encoding.UTF8.GetBytes(source.PlainText);
-            // No language from the file or the importer: the study's default applies, as for an upload without one.
             var result = await uploads.UploadAsync(
-                new UploadMetadata(study.Id, entry.Site, entry.Language, fileName, UploadedBy: by),
+                new UploadMetadata(study.Id, entry.Site!, entry.Language, fileName, UploadedBy: by),
                 content,
                 ct
             );
@@ -290,7 +300,7 @@ public sealed class StudyExchange(
                 parts.Add($"{n} {words}");
         }
         Add(AlreadyInStudy, "already in the study, not imported again");
-        Add(AwaitingSite, "wait for a site to be chosen");
+        Add(AwaitingChoice, "wait for a site or language to be chosen, not imported");
         Add(NotPlaced, "without text that can be read");
         return string.Join("; ", parts) + ".";
     }

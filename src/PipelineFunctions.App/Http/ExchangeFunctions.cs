@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using PipelineFunctions.App.Coding;
@@ -7,6 +8,7 @@ using PipelineFunctions.App.Model;
 using PipelineFunctions.App.Security;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Exchange;
+using PipelineFunctions.Core.Exchange.Mapping;
 
 namespace PipelineFunctions.App.Http;
 
@@ -82,9 +84,12 @@ public sealed class ExchangeFunctions(
     }
 
     /// <summary>
-    /// A project into the study. Each source goes to the site and language the file gives it (its own variables or its
-    /// cases'), else to <c>site</c>/<c>language</c> when given; a source the study already holds is not imported again.
-    /// <c>dryRun=true</c> answers with that plan and writes nothing.
+    /// A project into the study. Each source goes to the site and language the study lead chose for it in
+    /// <c>mapping</c> (JSON, by source GUID: a form part beside the <c>file</c>, or a query parameter), else to those
+    /// the file gives it (its own variables or its cases'), else to <c>site</c>/<c>language</c> when given; a source
+    /// left without either is reported and not imported, and one the study already holds is never imported again.
+    /// The body is the <c>.qdpx</c> itself or a multipart form with it as <c>file</c>. <c>dryRun=true</c> answers with
+    /// the plan and writes nothing.
     /// </summary>
     [Function("ImportProject"), Access(Roles.StudyLead), Audited("import-qdpx")]
     public async Task<
@@ -123,22 +128,28 @@ public sealed class ExchangeFunctions(
             );
         if (req.ContentLength > MaxImportBytes)
             return TooLarge();
-        using var body = new MemoryStream();
-        await req.Body.CopyToAsync(body, ct);
-        if (body.Length == 0)
+        var (content, mappingJson, problem) = await ReadAsync(req, ct);
+        if (problem == BodyProblem.TooLarge)
+            return TooLarge();
+        if (problem == BodyProblem.NoFile)
+            return Problems.BadRequest("Choose the project file (.qdpx) to import; the form held none.");
+        if (content.Length == 0)
             return Problems.BadRequest(
                 "The file was empty. Choose a REFI-QDA project (.qdpx) exported from NVivo, "
                     + "ATLAS.ti, MAXQDA, QualCoder or this app."
             );
-        if (body.Length > MaxImportBytes)
+        if (content.Length > MaxImportBytes)
             return TooLarge();
+        var (choices, unreadable) = ImportMapping.Parse(mappingJson);
+        if (choices is null)
+            return Problems.BadRequest(unreadable!);
 
         // Tolerant: what can be placed is, and the answer says what was not and why; only an unreadable archive is
         // refused.
         QdpxImport import;
         try
         {
-            import = QdpxReader.Import(body.ToArray(), study.Codebook);
+            import = QdpxReader.Import(content, study.Codebook);
         }
         catch (QdpxRejectedException e)
         {
@@ -148,7 +159,12 @@ public sealed class ExchangeFunctions(
             );
         }
         var user = req.HttpContext.User;
-        var plan = await plans.PlanAsync(study, import, site, language, ct);
+        var (plan, errors) = await plans.PlanAsync(study, import, choices, site, language, ct);
+        if (errors.Count > 0)
+            return Problems.BadRequest(
+                string.Join(" ", errors.Select(e => e.Message)) + " Nothing was imported.",
+                new Dictionary<string, object?> { ["errors"] = errors }
+            );
         if (dryRun)
         {
             AuditDetail.Set(req.HttpContext, action: "import-qdpx-dry-run", target: $"sources:{plan.Sources.Count}");
@@ -160,7 +176,9 @@ public sealed class ExchangeFunctions(
                     plan.AwaitingChoice,
                     plan.NotPlaced,
                     plan.Sources,
-                    plan.Problems
+                    plan.Problems,
+                    ImportPlans.Sites(study),
+                    study.Languages
                 )
             );
         }
@@ -170,16 +188,55 @@ public sealed class ExchangeFunctions(
     }
 
     /// <summary>What an import would do: a sentence, the counts, each source's plan (site and language, where from,
-    /// suggestions, duplicates).</summary>
+    /// suggestions, duplicates, size), and the study's sites and languages to choose from.</summary>
     public sealed record ImportDryRun(
         string Summary,
         int ToImport,
         int AlreadyInStudy,
         int AwaitingChoice,
         int NotPlaced,
-        IReadOnlyList<Core.Exchange.Mapping.SourcePlan> Sources,
-        IReadOnlyList<QdpxFinding> Problems
+        IReadOnlyList<SourcePlan> Sources,
+        IReadOnlyList<QdpxFinding> Problems,
+        IReadOnlyList<ImportSite> Sites,
+        IReadOnlyList<string> Languages
     );
+
+    enum BodyProblem
+    {
+        None,
+        NoFile,
+        TooLarge,
+    }
+
+    /// <summary>The project's bytes and the mapping: the body itself, or a form's <c>file</c> and <c>mapping</c>
+    /// parts; a <c>mapping</c> query parameter counts when the form has none.</summary>
+    static async Task<(byte[] Content, string? Mapping, BodyProblem Problem)> ReadAsync(
+        HttpRequest req,
+        CancellationToken ct
+    )
+    {
+        var mapping = req.Query["mapping"].FirstOrDefault();
+        using var body = new MemoryStream();
+        if (!req.HasFormContentType)
+        {
+            await req.Body.CopyToAsync(body, ct);
+            return (body.ToArray(), mapping, BodyProblem.None);
+        }
+        IFormCollection form;
+        try
+        {
+            form = await req.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxImportBytes }, ct);
+        }
+        catch (InvalidDataException)
+        {
+            // A form past the limit, sent without a Content-Length to refuse it by.
+            return ([], mapping, BodyProblem.TooLarge);
+        }
+        if (form.Files.GetFile("file") is not { } file)
+            return ([], mapping, BodyProblem.NoFile);
+        await file.CopyToAsync(body, ct);
+        return (body.ToArray(), Blank(form["mapping"].FirstOrDefault()) ?? mapping, BodyProblem.None);
+    }
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -5,6 +5,7 @@ namespace PipelineFunctions.Cli.Commands;
 /// <summary>
 /// <c>import-qdpx</c>: a REFI-QDA project into a study of the running app: codes join the codebook, sources are
 /// uploaded for the site (and pseudonymised like any upload), codings become prior work the suggestions learn from.
+/// A source whose language neither the file nor <c>--language</c> says is reported, not imported.
 /// </summary>
 public sealed class ImportQdpxCommand : ICliCommand
 {

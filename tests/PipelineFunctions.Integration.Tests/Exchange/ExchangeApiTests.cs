@@ -204,7 +204,7 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         var study = await fixture.CreateStudyAsync("import");
         using var lead = fixture.Client(PipelineFixture.LeadKey);
         using var response = await lead.PostAsync(
-            $"/api/studies/{study}/import/qdpx?site=kampala",
+            $"/api/studies/{study}/import/qdpx?site=kampala&language=en",
             new ByteArrayContent(PipelineFixture.Sample("qdpx/scheme-less-paths.qdpx"))
         );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -261,7 +261,7 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         var study = await fixture.CreateStudyAsync("import");
         using var lead = fixture.Client(PipelineFixture.LeadKey);
         using var response = await lead.PostAsync(
-            $"/api/studies/{study}/import/qdpx?site=kampala",
+            $"/api/studies/{study}/import/qdpx?site=kampala&language=en",
             new ByteArrayContent(qdpx)
         );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -354,11 +354,17 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
         var other = await fixture.CreateStudyAsync("import");
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/app/coders/index.html?study={other}").ToString());
         await page.GetByLabel("REFI-QDA project (.qdpx)").SetInputFilesAsync(qdpx);
-        await page.GetByLabel("Site").FillAsync("kampala");
-        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Import (study lead)" }).ClickAsync();
+        // Our own export says each source's site and language: nothing to choose.
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#import-summary")).ToHaveTextAsync("1 to import.");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Import", Exact = true })
+            .ClickAsync();
         await Microsoft
             .Playwright.Assertions.Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Status))
-            .ToContainTextAsync("Accepted, 5 codings placed");
+            .ToContainTextAsync("1 source(s) imported.");
+        await Microsoft
+            .Playwright.Assertions.Expect(page.Locator("#import-report tbody tr"))
+            .ToContainTextAsync(["Imported"]);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#import-report tbody td").Last).ToHaveTextAsync("5");
     }
 
     /// <summary>A study with one transcript coded by two coders (whole turns, a sub-span, a memo), both submitted.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using PipelineFunctions.Core.Tests.Exchange;
 using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.Exchange;
@@ -117,6 +118,99 @@ public sealed class ImportMappingTests(PipelineFixture fixture)
             Assert.Equal(before, (await fixture.Transcripts.ListAsync(target, default)).Count);
         }
     }
+
+    static MultipartFormDataContent Form(byte[] qdpx, string? mapping)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(qdpx), "file", "project.qdpx" } };
+        if (mapping is not null)
+            form.Add(new StringContent(mapping), "mapping");
+        return form;
+    }
+
+    [Fact]
+    public async Task Each_source_goes_where_the_mapping_says_one_left_out_is_reported_and_a_wrong_choice_writes_nothing()
+    {
+        var study = await fixture.CreateStudyAsync("map");
+        using var lead = fixture.Client(PipelineFixture.LeadKey);
+        // Neither source has a site or a language in the file.
+        var qdpx = ForeignProjects.Build(
+            i => $"internal://{ForeignProjects.Guids[i]}.txt",
+            i => $"sources/{ForeignProjects.Guids[i]}.txt"
+        );
+        var (first, second) = (ForeignProjects.Guids[0], ForeignProjects.Guids[1]);
+
+        using (
+            var wrong = await lead.PostAsync(
+                $"/api/studies/{study}/import/qdpx",
+                Form(
+                    qdpx,
+                    $$$"""{"{{{first}}}": {"site": "kampala", "language": "en"}, "{{{second}}}": {"site": "nairobi"}}"""
+                )
+            )
+        )
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            var body = (await wrong.Content.ReadFromJsonAsync<JsonNode>())!;
+            Assert.Equal(
+                "Source 2: this study has no site 'nairobi'. Choose one of its sites: Kampala, Dar es Salaam. "
+                    + "Nothing was imported.",
+                (string?)body["detail"]
+            );
+            Assert.Equal(2, (int?)body["errors"]![0]!["number"]);
+        }
+        using (var unreadable = await lead.PostAsync($"/api/studies/{study}/import/qdpx", Form(qdpx, "kampala, en")))
+            Assert.StartsWith(
+                "The mapping could not be read.",
+                (string?)(await unreadable.Content.ReadFromJsonAsync<JsonNode>())!["detail"]
+            );
+        Assert.Empty(await fixture.Transcripts.ListAsync(study, default));
+
+        // Only the first mapped: the second is reported, not given the study's first language or any site.
+        using (
+            var imported = await lead.PostAsync(
+                $"/api/studies/{study}/import/qdpx",
+                Form(qdpx, $$$"""{"{{{first.ToLowerInvariant()}}}": {"site": "kampala", "language": "en"}}""")
+            )
+        )
+        {
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+            var report = (await imported.Content.ReadFromJsonAsync<JsonNode>())!;
+            Assert.Equal(
+                "1 source(s) imported; 1 wait for a site or language to be chosen, not imported.",
+                (string?)report["summary"]
+            );
+            var sources = report["sources"]!.AsArray();
+            Assert.Equal(("Accepted", "kampala", "en"), Outcome(sources[0]!));
+            Assert.Equal(("AwaitingChoice", null, null), Outcome(sources[1]!));
+            Assert.Equal(
+                "Neither the file nor the import said which site this source comes from or which language it is in; "
+                    + "it was not imported. Choose on the import page and import the file again.",
+                (string?)sources[1]!["message"]
+            );
+            await fixture.WaitForStatusAsync(study, (string)sources[0]!["transcriptId"]!, "SuggestionsReady");
+        }
+
+        // The rest, its mapping in the query beside a bare body: the first is already in the study and stays single.
+        var mapping = Uri.EscapeDataString($$$"""{"{{{second}}}": {"site": "Dar es Salaam", "language": "sw"}}""");
+        using (
+            var rest = await lead.PostAsync(
+                $"/api/studies/{study}/import/qdpx?mapping={mapping}",
+                new ByteArrayContent(qdpx)
+            )
+        )
+        {
+            var sources = (await rest.Content.ReadFromJsonAsync<JsonNode>())!["sources"]!.AsArray();
+            Assert.Equal(("AlreadyInStudy", null, null), Outcome(sources[0]!));
+            Assert.Equal(("Accepted", "dar-es-salaam", "sw"), Outcome(sources[1]!));
+        }
+        Assert.Equal(
+            [("dar-es-salaam", "sw"), ("kampala", "en")],
+            (await fixture.Transcripts.ListAsync(study, default)).Select(t => (t.SiteId, t.Language)).Order()
+        );
+    }
+
+    static (string?, string?, string?) Outcome(JsonNode source) =>
+        ((string?)source["outcome"], (string?)source["site"], (string?)source["language"]);
 
     [Fact]
     public async Task An_empty_file_and_an_unknown_site_are_refused_in_the_user_s_words()

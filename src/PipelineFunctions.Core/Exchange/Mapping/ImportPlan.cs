@@ -21,7 +21,8 @@ public enum MappingOrigin
 /// <paramref name="Site"/>/<paramref name="Language"/> are the study's site id and language code when the file or a
 /// person decided them; otherwise <paramref name="SuggestedSite"/>/<paramref name="SuggestedLanguage"/> are a guess from
 /// the source's name and text to offer, never applied by themselves. A source whose content the study (or an earlier
-/// source of the file) already holds is a duplicate and would not be imported.
+/// source of the file) already holds is a duplicate and would not be imported. <paramref name="Bytes"/> is the size of
+/// its text (UTF-8), to show beside its name.
 /// </summary>
 public sealed record SourcePlan(
     int Number,
@@ -38,7 +39,8 @@ public sealed record SourcePlan(
     string? Fingerprint,
     string? DuplicateOfTranscript = null,
     int? DuplicateOfSource = null,
-    string? Reason = null
+    string? Reason = null,
+    long? Bytes = null
 )
 {
     public bool IsDuplicate => DuplicateOfTranscript is not null || DuplicateOfSource is not null;
@@ -81,9 +83,10 @@ public sealed record ImportPlan(IReadOnlyList<SourcePlan> Sources, IReadOnlyList
         IReadOnlyCollection<string> languages
     )
     {
-        if (site is not null && sites.Any(x => x.Id == site))
+        // A choice that agrees with the file leaves the file as where the value came from.
+        if (site is not null && site != s.Site && sites.Any(x => x.Id == site))
             s = s with { Site = site, SiteFrom = MappingOrigin.Chosen };
-        if (language is not null && languages.Contains(language))
+        if (language is not null && language != s.Language && languages.Contains(language))
             s = s with { Language = language, LanguageFrom = MappingOrigin.Chosen };
         return s;
     }

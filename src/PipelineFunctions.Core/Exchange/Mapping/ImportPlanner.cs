@@ -87,7 +87,8 @@ public static class ImportPlanner
                     language is null ? SuggestLanguage(source.PlainText, languages) : null,
                     fingerprint,
                     existing.GetValueOrDefault(fingerprint),
-                    earlier
+                    earlier,
+                    Bytes: System.Text.Encoding.UTF8.GetByteCount(source.PlainText)
                 )
             );
         }
@@ -108,7 +109,7 @@ public static class ImportPlanner
     }
 
     /// <summary>A site written as its id or its name (any case, accents, spaces or hyphens).</summary>
-    static string? SiteOf(string? value, IReadOnlyList<ImportSite> sites)
+    internal static string? SiteOf(string? value, IReadOnlyList<ImportSite> sites)
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
@@ -116,7 +117,7 @@ public static class ImportPlanner
         return sites.FirstOrDefault(s => Key(s.Id) == wanted || Key(s.Name) == wanted)?.Id;
     }
 
-    static string? LanguageOf(string? value, IReadOnlyCollection<string> languages)
+    internal static string? LanguageOf(string? value, IReadOnlyCollection<string> languages)
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
