@@ -6,11 +6,14 @@ using PipelineFunctions.App.Storage.Cosmos;
 namespace PipelineFunctions.App.Coding;
 
 /// <summary>One ready transcript's coding as a user may see it: their own work, the other coder's once both submitted, the final coding.</summary>
+/// <param name="Shown">Every coder's work the user may see (<see cref="CodingRules.VisibleTo"/>): the study lead's
+/// reports read each coder's marks from it.</param>
 public sealed record VisibleCoding(
     TranscriptDocument Transcript,
     CoderWorkDocument? Mine,
     CoderWorkDocument? Other,
-    CoderWorkDocument? Final
+    CoderWorkDocument? Final,
+    IReadOnlyList<CoderWorkDocument>? Shown = null
 );
 
 /// <summary>
@@ -36,7 +39,15 @@ public sealed class StudyCodings(TranscriptStore transcripts, CodingStore coding
                 pair.Count == 2 && (pair.Any(p => p.Coder == user.Name()) || user.IsInRole(Roles.StudyLead))
                     ? pair.FirstOrDefault(p => p.Coder != user.Name())
                     : null;
-            result.Add(new VisibleCoding(t, mine, other, CodingRules.Final(works)));
+            result.Add(
+                new VisibleCoding(
+                    t,
+                    mine,
+                    other,
+                    CodingRules.Final(works),
+                    [.. works.Where(CodingRules.VisibleTo(user))]
+                )
+            );
         }
         return result;
     }

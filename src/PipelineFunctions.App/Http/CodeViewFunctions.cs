@@ -87,10 +87,7 @@ public sealed class CodeViewFunctions(StudyStore studies, StudyCodings codings, 
                 var speakerRole = roles.RoleOf(s.Speaker);
                 if (!string.IsNullOrEmpty(role) && !SpeakerRoles.Matches(speakerRole, role))
                     continue;
-                var text =
-                    c.Start is { } start && c.End is { } end && end <= s.Text.Length && start < end
-                        ? s.Text[start..end]
-                        : s.Text;
+                var text = ThemesReportInput.Words(c, s.Text);
                 passages.Add(
                     new CodedPassage(
                         v.Transcript.Id,

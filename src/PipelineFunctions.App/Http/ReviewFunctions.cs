@@ -14,20 +14,25 @@ namespace PipelineFunctions.App.Http;
 /// <param name="Start">Start of a coded sub-span of the passage text (UTF-16), when only part of it is coded.</param>
 /// <param name="Confirm">True when a correction changed a sub-span's words: its coder confirms it (saving false).
 /// </param>
+/// <param name="Illustrative">True when the coder marked it as an illustrative quote (the themes report's quotes).</param>
 public sealed record Coding(
     int Segment,
     string CodeId,
     string Origin,
     int? Start = null,
     int? End = null,
-    bool? Confirm = null
+    bool? Confirm = null,
+    bool? Illustrative = null
 )
 {
-    public static Coding Of(CodingEntry c) => new(c.Segment, c.CodeId, c.Origin, c.Start, c.End, c.Confirm);
+    public static Coding Of(CodingEntry c) =>
+        new(c.Segment, c.CodeId, c.Origin, c.Start, c.End, c.Confirm, c.Illustrative == true ? true : null);
 
     public static List<Coding> Of(IEnumerable<CodingEntry> codings) => [.. codings.Select(Of)];
 
-    public CodingEntry ToEntry() => new(Segment, CodeId, Origin, Start, End, Confirm: Confirm);
+    // Only a mark is stored: an unmarked coding keeps the document as it was before marks existed.
+    public CodingEntry ToEntry() =>
+        new(Segment, CodeId, Origin, Start, End, Confirm: Confirm, Illustrative: Illustrative == true ? true : null);
 }
 
 public sealed record Rejection(int Segment, string CodeId)

@@ -58,6 +58,8 @@ public sealed class CoderWorkDocument
 /// <param name="Start">Start of a coded sub-span of the passage text (UTF-16), when only part of the passage is coded.</param>
 /// <param name="Anchor">A sub-span's words and a little context (pseudonymised text, as coded): how a new version finds it again.</param>
 /// <param name="Confirm">True when a new version changed the sub-span's words: its coder confirms it (saving it with false).</param>
+/// <param name="Illustrative">True when the coder marked the coded words as a quote that illustrates the code: the
+/// themes report lists it.</param>
 public sealed record CodingEntry(
     [property: JsonProperty("segment")] int Segment,
     [property: JsonProperty("codeId")] string CodeId,
@@ -65,7 +67,8 @@ public sealed record CodingEntry(
     [property: JsonProperty("start")] int? Start = null,
     [property: JsonProperty("end")] int? End = null,
     [property: JsonProperty("anchor")] SpanAnchor? Anchor = null,
-    [property: JsonProperty("confirm")] bool? Confirm = null
+    [property: JsonProperty("confirm")] bool? Confirm = null,
+    [property: JsonProperty("illustrative", NullValueHandling = NullValueHandling.Ignore)] bool? Illustrative = null
 );
 
 /// <summary>How one disagreement of a pair is resolved: which coder's span(s) of a code on a passage the consensus

@@ -325,6 +325,8 @@ public sealed partial class RoleMatrixTests(PipelineFixture fixture)
         new("GET", "/api/studies/{study}/codes/{code}/passages", Coders),
         new("GET", "/api/studies/{study}/codes/tree", Coders),
         new("GET", "/api/studies/{study}/matrix?by=site", Coders),
+        new("GET", "/api/studies/{study}/reports/themes", "study-lead"),
+        new("GET", "/api/studies/{study}/reports/themes?format=docx", "study-lead"),
         new("GET", "/api/studies/{study}/search?q=week", Coders),
         new("GET", "/api/studies/{study}/search/sets", Coders),
         new(

@@ -27,6 +27,8 @@ const Pipeline = (() => {
         what: "Name, sites, languages, pseudonyms, double coding, cloud use, roster, allow list" },
     { path: "lead/codebook.html", text: "Codebook and proposals", roles: ["study-lead"], study: true,
         what: "Import and edit the codebook; approve or decline the coders' proposals" },
+    { path: "lead/themes.html", text: "Themes report", roles: ["study-lead"], study: true,
+        what: "Themes and subthemes by site and speaker role, with illustrative quotes; as a Word document" },
     { path: "translation/index.html", text: "Translations to check", roles: ["translation-lead", "study-lead"],
         study: false, what: "Pairs waiting for the translation check" },
     { path: "coders/index.html", text: "Transcripts to code", roles: ["coder", "study-lead"], study: true,

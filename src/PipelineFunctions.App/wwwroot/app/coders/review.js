@@ -43,6 +43,12 @@ function renderPassage(segment, i) {
     c.confirm ? el("span", { class: "evidence", text: " (its words changed in a correction: check it)" }) : null,
     c.confirm ? el("button", { type: "button", text: "Confirm", "aria-label": `Confirm ${c.name} on passage ${segment.segment}`,
       onclick: () => change(() => { mine.codings = mine.codings.map(x => key(x) === key(c) ? { ...x, confirm: false } : x); }, i) }) : null,
+    // A toggle: the coded words as a quote that illustrates the code, for the study lead's themes report.
+    el("button", { type: "button", class: "illustrative", "aria-pressed": c.illustrative ? "true" : "false",
+      "aria-label": `Illustrative quote: ${c.name} on passage ${segment.segment}`,
+      title: "Mark as an illustrative quote (themes report)", text: c.illustrative ? "★ quote" : "☆ quote",
+      onclick: () => change(() => { mine.codings = mine.codings.map(x => key(x) === key(c)
+        ? { ...x, illustrative: x.illustrative ? null : true } : x); }, i) }),
     el("button", { type: "button", "aria-label": `Remove ${c.name} from passage ${segment.segment}`, text: "×",
       onclick: () => change(() => { mine.codings = mine.codings.filter(x => key(x) !== key(c)); }, i) })));
   const offers = pending(segment).map((s, n) => el("li", { class: "suggestion" },
