@@ -1,13 +1,15 @@
 using PipelineFunctions.Core.Pseudonymisation;
 using PipelineFunctions.Core.Suggestions.Semantic;
 using PipelineFunctions.Core.Transcripts;
+using PipelineFunctions.Core.TranslationChecks;
 
 namespace PipelineFunctions.App.Extensions;
 
 /// <summary>
 /// When the worker starts, loads the sentence model and runs the pseudonymiser once over a few made-up turns in each
 /// language it tells apart, so the first transcript after a (cold) start pays less for loading and compiling them (one
-/// measurement: the first run's samples p50 2.8 → 1.9 s; a 10k-word interview's first run stayed above 3 s).
+/// measurement: the first run's samples p50 2.8 → 1.9 s; a 10k-word interview's first run stayed above 3 s), and
+/// the translation check's language models.
 /// </summary>
 public sealed class WorkerWarmUp(ILogger<WorkerWarmUp> logger) : BackgroundService
 {
@@ -45,6 +47,9 @@ public sealed class WorkerWarmUp(ILogger<WorkerWarmUp> logger) : BackgroundServi
                         e.GetType().Name
                     );
                 }
+                // Last, as a translation check is the last stage a new upload needs: its language models load per
+                // language on first use (some seconds), so those of the languages the pipeline reads natively load now.
+                new TranslationChecker(["de", "sw"]).Check(Turns[2..4], "de", Turns[..2], "en");
             },
             stoppingToken
         );

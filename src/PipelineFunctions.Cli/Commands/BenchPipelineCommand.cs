@@ -23,7 +23,6 @@ public sealed class BenchPipelineCommand : ICliCommand
         var sample = JsonNode.Parse(await File.ReadAllTextAsync(studyFile))!.AsObject();
         var leadKey = (string)sample["studyLeadKey"]!;
         using var api = new PipelineApiClient(new Uri(parsed.Required("url")));
-        var synthetic = SyntheticInterview(10_000);
         var latencies = new Dictionary<string, List<double>> { ["samples"] = [], ["synthetic 10k words"] = [] };
         // Each step of the history (status → next status) per group, to see which stage costs what; run 1 apart, since
         // it is the one a fresh start pays for.
@@ -63,10 +62,11 @@ public sealed class BenchPipelineCommand : ICliCommand
                 pending.Add((ids[(string)upload["key"]!], (string)upload["expected"]!, "samples"));
             }
             var first = sample["uploads"]!.AsArray()[0]!;
+            // Another interview each run (its sentences drawn afresh), so the process's caches see it for the first time.
             var (_, synth) = await api.UploadAsync(
                 studyId,
                 "synthetic-10k.txt",
-                synthetic,
+                SyntheticInterview(10_000, variant: run),
                 (string)first["site"]!,
                 "en",
                 null,
@@ -211,8 +211,13 @@ public sealed class BenchPipelineCommand : ICliCommand
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 
-    /// <summary>An interview of about <paramref name="words"/> words: alternating turns built from ordinary interview sentences.</summary>
-    public static byte[] SyntheticInterview(int words)
+    /// <summary>
+    /// An interview of about <paramref name="words"/> words: alternating turns built from ordinary interview sentences.
+    /// Without <paramref name="variant"/> the same few sentences repeat; with one, each sentence gets a lead-in and
+    /// a close drawn for that variant, so nearly every passage and phrase is text no run has seen (caches do not flatter
+    /// a run) while the interview reads and costs the same.
+    /// </summary>
+    public static byte[] SyntheticInterview(int words, int? variant = null)
     {
         string[] questions =
         [
@@ -230,6 +235,36 @@ public sealed class BenchPipelineCommand : ICliCommand
             "I walk home, I pray and I talk to a friend in the evening so that I can rest before the next day.",
             "It was not clear at first what I should do, the nurses asked me to clean or to watch patients.",
         ];
+        string[] leads =
+        [
+            "Honestly,",
+            "In the first weeks,",
+            "On the night shift,",
+            "Since the last meeting,",
+            "Most days",
+            "Looking back,",
+            "On the busy ward",
+            "When the manager is away",
+        ];
+        string[] closes =
+        [
+            "and that has stayed with me for {0} weeks",
+            "which I told the group about on visit {0}",
+            "as I wrote in my diary on page {0}",
+            "and it happened again with {0} patients that month",
+            "which the other {0} workers also said",
+        ];
+        var random = variant is { } seed ? new Random(seed) : null;
+        string Sentence(string answer) =>
+            random is null
+                ? answer
+                : $"{leads[random.Next(leads.Length)]} {(answer.StartsWith("I ", StringComparison.Ordinal) ? answer[0] : char.ToLowerInvariant(answer[0]))}{answer[1..^1]}, "
+                    + string.Format(
+                        CultureInfo.InvariantCulture,
+                        closes[random.Next(closes.Length)],
+                        random.Next(2, 400)
+                    )
+                    + ".";
         var text = new StringBuilder();
         var count = 0;
         for (var turn = 0; count < words; turn++)
@@ -237,7 +272,7 @@ public sealed class BenchPipelineCommand : ICliCommand
             var line =
                 turn % 2 == 0
                     ? $"Interviewer: {questions[turn / 2 % questions.Length]}"
-                    : $"P{1 + turn % 3}: {string.Join(' ', Enumerable.Range(0, 6).Select(i => answers[(turn + i) % answers.Length]))}";
+                    : $"P{1 + turn % 3}: {string.Join(' ', Enumerable.Range(0, 6).Select(i => Sentence(answers[(turn + i) % answers.Length])))}";
             text.Append(line).Append('\n');
             count += line.Split(' ').Length - 1;
         }

@@ -137,4 +137,36 @@ public sealed class SemanticLogicTests
         models.Suggest("s1", codebook, decisions.Skip(1).ToList(), units);
         Assert.Equal("built", models.LastUpdate("s1"));
     }
+
+    [Fact]
+    public void Passages_prepared_before_the_studys_turn_are_not_embedded_again_in_it()
+    {
+        var embedder = new WordHashEmbedder();
+        var models = new StudyModels(embedder);
+        var codebook = DevSets.Codebook(Imh);
+        CodingUnit[] first = [new(1, 1, "P1", "My supervisor always checks in with me after a hard shift.", false)];
+        CodingUnit[] next =
+        [
+            new(1, 1, "Interviewer", "How did the team welcome you?", true),
+            new(2, 2, "P1", "Some staff look down on us. They exclude us from the handover, which hurts.", false),
+        ];
+        var unprepared = new StudyModels(new WordHashEmbedder());
+        unprepared.Suggest("s1", codebook, [], first);
+        var expected = unprepared.Suggest("s1", codebook, [], next);
+        models.Suggest("s1", codebook, [], first);
+
+        var before = embedder.Texts;
+        models.Prepare(next);
+        var embedded = embedder.Texts;
+        Assert.True(embedded > before);
+        var result = models.Suggest("s1", codebook, [], next);
+
+        Assert.Equal(embedded, embedder.Texts);
+        Assert.Equal(
+            expected.Select(u =>
+                (u.Abstained, string.Join(',', u.Suggestions.Select(s => $"{s.CodeId}:{s.Confidence}")))
+            ),
+            result.Select(u => (u.Abstained, string.Join(',', u.Suggestions.Select(s => $"{s.CodeId}:{s.Confidence}"))))
+        );
+    }
 }

@@ -145,4 +145,28 @@ public sealed class SemanticSuggestionEngineTests
             $"{Supportive(withPhrases):F2} with phrases, {Supportive(wholeOnly):F2} without"
         );
     }
+
+    [Fact]
+    public void Texts_embedded_together_in_batches_by_length_keep_their_order_and_their_vectors()
+    {
+        // Long enough for two chunks, shorter than a batch, and more than one batch in all.
+        var answer = string.Join(
+            ' ',
+            Enumerable.Repeat("My supervisor backs me up when the nurses doubt my role.", 12)
+        );
+        List<string> texts =
+        [
+            answer,
+            "Yes.",
+            .. Enumerable.Range(1, 40).Select(i => $"On day {i} the ward was {(i % 2 == 0 ? "calm" : "busy")}."),
+            "The training gave me counselling skills.",
+        ];
+        var together = SentenceModel.MiniLm.Embed(texts);
+        Assert.Equal(texts.Count, together.Count);
+        foreach (var i in new[] { 0, 1, 2, 41, 42 })
+        {
+            var alone = SentenceModel.MiniLm.Embed([texts[i]])[0];
+            Assert.True(Vectors.Dot(alone, together[i]) > 0.9999, $"text {i} got another text's vector");
+        }
+    }
 }

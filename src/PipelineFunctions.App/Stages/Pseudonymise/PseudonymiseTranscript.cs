@@ -82,13 +82,6 @@ public sealed class PseudonymiseTranscript(
         }
 
         var version = transcript.PseudonymVersion + 1;
-        await texts.SavePseudonymisedAsync(transcript.Id, version, result.Turns, ct);
-        await texts.SaveKeyLogAsync(
-            transcript.Id,
-            version,
-            KeyLogCipher.Encrypt(result.Replacements, keys.KeyEncryptionKey, transcript.Id),
-            ct
-        );
         var segments = result
             .Turns.Select(t => new SegmentDocument
             {
@@ -108,13 +101,23 @@ public sealed class PseudonymiseTranscript(
             transcript.PseudonymVersion > 0
                 ? (await review.SegmentsAsync(transcript.Id, ct)).ToDictionary(s => s.Segment, s => s.Text)
                 : null;
-        await review.ReplaceSegmentsAsync(transcript.Id, segments, ct);
+        // The version's stored forms are independent writes, so they go at once; each is named by transcript and
+        // version (a redelivery writes the same again), and all are done before the status moves on, so a transcript
+        // ready for coding is always in the search index in its current version.
+        await Task.WhenAll(
+            texts.SavePseudonymisedAsync(transcript.Id, version, result.Turns, ct),
+            texts.SaveKeyLogAsync(
+                transcript.Id,
+                version,
+                KeyLogCipher.Encrypt(result.Replacements, keys.KeyEncryptionKey, transcript.Id),
+                ct
+            ),
+            review.ReplaceSegmentsAsync(transcript.Id, segments, ct),
+            searchIndex.WriteAsync(transcript, segments, version, ct)
+        );
         var flagged = before is null
             ? 0
             : await codings.CarryAsync(transcript.Id, before, segments.ToDictionary(s => s.Segment, s => s.Text), ct);
-        // Before the status moves on, so a transcript ready for coding is always in the search index in its current
-        // version.
-        await searchIndex.WriteAsync(transcript, segments, version, ct);
 
         transcript.PseudonymVersion = version;
         // The site's check first, where the study has it and the site has not released the transcript yet; then a

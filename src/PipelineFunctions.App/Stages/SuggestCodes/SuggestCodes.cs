@@ -52,14 +52,18 @@ public sealed class SuggestCodes(
 
         var options = SuggestionOptions.Default;
         var units = CodingUnits.FromTurns(turns, options);
+        var unread = Abstention.ForLanguage(transcript.Language);
+        // The passages are embedded (the long part) while the coders' decisions and the engine's agreement load.
+        var prepared = unread is null ? Task.Run(() => models.Prepare(units), ct) : Task.CompletedTask;
         var decisions = await examples.ForStudyAsync(study.Id, transcript.Id, ct);
         // Codes the engine is guessing at (by its agreement with the coders so far) are held back, and the passage says
         // so.
         var agreement = await reliability.ForStudyAsync(study, ct);
-        var unread = Abstention.ForLanguage(transcript.Language);
         var held = unread is not null
             ? units.Select(u => new WithheldCodes.Result(new UnitSuggestions(u, [], unread), [])).ToList()
-            : Suggest(study, decisions, units, options).Select(u => WithheldCodes.Apply(u, agreement)).ToList();
+            : (await EngineSuggestAsync(study, decisions, units, options, prepared))
+                .Select(u => WithheldCodes.Apply(u, agreement))
+                .ToList();
         var local = held.Select(h => h.Shown).ToList();
         var suggestions = unread is not null
             ? local
@@ -140,15 +144,17 @@ public sealed class SuggestCodes(
     /// The study's semantic model, which learns the decisions it has not seen yet (incrementally, as each transcript is
     /// suggested); the lexical engine where the sentence model cannot run on this machine.
     /// </summary>
-    IReadOnlyList<UnitSuggestions> Suggest(
+    async Task<IReadOnlyList<UnitSuggestions>> EngineSuggestAsync(
         StudyDocument study,
         IReadOnlyList<CodingDecision> decisions,
         IReadOnlyList<CodingUnit> units,
-        SuggestionOptions options
+        SuggestionOptions options,
+        Task prepared
     )
     {
         try
         {
+            await prepared;
             return models.Suggest(study.Id, study.Codebook!, decisions, units);
         }
         catch (Exception e)

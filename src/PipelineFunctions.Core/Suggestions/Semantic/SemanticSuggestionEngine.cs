@@ -87,14 +87,40 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         return Ranked(text, vectors[0], phrases.Count > 1 ? vectors.Skip(1).ToList() : [vectors[0]]);
     }
 
+    /// <summary>
+    /// Embeds what <see cref="Suggest"/> will embed for these units, through <paramref name="embedder"/> (a cache): it
+    /// reads no model state, so it can run before, and beside, what must wait for the engine.
+    /// </summary>
+    public static void Prepare(ISentenceEmbedder embedder, IReadOnlyList<CodingUnit> units, SuggestionOptions options)
+    {
+        var (_, _, texts) = Inputs(units, options);
+        if (texts.Count > 0)
+            embedder.Embed(texts);
+    }
+
+    /// <summary>
+    /// Each unit with its abstention before any model runs; the phrases of those left; and every text to embed for
+    /// them: passages and their phrases (for the evidence) in one call, so the model runs full batches.
+    /// </summary>
+    static (
+        List<(CodingUnit Unit, string? Abstained)> Coded,
+        List<IReadOnlyList<string>> Phrases,
+        List<string> Texts
+    ) Inputs(IReadOnlyList<CodingUnit> units, SuggestionOptions options)
+    {
+        var coded = units.Select(u => (Unit: u, Abstained: Abstention.Before(u, options))).ToList();
+        var open = coded.Where(c => c.Abstained is null).Select(c => c.Unit).ToList();
+        var phrases = open.Select(u => PassageChunks.Phrases(u.Text)).ToList();
+        List<string> texts = [.. open.Select(u => u.Text), .. phrases.Where(p => p.Count > 1).SelectMany(p => p)];
+        return (coded, phrases, texts.Select(Placeholders.Neutralise).ToList());
+    }
+
     public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units)
     {
-        var coded = units.Select(u => (Unit: u, Abstained: Abstention.Before(u, _options))).ToList();
-        var open = coded.Where(c => c.Abstained is null).Select(c => c.Unit).ToList();
-        // Passages and their phrases (for the evidence) in one call, so the model runs full batches.
-        var phrases = open.Select(u => PassageChunks.Phrases(u.Text)).ToList();
-        var vectors = Embed([.. open.Select(u => u.Text), .. phrases.Where(p => p.Count > 1).SelectMany(p => p)]);
-        var next = open.Count;
+        var (coded, phrases, texts) = Inputs(units, _options);
+        var open = coded.Count(c => c.Abstained is null);
+        var vectors = texts.Count == 0 ? [] : _embedder.Embed(texts);
+        var next = open;
         var results = new List<UnitSuggestions>(units.Count);
         var index = 0;
         foreach (var (unit, abstained) in coded)
