@@ -58,8 +58,8 @@ document.querySelector("#confirm-no").addEventListener("click", () => {
 document.querySelector("#confirm-yes").addEventListener("click", async () => {
   document.querySelector("#confirm").hidden = true;
   const result = await api(`${base}/approve`, { method: "POST", body: JSON.stringify({ etag }) });
-  document.querySelector("#done").textContent = result.message;
   await load();
+  document.querySelector("#done").textContent = result.message;
 });
 
 document.querySelector("#query").addEventListener("click", async () => {
@@ -70,8 +70,8 @@ document.querySelector("#query").addEventListener("click", async () => {
   }));
   if (comments.length === 0) { Pipeline.showError("Write a comment on at least one turn first."); return; }
   const result = await api(`${base}/query`, { method: "POST", body: JSON.stringify({ etag, comments }) });
-  document.querySelector("#done").textContent = result.message;
   await load();
+  document.querySelector("#done").textContent = result.message;
 });
 
 signIn(load);
