@@ -154,9 +154,7 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
         );
         await Assertions.Expect(page.Locator("#list")).ToBeVisibleAsync();
         // The study lead's import is not shown to a coder.
-        await Assertions
-            .Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import (study lead)" }))
-            .ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#import")).ToBeHiddenAsync();
 
         // As on a page opened before the role changed: the button is there and pressed.
         await page.EvaluateAsync("() => { document.querySelector('#import').hidden = false; }");
@@ -169,8 +167,7 @@ public sealed class HomePageTests(PipelineFixture fixture, ITestOutputHelper out
                     Buffer = [1, 2, 3],
                 }
             );
-        await page.Locator("#import-site").FillAsync("kampala");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Import (study lead)" }).ClickAsync();
+        // Choosing the file reads it at once (a dry run), which the app refuses to a coder.
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("it needs study-lead");
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("still signed in");
         await Assertions.Expect(page.Locator("#list")).ToBeVisibleAsync();

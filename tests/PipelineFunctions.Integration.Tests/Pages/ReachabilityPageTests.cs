@@ -29,6 +29,7 @@ public sealed class ReachabilityPageTests(PipelineFixture fixture)
         "lead/overview.html",
         "lead/study.html",
         "lead/codebook.html",
+        "lead/themes.html",
         "translation/index.html",
         "translation/pair.html",
         "coders/index.html",
