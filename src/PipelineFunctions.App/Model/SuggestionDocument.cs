@@ -2,7 +2,7 @@ using Newtonsoft.Json;
 
 namespace PipelineFunctions.App.Model;
 
-/// <summary>A candidate code for one passage (container <c>suggestions</c>, partition <c>/transcriptId</c>).</summary>
+/// <summary>A candidate code for one passage, kept in its transcript's <see cref="SuggestionPage"/>.</summary>
 public sealed class SuggestionDocument
 {
     [JsonProperty("id")]

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Cosmos;
+using Newtonsoft.Json.Linq;
 using PipelineFunctions.App.Model;
 
 namespace PipelineFunctions.App.Storage.Cosmos;
@@ -9,8 +10,15 @@ public sealed class ReviewStore(CosmosContainers cosmos)
     public Task<List<SegmentDocument>> SegmentsAsync(string transcriptId, CancellationToken ct) =>
         cosmos.Segments.QueryPartitionAsync<SegmentDocument>(transcriptId, ct);
 
-    public Task<List<SuggestionDocument>> SuggestionsAsync(string transcriptId, CancellationToken ct) =>
-        cosmos.Suggestions.QueryPartitionAsync<SuggestionDocument>(transcriptId, ct);
+    /// <summary>A transcript's suggestions, from its pages (and from one-per-suggestion documents written before them).</summary>
+    public async Task<List<SuggestionDocument>> SuggestionsAsync(string transcriptId, CancellationToken ct) =>
+        (await cosmos.Suggestions.QueryPartitionAsync<JObject>(transcriptId, ct))
+            .SelectMany(d =>
+                d["suggestions"] is JArray page
+                    ? page.ToObject<List<SuggestionDocument>>()!
+                    : [d.ToObject<SuggestionDocument>()!]
+            )
+            .ToList();
 
     /// <summary>Makes the stored segments exactly these: upserts by deterministic id, deletes any left over.</summary>
     public Task ReplaceSegmentsAsync(
@@ -23,7 +31,14 @@ public sealed class ReviewStore(CosmosContainers cosmos)
         string transcriptId,
         IReadOnlyList<SuggestionDocument> suggestions,
         CancellationToken ct
-    ) => ReplaceAllAsync(cosmos.Suggestions, transcriptId, suggestions, s => s.Id, ct);
+    ) =>
+        ReplaceAllAsync(
+            cosmos.Suggestions,
+            transcriptId,
+            SuggestionPage.Of(transcriptId, suggestions.FirstOrDefault()?.StudyId ?? "", suggestions),
+            p => p.Id,
+            ct
+        );
 
     static async Task ReplaceAllAsync<T>(
         Container container,
@@ -36,8 +51,8 @@ public sealed class ReviewStore(CosmosContainers cosmos)
         var partition = new PartitionKey(transcriptId);
         var existing = await container.QueryPartitionAsync<IdOnly>(transcriptId, ct, "c.id");
         var keep = items.Select(id).ToHashSet(StringComparer.Ordinal);
-        // Transactional batch is not served by the local server, so each document is its own write, several at once (an
-        // hour-long interview has hundreds); deterministic ids make a replay harmless.
+        // Transactional batch is not served by the local server, so each document is its own write, several at once (segments of
+        // an hour-long interview are hundreds); deterministic ids make a replay harmless.
         var writes = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct };
         await Parallel.ForEachAsync(
             items,
