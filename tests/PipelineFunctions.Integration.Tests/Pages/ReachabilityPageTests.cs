@@ -280,12 +280,30 @@ public sealed class ReachabilityPageTests(PipelineFixture fixture)
             var link = page.Locator($"a[href=\"{next.Href}\"]").First;
             if (keyboard)
             {
-                await link.FocusAsync();
+                // A list drawn again after the network settles replaces the focused link: focus it as it now is.
+                for (var tries = 0; tries < 10; tries++)
+                {
+                    await link.FocusAsync();
+                    if (await link.EvaluateAsync<bool>("a => a === document.activeElement"))
+                        break;
+                    await page.WaitForTimeoutAsync(200);
+                }
                 await page.Keyboard.PressAsync("Enter");
             }
             else
                 await link.ClickAsync();
-            await page.WaitForURLAsync(url => PageOf(url) == next.Page);
+            try
+            {
+                await page.WaitForURLAsync(url => PageOf(url) == next.Page);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException(
+                    $"{who}: {(keyboard ? "Enter on" : "a click on")} the link {next.Href} of {PageOf(next.From)} "
+                        + $"did not reach {next.Page}; the page is {PageOf(page.Url)}.",
+                    e
+                );
+            }
             await LandAsync(page, reached, queue, study, who, violations, theirs);
         }
         await page.CloseAsync();
