@@ -28,12 +28,21 @@ public static class EngineComparison
         Codebook codebook,
         ISentenceEmbedder embedder,
         SuggestionOptions options,
-        SemanticTuning? tuning
+        SemanticTuning? tuning,
+        IReadOnlyList<string>? background = null
     ) =>
         [
             new(
                 "semantic",
-                train => new SemanticSuggestionEngine(codebook, embedder, train, options, tuning: tuning).Rank,
+                train =>
+                    new SemanticSuggestionEngine(
+                        codebook,
+                        embedder,
+                        train,
+                        options,
+                        tuning: tuning,
+                        background: background
+                    ).Rank,
                 options.LabelThreshold
             ),
             new(
@@ -55,7 +64,7 @@ public static class EngineComparison
     {
         options ??= SuggestionOptions.Default;
         var passages = Passages(test);
-        return Contenders(codebook, embedder, options, tuning)
+        return Contenders(codebook, embedder, options, tuning, [.. train.Concat(test).Select(t => t.Text).Distinct()])
             .Select(c => new Row(
                 c.Name,
                 Metrics(Predict(passages, c.Build([])), c),
@@ -82,7 +91,7 @@ public static class EngineComparison
         var fold = passages
             .Select((p, i) => (p.Text, i % folds))
             .ToDictionary(p => p.Text, p => p.Item2, StringComparer.Ordinal);
-        return Contenders(codebook, embedder, options, tuning)
+        return Contenders(codebook, embedder, options, tuning, [.. passages.Select(p => p.Text)])
             .Select(c =>
             {
                 var few = Enumerable

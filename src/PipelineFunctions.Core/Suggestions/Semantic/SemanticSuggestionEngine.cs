@@ -36,7 +36,8 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         IEnumerable<LabelledExample>? examples = null,
         SuggestionOptions? options = null,
         IEnumerable<CodingDecision>? decisions = null,
-        SemanticTuning? tuning = null
+        SemanticTuning? tuning = null,
+        IReadOnlyList<string>? background = null
     )
     {
         _embedder = embedder;
@@ -50,8 +51,11 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         _classifier = new CodeClassifier(
             _codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
             _tuning.PriorScale,
-            _tuning.Lambda
+            _tuning.Lambda,
+            ZeroShot
         );
+        if (background is { Count: > 1 } && _tuning.BackgroundWeight > 0)
+            Standardise(Embed(background));
         _evidence = new SemanticEvidence(_codes);
         var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
         Add(initial);
@@ -233,6 +237,8 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             foreach (var v in _coded[i])
                 nearest = Math.Max(nearest, Vectors.Dot(x, v));
             z[i] = Math.Log(Math.Max(1e-12, p[i])) + _tuning.NeighbourWeight * _tuning.PriorScale * nearest;
+            if (_tuning.PrototypeWeight != 0 && _coded[i].Count > 0)
+                z[i] += _tuning.PrototypeWeight * _tuning.PriorScale * Vectors.Dot(x, Prototype(i));
         }
         var max = z.Max();
         var sum = 0.0;
@@ -242,6 +248,43 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             z[i] /= sum;
         return z;
     }
+
+    double[]? _mean,
+        _spread;
+
+    double[] ZeroShot(float[] x)
+    {
+        var s = _codes.ZeroShot(x, _tuning);
+        if (_mean is null || _spread is null)
+            return s;
+        for (var i = 0; i < s.Length; i++)
+            s[i] = (s[i] - _tuning.BackgroundWeight * _mean[i]) / Math.Pow(_spread[i], _tuning.SpreadPower);
+        return s;
+    }
+
+    void Standardise(IReadOnlyList<float[]> passages)
+    {
+        var scores = passages.Select(x => _codes.ZeroShot(x, _tuning)).ToList();
+        var k = _codes.Leaves.Count;
+        _mean = Enumerable.Range(0, k).Select(i => scores.Average(s => s[i])).ToArray();
+        var sd = Enumerable
+            .Range(0, k)
+            .Select(i => Math.Sqrt(scores.Average(s => Math.Pow(s[i] - _mean[i], 2))) + 1e-6)
+            .ToArray();
+        var typical = sd.Average();
+        _spread = sd.Select(v => v / typical).ToArray();
+    }
+
+    /// <summary>The mean of a code's coded passages (cached until it is coded again).</summary>
+    float[] Prototype(int leaf)
+    {
+        var (count, vector) = _prototypes.GetValueOrDefault(leaf);
+        if (vector is null || count != _coded[leaf].Count)
+            _prototypes[leaf] = (_coded[leaf].Count, vector = Vectors.Mean(_coded[leaf]));
+        return vector;
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Count, float[]? Vector)> _prototypes = new();
 
     double NearestExample(float[] vector) =>
         _decisions
@@ -259,9 +302,24 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     {
         var known = decisions.Where(d => d.Targets().Any(t => _leafIndex.ContainsKey(t.CodeId))).ToList();
         var vectors = Embed(known.Select(d => d.Text).ToList());
+        var phrases =
+            _tuning.PhraseRows > 0
+                ? known.Select(d => PassageChunks.Phrases(d.Text)).ToList()
+                : known.Select(_ => (IReadOnlyList<string>)[]).ToList();
+        var phraseVectors = Embed(phrases.Where(p => p.Count > 1).SelectMany(p => p).ToList());
+        var nextPhrase = 0;
         for (var i = 0; i < known.Count; i++)
         {
             _decisions.Add((known[i], vectors[i]));
+            if (phrases[i].Count > 1)
+            {
+                foreach (var (code, positive) in known[i].Targets())
+                    if (positive && _leafIndex.TryGetValue(code, out var leaf))
+                        _phraseRows.AddRange(
+                            Enumerable.Range(nextPhrase, phrases[i].Count).Select(j => (phraseVectors[j], leaf, true))
+                        );
+                nextPhrase += phrases[i].Count;
+            }
             foreach (var (code, positive) in known[i].Targets())
                 if (positive && _leafIndex.TryGetValue(code, out var leaf))
                     _coded[leaf].Add(vectors[i]);
@@ -277,6 +335,9 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                 .Select(t => new LabelledExample(d.Text, t.CodeId))
         );
 
+    /// <summary>The coded passages' phrases as rows of their own (<see cref="SemanticTuning.PhraseRows"/>).</summary>
+    readonly List<(float[] X, int Code, bool Positive)> _phraseRows = [];
+
     List<(float[] X, int Code, bool Positive)> Rows() =>
         _decisions
             .SelectMany(d =>
@@ -284,6 +345,7 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                     .Where(t => _leafIndex.ContainsKey(t.CodeId))
                     .Select(t => (d.Vector, _leafIndex[t.CodeId], t.Positive))
             )
+            .Concat(_phraseRows)
             .ToList();
 
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) =>

@@ -26,7 +26,15 @@ public sealed record SemanticTuning(
     double Lambda = 0.25,
     double LexicalWeight = 0,
     double NeighbourWeight = 0.35,
-    double PhraseWeight = 0.5
+    double PhraseWeight = 0.5,
+    double FacetWeight = 0,
+    double ParentWeight = 0,
+    double CentreWeight = 0,
+    double PrototypeWeight = 0,
+    double BackgroundWeight = 0,
+    double SpreadPower = 0,
+    double PhraseRows = 0,
+    double SideFacets = 0
 )
 {
     public static SemanticTuning Default { get; } = new();
