@@ -1,4 +1,5 @@
 using PipelineFunctions.Core.Codebooks;
+using PipelineFunctions.Core.Suggestions;
 using PipelineFunctions.Core.Suggestions.Semantic;
 
 namespace PipelineFunctions.Core.Tests.Suggestions;
@@ -41,7 +42,7 @@ public sealed class CodeFacetTests
         var codes = new CodeProfiles(Book, new WordHashEmbedder());
         var passage = new WordHashEmbedder().Embed(["unpaid volunteering"])[0];
         var whole = codes.ZeroShot(passage, SemanticTuning.Default with { FacetWeight = 0 });
-        var facet = codes.ZeroShot(passage, SemanticTuning.Default with { FacetWeight = 1, SideFacets = 1 });
+        var facet = codes.ZeroShot(passage, SemanticTuning.Default with { FacetWeight = 1 });
         Assert.Equal(codes.Similarity(passage, "pay"), whole[0], 6);
         Assert.True(whole[0] < 0.9);
         Assert.Equal(1, facet[0], 3); // the side "unpaid volunteering" is the passage itself
@@ -55,6 +56,48 @@ public sealed class CodeFacetTests
         var passage = new WordHashEmbedder().Embed(["resource availability"])[0];
         var scores = codes.ZeroShot(passage, SemanticTuning.Default with { FacetWeight = 1 });
         Assert.Equal(1, scores[1], 3);
+    }
+
+    [Fact]
+    public void A_leafs_name_is_read_with_its_parents()
+    {
+        var book = new Codebook(
+            "sides",
+            [
+                new Code("barriers", "Barriers", null, "What hinders the work."),
+                new Code("unclear-role", "Unclear role", "barriers", "Confusion about the job."),
+            ]
+        );
+        var model = new WordHashEmbedder();
+        var codes = new CodeProfiles(book, model);
+        var expected = model.Embed(["Unclear role (Barriers)"])[0];
+        Assert.Equal(1, Vectors.Dot(codes.Facets["unclear-role"][0], expected), 5);
+    }
+
+    [Fact]
+    public void Coded_passages_pull_a_passage_like_them_through_their_prototype()
+    {
+        LabelledExample[] coded =
+        [
+            new("no desk and no phone here", "rooms"),
+            new("a shared phone and a desk in the corridor", "rooms"),
+            new("our pay is late again", "pay"),
+        ];
+        const string text = "a desk and a phone of my own";
+        double Confidence(double prototype) =>
+            new SemanticSuggestionEngine(
+                Book,
+                new WordHashEmbedder(),
+                coded,
+                tuning: SemanticTuning.Default with
+                {
+                    PrototypeWeight = prototype,
+                }
+            )
+                .Rank(text)
+                .Single(r => r.CodeId == "rooms")
+                .Confidence;
+        Assert.True(Confidence(0.5) > Confidence(0) + 0.01, $"{Confidence(0.5):F3} with, {Confidence(0):F3} without");
     }
 
     [Fact]

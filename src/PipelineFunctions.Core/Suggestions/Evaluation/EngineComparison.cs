@@ -28,21 +28,12 @@ public static class EngineComparison
         Codebook codebook,
         ISentenceEmbedder embedder,
         SuggestionOptions options,
-        SemanticTuning? tuning,
-        IReadOnlyList<string>? background = null
+        SemanticTuning? tuning
     ) =>
         [
             new(
                 "semantic",
-                train =>
-                    new SemanticSuggestionEngine(
-                        codebook,
-                        embedder,
-                        train,
-                        options,
-                        tuning: tuning,
-                        background: background
-                    ).Rank,
+                train => new SemanticSuggestionEngine(codebook, embedder, train, options, tuning: tuning).Rank,
                 options.LabelThreshold
             ),
             new(
@@ -64,7 +55,7 @@ public static class EngineComparison
     {
         options ??= SuggestionOptions.Default;
         var passages = Passages(test);
-        return Contenders(codebook, embedder, options, tuning, [.. train.Concat(test).Select(t => t.Text).Distinct()])
+        return Contenders(codebook, embedder, options, tuning)
             .Select(c => new Row(
                 c.Name,
                 Metrics(Predict(passages, c.Build([])), c),
@@ -91,7 +82,7 @@ public static class EngineComparison
         var fold = passages
             .Select((p, i) => (p.Text, i % folds))
             .ToDictionary(p => p.Text, p => p.Item2, StringComparer.Ordinal);
-        return Contenders(codebook, embedder, options, tuning, [.. passages.Select(p => p.Text)])
+        return Contenders(codebook, embedder, options, tuning)
             .Select(c =>
             {
                 var few = Enumerable

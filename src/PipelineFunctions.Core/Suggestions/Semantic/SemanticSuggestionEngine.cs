@@ -25,6 +25,9 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
 
     /// <summary>Per leaf code, the passages coders gave it (not those they took it off).</summary>
     readonly List<float[]>[] _coded;
+
+    /// <summary>Per leaf code, the mean of <see cref="_coded"/> (null while nobody has coded it).</summary>
+    readonly float[]?[] _prototypes;
     readonly SemanticTuning _tuning;
     readonly SemanticEvidence _evidence;
     readonly LocalSuggestionEngine? _lexical;
@@ -36,8 +39,7 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
         IEnumerable<LabelledExample>? examples = null,
         SuggestionOptions? options = null,
         IEnumerable<CodingDecision>? decisions = null,
-        SemanticTuning? tuning = null,
-        IReadOnlyList<string>? background = null
+        SemanticTuning? tuning = null
     )
     {
         _embedder = embedder;
@@ -47,15 +49,14 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             .Leaves.Select((c, i) => (c.Id, i))
             .ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _coded = _codes.Leaves.Select(_ => new List<float[]>()).ToArray();
+        _prototypes = new float[]?[_coded.Length];
         _tuning = tuning ?? SemanticTuning.Default;
         _classifier = new CodeClassifier(
             _codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
             _tuning.PriorScale,
             _tuning.Lambda,
-            ZeroShot
+            x => _codes.ZeroShot(x, _tuning)
         );
-        if (background is { Count: > 1 } && _tuning.BackgroundWeight > 0)
-            Standardise(Embed(background));
         _evidence = new SemanticEvidence(_codes);
         var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
         Add(initial);
@@ -220,15 +221,17 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     }
 
     /// <summary>
-    /// The classifier's probabilities with the nearest coded passage of each code joined to the logits (its likeness at
-    /// the prior's scale, times <see cref="SemanticTuning.NeighbourWeight"/>). The classifier smooths over all of a
-    /// code's passages; the nearest one keeps a code that was used in more than one way in the list. The code's own
-    /// description counts as one of its passages, so a code nobody has used yet is not pushed down for that.
+    /// The classifier's probabilities with the nearest coded passage of each code and the mean of its coded passages (its
+    /// prototype) joined to the logits (their likeness at the prior's scale, times
+    /// <see cref="SemanticTuning.NeighbourWeight"/> and <see cref="SemanticTuning.PrototypeWeight"/>). The classifier
+    /// smooths over all of a code's passages; the nearest one keeps a code that was used in more than one way in the
+    /// list, and the prototype what its passages share. The code's own description counts as one of its passages, and
+    /// as its prototype while nobody has used it, so a new code is not pushed down for that.
     /// </summary>
     double[] Opinion(float[] x)
     {
         var p = _classifier.Probabilities(x);
-        if (_tuning.NeighbourWeight == 0 || _coded.All(c => c.Count == 0))
+        if (_tuning.NeighbourWeight == 0 && _tuning.PrototypeWeight == 0 || _coded.All(c => c.Count == 0))
             return p; // zero-shot: the prior as it is
         var z = new double[p.Length];
         for (var i = 0; i < p.Length; i++)
@@ -237,8 +240,10 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             foreach (var v in _coded[i])
                 nearest = Math.Max(nearest, Vectors.Dot(x, v));
             z[i] = Math.Log(Math.Max(1e-12, p[i])) + _tuning.NeighbourWeight * _tuning.PriorScale * nearest;
-            if (_tuning.PrototypeWeight != 0 && _coded[i].Count > 0)
-                z[i] += _tuning.PrototypeWeight * _tuning.PriorScale * Vectors.Dot(x, Prototype(i));
+            var prototype = _prototypes[i] is { } mean
+                ? Vectors.Dot(x, mean)
+                : _codes.Similarity(x, _codes.Leaves[i].Id);
+            z[i] += _tuning.PrototypeWeight * _tuning.PriorScale * prototype;
         }
         var max = z.Max();
         var sum = 0.0;
@@ -248,43 +253,6 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             z[i] /= sum;
         return z;
     }
-
-    double[]? _mean,
-        _spread;
-
-    double[] ZeroShot(float[] x)
-    {
-        var s = _codes.ZeroShot(x, _tuning);
-        if (_mean is null || _spread is null)
-            return s;
-        for (var i = 0; i < s.Length; i++)
-            s[i] = (s[i] - _tuning.BackgroundWeight * _mean[i]) / Math.Pow(_spread[i], _tuning.SpreadPower);
-        return s;
-    }
-
-    void Standardise(IReadOnlyList<float[]> passages)
-    {
-        var scores = passages.Select(x => _codes.ZeroShot(x, _tuning)).ToList();
-        var k = _codes.Leaves.Count;
-        _mean = Enumerable.Range(0, k).Select(i => scores.Average(s => s[i])).ToArray();
-        var sd = Enumerable
-            .Range(0, k)
-            .Select(i => Math.Sqrt(scores.Average(s => Math.Pow(s[i] - _mean[i], 2))) + 1e-6)
-            .ToArray();
-        var typical = sd.Average();
-        _spread = sd.Select(v => v / typical).ToArray();
-    }
-
-    /// <summary>The mean of a code's coded passages (cached until it is coded again).</summary>
-    float[] Prototype(int leaf)
-    {
-        var (count, vector) = _prototypes.GetValueOrDefault(leaf);
-        if (vector is null || count != _coded[leaf].Count)
-            _prototypes[leaf] = (_coded[leaf].Count, vector = Vectors.Mean(_coded[leaf]));
-        return vector;
-    }
-
-    readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Count, float[]? Vector)> _prototypes = new();
 
     double NearestExample(float[] vector) =>
         _decisions
@@ -302,28 +270,16 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     {
         var known = decisions.Where(d => d.Targets().Any(t => _leafIndex.ContainsKey(t.CodeId))).ToList();
         var vectors = Embed(known.Select(d => d.Text).ToList());
-        var phrases =
-            _tuning.PhraseRows > 0
-                ? known.Select(d => PassageChunks.Phrases(d.Text)).ToList()
-                : known.Select(_ => (IReadOnlyList<string>)[]).ToList();
-        var phraseVectors = Embed(phrases.Where(p => p.Count > 1).SelectMany(p => p).ToList());
-        var nextPhrase = 0;
         for (var i = 0; i < known.Count; i++)
         {
             _decisions.Add((known[i], vectors[i]));
-            if (phrases[i].Count > 1)
-            {
-                foreach (var (code, positive) in known[i].Targets())
-                    if (positive && _leafIndex.TryGetValue(code, out var leaf))
-                        _phraseRows.AddRange(
-                            Enumerable.Range(nextPhrase, phrases[i].Count).Select(j => (phraseVectors[j], leaf, true))
-                        );
-                nextPhrase += phrases[i].Count;
-            }
             foreach (var (code, positive) in known[i].Targets())
                 if (positive && _leafIndex.TryGetValue(code, out var leaf))
                     _coded[leaf].Add(vectors[i]);
         }
+        for (var leaf = 0; leaf < _coded.Length; leaf++)
+            if (_coded[leaf].Count > 0)
+                _prototypes[leaf] = Vectors.Mean(_coded[leaf]);
         return known.Count;
     }
 
@@ -335,9 +291,6 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                 .Select(t => new LabelledExample(d.Text, t.CodeId))
         );
 
-    /// <summary>The coded passages' phrases as rows of their own (<see cref="SemanticTuning.PhraseRows"/>).</summary>
-    readonly List<(float[] X, int Code, bool Positive)> _phraseRows = [];
-
     List<(float[] X, int Code, bool Positive)> Rows() =>
         _decisions
             .SelectMany(d =>
@@ -345,7 +298,6 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                     .Where(t => _leafIndex.ContainsKey(t.CodeId))
                     .Select(t => (d.Vector, _leafIndex[t.CodeId], t.Positive))
             )
-            .Concat(_phraseRows)
             .ToList();
 
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) =>
