@@ -35,9 +35,8 @@ public sealed class CodeProfiles
             next += parts[i].Count;
         }
         // Each facet on its own (the name, each definition phrase and side, inclusion notes, examples): a passage may
-        // say one of them plainly and nothing of the rest.
-        // A name with its parent's ("Unclear role (Barriers)"): a name alone is short enough that its topic ("role")
-        // outweighs which side of the codebook it is on.
+        // say one of them plainly and nothing of the rest. The name is read with its parent's ("Unclear role
+        // (Barriers)"): alone it is so short that its topic ("role") outweighs which side of the codebook it is on.
         var names = embedder.EmbedQueries(all.Select(c => c.Name + ParentContext(codebook, c)).ToList());
         var sides = all.Select(c => PassageChunks.Sides(c.Definition)).ToList();
         var sideVectors = embedder.EmbedQueries(sides.SelectMany(p => p).ToList());
