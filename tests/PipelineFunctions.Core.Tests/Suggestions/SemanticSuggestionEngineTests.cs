@@ -98,7 +98,8 @@ public sealed class SemanticSuggestionEngineTests
     [Fact]
     public void One_coded_passage_makes_a_near_passage_surely_that_code()
     {
-        // The classifier moves a little per passage; the nearest coded passage carries a new use of a code at once.
+        // The classifier moves a little per passage; the nearest coded passage (and the prototype it joins) carries a new
+        // use of a code at once.
         var examples = DevSets
             .Dev(Imh)
             .Append(
@@ -115,7 +116,7 @@ public sealed class SemanticSuggestionEngineTests
                 .Single(r => r.CodeId == "coping-strategies")
                 .Confidence;
         var withNeighbour = Confidence(SemanticTuning.Default);
-        var classifierAlone = Confidence(SemanticTuning.Default with { NeighbourWeight = 0 });
+        var classifierAlone = Confidence(SemanticTuning.Default with { NeighbourWeight = 0, PrototypeWeight = 0 });
         Assert.True(
             withNeighbour > 0.9 && withNeighbour > classifierAlone + 0.2,
             $"{withNeighbour:F2} with the nearest passage, {classifierAlone:F2} without"

@@ -10,12 +10,23 @@ namespace PipelineFunctions.Core.Suggestions.Semantic;
 public sealed class CodeClassifier
 {
     readonly float[][] _prior;
+    readonly Func<float[], double[]>? _priorScores;
     readonly float[][] _delta;
     readonly double[] _bias;
 
-    public CodeClassifier(IReadOnlyList<float[]> codeVectors, double priorScale, double lambda)
+    /// <param name="priorScores">
+    /// The zero-shot likeness of a passage to each code, when it is more than the dot product with the code's vector
+    /// (its facets, its parent): the prior's logits are these times <paramref name="priorScale"/>.
+    /// </param>
+    public CodeClassifier(
+        IReadOnlyList<float[]> codeVectors,
+        double priorScale,
+        double lambda,
+        Func<float[], double[]>? priorScores = null
+    )
     {
         _prior = [.. codeVectors];
+        _priorScores = priorScores;
         _delta = codeVectors.Select(v => new float[v.Length]).ToArray();
         _bias = new double[codeVectors.Count];
         PriorScale = priorScale;
@@ -81,7 +92,10 @@ public sealed class CodeClassifier
         }
     }
 
-    double[] PriorLogits(float[] x) => _prior.Select(e => PriorScale * Vectors.Dot(x, e)).ToArray();
+    double[] PriorLogits(float[] x) =>
+        _priorScores is null
+            ? _prior.Select(e => PriorScale * Vectors.Dot(x, e)).ToArray()
+            : _priorScores(x).Select(s => PriorScale * s).ToArray();
 
     double[] Logits(float[] x, double[] prior)
     {

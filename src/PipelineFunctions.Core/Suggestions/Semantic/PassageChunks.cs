@@ -50,6 +50,17 @@ public static partial class PassageChunks
         return phrases.Count > 0 ? phrases : [text.Trim()];
     }
 
+    /// <summary>
+    /// The sides of a definition that names several things or sets one against another ("clear goals versus
+    /// hierarchy", "such as supervisors and colleagues"): each side is something a passage may be about on its own.
+    /// None when the definition has no such turn.
+    /// </summary>
+    public static IReadOnlyList<string> Sides(string definition)
+    {
+        var parts = Side().Split(definition).Select(p => p.Trim(' ', ',', ';', '.')).Where(p => p.Length > 0).ToList();
+        return parts.Count > 1 ? parts : [];
+    }
+
     static IEnumerable<string> Sentences(string text) =>
         Sentence().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
 
@@ -60,6 +71,11 @@ public static partial class PassageChunks
 
     [GeneratedRegex(@"(?<=[.?!…])\s+")]
     private static partial Regex Sentence();
+
+    [GeneratedRegex(
+        @"(?:[;:(),]\s*|\s+)(?:versus|vs\.?|rather than|compared with|as opposed to|such as|including|or)\s+|[;:(),]\s*"
+    )]
+    private static partial Regex Side();
 
     [GeneratedRegex(@"(?<=[,;:])\s+|\s+(?=(?:but|because|so|and then)\s)")]
     private static partial Regex Clause();

@@ -25,6 +25,9 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
 
     /// <summary>Per leaf code, the passages coders gave it (not those they took it off).</summary>
     readonly List<float[]>[] _coded;
+
+    /// <summary>Per leaf code, the mean of <see cref="_coded"/> (null while nobody has coded it).</summary>
+    readonly float[]?[] _prototypes;
     readonly SemanticTuning _tuning;
     readonly SemanticEvidence _evidence;
     readonly LocalSuggestionEngine? _lexical;
@@ -46,11 +49,13 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             .Leaves.Select((c, i) => (c.Id, i))
             .ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _coded = _codes.Leaves.Select(_ => new List<float[]>()).ToArray();
+        _prototypes = new float[]?[_coded.Length];
         _tuning = tuning ?? SemanticTuning.Default;
         _classifier = new CodeClassifier(
             _codes.Leaves.Select(c => _codes.Meaning[c.Id]).ToList(),
             _tuning.PriorScale,
-            _tuning.Lambda
+            _tuning.Lambda,
+            x => _codes.ZeroShot(x, _tuning)
         );
         _evidence = new SemanticEvidence(_codes);
         var initial = (examples ?? []).Select(CodingDecision.From).Concat(decisions ?? []).ToList();
@@ -216,15 +221,17 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     }
 
     /// <summary>
-    /// The classifier's probabilities with the nearest coded passage of each code joined to the logits (its likeness at
-    /// the prior's scale, times <see cref="SemanticTuning.NeighbourWeight"/>). The classifier smooths over all of a
-    /// code's passages; the nearest one keeps a code that was used in more than one way in the list. The code's own
-    /// description counts as one of its passages, so a code nobody has used yet is not pushed down for that.
+    /// The classifier's probabilities with the nearest coded passage of each code and the mean of its coded passages (its
+    /// prototype) joined to the logits (their likeness at the prior's scale, times
+    /// <see cref="SemanticTuning.NeighbourWeight"/> and <see cref="SemanticTuning.PrototypeWeight"/>). The classifier
+    /// smooths over all of a code's passages; the nearest one keeps a code that was used in more than one way in the
+    /// list, and the prototype what its passages share. The code's own description counts as one of its passages, and
+    /// as its prototype while nobody has used it, so a new code is not pushed down for that.
     /// </summary>
     double[] Opinion(float[] x)
     {
         var p = _classifier.Probabilities(x);
-        if (_tuning.NeighbourWeight == 0 || _coded.All(c => c.Count == 0))
+        if (_tuning.NeighbourWeight == 0 && _tuning.PrototypeWeight == 0 || _coded.All(c => c.Count == 0))
             return p; // zero-shot: the prior as it is
         var z = new double[p.Length];
         for (var i = 0; i < p.Length; i++)
@@ -233,6 +240,10 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
             foreach (var v in _coded[i])
                 nearest = Math.Max(nearest, Vectors.Dot(x, v));
             z[i] = Math.Log(Math.Max(1e-12, p[i])) + _tuning.NeighbourWeight * _tuning.PriorScale * nearest;
+            var prototype = _prototypes[i] is { } mean
+                ? Vectors.Dot(x, mean)
+                : _codes.Similarity(x, _codes.Leaves[i].Id);
+            z[i] += _tuning.PrototypeWeight * _tuning.PriorScale * prototype;
         }
         var max = z.Max();
         var sum = 0.0;
@@ -266,6 +277,9 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                 if (positive && _leafIndex.TryGetValue(code, out var leaf))
                     _coded[leaf].Add(vectors[i]);
         }
+        for (var leaf = 0; leaf < _coded.Length; leaf++)
+            if (_coded[leaf].Count > 0)
+                _prototypes[leaf] = Vectors.Mean(_coded[leaf]);
         return known.Count;
     }
 
