@@ -54,7 +54,10 @@ static class QdpxCasesXml
                 Ns + "MemberCode",
                 new XAttribute("targetGUID", QdaGuids.Code(project.Codebook, id))
             )),
-            set.SourceGuids.Select(g => new XElement(Ns + "MemberSource", new XAttribute("targetGUID", g)))
+            set.SourceGuids.Select(g => new XElement(Ns + "MemberSource", new XAttribute("targetGUID", g))),
+            set.Passages is { Count: > 0 }
+                ? new XElement(Ns + "MemberNote", new XAttribute("targetGUID", QdaGuids.SetNote(set.Guid)))
+                : null
         );
 
     /// <summary>The case passages in a source, each written as a selection of its own.</summary>
@@ -102,6 +105,16 @@ static class QdpxCasesXml
                 throw new ArgumentException("A set holds a source that is not in the project.", nameof(project));
             if ((set.CodeIds ?? []).Any(id => project.Codebook.Find(id) is null))
                 throw new ArgumentException("A set holds a code that is not in the codebook.", nameof(project));
+            foreach (var passage in set.Passages ?? [])
+                QdpxWriter.CheckSpan(
+                    project.Source(passage.SourceGuid)
+                        ?? throw new ArgumentException(
+                            "A set holds a passage of a source that is not in the project.",
+                            nameof(project)
+                        ),
+                    passage.Start,
+                    passage.End
+                );
         }
     }
 }
