@@ -87,15 +87,7 @@ static class QdpxCasesXml
             if (@case.SourceGuids.Any(g => project.Source(g) is null))
                 throw new ArgumentException("A case refers to a source that is not in the project.", nameof(project));
             foreach (var passage in @case.Passages)
-                QdpxWriter.CheckSpan(
-                    project.Source(passage.SourceGuid)
-                        ?? throw new ArgumentException(
-                            "A case passage is in a source that is not in the project.",
-                            nameof(project)
-                        ),
-                    passage.Start,
-                    passage.End
-                );
+                CheckPassage(project, passage, "A case passage is in a source that is not in the project.");
         }
         foreach (var set in project.Sets ?? [])
         {
@@ -106,15 +98,14 @@ static class QdpxCasesXml
             if ((set.CodeIds ?? []).Any(id => project.Codebook.Find(id) is null))
                 throw new ArgumentException("A set holds a code that is not in the codebook.", nameof(project));
             foreach (var passage in set.Passages ?? [])
-                QdpxWriter.CheckSpan(
-                    project.Source(passage.SourceGuid)
-                        ?? throw new ArgumentException(
-                            "A set holds a passage of a source that is not in the project.",
-                            nameof(project)
-                        ),
-                    passage.Start,
-                    passage.End
-                );
+                CheckPassage(project, passage, "A set holds a passage of a source that is not in the project.");
         }
     }
+
+    static void CheckPassage(QdaProject project, QdaSpan passage, string noSource) =>
+        QdpxWriter.CheckSpan(
+            project.Source(passage.SourceGuid) ?? throw new ArgumentException(noSource, nameof(project)),
+            passage.Start,
+            passage.End
+        );
 }

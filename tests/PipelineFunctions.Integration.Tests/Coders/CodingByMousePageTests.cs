@@ -61,17 +61,7 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
         await page.Mouse.WheelAsync(0, -3000);
         await Expect(page.Locator("#passage-2 .text")).ToBeInViewportAsync();
         const string words = "backs me up";
-        var box = await page.EvaluateAsync<double[]>(
-            @"words => {
-            const text = document.querySelector('#passage-2 .text');
-            const node = [...text.childNodes].find(n => n.nodeType === 3 && n.textContent.includes(words));
-            const at = node.textContent.indexOf(words), range = document.createRange();
-            range.setStart(node, at); range.setEnd(node, at + words.length);
-            const r = range.getClientRects()[0];
-            return [r.left, r.right, r.top + r.height / 2];
-        }",
-            words
-        );
+        var box = await PassageWords.BoxAsync(page, 2, words);
         Assert.True(
             await page.EvaluateAsync<bool>(
                 "([x, y]) => !!document.elementFromPoint(x, y)?.closest('#passage-2 .text')",
@@ -79,10 +69,7 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
             ),
             "the words are under the pointer, not under the tools"
         );
-        await page.Mouse.MoveAsync((float)box[0] + 1, (float)box[2]);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync((float)box[1] - 1, (float)box[2], new() { Steps = 8 });
-        await page.Mouse.UpAsync();
+        await PassageWords.DragAsync(page, box);
         Assert.Equal(words, await page.EvaluateAsync<string>("() => window.getSelection().toString()"));
         await Expect(page.Locator("#passage-2")).ToHaveClassAsync(current);
         await page.Locator("#add-code").ClickAsync();

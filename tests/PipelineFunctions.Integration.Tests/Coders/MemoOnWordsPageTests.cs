@@ -43,21 +43,8 @@ public sealed class MemoOnWordsPageTests(PipelineFixture fixture)
         // By mouse: drag over words of passage 2, not current, then click the memo field and write.
         const string dragged = "backs me up";
         await page.Locator("#passage-2 .text").ScrollIntoViewIfNeededAsync();
-        var box = await page.EvaluateAsync<double[]>(
-            @"words => {
-            const text = document.querySelector('#passage-2 .text');
-            const node = [...text.childNodes].find(n => n.nodeType === 3 && n.textContent.includes(words));
-            const at = node.textContent.indexOf(words), range = document.createRange();
-            range.setStart(node, at); range.setEnd(node, at + words.length);
-            const r = range.getClientRects()[0];
-            return [r.left, r.right, r.top + r.height / 2];
-        }",
-            dragged
-        );
-        await page.Mouse.MoveAsync((float)box[0] + 1, (float)box[2]);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync((float)box[1] - 1, (float)box[2], new() { Steps = 8 });
-        await page.Mouse.UpAsync();
+        var box = await PassageWords.BoxAsync(page, 2, dragged);
+        await PassageWords.DragAsync(page, box);
         Assert.Equal(dragged, await page.EvaluateAsync<string>("() => window.getSelection().toString()"));
         await page.GetByLabel("Memo on the current passage").ClickAsync();
         await page.Keyboard.TypeAsync("Support is practical here.");
@@ -73,16 +60,7 @@ public sealed class MemoOnWordsPageTests(PipelineFixture fixture)
         await page.Keyboard.PressAsync("j");
         await Expect(page.Locator("#passage-4")).ToHaveClassAsync(current);
         const string selected = "exclude us";
-        await page.EvaluateAsync(
-            @"words => {
-            const text = document.querySelector('#passage-4 .text');
-            const node = [...text.childNodes].find(n => n.nodeType === 3 && n.textContent.includes(words));
-            const at = node.textContent.indexOf(words), range = document.createRange();
-            range.setStart(node, at); range.setEnd(node, at + words.length);
-            getSelection().removeAllRanges(); getSelection().addRange(range);
-        }",
-            selected
-        );
+        await PassageWords.SelectAsync(page, 4, selected);
         await page.Keyboard.PressAsync("m");
         await Expect(page.GetByLabel("Memo on the current passage")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Exclusion, not only stigma.");
