@@ -89,7 +89,7 @@ public sealed class MemoAndSearchExchangeTests(PipelineFixture fixture)
         var first = await lead.GetByteArrayAsync($"/api/studies/{study}/export/qdpx");
         ExchangeApiTests.Validate(ExchangeApiTests.Entry(first, "project.qde"));
         var exported = QdpxReader.Read(first);
-        Assert.Equal(Memos(exported), Expected);
+        Assert.Equal(Expected, Memos(exported));
         var search = Assert.Single(exported.Sets!, s => s.Name == "Staff");
         Assert.Equal(2, search.Passages!.Count);
 
@@ -142,19 +142,19 @@ public sealed class MemoAndSearchExchangeTests(PipelineFixture fixture)
     static readonly List<(string, string?, string?)> Expected =
     [
         ("A short interview.", null, null),
-        ("Exclusion, not only stigma.", "staff-hostility", "exclude us"),
+        ("Exclusion, not only stigma.", "Hostility from non-PSS staff", "exclude us"),
         ("Paperwork as a barrier.", null, "The procedures and the paperwork, I need three signatures for a walk."),
         ("Support is practical here.", null, "backs me up"),
     ];
 
-    /// <summary>Each memo's text, code and the words it is on (none for a memo on the whole transcript).</summary>
+    /// <summary>Each memo's text, code (by name: a file read alone names codes its own way) and the words it is on (none for a memo on the whole transcript).</summary>
     static List<(string, string?, string?)> Memos(QdaProject project) =>
         [
             .. project
                 .Notes.Select(n =>
                     (
                         n.Text,
-                        n.CodeId,
+                        n.CodeId is { } code ? project.Codebook.Find(code)!.Name : null,
                         n.Start is { } s ? project.Source(n.SourceGuid!)!.Passage(s, n.End!.Value) : null
                     )
                 )
