@@ -320,16 +320,7 @@ public sealed class StudyExchange(
         var searches = ImportedSearches.From(project, placedAt, study.SearchSets, by, clock.GetUtcNow());
         if (searches.Count > 0)
             await studies.SetSearchSetsAsync(study.Id, [.. study.SearchSets, .. searches], ct);
-        var problems = import.Report.Problems.ToList();
-        if (project.Notes.Count(n => n.SourceGuid is null) is > 0 and var loose)
-            problems.Add(
-                new QdpxFinding(
-                    QdpxProblem.MemoWithoutTranscript,
-                    $"{loose} memo(s) are about no source the study holds (a code alone, the project as a whole, or "
-                        + "a source that could not be read); the study keeps memos with transcripts, so they were not "
-                        + "imported."
-                )
-            );
+        var problems = Findings(import);
         return new ImportReport(
             version,
             added.Count,
@@ -338,6 +329,23 @@ public sealed class StudyExchange(
             Summary(report, searches.Count),
             searches.Count
         );
+    }
+
+    /// <summary>What reading the file found, and the memos the study has no place for (it keeps memos with
+    /// transcripts): the dry run says so before the import does.</summary>
+    public static List<QdpxFinding> Findings(QdpxImport import)
+    {
+        var problems = import.Report.Problems.ToList();
+        if (import.Project.Notes.Count(n => n.SourceGuid is null) is > 0 and var loose)
+            problems.Add(
+                new QdpxFinding(
+                    QdpxProblem.MemoWithoutTranscript,
+                    $"{loose} memo(s) are about no source of the file (a code alone, the project as a whole, or a "
+                        + "source that could not be read); the study keeps memos with transcripts, so they are not "
+                        + "imported."
+                )
+            );
+        return problems;
     }
 
     static string Summary(IReadOnlyList<ImportedSource> sources, int searches)
