@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PipelineFunctions.Integration.Tests.Infrastructure;
@@ -17,27 +16,9 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
     [Fact]
     public async Task One_click_accepts_or_rejects_and_a_dragged_selection_is_coded_in_a_passage_that_was_not_current()
     {
-        var study = await fixture.CreateStudyAsync("mouse");
-        var (_, body) = await fixture.UploadAsync(
-            study,
-            "kampala",
-            "mouse.txt",
-            Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript),
-            PipelineFixture.KampalaKey
-        );
-        var id = (string)body!["transcriptId"]!;
-        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
-
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(
-            browser,
-            fixture.App.BaseAddress,
-            $"/app/coders/review.html?study={study}&transcript={id}",
-            PipelineFixture.CoderKey
-        );
-        await Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
-        var current = new System.Text.RegularExpressions.Regex(@"\bcurrent\b");
-        await Expect(page.Locator("#passage-1")).ToHaveClassAsync(current);
+        var (page, study, id) = await PassageWords.OpenCodingPageAsync(fixture, browser, "mouse");
+        var current = PassageWords.Current;
 
         // Accept in passage 4, not current: one click codes it.
         var accept = page.Locator("#passage-4 li.suggestion button:not(.reject)").First;

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PipelineFunctions.Integration.Tests.Infrastructure;
@@ -18,27 +17,9 @@ public sealed class MemoOnWordsPageTests(PipelineFixture fixture)
     [Fact]
     public async Task A_memo_lands_on_the_selected_words_by_mouse_and_by_keyboard()
     {
-        var study = await fixture.CreateStudyAsync("memo-words");
-        var (_, body) = await fixture.UploadAsync(
-            study,
-            "kampala",
-            "memo-words.txt",
-            Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript),
-            PipelineFixture.KampalaKey
-        );
-        var id = (string)body!["transcriptId"]!;
-        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
-
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(
-            browser,
-            fixture.App.BaseAddress,
-            $"/app/coders/review.html?study={study}&transcript={id}",
-            PipelineFixture.CoderKey
-        );
-        await Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
-        var current = new System.Text.RegularExpressions.Regex(@"\bcurrent\b");
-        await Expect(page.Locator("#passage-1")).ToHaveClassAsync(current);
+        var (page, study, id) = await PassageWords.OpenCodingPageAsync(fixture, browser, "memo-words");
+        var current = PassageWords.Current;
 
         // By mouse: drag over words of passage 2, not current, then click the memo field and write.
         const string dragged = "backs me up";

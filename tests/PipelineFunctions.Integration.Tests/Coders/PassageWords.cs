@@ -1,10 +1,43 @@
+using System.Text;
 using Microsoft.Playwright;
+using PipelineFunctions.Integration.Tests.Infrastructure;
 
 namespace PipelineFunctions.Integration.Tests.Coders;
 
 /// <summary>Words of a passage on the coding page: where they stand on screen, and dragged over as a mouse does.</summary>
 static class PassageWords
 {
+    public static readonly System.Text.RegularExpressions.Regex Current = new(@"\bcurrent\b");
+
+    /// <summary>A new study with the workspace's six-passage transcript ready for coding, open on the coding page as
+    /// the coder, its first passage current.</summary>
+    public static async Task<(IPage Page, string Study, string Transcript)> OpenCodingPageAsync(
+        PipelineFixture fixture,
+        Browser browser,
+        string name
+    )
+    {
+        var study = await fixture.CreateStudyAsync(name);
+        var (_, body) = await fixture.UploadAsync(
+            study,
+            "kampala",
+            $"{name}.txt",
+            Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript),
+            PipelineFixture.KampalaKey
+        );
+        var id = (string)body!["transcriptId"]!;
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        var page = await PageChecks.OpenAsync(
+            browser,
+            fixture.App.BaseAddress,
+            $"/app/coders/review.html?study={study}&transcript={id}",
+            PipelineFixture.CoderKey
+        );
+        await Assertions.Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#passage-1")).ToHaveClassAsync(Current);
+        return (page, study, id);
+    }
+
     /// <summary>The words' left and right edges and their middle height, in the viewport.</summary>
     public static Task<double[]> BoxAsync(IPage page, int passage, string words) =>
         page.EvaluateAsync<double[]>(
