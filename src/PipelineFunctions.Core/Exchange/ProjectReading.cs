@@ -30,7 +30,10 @@ sealed class ProjectReading(
     readonly Dictionary<string, string> userIds = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, string> codeIds = new(StringComparer.OrdinalIgnoreCase);
     readonly List<QdaCoding> codings = [];
-    readonly Dictionary<string, (string Source, int? Start, int? End)> noteTargets = new(
+
+    /// <summary>What each note is on, by its GUID: a memo may be linked to several passages (ATLAS.ti links one to
+    /// many quotations), each kept.</summary>
+    readonly Dictionary<string, List<(string Source, int? Start, int? End)>> noteTargets = new(
         StringComparer.OrdinalIgnoreCase
     );
     readonly Dictionary<string, QdaSpan> selections = new(StringComparer.OrdinalIgnoreCase);
@@ -73,7 +76,7 @@ sealed class ProjectReading(
             codebook,
             sources,
             codings,
-            notes.Select(x => ReadNote(x.Element, x.Index)).ToList(),
+            notes.SelectMany(x => ReadNote(x.Element, x.Index)).ToList(),
             cases.Variables,
             cases.Cases(placed, selections),
             sets
@@ -422,7 +425,7 @@ sealed class ProjectReading(
     void NoteTarget(XElement noteRef, string source, int? start, int? end)
     {
         if ((string?)noteRef.Attribute("targetGUID") is { } target)
-            noteTargets.TryAdd(target, (source, start, end));
+            (noteTargets.TryGetValue(target, out var on) ? on : noteTargets[target] = []).Add((source, start, end));
     }
 
     string NoteText(XElement note) =>
@@ -430,21 +433,16 @@ sealed class ProjectReading(
             ? SourceText.FromString(content).Text
             : TextAt(note, "plainTextPath").Text?.Text ?? "";
 
-    QdaNote ReadNote(XElement note, int index)
+    /// <summary>A note as a memo on each thing it is linked to (the project, when to nothing placed).</summary>
+    IEnumerable<QdaNote> ReadNote(XElement note, int index)
     {
         var text = NoteText(note);
         var user = User((string?)note.Attribute("creatingUser"), (string?)root.Attribute("creatingUserGUID"));
         var guid = (string?)note.Attribute("guid");
-        var attached = guid is not null && noteTargets.TryGetValue(guid, out var t) ? t : default;
-        return new QdaNote(
-            text,
-            user,
-            attached.Source,
-            attached.Start,
-            attached.End,
-            Time(note),
-            guid is not null ? noteCodes.GetValueOrDefault(guid) : null
-        );
+        var code = guid is not null ? noteCodes.GetValueOrDefault(guid) : null;
+        List<(string? Source, int? Start, int? End)> targets =
+            guid is not null && noteTargets.TryGetValue(guid, out var on) ? [.. on.Distinct()] : [(null, null, null)];
+        return targets.Select(t => new QdaNote(text, user, t.Source, t.Start, t.End, Time(note), code));
     }
 
     /// <summary>

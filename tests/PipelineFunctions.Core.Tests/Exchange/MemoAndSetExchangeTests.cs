@@ -143,4 +143,34 @@ public sealed class MemoAndSetExchangeTests
         Assert.Equal("Saved search: hostile; site kampala (2 passage(s) when saved)", back.Description);
         Assert.Equal(project.Sets![0].Passages!.OrderBy(p => p.Start), back.Passages!.OrderBy(p => p.Start));
     }
+
+    [Fact]
+    public void A_memo_linked_to_two_passages_as_ATLAS_ti_links_one_to_many_quotations_is_kept_on_each()
+    {
+        var project = Project();
+        var xml = XDocument.Parse(QdpxWriter.ProjectXml(project));
+        var memo = xml.Descendants(Qda + "Note").Single(n => n.Value == "The clearest case of hostility.");
+        var other = xml.Descendants(Qda + "PlainTextSelection")
+            .First(s => !s.Elements(Qda + "NoteRef").Any() && s.Elements(Qda + "Coding").Any());
+        other.Add(new XElement(Qda + "NoteRef", new XAttribute("targetGUID", (string)memo.Attribute("guid")!)));
+        var qdpx = TestFiles.Zip([
+            ("project.qde", Encoding.UTF8.GetBytes(xml.ToString())),
+            .. project.Sources.Select(s => ($"sources/{s.Guid}.txt", Encoding.UTF8.GetBytes(s.PlainText))),
+        ]);
+
+        var read = QdpxReader.Read(qdpx, studyCodebook: project.Codebook);
+
+        var copies = read.Notes.Where(n => n.Text == "The clearest case of hostility.").ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.All(copies, n => Assert.Equal("staff-hostility", n.CodeId));
+        // One on the words it was on, the other on the coded passage whose selection was linked to it too.
+        var passages = copies.Select(n => read.Source(n.SourceGuid!)!.Passage(n.Start!.Value, n.End!.Value)).ToList();
+        Assert.Contains("they ignored me", passages);
+        Assert.Single(
+            passages,
+            p =>
+                p != "they ignored me" && read.Codings.Any(c => read.Source(c.SourceGuid)!.Passage(c.Start, c.End) == p)
+        );
+        Assert.Equal(project.Notes.Count + 1, read.Notes.Count);
+    }
 }
