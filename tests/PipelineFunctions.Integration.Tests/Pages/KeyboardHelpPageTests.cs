@@ -33,6 +33,7 @@ public sealed class KeyboardHelpPageTests(PipelineFixture fixture)
             ($"lead/overview.html?study={study}", PipelineFixture.LeadKey),
             ($"lead/study.html?study={study}", PipelineFixture.LeadKey),
             ($"lead/codebook.html?study={study}", PipelineFixture.LeadKey),
+            ($"lead/themes.html?study={study}", PipelineFixture.LeadKey),
         };
         Assert.Equal(
             Directory
