@@ -67,7 +67,7 @@ public sealed class StudyExchange(
                         codingsOut.Add(new QdaCoding(source.Guid, start, end, c.CodeId, work.Coder));
                 foreach (var memo in work.Memos)
                 {
-                    var at = memo.Segment is { } s ? TranscriptSource.Offsets(source, s) : null;
+                    var at = memo.Segment is { } s ? TranscriptSource.Offsets(source, s, memo.Start, memo.End) : null;
                     notes.Add(
                         new QdaNote(
                             memo.Text,
@@ -88,7 +88,7 @@ public sealed class StudyExchange(
             sources,
             codingsOut,
             notes,
-            Sets: SearchSets(study, documents.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase))
+            Sets: SearchSets(study, sources)
         );
         // Participants as cases with the transcript's values and the roles the study lead assigned; sites as sets.
         return ParticipantCases.Add(
@@ -99,26 +99,39 @@ public sealed class StudyExchange(
     }
 
     /// <summary>
-    /// Saved searches as sets of the exported transcripts they found passages in: a REFI-QDA set holds sources, not
-    /// passages, so the query and its filters go in the description.
+    /// Saved searches as sets of the exported transcripts they found passages in, with those passages (each a whole
+    /// turn); the query and its filters go in the description (<see cref="SavedSearchText"/>).
     /// </summary>
-    static List<QdaSet> SearchSets(StudyDocument study, IReadOnlySet<string> exported) =>
-        study
-            .SearchSets.Select(set => new QdaSet(
-                CodebookQdc.Guid("search-set", set.Id),
-                set.Name,
-                set.Passages.Select(p => SourceGuid(p.TranscriptId))
-                    .Where(exported.Contains)
-                    .Distinct(StringComparer.OrdinalIgnoreCase)
-                    .ToList(),
-                Description: $"Saved search: {set.Query}"
-                    + $"{Filter("site", set.Site)}{Filter("language", set.Language)}{Filter("role", set.Role)} "
-                    + $"({set.Passages.Count} passage(s) when saved)"
-            ))
+    static List<QdaSet> SearchSets(StudyDocument study, IReadOnlyList<QdaSource> exported)
+    {
+        var byGuid = exported.ToDictionary(x => x.Guid, StringComparer.OrdinalIgnoreCase);
+        return study
+            .SearchSets.Select(set =>
+            {
+                var passages = set
+                    .Passages.Select(p =>
+                        byGuid.TryGetValue(SourceGuid(p.TranscriptId), out var source)
+                        && TranscriptSource.Offsets(source, p.Segment) is var (start, end)
+                            ? new QdaSpan(source.Guid, start, end)
+                            : null
+                    )
+                    .OfType<QdaSpan>()
+                    .Distinct()
+                    .ToList();
+                return new QdaSet(
+                    CodebookQdc.Guid("search-set", set.Id),
+                    set.Name,
+                    passages.Select(p => p.SourceGuid).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                    Description: SavedSearchText.Describe(
+                        new SavedSearchQuery(set.Query, set.Site, set.Language, set.Role),
+                        set.Passages.Count
+                    ),
+                    Passages: passages
+                );
+            })
             .Where(set => set.SourceGuids.Count > 0)
             .ToList();
-
-    static string Filter(string name, string? value) => string.IsNullOrEmpty(value) ? "" : $"; {name} {value}";
+    }
 
     public static bool Exportable(TranscriptDocument t) =>
         t.Status.IsAtLeast(TranscriptStatus.Pseudonymised)
@@ -154,7 +167,8 @@ public sealed class StudyExchange(
         int CodesAdded,
         IReadOnlyList<ImportedSource> Sources,
         IReadOnlyList<QdpxFinding> Problems,
-        string Summary = ""
+        string Summary = "",
+        int SavedSearches = 0
     );
 
     public const string NotPlaced = "NotPlaced",
@@ -194,6 +208,12 @@ public sealed class StudyExchange(
 
         var participants = ParticipantCases.Read(project);
         var report = new List<ImportedSource>();
+        // Where each source's text is in the study now, for its saved searches' passages.
+        var placedAt = new Dictionary<string, (string TranscriptId, IReadOnlyList<SpeakerTurn> Turns)>(
+            StringComparer.OrdinalIgnoreCase
+        );
+        IReadOnlyList<SpeakerTurn> TurnsOf(QdaSource source) =>
+            TranscriptReader.Read(FileName(source.Name), System.Text.Encoding.UTF8.GetBytes(source.PlainText)).Turns;
         foreach (var entry in plan.Sources)
         {
             var inFile = import.Report.Sources.First(s => s.Number == entry.Number && s.Guid == entry.Guid);
@@ -216,6 +236,8 @@ public sealed class StudyExchange(
             }
             if (!entry.Ready)
             {
+                if (entry.DuplicateOfTranscript is { } held)
+                    placedAt[source.Guid] = (held, TurnsOf(source));
                 report.Add(
                     new ImportedSource(
                         entry.Number,
@@ -269,6 +291,7 @@ public sealed class StudyExchange(
             }
             // The same parse ingest will make, so turn numbers here are the segments' numbers there.
             var turns = TranscriptReader.Read(fileName, content).Turns;
+            placedAt[source.Guid] = (result.Transcript.Id, turns);
             var (placed, unplaced) = await SaveCodingsAsync(result.Transcript, project, source, turns, ct);
             var roles = await SaveParticipantsAsync(result.Transcript, source, participants, turns, ct);
             report.Add(
@@ -287,10 +310,45 @@ public sealed class StudyExchange(
                 )
             );
         }
-        return new ImportReport(version, added.Count, report, import.Report.Problems, Summary(report));
+        // A source the same as an earlier one of the file is where that one went.
+        foreach (var entry in plan.Sources.Where(e => e.DuplicateOfSource is not null))
+            if (
+                plan.Sources.FirstOrDefault(e => e.Number == entry.DuplicateOfSource)?.Guid is { } first
+                && placedAt.TryGetValue(first, out var at)
+            )
+                placedAt.TryAdd(entry.Guid, at);
+        var searches = ImportedSearches.From(project, placedAt, study.SearchSets, by, clock.GetUtcNow());
+        if (searches.Count > 0)
+            await studies.SetSearchSetsAsync(study.Id, [.. study.SearchSets, .. searches], ct);
+        var problems = Findings(import);
+        return new ImportReport(
+            version,
+            added.Count,
+            report,
+            problems,
+            Summary(report, searches.Count),
+            searches.Count
+        );
     }
 
-    static string Summary(IReadOnlyList<ImportedSource> sources)
+    /// <summary>What reading the file found, and the memos the study has no place for (it keeps memos with
+    /// transcripts): the dry run says so before the import does.</summary>
+    public static List<QdpxFinding> Findings(QdpxImport import)
+    {
+        var problems = import.Report.Problems.ToList();
+        if (import.Project.Notes.Count(n => n.SourceGuid is null) is > 0 and var loose)
+            problems.Add(
+                new QdpxFinding(
+                    QdpxProblem.MemoWithoutTranscript,
+                    $"{loose} memo(s) are about no source of the file (a code alone, the project as a whole, or a "
+                        + "source that could not be read); the study keeps memos with transcripts, so they are not "
+                        + "imported."
+                )
+            );
+        return problems;
+    }
+
+    static string Summary(IReadOnlyList<ImportedSource> sources, int searches)
     {
         var imported = sources.Count(s => s.Outcome == nameof(IntakeOutcome.Accepted));
         var parts = new List<string> { imported == 0 ? "Nothing was imported" : $"{imported} source(s) imported" };
@@ -302,6 +360,8 @@ public sealed class StudyExchange(
         Add(AlreadyInStudy, "already in the study, not imported again");
         Add(AwaitingChoice, "wait for a site or language to be chosen, not imported");
         Add(NotPlaced, "without text that can be read");
+        if (searches > 0)
+            parts.Add($"{searches} saved search(es) added");
         return string.Join("; ", parts) + ".";
     }
 
@@ -387,15 +447,13 @@ public sealed class StudyExchange(
             }
             var memos = notes
                 .Where(n => n.UserId == coder)
-                .Select(n => new Memo(
+                .Select(n =>
                     n.Start is { } s
                     && n.End is { } e
-                    && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, _, _)
-                        ? turn
-                        : null,
-                    n.Text,
-                    n.CodeId
-                ))
+                    && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, start, end)
+                        ? new Memo(turn, n.Text, n.CodeId, start, end)
+                        : new Memo(null, n.Text, n.CodeId)
+                )
                 .ToList();
             var name = CoderName(project, coder);
             await codings.TrySaveAsync(

@@ -176,7 +176,7 @@ public sealed class ExchangeFunctions(
                     plan.AwaitingChoice,
                     plan.NotPlaced,
                     plan.Sources,
-                    plan.Problems,
+                    StudyExchange.Findings(import),
                     ImportPlans.Sites(study),
                     study.Languages
                 )

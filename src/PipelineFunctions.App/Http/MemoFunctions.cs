@@ -9,6 +9,7 @@ using PipelineFunctions.App.Storage.Cosmos;
 namespace PipelineFunctions.App.Http;
 
 /// <param name="By"><c>mine</c> or <c>consensus</c>.</param>
+/// <param name="Words">The words of the passage the memo is on, when it is on some of them only.</param>
 public sealed record MemoView(
     string TranscriptId,
     string FileName,
@@ -17,7 +18,8 @@ public sealed record MemoView(
     string? Code,
     string? CodeName,
     string Text,
-    string By
+    string By,
+    string? Words = null
 );
 
 /// <summary>
@@ -64,10 +66,21 @@ public sealed class MemoFunctions(StudyStore studies, StudyCodings codings, Revi
                     f.Memo.Code,
                     f.Memo.Code is { } c ? study.Codebook.Find(c)?.Name : null,
                     f.Memo.Text,
-                    f.By
+                    f.By,
+                    Words(f.Memo, f.Memo.Segment is { } at ? texts.GetValueOrDefault(at) : null)
                 ))
             );
         }
         return TypedResults.Ok(memos);
     }
+
+    /// <summary>The words of its passage a memo is on, when it is on some of them only.</summary>
+    static string? Words(Memo memo, string? passage) =>
+        memo is { Start: { } start, End: { } end }
+        && passage is not null
+        && 0 <= start
+        && start < end
+        && end <= passage.Length
+            ? passage[start..end]
+            : null;
 }

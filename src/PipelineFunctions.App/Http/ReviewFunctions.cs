@@ -43,11 +43,22 @@ public sealed record Rejection(int Segment, string CodeId)
 }
 
 /// <param name="Segment">The passage the memo is linked to; none for a memo on the whole transcript.</param>
-public sealed record MemoNote(int? Segment, string Text, string? Code = null)
+/// <param name="Start">With <paramref name="End"/>: the words of the passage the memo is on, when not all of it.</param>
+/// <param name="Words">Those words, as the passage now has them (read only).</param>
+/// <param name="Confirm">A new version changed those words: saving the memo with false confirms it.</param>
+public sealed record MemoNote(
+    int? Segment,
+    string Text,
+    string? Code = null,
+    int? Start = null,
+    int? End = null,
+    string? Words = null,
+    bool? Confirm = null
+)
 {
-    public static MemoNote Of(Memo m) => new(m.Segment, m.Text, m.Code);
+    public static MemoNote Of(Memo m) => new(m.Segment, m.Text, m.Code, m.Start, m.End, m.Anchor?.Text, m.Confirm);
 
-    public Memo ToEntry() => new(Segment, Text, Code);
+    public Memo ToEntry() => new(Segment, Text, Code, Start, End, Confirm: Confirm == true ? true : null);
 }
 
 public sealed record CoderWorkRequest(
@@ -266,9 +277,12 @@ public sealed class ReviewFunctions(
                 current?.Codings ?? []
             ),
             Rejected = [.. (request.Rejected ?? []).Select(r => r.ToEntry())],
-            Memos = [.. (request.Memos ?? []).Select(m => m.ToEntry())],
             UpdatedAt = clock.GetUtcNow(),
         };
+        work.Memos = AnchoredCodings.Anchored(
+            (request.Memos ?? []).Select(m => m.ToEntry()),
+            (await review.SegmentsAsync(transcriptId, ct)).ToDictionary(s => s.Segment, s => s.Text)
+        );
         var saved = await codings.TrySaveAsync(work, current?.ETag, ct);
         return saved is null ? Stale() : TypedResults.Ok(new Saved(saved, "Saved."));
     }

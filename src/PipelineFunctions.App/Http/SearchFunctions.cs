@@ -37,7 +37,8 @@ public sealed record SearchSetView(
     DateTimeOffset At
 )
 {
-    public static SearchSetView Of(SearchSet s) =>
+    /// <param name="names">Transcripts' file names by id, to tell the passages apart.</param>
+    public static SearchSetView Of(SearchSet s, IReadOnlyDictionary<string, string>? names = null) =>
         new(
             s.Id,
             s.Name,
@@ -45,13 +46,19 @@ public sealed record SearchSetView(
             s.Site,
             s.Language,
             s.Role,
-            [.. s.Passages.Select(p => new PassageRef(p.TranscriptId, p.Segment))],
+            [
+                .. s.Passages.Select(p => new PassageRef(
+                    p.TranscriptId,
+                    p.Segment,
+                    names?.GetValueOrDefault(p.TranscriptId)
+                )),
+            ],
             s.By,
             s.At
         );
 }
 
-public sealed record PassageRef(string TranscriptId, int Segment);
+public sealed record PassageRef(string TranscriptId, int Segment, string? FileName = null);
 
 public sealed record SaveSetRequest(
     string Name,
@@ -66,7 +73,12 @@ public sealed record SaveSetRequest(
 /// speaker role — ranked in C# (the local Cosmos server has no ORDER BY or cross-partition query) over the study's
 /// search index, one partition. A search can be saved as a set.
 /// </summary>
-public sealed class SearchFunctions(StudyStore studies, SearchPassages passages, TimeProvider clock)
+public sealed class SearchFunctions(
+    StudyStore studies,
+    TranscriptStore transcripts,
+    SearchPassages passages,
+    TimeProvider clock
+)
 {
     const int MaxHits = 300;
 
@@ -99,10 +111,16 @@ public sealed class SearchFunctions(StudyStore studies, SearchPassages passages,
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/studies/{studyId}/search/sets")] HttpRequest req,
         string studyId,
         CancellationToken ct
-    ) =>
-        await studies.GetAsync(studyId, ct) is { } study
-            ? TypedResults.Ok(study.SearchSets.Select(SearchSetView.Of).ToList())
-            : Problems.NoStudy(studyId);
+    )
+    {
+        if (await studies.GetAsync(studyId, ct) is not { } study)
+            return Problems.NoStudy(studyId);
+        var names =
+            study.SearchSets.Count == 0
+                ? new Dictionary<string, string>()
+                : (await transcripts.ListAsync(studyId, ct)).ToDictionary(t => t.Id, t => t.FileName);
+        return TypedResults.Ok(study.SearchSets.Select(s => SearchSetView.Of(s, names)).ToList());
+    }
 
     [Function("SaveSearchSet"), Access(Roles.Coder, Roles.StudyLead), Audited("save-search-set")]
     public async Task<Results<Ok<Done>, Problem<Invalid>, Problem<NoStudy>>> SaveSetAsync(

@@ -87,8 +87,15 @@ public sealed record RejectedSuggestion(
 
 /// <param name="Segment">The passage the memo is linked to; none for a memo on the whole transcript.</param>
 /// <param name="Code">The code the memo is about, if any: the code view lists a code's memos.</param>
+/// <param name="Start">Start of the words of the passage the memo is on (UTF-16), when it is on some of them only.</param>
+/// <param name="Anchor">Those words and a little context (pseudonymised text): how a new version finds them again.</param>
+/// <param name="Confirm">True when a new version changed those words: the memo's writer confirms it.</param>
 public sealed record Memo(
     [property: JsonProperty("segment")] int? Segment,
     [property: JsonProperty("text")] string Text,
-    [property: JsonProperty("code")] string? Code = null
+    [property: JsonProperty("code")] string? Code = null,
+    [property: JsonProperty("start", NullValueHandling = NullValueHandling.Ignore)] int? Start = null,
+    [property: JsonProperty("end", NullValueHandling = NullValueHandling.Ignore)] int? End = null,
+    [property: JsonProperty("anchor", NullValueHandling = NullValueHandling.Ignore)] SpanAnchor? Anchor = null,
+    [property: JsonProperty("confirm", NullValueHandling = NullValueHandling.Ignore)] bool? Confirm = null
 );

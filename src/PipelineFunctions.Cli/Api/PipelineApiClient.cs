@@ -132,6 +132,27 @@ public sealed class PipelineApiClient(Uri baseAddress) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
     }
 
+    /// <summary>A POST of a multipart form: each part a file (bytes, with its file name) or a text value.</summary>
+    public async Task<(HttpStatusCode Status, byte[] Body)> FormAsync(
+        string path,
+        string apiKey,
+        IEnumerable<(string Name, string FileName, byte[] Content)> files,
+        IEnumerable<(string Name, string Value)> values
+    )
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, fileName, content) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, name, fileName);
+        }
+        foreach (var (name, value) in values)
+            form.Add(new StringContent(value), name);
+        using var response = await SendAsync(HttpMethod.Post, path, apiKey, form);
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }
+
     async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string apiKey, HttpContent? content)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };

@@ -14,8 +14,8 @@ public sealed class CliArgs
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 var name = args[i][2..];
-                // The one option that takes no value: every verb prints its usage for it.
-                if (name == "help")
+                // The options that take no value: every verb prints its usage for help; dry-run writes nothing.
+                if (name is "help" or "dry-run")
                 {
                     parsed.Options[name] = "true";
                     continue;
@@ -31,6 +31,9 @@ public sealed class CliArgs
     }
 
     public string? Option(string name) => Options.GetValueOrDefault(name);
+
+    /// <summary>Whether a flag without a value (<c>--dry-run</c>) was given.</summary>
+    public bool Flag(string name) => Options.ContainsKey(name);
 
     /// <summary>Whether the arguments ask for the usage (<c>--help</c> or <c>-h</c>).</summary>
     public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");

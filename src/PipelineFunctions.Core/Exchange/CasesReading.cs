@@ -41,6 +41,8 @@ sealed class CasesReading
             variables[guid] = variable;
         }
         Variables = list.Count > 0 ? list : null;
+        foreach (var set in Child(root, "Sets") is { } sets ? Children(sets, "Set") : [])
+            MemberNotes.UnionWith(Targets(set, "MemberNote"));
     }
 
     /// <summary>An element's <c>VariableValue</c>s by variable name; a value for a variable the file does not declare is reported.</summary>
@@ -101,13 +103,32 @@ sealed class CasesReading
         return cases.Count > 0 ? cases : null;
     }
 
-    public IReadOnlyList<QdaSet>? Sets(ISet<string> placedSources, IReadOnlyDictionary<string, string> codeIds)
+    /// <summary>The notes that are members of a set: each names the set's passages; none is a coder's memo.</summary>
+    public HashSet<string> MemberNotes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="passagesOf">The placed passages that refer to a note, by the note's GUID.</param>
+    /// <param name="noteText">A note's text, by its GUID: a set without a description takes its notes'.</param>
+    public IReadOnlyList<QdaSet>? Sets(
+        ISet<string> placedSources,
+        IReadOnlyDictionary<string, string> codeIds,
+        Func<string, IReadOnlyList<QdaSpan>> passagesOf,
+        Func<string, string?> noteText
+    )
     {
         var sets = new List<QdaSet>();
         foreach (var (element, index, guid) in Numbered("Sets", "Set"))
         {
             var sources = Targets(element, "MemberSource").ToList();
             var codes = Targets(element, "MemberCode").ToList();
+            var notes = Targets(element, "MemberNote").ToList();
+            var passages = notes.SelectMany(passagesOf).Distinct().ToList();
+            var description =
+                Description(element)
+                ?? (
+                    notes.Select(noteText).OfType<string>().ToList() is { Count: > 0 } texts
+                        ? string.Join("\n", texts)
+                        : null
+                );
             if (sources.Any(x => !placedSources.Contains(x)) || codes.Any(x => !codeIds.ContainsKey(x)))
                 findings.Add(
                     QdpxProblem.BrokenReference,
@@ -120,7 +141,8 @@ sealed class CasesReading
                     (string?)element.Attribute("name") ?? $"Set {index}",
                     sources.Where(placedSources.Contains).ToList(),
                     codeList.Count > 0 ? codeList : null,
-                    Description(element)
+                    description,
+                    passages.Count > 0 ? passages : null
                 )
             );
         }

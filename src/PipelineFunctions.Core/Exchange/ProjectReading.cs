@@ -30,11 +30,17 @@ sealed class ProjectReading(
     readonly Dictionary<string, string> userIds = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, string> codeIds = new(StringComparer.OrdinalIgnoreCase);
     readonly List<QdaCoding> codings = [];
-    readonly Dictionary<string, (string Source, int? Start, int? End)> noteTargets = new(
+
+    /// <summary>What each note is on, by its GUID: a memo may be linked to several passages (ATLAS.ti links one to
+    /// many quotations), each kept.</summary>
+    readonly Dictionary<string, List<(string Source, int? Start, int? End)>> noteTargets = new(
         StringComparer.OrdinalIgnoreCase
     );
     readonly Dictionary<string, QdaSpan> selections = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, string> noteCodes = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every passage that refers to a note, by the note's GUID: a set's note names its passages this way.</summary>
+    readonly Dictionary<string, List<QdaSpan>> noteSpans = new(StringComparer.OrdinalIgnoreCase);
     CasesReading? cases;
 
     public QdaProject Read()
@@ -49,18 +55,31 @@ sealed class ProjectReading(
             .SelectMany(ReadAnySource)
             .OfType<QdaSource>()
             .ToList();
-        var notes = (Child(root, "Notes") is { } n ? Children(n, "Note") : []).Select(ReadNote).ToList();
+        // A set's own note carries its passages (and its text the set's description): it is no coder's memo.
+        var all = (Child(root, "Notes") is { } n ? Children(n, "Note") : [])
+            .Select((e, i) => (Element: e, Index: i, Guid: (string?)e.Attribute("guid")))
+            .ToLookup(x => x.Guid is not null && cases.MemberNotes.Contains(x.Guid));
+        var (setNotes, notes) = (all[true], all[false]);
         var placed = sources.Select(x => x.Guid).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var texts = setNotes
+            .GroupBy(x => x.Guid!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => NoteText(g.First().Element), StringComparer.OrdinalIgnoreCase);
+        var sets = cases.Sets(
+            placed,
+            codeIds,
+            g => noteSpans.TryGetValue(g, out var spans) ? spans : [],
+            g => texts.GetValueOrDefault(g)
+        );
         return new QdaProject(
             name,
             users,
             codebook,
             sources,
             codings,
-            notes,
+            notes.SelectMany(x => ReadNote(x.Element, x.Index)).ToList(),
             cases.Variables,
             cases.Cases(placed, selections),
-            cases.Sets(placed, codeIds)
+            sets
         );
     }
 
@@ -295,7 +314,13 @@ sealed class ProjectReading(
             foreach (var coding in Children(selection, "Coding"))
                 AddCoding(coding, guid, start, end, number, (string?)selection.Attribute("creatingUser"), creator);
             foreach (var note in Children(selection, "NoteRef"))
+            {
                 NoteTarget(note, guid, start, end);
+                if ((string?)note.Attribute("targetGUID") is { } target)
+                    (noteSpans.TryGetValue(target, out var referring) ? referring : noteSpans[target] = []).Add(
+                        new QdaSpan(guid, start, end)
+                    );
+            }
         }
         foreach (var whole in new[] { text, outer }.OfType<XElement>())
         {
@@ -400,26 +425,24 @@ sealed class ProjectReading(
     void NoteTarget(XElement noteRef, string source, int? start, int? end)
     {
         if ((string?)noteRef.Attribute("targetGUID") is { } target)
-            noteTargets.TryAdd(target, (source, start, end));
+            (noteTargets.TryGetValue(target, out var on) ? on : noteTargets[target] = []).Add((source, start, end));
     }
 
-    QdaNote ReadNote(XElement note, int index)
-    {
-        var text = Child(note, "PlainTextContent")?.Value is { } content
+    string NoteText(XElement note) =>
+        Child(note, "PlainTextContent")?.Value is { } content
             ? SourceText.FromString(content).Text
             : TextAt(note, "plainTextPath").Text?.Text ?? "";
+
+    /// <summary>A note as a memo on each thing it is linked to (the project, when to nothing placed).</summary>
+    IEnumerable<QdaNote> ReadNote(XElement note, int index)
+    {
+        var text = NoteText(note);
         var user = User((string?)note.Attribute("creatingUser"), (string?)root.Attribute("creatingUserGUID"));
         var guid = (string?)note.Attribute("guid");
-        var attached = guid is not null && noteTargets.TryGetValue(guid, out var t) ? t : default;
-        return new QdaNote(
-            text,
-            user,
-            attached.Source,
-            attached.Start,
-            attached.End,
-            Time(note),
-            guid is not null ? noteCodes.GetValueOrDefault(guid) : null
-        );
+        var code = guid is not null ? noteCodes.GetValueOrDefault(guid) : null;
+        List<(string? Source, int? Start, int? End)> targets =
+            guid is not null && noteTargets.TryGetValue(guid, out var on) ? [.. on.Distinct()] : [(null, null, null)];
+        return targets.Select(t => new QdaNote(text, user, t.Source, t.Start, t.End, Time(note), code));
     }
 
     /// <summary>

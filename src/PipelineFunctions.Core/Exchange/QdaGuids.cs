@@ -26,4 +26,7 @@ static class QdaGuids
     public static string Case(string sourceGuid, string speaker) => CodebookQdc.Guid(sourceGuid, $"case {speaker}");
 
     public static string Set(string kind, string name) => CodebookQdc.Guid("set", $"{kind} {name}");
+
+    /// <summary>The note a set of passages is referred to by from each of them.</summary>
+    public static string SetNote(string setGuid) => CodebookQdc.Guid("set", $"passages {setGuid}");
 }

@@ -54,7 +54,10 @@ static class QdpxCasesXml
                 Ns + "MemberCode",
                 new XAttribute("targetGUID", QdaGuids.Code(project.Codebook, id))
             )),
-            set.SourceGuids.Select(g => new XElement(Ns + "MemberSource", new XAttribute("targetGUID", g)))
+            set.SourceGuids.Select(g => new XElement(Ns + "MemberSource", new XAttribute("targetGUID", g))),
+            set.Passages is { Count: > 0 }
+                ? new XElement(Ns + "MemberNote", new XAttribute("targetGUID", QdaGuids.SetNote(set.Guid)))
+                : null
         );
 
     /// <summary>The case passages in a source, each written as a selection of its own.</summary>
@@ -84,15 +87,7 @@ static class QdpxCasesXml
             if (@case.SourceGuids.Any(g => project.Source(g) is null))
                 throw new ArgumentException("A case refers to a source that is not in the project.", nameof(project));
             foreach (var passage in @case.Passages)
-                QdpxWriter.CheckSpan(
-                    project.Source(passage.SourceGuid)
-                        ?? throw new ArgumentException(
-                            "A case passage is in a source that is not in the project.",
-                            nameof(project)
-                        ),
-                    passage.Start,
-                    passage.End
-                );
+                CheckPassage(project, passage, "A case passage is in a source that is not in the project.");
         }
         foreach (var set in project.Sets ?? [])
         {
@@ -102,6 +97,15 @@ static class QdpxCasesXml
                 throw new ArgumentException("A set holds a source that is not in the project.", nameof(project));
             if ((set.CodeIds ?? []).Any(id => project.Codebook.Find(id) is null))
                 throw new ArgumentException("A set holds a code that is not in the codebook.", nameof(project));
+            foreach (var passage in set.Passages ?? [])
+                CheckPassage(project, passage, "A set holds a passage of a source that is not in the project.");
         }
     }
+
+    static void CheckPassage(QdaProject project, QdaSpan passage, string noSource) =>
+        QdpxWriter.CheckSpan(
+            project.Source(passage.SourceGuid) ?? throw new ArgumentException(noSource, nameof(project)),
+            passage.Start,
+            passage.End
+        );
 }

@@ -34,6 +34,9 @@ public enum QdpxProblem
 
     /// <summary>The archive holds no project.qde but several other .qde files: which one is the project is unclear.</summary>
     SeveralProjects,
+
+    /// <summary>A note, not a fault: memos about no source the importing study holds (a code alone, the project).</summary>
+    MemoWithoutTranscript,
 }
 
 /// <summary>

@@ -59,9 +59,13 @@ public static class QdpxWriter
                 project.Sources.Count == 0
                     ? null
                     : new XElement(Namespace + "Sources", project.Sources.Select(s => Source(project, s))),
-                project.Notes.Count == 0
+                project.Notes.Count == 0 && !PassageSets(project).Any()
                     ? null
-                    : new XElement(Namespace + "Notes", project.Notes.Select((n, i) => Note(project, n, i))),
+                    : new XElement(
+                        Namespace + "Notes",
+                        project.Notes.Select((n, i) => Note(project, n, i)),
+                        PassageSets(project).Select(SetNote)
+                    ),
                 project.Sets is { Count: > 0 } sets
                     ? new XElement(Namespace + "Sets", sets.Select(s => QdpxCasesXml.Set(project, s)))
                     : null,
@@ -127,6 +131,7 @@ public static class QdpxWriter
                     .Select(x => (Start: x.Note.Start!.Value, End: x.Note.End!.Value))
             )
             .Concat(QdpxCasesXml.Passages(project, source).Select(p => (p.Start, p.End)))
+            .Concat(SetPassages(project, source).Select(x => (x.Passage.Start, x.Passage.End)))
             .Distinct()
             .Order()
             .ToList();
@@ -147,7 +152,12 @@ public static class QdpxWriter
                     .Select(c => Coding(project, source, c)),
                 notes
                     .Where(x => x.Note.Start == span.Start && x.Note.End == span.End)
-                    .Select(x => NoteRef(project, x.Index))
+                    .Select(x => NoteRef(project, x.Index)),
+                SetPassages(project, source)
+                    .Where(x => (x.Passage.Start, x.Passage.End) == span)
+                    .Select(x => x.Set.Guid)
+                    .Distinct(StringComparer.OrdinalIgnoreCase)
+                    .Select(g => new XElement(Namespace + "NoteRef", new XAttribute("targetGUID", QdaGuids.SetNote(g))))
             )),
             notes.Where(x => x.Note.Start is null).Select(x => NoteRef(project, x.Index)),
             QdpxCasesXml.Values(project, source.Values)
@@ -177,6 +187,23 @@ public static class QdpxWriter
             new XAttribute("creatingUser", QdaGuids.User(note.UserId)),
             note.CreatedAt is { } at ? new XAttribute("creationDateTime", Time(at)) : null,
             new XElement(Namespace + "PlainTextContent", note.Text)
+        );
+
+    /// <summary>The sets that hold passages, each written with a note of its own the passages refer to.</summary>
+    internal static IEnumerable<QdaSet> PassageSets(QdaProject project) =>
+        (project.Sets ?? []).Where(s => s.Passages is { Count: > 0 });
+
+    static IEnumerable<(QdaSet Set, QdaSpan Passage)> SetPassages(QdaProject project, QdaSource source) =>
+        PassageSets(project)
+            .SelectMany(set => set.Passages!.Select(p => (Set: set, Passage: p)))
+            .Where(x => Same(x.Passage.SourceGuid, source.Guid));
+
+    static XElement SetNote(QdaSet set) =>
+        new(
+            Namespace + "Note",
+            new XAttribute("guid", QdaGuids.SetNote(set.Guid)),
+            new XAttribute("name", set.Name),
+            new XElement(Namespace + "PlainTextContent", set.Description ?? set.Name)
         );
 
     static XElement NoteRef(QdaProject project, int index) =>

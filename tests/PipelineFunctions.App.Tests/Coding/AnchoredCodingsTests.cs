@@ -51,4 +51,31 @@ public sealed class AnchoredCodingsTests
         Assert.True(AnchoredCodings.Anchored([resent], After, [flagged]).Single().Confirm);
         Assert.False(AnchoredCodings.Anchored([resent with { Confirm = false }], After, [flagged]).Single().Confirm);
     }
+
+    [Fact]
+    public void A_memo_on_some_words_moves_with_them_is_flagged_when_they_change_and_a_memo_on_a_passage_stays()
+    {
+        Memo On(string words)
+        {
+            var start = Before[1].IndexOf(words, StringComparison.Ordinal);
+            return AnchoredCodings
+                .Anchored([new Memo(1, "Why?", Start: start, End: start + words.Length)], Before)
+                .Single();
+        }
+        var kept = AnchoredCodings.Carry(On("Nobody wrote down"), Before, After);
+        Assert.Equal("Nobody wrote down", After[1][kept.Start!.Value..kept.End!.Value]);
+        Assert.Equal(("Nobody wrote down", (bool?)null), (kept.Anchor!.Text, kept.Confirm));
+
+        var changed = AnchoredCodings.Carry(On("Amina takes"), Before, After);
+        Assert.True(changed.Confirm);
+        Assert.Equal("[PERSON-4] takes", changed.Anchor!.Text);
+
+        var passage = new Memo(1, "About the whole turn.");
+        Assert.Same(passage, AnchoredCodings.Carry(passage, Before, After));
+        // Words that are not in the passage: the memo is on the whole of it.
+        Assert.Equal(
+            new Memo(1, "Why?"),
+            AnchoredCodings.Anchored([new Memo(1, "Why?", Start: 5, End: 500)], Before).Single()
+        );
+    }
 }

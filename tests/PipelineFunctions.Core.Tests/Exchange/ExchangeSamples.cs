@@ -165,7 +165,7 @@ static class ExchangeSamples
                     $"case {c.Guid} {c.Name} {c.Description} {Values(c.Values)} sources {string.Join(",", c.SourceGuids)} passages {string.Join(",", c.Passages.Select(x => $"{x.SourceGuid}:{x.Start}-{x.End}"))}"
                 ),
                 .. (p.Sets ?? []).Select(s =>
-                    $"set {s.Guid} {s.Name} {s.Description} sources {string.Join(",", s.SourceGuids)} codes {string.Join(",", s.CodeIds ?? [])}"
+                    $"set {s.Guid} {s.Name} {s.Description} sources {string.Join(",", s.SourceGuids)} codes {string.Join(",", s.CodeIds ?? [])} passages {string.Join(",", (s.Passages ?? []).Select(x => $"{x.SourceGuid}:{x.Start}-{x.End}"))}"
                 ),
             ]
         );

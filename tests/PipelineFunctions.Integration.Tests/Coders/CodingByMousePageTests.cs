@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using PipelineFunctions.Integration.Tests.Infrastructure;
@@ -17,27 +16,9 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
     [Fact]
     public async Task One_click_accepts_or_rejects_and_a_dragged_selection_is_coded_in_a_passage_that_was_not_current()
     {
-        var study = await fixture.CreateStudyAsync("mouse");
-        var (_, body) = await fixture.UploadAsync(
-            study,
-            "kampala",
-            "mouse.txt",
-            Encoding.UTF8.GetBytes(CodersWorkspaceTests.Transcript),
-            PipelineFixture.KampalaKey
-        );
-        var id = (string)body!["transcriptId"]!;
-        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
-
         await using var browser = await Browser.LaunchAsync();
-        var page = await PageChecks.OpenAsync(
-            browser,
-            fixture.App.BaseAddress,
-            $"/app/coders/review.html?study={study}&transcript={id}",
-            PipelineFixture.CoderKey
-        );
-        await Expect(page.Locator("#passages > li")).ToHaveCountAsync(6);
-        var current = new System.Text.RegularExpressions.Regex(@"\bcurrent\b");
-        await Expect(page.Locator("#passage-1")).ToHaveClassAsync(current);
+        var (page, study, id) = await PassageWords.OpenCodingPageAsync(fixture, browser, "mouse");
+        var current = PassageWords.Current;
 
         // Accept in passage 4, not current: one click codes it.
         var accept = page.Locator("#passage-4 li.suggestion button:not(.reject)").First;
@@ -61,17 +42,7 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
         await page.Mouse.WheelAsync(0, -3000);
         await Expect(page.Locator("#passage-2 .text")).ToBeInViewportAsync();
         const string words = "backs me up";
-        var box = await page.EvaluateAsync<double[]>(
-            @"words => {
-            const text = document.querySelector('#passage-2 .text');
-            const node = [...text.childNodes].find(n => n.nodeType === 3 && n.textContent.includes(words));
-            const at = node.textContent.indexOf(words), range = document.createRange();
-            range.setStart(node, at); range.setEnd(node, at + words.length);
-            const r = range.getClientRects()[0];
-            return [r.left, r.right, r.top + r.height / 2];
-        }",
-            words
-        );
+        var box = await PassageWords.BoxAsync(page, 2, words);
         Assert.True(
             await page.EvaluateAsync<bool>(
                 "([x, y]) => !!document.elementFromPoint(x, y)?.closest('#passage-2 .text')",
@@ -79,10 +50,7 @@ public sealed class CodingByMousePageTests(PipelineFixture fixture)
             ),
             "the words are under the pointer, not under the tools"
         );
-        await page.Mouse.MoveAsync((float)box[0] + 1, (float)box[2]);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync((float)box[1] - 1, (float)box[2], new() { Steps = 8 });
-        await page.Mouse.UpAsync();
+        await PassageWords.DragAsync(page, box);
         Assert.Equal(words, await page.EvaluateAsync<string>("() => window.getSelection().toString()"));
         await Expect(page.Locator("#passage-2")).ToHaveClassAsync(current);
         await page.Locator("#add-code").ClickAsync();

@@ -98,13 +98,13 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         await Assertions.Expect(page.Locator("#passage-4 .suggestion").First).ToContainTextAsync(restoredName);
 
         // Words coded from a selection are highlighted in the text, with their own stripe; overlaps are marked as such.
-        await SelectWordsAsync(page, 4, "stigma and exclude us");
+        await PassageWords.SelectAsync(page, 4, "stigma and exclude us");
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync("Hostility from non-PSS staff");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#passage-4 mark.coded")).ToHaveTextAsync("stigma and exclude us");
         await page.Locator("#passage-4 .text").ClickAsync();
-        await SelectWordsAsync(page, 4, "exclude us from the meetings");
+        await PassageWords.SelectAsync(page, 4, "exclude us from the meetings");
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync("Unclear role");
         await page.Keyboard.PressAsync("Enter");
@@ -288,23 +288,6 @@ public sealed partial class WorkspacePageTests(PipelineFixture fixture)
         ]!.AsArray();
         Assert.Contains(mine, c => (int)c!["segment"]! == 4 && (string)c["codeId"]! == "staff-hostility");
     }
-
-    /// <summary>Selects words inside one passage's text, as a mouse would.</summary>
-    static Task SelectWordsAsync(IPage page, int passage, string words) =>
-        page.EvaluateAsync(
-            @"([passage, words]) => {
-        const text = document.querySelector(`#passage-${passage} .text`);
-        const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-        const nodes = []; let whole = '';
-        while (walker.nextNode()) { nodes.push([walker.currentNode, whole.length]); whole += walker.currentNode.textContent; }
-        const start = whole.indexOf(words), end = start + words.length;
-        const at = offset => { const [node, from] = nodes.filter(([, f]) => f <= offset).at(-1); return [node, offset - from]; };
-        const range = document.createRange();
-        range.setStart(...at(start)); range.setEnd(...at(end));
-        getSelection().removeAllRanges(); getSelection().addRange(range);
-    }",
-            new object[] { passage, words }
-        );
 
     [GeneratedRegex("current")]
     private static partial Regex CurrentRegex();

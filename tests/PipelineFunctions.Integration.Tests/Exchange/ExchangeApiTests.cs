@@ -504,14 +504,14 @@ public sealed class ExchangeApiTests(PipelineFixture fixture)
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    static string Entry(byte[] zip, string name)
+    internal static string Entry(byte[] zip, string name)
     {
         using var archive = new ZipArchive(new MemoryStream(zip));
         using var reader = new StreamReader(archive.GetEntry(name)!.Open());
         return reader.ReadToEnd();
     }
 
-    static void Validate(string qde)
+    internal static void Validate(string qde)
     {
         var schemas = new XmlSchemaSet();
         using (

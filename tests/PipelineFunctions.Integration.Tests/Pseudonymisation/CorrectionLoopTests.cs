@@ -135,6 +135,24 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
                             origin = "added",
                         },
                     },
+                    memos = new object[]
+                    {
+                        new
+                        {
+                            segment,
+                            text = "Nobody told them.",
+                            start = At(kept),
+                            end = At(kept) + kept.Length,
+                        },
+                        new
+                        {
+                            segment,
+                            text = "Who runs the ward.",
+                            start = At(named),
+                            end = At(named) + named.Length,
+                        },
+                        new { segment, text = "The whole turn." },
+                    },
                 }
             )
         )
@@ -171,6 +189,26 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
         var changed = Assert.Single(spans, c => (bool?)c!["confirm"] == true)!;
         Assert.Matches(@"^\[PERSON-\d+\] takes$", Covered(changed));
         Assert.Single(codings, c => c!["start"] is null);
+        // Memos on words move with them the same way; the one on the whole passage stays on it.
+        var memos = again["mine"]!["memos"]!.AsArray();
+        Assert.Equal(
+            [
+                ("Nobody told them.", (string?)kept, (bool?)null),
+                ("The whole turn.", null, null),
+                (
+                    "Who runs the ward.",
+                    after[
+                        after.IndexOf("[PERSON-", StringComparison.Ordinal)..(
+                            after.IndexOf(" takes", StringComparison.Ordinal) + 6
+                        )
+                    ],
+                    true
+                ),
+            ],
+            memos
+                .Select(m => ((string)m!["text"]!, m["start"] is null ? null : Covered(m), (bool?)m["confirm"]))
+                .Order()
+        );
         // Nothing of the name stays in the coder's stored work.
         var stored = (await new CodingStore(fixture.Cosmos).GetAsync(id, "coder", default))!;
         Assert.DoesNotContain(

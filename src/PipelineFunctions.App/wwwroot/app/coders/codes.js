@@ -32,7 +32,8 @@ async function show() {
       } }));
   }) : [el("li", { text: "No passage has this code yet." })]));
   document.querySelector("#code-memos").replaceChildren(...(memos.length ? memos.map(m => el("li", {},
-    `${m.text} — ${m.fileName}${m.segment != null ? `, passage ${m.segment}` : ""} (${m.by})`)) : [el("li", { text: "No memo names this code." })]));
+    `${m.text} — ${m.fileName}${m.segment != null ? `, passage ${m.segment}` : ""}`
+    + `${m.words ? ` on “${m.words}”` : ""} (${m.by})`)) : [el("li", { text: "No memo names this code." })]));
 }
 
 // The study lead's candidate new codes: each with its key phrases, passages by site and three quotes, and a draft

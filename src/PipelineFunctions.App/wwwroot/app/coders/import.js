@@ -87,6 +87,7 @@
     choices.clear();
     $("#import-plan").hidden = true;
     $("#import-report").hidden = true;
+    findings([]);
     if (!file) { $("#import-status").textContent = ""; return; }
     $("#import-status").textContent = "Reading the file…";
     const form = new FormData();
@@ -99,7 +100,14 @@
         siteFrom: s.site ? s.siteFrom : s.suggestedSite ? "suggested" : "None",
         languageFrom: s.language ? s.languageFrom : s.suggestedLanguage ? "suggested" : "None" });
     $("#import-status").textContent = `Read ${file.name}: nothing is written until you press Import.`;
+    findings(plan.problems);
     render();
+  }
+
+  /** What reading the file found (positions counted as NVivo counts them, elements not read, memos not kept…). */
+  function findings(list) {
+    $("#import-findings ul").replaceChildren(...(list ?? []).map(f => el("li", { text: f.message })));
+    $("#import-findings").hidden = !(list ?? []).length;
   }
 
   async function go() {
@@ -122,6 +130,7 @@
       el("td", { text: s.language ?? "" }),
       el("td", { text: `${s.codings}${s.unplaced ? ` (${s.unplaced} not placed)` : ""}` }))));
     $("#import-report").hidden = false;
+    findings(report.problems);
     $("#import-status").textContent = `${report.summary} ${report.codesAdded} code(s) added to the codebook.`;
     $("#import-file").value = "";
     file = null;

@@ -62,8 +62,14 @@ function renderPassage(segment, i) {
   const abstained = segment.abstained && segment.suggestions.length === 0
       ? el("p", { class: "evidence", text: `No suggestion: ${segment.abstained}` }) : null;
   const memos = mine.memos.filter(m => m.segment === segment.segment)
-      .map(m => el("p", { class: "memo",
-      text: `Memo${m.code ? ` on ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text}` }));
+      .map(m => el("p", { class: "memo" },
+      `Memo${m.code ? ` on ${codeNames.get(m.code) ?? m.code}` : ""}${memoWords(m)}: ${m.text}`,
+      // A correction changed the memo's words: it was placed by their context and waits for its writer.
+      m.confirm ? el("span", { class: "evidence", text: " (its words changed in a correction: check it)" }) : null,
+      m.confirm ? el("button", { type: "button", text: "Confirm",
+        "aria-label": `Confirm the memo on passage ${segment.segment}`,
+        onclick: () => change(() => { mine.memos = mine.memos.map(x => x === m ? { ...x, confirm: false } : x); }, i) })
+        : null));
   item.replaceChildren(
     el("div", { class: "body" },
       el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }),
@@ -145,6 +151,16 @@ function restore(r) {
     data.segments.findIndex(s => s.segment === r.segment));
 }
 
+/** The words a memo is on, when it is on some words of its passage only. */
+function memoWords(m) {
+  const text = m.start != null && m.end != null ? bySegmentText(m.segment)?.slice(m.start, m.end) : null;
+  return text ? ` on “${text}”` : "";
+}
+
+function bySegmentText(segment) {
+  return data.segments.find(s => s.segment === segment)?.text;
+}
+
 /** The code tree, the memo list and the rejected list: what the side panel shows of this transcript. */
 function renderSide() {
   const counts = new Map(data.codes.map(c => [c.id, { mine: 0, other: shared.get(c.id)?.other ?? null,
@@ -152,7 +168,7 @@ function renderSide() {
   for (const [code, n] of CodeTree.count(data.codes, mine.codings)) if (counts.has(code)) counts.get(code).mine = n;
   CodeTree.render(document.querySelector("#tree"), data.codes, counts, jumpTo);
   document.querySelector("#memos").replaceChildren(...(mine.memos.length ? mine.memos.map((m, n) => el("li", {},
-    el("span", { text: `${m.segment != null ? `Passage ${m.segment}` : "Transcript"}`
+    el("span", { text: `${m.segment != null ? `Passage ${m.segment}${memoWords(m)}` : "Transcript"}`
       + `${m.code ? ` · ${codeNames.get(m.code) ?? m.code}` : ""}: ${m.text} ` }),
     m.segment != null ? el("a", { href: `#passage-${m.segment}`, text: "go", "aria-label": `Go to passage ${m.segment}`,
       onclick: e => { e.preventDefault(); select(data.segments.findIndex(s => s.segment === m.segment)); } }) : null,
@@ -249,7 +265,7 @@ document.addEventListener("keydown", async e => {
   else if (e.key === "x" && offers[0]) await reject(segment, offers[0]);
   else if (e.key === "u" && mine.rejected.length) await restore(mine.rejected.at(-1));
   else if (e.key === "/") { e.preventDefault(); span = selectedSpan(); document.querySelector("#add-code").focus(); }
-  else if (e.key === "m") { e.preventDefault(); document.querySelector("#memo").focus(); }
+  else if (e.key === "m") { e.preventDefault(); memoSpan = selectedSpan(); document.querySelector("#memo").focus(); }
   else if (e.key === "S") document.querySelector("#submit").click();
 });
 
@@ -296,14 +312,21 @@ function backToPassage() {
   document.querySelector(`#passage-${data.segments[current].segment}`)?.focus();
 }
 
+/** Words selected in the current passage when the memo was begun: the memo is on them only. */
+let memoSpan = null;
+// Taken before the input has focus, as for a code.
+document.querySelector("#memo").addEventListener("mousedown", () => { memoSpan = selectedSpan(); });
+
 document.querySelector("#memo").addEventListener("keydown", async e => {
-  if (e.key === "Escape") { backToPassage(); return; }
+  if (e.key === "Escape") { memoSpan = null; backToPassage(); return; }
   if (e.key !== "Enter" || !e.target.value.trim()) return;
   e.preventDefault();
   const text = e.target.value.trim();
   e.target.value = "";
+  const memo = { segment: data.segments[current].segment, text, ...(memoSpan ?? {}) };
+  memoSpan = null;
   backToPassage();
-  await change(() => mine.memos.push({ segment: data.segments[current].segment, text }));
+  await change(() => mine.memos.push(memo));
 });
 
 document.querySelector("#memo-form").addEventListener("submit", async e => {
@@ -311,6 +334,9 @@ document.querySelector("#memo-form").addEventListener("submit", async e => {
   const memo = { segment: document.querySelector("#memo-passage").checked ? data.segments[current].segment : null,
     text: document.querySelector("#memo-text").value.trim(), code: document.querySelector("#memo-code").value || null };
   const at = editing;
+  // An edit keeps the words a memo is on while it stays on their passage.
+  const was = at == null ? null : mine.memos[at];
+  if (was?.start != null && was.segment === memo.segment) Object.assign(memo, { start: was.start, end: was.end });
   editing = null;
   e.target.reset();
   document.querySelector("#memo-save").textContent = "Save memo";

@@ -43,7 +43,13 @@ async function search() {
 
 async function sets() {
   const list = await api(`${base}/search/sets`);
-  document.querySelector("#sets").replaceChildren(...(list.length ? list.map(s => el("li", { text: `${s.name}: “${s.query}”, ${s.passages.length} passage(s), by ${s.by}` }))
+  // Each set opens to its passages (saved here or imported with a project), each a link to it on the coding page.
+  document.querySelector("#sets").replaceChildren(...(list.length ? list.map(s => el("li", {},
+    el("details", {},
+      el("summary", { text: `${s.name}: “${s.query}”, ${s.passages.length} passage(s), by ${s.by}` }),
+      el("ul", {}, ...s.passages.map(p => el("li", {}, el("a", {
+        href: `review.html?study=${q(study)}&transcript=${q(p.transcriptId)}#passage-${p.segment}`,
+        text: `${p.fileName ?? p.transcriptId}, passage ${p.segment}` })))))))
     : [el("li", { text: "No saved sets yet." })]));
 }
 
