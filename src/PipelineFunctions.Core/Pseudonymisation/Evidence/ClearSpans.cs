@@ -21,6 +21,11 @@ public static partial class ClearSpans
                 continue;
             if (token.IsCapitalised)
             {
+                if (Sure(t, i, allowed) is { } sure)
+                {
+                    added.Add(sure);
+                    continue;
+                }
                 // A capitalised word no study language knows, with a person cue around it ("Der Kessler meinte",
                 // "Mwanaidi alikuja"), where capitals alone prove nothing (German, a sentence's start).
                 if (UnknownWord(t, token, allowed) && NameCues.Around(t.Input, i, i) is { } around)
@@ -77,6 +82,96 @@ public static partial class ClearSpans
         }
         if (added.Count > 0)
             t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];
+    }
+
+    /// <summary>
+    /// A capitalised word no dictionary of the study languages knows (Kiswahili verbs read with their prefixes), where
+    /// the capitalised-word recognizer does not look: at a sentence's start (an answer "Manzese, near the market"), or
+    /// inside a German sentence when it reads as a name (a given name of the gazetteers, its pet form, a double name)
+    /// or as a place (-berg, -ingen, -au). Initials with a dot inside a sentence ("J.M.", "R. fought", "Herr M.").
+    /// </summary>
+    static Detection? Sure(AnalysedText t, int i, IReadOnlySet<string> allowed)
+    {
+        var token = t.Tokens[i];
+        if (Initials(t, i) is not null && SureInitials(t, i))
+            return TokenRuns.Span(
+                t.Tokens,
+                i,
+                1,
+                "PERSON",
+                $"name:{IdentifierText.Key(token.Text)}",
+                44,
+                "initials"
+            ) with
+            {
+                Reason = "initials",
+            };
+        if (!UnknownWord(t, token, allowed) || SpanScorer.InPublicPhrase(t.Input, i, i) is not null)
+            return null;
+        var key = IdentifierText.Key(token.Text);
+        if (token.SentenceStart)
+            return TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "unknown-word") with
+            {
+                Reason = "unknown-word-at-sentence-start",
+            };
+        if (t.Input.LanguageAt(token.Start) is not "de")
+            return null;
+        if (NameLike(token.Text))
+            return TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "unknown-word") with
+            {
+                Reason = "given-name-de",
+            };
+        if (GermanWords.HasPlaceEnding(IdentifierText.StripPossessive(token.Text)))
+            return TokenRuns.Span(t.Tokens, i, 1, "PLACE", $"name:{key}", 44, "unknown-word") with
+            {
+                Reason = "place-ending-de",
+            };
+        return null;
+    }
+
+    /// <summary>A given name of the lists, its pet form (Wolfi, Gretl, Maxi) or a double name (Karl-Heinz).</summary>
+    static bool NameLike(string text)
+    {
+        var word = IdentifierText.StripPossessive(text);
+        if (word.Contains('-'))
+            return word.Split('-').All(p => p.Length > 1 && NameLike(p));
+        var key = IdentifierText.Key(word);
+        if (NameCues.IsGivenName(key) || Lexicons.PeopleNames.Contains(key))
+            return true;
+        foreach (var pet in PetEndings)
+            if (key.Length > pet.Length + 2 && key.EndsWith(pet, StringComparison.Ordinal))
+            {
+                // "Jungs" is no pet form of Jung: a stem that is a German word is that word's form.
+                var stem = key[..^pet.Length];
+                if (Lexicons.IsOrdinary(stem, "de"))
+                    continue;
+                if (
+                    NameCues.IsGivenName(stem)
+                    || Lexicons.PeopleNames.Contains(stem)
+                    || Lexicons.PeopleNames.Contains(stem + "e")
+                    || Lexicons.PeopleNames.Contains(stem + "a")
+                )
+                    return true;
+            }
+        return false;
+    }
+
+    static readonly string[] PetEndings = ["i", "l", "le", "el", "erl", "chen", "y", "ie", "s"];
+
+    /// <summary>A run of initials, one after a title ("Herr M."), or one the sentence goes on after ("R. fought").</summary>
+    static bool SureInitials(AnalysedText t, int i)
+    {
+        var tokens = t.Tokens;
+        bool Single(int k) =>
+            k >= 0 && k < tokens.Count && tokens[k].Text.Length == 1 && char.IsUpper(tokens[k].Text[0]);
+        if (
+            Single(i + 1) && tokens[i + 1].Start <= tokens[i].End + 2
+            || Single(i - 1) && tokens[i].Start <= tokens[i - 1].End + 2
+        )
+            return true;
+        if (i > 0 && WordLists.Titles.Contains(IdentifierText.Key(tokens[i - 1].Text)))
+            return true;
+        return i + 1 < tokens.Count && char.IsLower(tokens[i + 1].Text[0]);
     }
 
     public static void MarkUnsure(AnalysedText t, IReadOnlySet<string> allowed)
