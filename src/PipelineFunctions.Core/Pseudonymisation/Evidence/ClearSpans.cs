@@ -106,6 +106,19 @@ public static partial class ClearSpans
             {
                 Reason = "initials",
             };
+        if (Acronym(t, i, allowed) is { } acronym)
+            return TokenRuns.Span(
+                t.Tokens,
+                i,
+                1,
+                "HOSPITAL",
+                $"name:{IdentifierText.Key(token.Text)}",
+                44,
+                "acronym"
+            ) with
+            {
+                Reason = acronym,
+            };
         if (!UnknownWord(t, token, allowed) || SpanScorer.InPublicPhrase(t.Input, i, i) is not null)
             return null;
         var key = IdentifierText.Key(token.Text);
@@ -127,6 +140,33 @@ public static partial class ClearSpans
                 Reason = "place-ending-de",
             };
         return null;
+    }
+
+    static readonly IReadOnlySet<string> PlaceWords = WordLists.Cues("place-before");
+
+    /// <summary>
+    /// An acronym in capitals that no list knows as a term and that names a facility: by its ending (KNH, TTSH, MNRH:
+    /// "…Hospital", KCMC: "…Medical Centre"), or where one is gone to or stayed at ("moved me to MNRH", "nililazwa MNH").
+    /// </summary>
+    static string? Acronym(AnalysedText t, int i, IReadOnlySet<string> allowed)
+    {
+        var text = t.Tokens[i].Text;
+        if (text.Length is < 3 or > 6 || !text.All(char.IsAsciiLetterUpper))
+            return null;
+        var key = text.ToLowerInvariant();
+        if (
+            !SpanScorer.CouldBeName(key, allowed)
+            || WordLists.English.Contains(key)
+            || Lexicons.MedicalWords.Contains(key)
+            || SpanScorer.InPublicPhrase(t.Input, i, i) is not null
+        )
+            return null;
+        if (text.EndsWith('H') || text.EndsWith("MC", StringComparison.Ordinal))
+            return "hospital-acronym";
+        var before = i > 0 ? t.Tokens[i - 1].Text : "";
+        return PlaceWords.Contains(before) || SwahiliVerbs.Is(IdentifierText.Key(before))
+            ? "acronym-after-place-word"
+            : null;
     }
 
     /// <summary>A given name of the lists, its pet form (Wolfi, Gretl, Maxi) or a double name (Karl-Heinz).</summary>
