@@ -17,7 +17,8 @@ public static partial class ClearSpans
         for (var i = 0; i < t.Tokens.Count; i++)
         {
             var token = t.Tokens[i];
-            if (token.Text.Length < 3 || t.Covered(token))
+            // One capital letter may be an initial ("R. came"); other words of one or two letters hold no name.
+            if (t.Covered(token) || token.Text.Length < 3 && !(token.Text.Length == 1 && token.IsCapitalised))
                 continue;
             if (token.IsCapitalised)
             {
@@ -26,6 +27,8 @@ public static partial class ClearSpans
                     added.Add(sure);
                     continue;
                 }
+                if (token.Text.Length < 3)
+                    continue;
                 // A capitalised word no study language knows, with a person cue around it ("Der Kessler meinte",
                 // "Mwanaidi alikuja"), where capitals alone prove nothing (German, a sentence's start).
                 if (UnknownWord(t, token, allowed) && NameCues.Around(t.Input, i, i) is { } around)
@@ -129,7 +132,10 @@ public static partial class ClearSpans
             };
         if (t.Input.LanguageAt(token.Start) is not "de")
             return null;
-        if (NameLike(token.Text))
+        // "die Steffi", "der Basti": a word no dictionary knows with a pet name's -i after an article is a person.
+        var petAfterArticle =
+            i > 0 && GermanArticles.Contains(t.Tokens[i - 1].Text) && key.Length > 3 && key[^1] is 'i' or 'y';
+        if (petAfterArticle || NameLike(token.Text))
             return TokenRuns.Span(t.Tokens, i, 1, "PERSON", $"name:{key}", 44, "unknown-word") with
             {
                 Reason = "given-name-de",
@@ -143,6 +149,7 @@ public static partial class ClearSpans
     }
 
     static readonly IReadOnlySet<string> PlaceWords = WordLists.Cues("place-before");
+    static readonly IReadOnlySet<string> GermanArticles = WordLists.Cues("german-article");
 
     /// <summary>
     /// An acronym in capitals that no list knows as a term and that names a facility: by its ending (KNH, TTSH, MNRH:
