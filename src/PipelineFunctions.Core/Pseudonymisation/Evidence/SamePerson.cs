@@ -24,7 +24,8 @@ public static class SamePerson
             for (var i = first; i >= 0 && i <= last; i++)
             {
                 var key = IdentifierText.Key(t.Tokens[i].Text);
-                if (key.Length > 1 && SpanScorer.CouldBeName(key, allowed))
+                // An initial ("R.") is a name word too, where it stands with its dot again.
+                if ((key.Length > 1 || d.Recognizer == "initials") && SpanScorer.CouldBeName(key, allowed))
                     names.TryAdd(key, d.Identity);
             }
         }
@@ -44,6 +45,8 @@ public static class SamePerson
         {
             var token = t.Tokens[i];
             var key = IdentifierText.Key(token.Text);
+            if (key.Length == 1 && (token.End >= t.Text.Length || t.Text[token.End] != '.' || !token.IsCapitalised))
+                continue;
             if (t.Covered(token) || Identity(names, key, token, allowed) is not var (identity, exact))
                 continue;
             // A genitive or short form of a name here ("Maximilians", "Max") is that name: no word reads so by chance.
