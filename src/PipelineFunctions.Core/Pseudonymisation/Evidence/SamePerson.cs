@@ -29,16 +29,27 @@ public static class SamePerson
                     names.TryAdd(key, d.Identity);
             }
         }
+        // Short forms by their first letters ("Max", "Maxi" of "Maximilian"), looked up once per word.
+        var shortForms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, person) in names)
+            if (name.All(char.IsLetter))
+                for (var n = 3; n <= name.Length - 2; n++)
+                    shortForms.TryAdd(name[..n], person);
         foreach (var t in texts)
         {
             if (names.Count > 0)
-                AddOccurrences(t, names, allowed);
+                AddOccurrences(t, names, shortForms, allowed);
             Extend(t, allowed);
             t.Detections = Merge(t.Text, t.Detections);
         }
     }
 
-    static void AddOccurrences(AnalysedText t, Dictionary<string, string> names, IReadOnlySet<string> allowed)
+    static void AddOccurrences(
+        AnalysedText t,
+        Dictionary<string, string> names,
+        Dictionary<string, string> shortForms,
+        IReadOnlySet<string> allowed
+    )
     {
         var added = new List<Detection>();
         for (var i = 0; i < t.Tokens.Count; i++)
@@ -47,7 +58,7 @@ public static class SamePerson
             var key = IdentifierText.Key(token.Text);
             if (key.Length == 1 && (token.End >= t.Text.Length || t.Text[token.End] != '.' || !token.IsCapitalised))
                 continue;
-            if (t.Covered(token) || Identity(names, key, token, allowed) is not var (identity, exact))
+            if (t.Covered(token) || Identity(names, shortForms, key, token, allowed) is not var (identity, exact))
                 continue;
             // A genitive or short form of a name here ("Maximilians", "Max") is that name: no word reads so by chance.
             if (!exact)
@@ -105,6 +116,7 @@ public static class SamePerson
     /// </summary>
     static (string Identity, bool Exact)? Identity(
         Dictionary<string, string> names,
+        Dictionary<string, string> shortForms,
         string key,
         Token token,
         IReadOnlySet<string> allowed
@@ -112,21 +124,15 @@ public static class SamePerson
     {
         if (names.TryGetValue(key, out var identity))
             return (identity, true);
-        if (!token.IsCapitalised || key.Length < 3 || !key.All(char.IsLetter) || !SpanScorer.CouldBeName(key, allowed))
+        if (!token.IsCapitalised || key.Length < 3 || !key.All(char.IsLetter))
             return null;
-        if (key.Length > 3 && key[^1] == 's' && names.TryGetValue(key[..^1], out identity))
-            return (identity, false);
-        if (token.SentenceStart || Lexicons.GermanWords.Contains(key))
-            return null;
+        var genitive = key.Length > 3 && key[^1] == 's' && names.TryGetValue(key[..^1], out identity);
         var stem = key.Length > 3 && key[^1] is 'i' or 'y' ? key[..^1] : key;
-        foreach (var (name, person) in names)
-            if (
-                name.Length > stem.Length + 1
-                && name.StartsWith(stem, StringComparison.Ordinal)
-                && name.All(char.IsLetter)
-            )
-                return (person, false);
-        return null;
+        if (!genitive && (token.SentenceStart || !shortForms.TryGetValue(stem, out identity)))
+            return null;
+        if (!SpanScorer.CouldBeName(key, allowed) || !genitive && Lexicons.GermanWords.Contains(key))
+            return null;
+        return (identity!, false);
     }
 
     /// <summary>A capitalised word (or an initial) touching a name, with only spaces or one line break between, joins it.</summary>
