@@ -169,4 +169,28 @@ public sealed class GeneralisingCaseTests
     [Fact]
     public void A_date_in_words_that_is_no_birth_date_stays() =>
         Kept(Run("en", "On the ninth of October we had a meeting."), "ninth of October");
+
+    [Fact]
+    public void A_number_or_code_in_groups_goes_whatever_its_cue()
+    {
+        var result = Run("en", "It said 4471-22-09 there, and QX 734 BXY on my uncle's car.");
+        Gone(result, "4471-22-09", "QX 734 BXY");
+        Kept(result, "on my uncle's car");
+    }
+
+    [Fact]
+    public void A_brand_of_medicine_told_by_its_dose_stays_wherever_it_stands()
+    {
+        var result = Run(
+            "en",
+            "The doctor gave me Zentrax 50 and Molvira 10mg.",
+            "And now?",
+            "Zentrax yes, Molvira no."
+        );
+        Kept(result, "Zentrax 50", "Molvira 10mg", "Zentrax yes", "Molvira no");
+    }
+
+    [Fact]
+    public void A_number_after_a_street_word_is_no_dose() =>
+        Gone(Run("en", "I stay at Lorong 5 near Kembangan, block 12."), "Kembangan");
 }

@@ -229,6 +229,7 @@ public static partial class ClearSpans
             var token = t.Tokens[i];
             if (t.Covered(token) || t.Unsure.Any(u => token.Start < u.Start + u.Length && u.Start < token.End))
                 continue;
+            // A number or code of one group stays unsure: one that failed its checksum is a count or a reference.
             if (Reason(t, i, allowed) is { } reason)
                 t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, reason));
         }
@@ -253,9 +254,45 @@ public static partial class ClearSpans
                 continue;
             if (Money(t, m))
                 continue;
-            t.Unsure.Add((m.Index, m.Length, letters > 0 ? "code-in-groups" : "number-in-groups"));
+            var reason = letters > 0 ? "code-in-groups" : "number-in-groups";
+            // Seven digits or more in groups (a record, a landline, an account), or digits with letter groups (a plate,
+            // a file code), identify; a free helpline (0800 …, 1800 …, 116 …) and a shorter group are for a person.
+            // A national ID's shape that failed its checksum (12 digits as 4-4-4) is a reference or a count: unsure.
+            if (
+                letters == 0
+                    ? digits >= 7 && !TollFree().IsMatch(m.Value) && !IdShape().IsMatch(m.Value)
+                    : digits >= 3 && !HasWord(m.Value)
+            )
+                Replace(t, m.Index, m.Length, reason);
+            else
+                t.Unsure.Add((m.Index, m.Length, reason));
         }
     }
+
+    static void Replace(AnalysedText t, int start, int length, string reason)
+    {
+        var i = t.Detections.FindIndex(d => d.Start > start);
+        t.Detections.Insert(
+            i < 0 ? t.Detections.Count : i,
+            new Detection(start, length, IdentifierKinds.Id, "", 44, "number-run") { Reason = reason }
+        );
+    }
+
+    /// <summary>Whether a code holds a word of three letters or more of a study language ("450-Euro-Basis"), or a unit
+    /// after its digits ("125cc", "500mg"): an amount, not an identifier.</summary>
+    static bool HasWord(string code)
+    {
+        var parts = Regex.Split(code, @"[^\p{L}]+").Where(p => p.Length > 0).ToList();
+        if (parts.Any(p => MoneyWords.Contains(p) || p.Length >= 3 && Lexicons.IsOrdinary(p.ToLowerInvariant(), null)))
+            return true;
+        return Regex.IsMatch(code, @"^\d+(?:[.,]\d+)?\s?\p{Ll}{1,3}$");
+    }
+
+    [GeneratedRegex(@"^\d{4}[ -]\d{4}[ -]\d{4}$")]
+    private static partial Regex IdShape();
+
+    [GeneratedRegex(@"^(?:\+?\d{1,3}[ -])?(?:0?800|0808|0801|1[ -]?800|116|1-?8\d\d)(?:\D|$)")]
+    private static partial Regex TollFree();
 
     static bool Covered(AnalysedText t, int start, int end) =>
         t.Detections.Any(d => start < d.End && d.Start < end)
