@@ -193,4 +193,12 @@ public sealed class GeneralisingCaseTests
     [Fact]
     public void A_number_after_a_street_word_is_no_dose() =>
         Gone(Run("en", "I stay at Lorong 5 near Kembangan, block 12."), "Kembangan");
+
+    [Fact]
+    public void A_given_name_the_German_dictionary_lists_as_a_noun_is_unsure_after_an_article()
+    {
+        var result = Run("de", "Gestern hat der Detlef angerufen, aber der Vogel war schon weg.");
+        Assert.Contains(result.UnsureSpans, u => u.Text == "Detlef");
+        Assert.DoesNotContain(result.UnsureSpans, u => u.Text == "Vogel");
+    }
 }

@@ -351,10 +351,36 @@ public static partial class ClearSpans
                 : null;
         }
         if (!UnknownWord(t, token, allowed))
-            return null;
+            return NameShapedAfterArticle(t, i, allowed) ? "listed-name-shape-after-article" : null;
         return token.SentenceStart ? "unknown-word-at-sentence-start"
             : t.Input.LanguageAt(token.Start) is "de" ? "unknown-capitalised-word-de"
             : "unknown-capitalised-word";
+    }
+
+    /// <summary>
+    /// "Der Detlef hat angefangen", "die Hanne kommt": the German dictionary lists many given names among its nouns,
+    /// with no form but the genitive -s (Detlef, Detlefs) where a noun has a plural or an -es. After a German article
+    /// inside a sentence such a short word is for a person to check.
+    /// </summary>
+    static bool NameShapedAfterArticle(AnalysedText t, int i, IReadOnlySet<string> allowed)
+    {
+        var token = t.Tokens[i];
+        if (
+            !token.IsCapitalised
+            || token.SentenceStart
+            || i == 0
+            || token.Text.Length is < 4 or > 8
+            || !GermanArticles.Contains(t.Tokens[i - 1].Text)
+            || t.Input.LanguageAt(token.Start) is not "de"
+        )
+            return false;
+        var key = IdentifierText.Key(token.Text);
+        var nouns = Lexicons.GermanWords;
+        return nouns.Contains(key)
+            && nouns.Contains(key + "s")
+            && !new[] { "es", "e", "en", "n", "er", "ern", "nen" }.Any(e => nouns.Contains(key + e))
+            && !WordLists.English.Contains(key)
+            && SpanScorer.CouldBeName(key, allowed);
     }
 
     /// <summary>"J.M.", "S.K. sir", "R. fought": capital letters with their dots inside a sentence are a person's initials.</summary>

@@ -8,65 +8,20 @@ namespace PipelineFunctions.Core.Pseudonymisation.Evidence;
 /// </summary>
 public static class SwahiliVerbs
 {
-    static readonly string[] Subjects =
-    [
-        "ni",
-        "u",
-        "a",
-        "tu",
-        "m",
-        "mu",
-        "wa",
-        "ki",
-        "vi",
-        "li",
-        "ya",
-        "i",
-        "zi",
-        "ku",
-        "pa",
-    ];
+    static readonly string[] Subjects = Morphemes("ni u a tu m mu wa ki vi li ya i zi ku pa");
 
     /// <summary>Negative subjects (si-, hu-, ha-, hatu-, ham-, hawa-, haki- …): no tense needed after them.</summary>
-    static readonly string[] NegativeSubjects =
-    [
-        "si",
-        "hu",
-        "ha",
-        "hatu",
-        "ham",
-        "hawa",
-        "haki",
-        "havi",
-        "hali",
-        "haya",
-        "hai",
-        "hazi",
-        "haku",
-        "hapa",
-    ];
+    static readonly string[] NegativeSubjects = Morphemes(
+        "si hu ha hatu ham hawa haki havi hali haya hai hazi haku hapa"
+    );
 
-    static readonly string[] Tenses = ["li", "na", "ta", "me", "ka", "ki", "nge", "ngali", "sha", "ja", "ku"];
-    static readonly string[] Relatives = ["", "po", "ye", "cho", "o", "lo", "vyo", "zo", "ko", "mo", "sipo"];
-    static readonly string[] Objects =
-    [
-        "",
-        "ni",
-        "ku",
-        "m",
-        "mw",
-        "mu",
-        "tu",
-        "wa",
-        "ki",
-        "vi",
-        "li",
-        "ya",
-        "i",
-        "zi",
-        "ji",
-    ];
-    static readonly string[] Endings = ["", "je", "ni", "po", "ye", "cho", "ko", "mo"];
+    static readonly string[] Tenses = Morphemes("li na ta me ka ki nge ngali sha ja ku");
+    static readonly string[] Relatives = Morphemes("- po ye cho o lo vyo zo ko mo sipo");
+    static readonly string[] Objects = Morphemes("- ni ku m mw mu tu wa ki vi li ya i zi ji");
+    static readonly string[] Endings = Morphemes("- je ni po ye cho ko mo");
+
+    /// <summary>The morphemes of one slot, "-" for none.</summary>
+    static string[] Morphemes(string list) => [.. list.Split(' ').Select(m => m == "-" ? "" : m)];
 
     public static bool Is(string normalised)
     {
