@@ -9,11 +9,22 @@ public sealed class EvaluatePseudonymisationCommand : ICliCommand
 {
     public string Name => "evaluate-pseudonymisation";
     public string Usage =>
-        "evaluate-pseudonymisation [--texts N] [--seed N] [--ordinary <file.jsonl>] [--details dev|held-out|fresh|synthetic]";
+        "evaluate-pseudonymisation [--texts N] [--seed N] [--ordinary <file.jsonl>] [--details dev|held-out|fresh|synthetic]\n"
+        + "evaluate-pseudonymisation --cases <cases.jsonl> [--kind K] [--details cases]: a written case set per kind (leaked, lost, unsure)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = CliArgs.Parse(args);
+        if (parsed.Option("cases") is { } cases)
+        {
+            await CaseSetReport.WriteAsync(
+                stdout,
+                await File.ReadAllTextAsync(cases),
+                parsed.Option("kind"),
+                parsed.Option("details") == "cases"
+            );
+            return 0;
+        }
         var count = int.Parse(parsed.Option("texts") ?? "2000", CultureInfo.InvariantCulture);
         var seed = int.Parse(parsed.Option("seed") ?? "7", CultureInfo.InvariantCulture);
         var pseudonymiser = new TranscriptPseudonymiser(

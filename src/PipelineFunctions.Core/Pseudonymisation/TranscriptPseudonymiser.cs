@@ -111,6 +111,8 @@ public sealed partial class TranscriptPseudonymiser
     /// </summary>
     void Decide(List<AnalysedText> texts)
     {
+        var doses = MedicineDoses.In(texts);
+        var allowed = doses.Count == 0 ? _allowed : [.. _allowed, .. doses];
         foreach (var t in texts)
         {
             var kept = new List<Detection>(t.Detections.Count);
@@ -122,6 +124,13 @@ public sealed partial class TranscriptPseudonymiser
                     continue;
                 }
                 var (first, last) = t.TokenRange(d.Start, d.End);
+                if (
+                    doses.Count > 0
+                    && first >= 0
+                    && doses.Contains(IdentifierText.Key(t.Tokens[first].Text))
+                    && first == last
+                )
+                    continue;
                 var judgement =
                     first < 0 ? Judgement.Replace(d.Recognizer) : SpanScorer.Judge(t.Input, d, first, last, _study);
                 if (judgement.Decision == SpanDecision.Replace)
@@ -130,13 +139,13 @@ public sealed partial class TranscriptPseudonymiser
                     t.Unsure.Add((d.Start, d.Length, judgement.Reason));
             }
             t.Detections = kept;
-            ClearSpans.Promote(t, _allowed);
+            ClearSpans.Promote(t, allowed);
         }
-        SamePerson.Apply(texts, _allowed);
+        SamePerson.Apply(texts, allowed);
         foreach (var t in texts)
         {
             t.Unsure.RemoveAll(u => t.Detections.Any(d => u.Start < d.End && d.Start < u.Start + u.Length));
-            ClearSpans.MarkUnsure(t, _allowed);
+            ClearSpans.MarkUnsure(t, allowed);
         }
     }
 

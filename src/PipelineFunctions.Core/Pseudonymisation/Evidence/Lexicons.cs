@@ -51,11 +51,12 @@ public static class Lexicons
             "de" => GermanList.Value.Contains(normalised)
                 || WordLists.GermanNouns.Contains(normalised)
                 || GermanLowerList.Value.Contains(normalised),
-            "sw" => SwahiliList.Value.Contains(normalised),
+            "sw" => SwahiliList.Value.Contains(normalised) || SwahiliVerbs.Is(normalised),
             _ => WordLists.English.Contains(normalised)
                 || SwahiliList.Value.Contains(normalised)
                 || GermanList.Value.Contains(normalised)
-                || GermanLowerList.Value.Contains(normalised),
+                || GermanLowerList.Value.Contains(normalised)
+                || SwahiliVerbs.Is(normalised),
         };
 
     static HashSet<string> Words(string resource) =>

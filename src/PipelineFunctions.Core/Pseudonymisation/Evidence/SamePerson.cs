@@ -24,27 +24,55 @@ public static class SamePerson
             for (var i = first; i >= 0 && i <= last; i++)
             {
                 var key = IdentifierText.Key(t.Tokens[i].Text);
-                if (key.Length > 1 && SpanScorer.CouldBeName(key, allowed))
+                // An initial ("R.") is a name word too, where it stands with its dot again.
+                if ((key.Length > 1 || d.Recognizer == "initials") && SpanScorer.CouldBeName(key, allowed))
                     names.TryAdd(key, d.Identity);
             }
         }
+        // Short forms by their first letters ("Max", "Maxi" of "Maximilian"), looked up once per word.
+        var shortForms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, person) in names)
+            if (name.All(char.IsLetter))
+                for (var n = 3; n <= name.Length - 2; n++)
+                    shortForms.TryAdd(name[..n], person);
         foreach (var t in texts)
         {
             if (names.Count > 0)
-                AddOccurrences(t, names);
+                AddOccurrences(t, names, shortForms, allowed);
             Extend(t, allowed);
             t.Detections = Merge(t.Text, t.Detections);
         }
     }
 
-    static void AddOccurrences(AnalysedText t, Dictionary<string, string> names)
+    static void AddOccurrences(
+        AnalysedText t,
+        Dictionary<string, string> names,
+        Dictionary<string, string> shortForms,
+        IReadOnlySet<string> allowed
+    )
     {
         var added = new List<Detection>();
         for (var i = 0; i < t.Tokens.Count; i++)
         {
             var token = t.Tokens[i];
             var key = IdentifierText.Key(token.Text);
-            if (!names.TryGetValue(key, out var identity) || t.Covered(token))
+            if (key.Length == 1 && (token.End >= t.Text.Length || t.Text[token.End] != '.' || !token.IsCapitalised))
+                continue;
+            if (t.Covered(token) || Identity(names, shortForms, key, token, allowed) is not var (identity, exact))
+                continue;
+            // A genitive or short form of a name here ("Maximilians", "Max") is that name: no word reads so by chance.
+            if (!exact)
+            {
+                added.Add(
+                    TokenRuns.Span(t.Tokens, i, 1, "PERSON", identity, Priority, "same-person") with
+                    {
+                        Reason = "same-person-form",
+                    }
+                );
+                continue;
+            }
+            // "ASHA" (a health worker) where an Asha is a person: an acronym in capitals is a term.
+            if (token.Text.Length is > 2 and < 5 && token.Text.All(char.IsUpper) && !t.InSpeaker)
                 continue;
             // A name that is also a word ("Grace", "Hope", "juma") is the person only where it acts as a name.
             var word = NameUse.IsWordName(key) || Lexicons.IsOrdinary(key, t.Input.LanguageAt(token.Start));
@@ -53,8 +81,22 @@ public static class SamePerson
             if (word && !NameUse.AsName(t.Input, i) && NameCues.Around(t.Input, i, i) is null)
             {
                 // "Hope kept coming" where a Hope is a person here: at a sentence's start nothing tells; a person checks.
-                if (token.SentenceStart && !NameUse.AfterDeterminer(t.Input, i))
+                // Once a person here, the same capitalised word at a sentence's start is that person ("Hope kept
+                // coming" after "a nurse called Hope"): a word there mostly has no capital to share.
+                if (!token.SentenceStart || NameUse.AfterDeterminer(t.Input, i))
+                    continue;
+                // In Kiswahili and German the word's own use opens sentences too ("Imani yako", "Ehrlich gesagt").
+                if (t.Input.LanguageAt(token.Start) is "sw" or "de")
+                {
                     t.Unsure.Add((token.Start, IdentifierText.StripPossessive(token.Text).Length, "same-name-as-word"));
+                    continue;
+                }
+                added.Add(
+                    TokenRuns.Span(t.Tokens, i, 1, "PERSON", identity, Priority, "same-person") with
+                    {
+                        Reason = "same-name-at-sentence-start",
+                    }
+                );
                 continue;
             }
             added.Add(
@@ -66,6 +108,31 @@ public static class SamePerson
         }
         if (added.Count > 0)
             t.Detections = [.. t.Detections.Concat(added).OrderBy(d => d.Start)];
+    }
+
+    /// <summary>
+    /// The person a word is: a name word of the transcript, its German or English genitive without an apostrophe
+    /// ("Annas", "Maximilians"), or, capitalised inside a sentence, its short form ("Max" of "Maximilian", "Maxi").
+    /// </summary>
+    static (string Identity, bool Exact)? Identity(
+        Dictionary<string, string> names,
+        Dictionary<string, string> shortForms,
+        string key,
+        Token token,
+        IReadOnlySet<string> allowed
+    )
+    {
+        if (names.TryGetValue(key, out var identity))
+            return (identity, true);
+        if (!token.IsCapitalised || key.Length < 3 || !key.All(char.IsLetter))
+            return null;
+        var genitive = key.Length > 3 && key[^1] == 's' && names.TryGetValue(key[..^1], out identity);
+        var stem = key.Length > 3 && key[^1] is 'i' or 'y' ? key[..^1] : key;
+        if (!genitive && (token.SentenceStart || !shortForms.TryGetValue(stem, out identity)))
+            return null;
+        if (!SpanScorer.CouldBeName(key, allowed) || !genitive && Lexicons.GermanWords.Contains(key))
+            return null;
+        return (identity!, false);
     }
 
     /// <summary>A capitalised word (or an initial) touching a name, with only spaces or one line break between, joins it.</summary>

@@ -159,7 +159,7 @@ public static class SpanScorer
     }
 
     /// <summary>The category of a public phrase of several words that holds the span ("Baruch" in "Baruch Hashem"), or null.</summary>
-    static string? InPublicPhrase(RecognitionInput input, int first, int last)
+    public static string? InPublicPhrase(RecognitionInput input, int first, int last)
     {
         var tokens = input.Tokens;
         var longest = Lexicons.LongestPublicTerm;

@@ -27,6 +27,9 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
         foreach (Match m in FacilityBefore().Matches(input.Text))
             if (Take(m.Groups["name"]) is { } g)
                 yield return Detect(g, "HOSPITAL", 72, input.Text);
+        foreach (Match m in Organisation().Matches(input.Text))
+            if (Take(m.Groups["name"]) is { } g && g.Value.Split([' ', '\t', '\n']).Any(Unusual))
+                yield return Detect(g, IdentifierKinds.Organisation, 66, input.Text);
         foreach (Match m in Place().Matches(input.Text))
             if (Take(m.Groups["name"]) is { } g)
                 yield return Detect(g, "PLACE", 65, input.Text);
@@ -37,6 +40,13 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
     {
         var words = name.Value.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
         return words.All(w => IsOrdinary(w)) ? null : name;
+    }
+
+    /// <summary>A word no English dictionary nor public list knows: a local group's own name ("Tumaini", "Lichtblick").</summary>
+    static bool Unusual(string word)
+    {
+        var key = IdentifierText.Normalise(word);
+        return key.Length > 2 && !WordLists.English.Contains(key) && !Evidence.Lexicons.Public.ContainsKey(key);
     }
 
     bool IsOrdinary(string word)
@@ -97,6 +107,23 @@ public sealed partial class ContextRecognizer(IReadOnlySet<string> allowed) : IR
             + ")"
     )]
     private static partial Regex FacilityBefore();
+
+    /// <summary>
+    /// Local groups and associations by the word that says what they are: before it ("Tumaini Women Group", "Kawempe
+    /// Youth Association", "Lichtblick e.V."), after it ("Selbsthilfegruppe Lichtblick", "kikundi cha Upendo"), or
+    /// "a group called X".
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<name>"
+            + Words
+            + @")[ \t]+(?:(?:Support|Women|Women's|Youth|Peer|Self-Help|Savings)[ \t]+)?(?:Group|Association|Foundation|Initiative|Network|Society|Trust|Ministries|Fellowship|CBO|SACCO|Sacco|Cooperative|Verein|Stiftung|e\.\s?V\.)(?![\p{L}])"
+            + @"|\b(?:Selbsthilfegruppe|Verein|Stiftung|Initiative|Kontaktstelle|Begegnungsstätte|[Kk]ikundi cha|[Cc]hama cha|[Ss]hirika la|[Tt]aasisi ya)[ \t]+[„""]?(?<name>"
+            + Words
+            + @")|\b(?:group|organi[sz]ation|association|club|NGO|CBO|church|project|programme|program|initiative)[ \t]+(?:called|named|known as)[ \t]+(?<name>"
+            + Words
+            + ")"
+    )]
+    private static partial Regex Organisation();
 
     [GeneratedRegex(
         @"\b(?:from|[Ii]n|at|near|village of|town of|district of|[Kk]utoka|"

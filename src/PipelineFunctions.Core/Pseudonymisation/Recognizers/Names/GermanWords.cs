@@ -57,6 +57,16 @@ static class GermanWords
         return false;
     }
 
+    /// <summary>A word ending as German streets, quarters and towns do (Safranberg, Söflingen, Weissenau), with three
+    /// letters or more before the ending.</summary>
+    public static bool HasPlaceEnding(string word)
+    {
+        foreach (var ending in PlaceEndings)
+            if (word.Length >= ending.Length + 3 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
     /// <param name="german">In a German sentence every ending counts; elsewhere only the strong ones ("Arthur" stays a name).</param>
     public static bool IsNoun(string word, string normalised, bool german = true) =>
         WordLists.GermanNouns.Contains(normalised)
