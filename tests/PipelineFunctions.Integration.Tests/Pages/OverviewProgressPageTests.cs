@@ -99,7 +99,7 @@ public sealed class OverviewProgressPageTests(PipelineFixture fixture)
         // By keyboard to the agreement page the figures come from.
         await link.FocusAsync();
         await lead.Keyboard.PressAsync("Enter");
-        await lead.WaitForURLAsync(new System.Text.RegularExpressions.Regex("coders/agreement.html"));
+        await Assertions.Expect(lead).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("coders/agreement.html"));
         await Assertions.Expect(lead.Locator("body")).ToContainTextAsync("coder-2");
     }
 }

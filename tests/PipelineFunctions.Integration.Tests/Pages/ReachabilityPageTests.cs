@@ -294,7 +294,23 @@ public sealed class ReachabilityPageTests(PipelineFixture fixture)
                 await link.ClickAsync();
             try
             {
-                await page.WaitForURLAsync(url => PageOf(url) == next.Page);
+                // Asserted, not waited for: WaitForURLAsync can miss a navigation that lands between its check and
+                // its subscription (microsoft/playwright-dotnet#3364).
+                await Assertions
+                    .Expect(page)
+                    .ToHaveURLAsync(
+                        new System.Text.RegularExpressions.Regex(
+                            "/app/"
+                                + (
+                                    next.Page == "index.html"
+                                        ? "(index\\.html)?"
+                                        : System.Text.RegularExpressions.Regex.Escape(next.Page)
+                                )
+                                + "([?#]|$)"
+                        ),
+                        new() { Timeout = 30_000 }
+                    );
+                await page.WaitForLoadStateAsync(LoadState.Load);
             }
             catch (TimeoutException e)
             {

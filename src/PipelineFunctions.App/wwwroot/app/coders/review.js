@@ -349,6 +349,8 @@ document.querySelector("#propose").addEventListener("submit", async e => {
       definition = document.querySelector("#proposal-definition").value.trim();
   const result = await api(`${studyPath}/codebook/proposals`,
     { method: "POST", body: JSON.stringify({ name, definition }) });
+  // One status line: a save still in flight would put its "Saved at" over the proposal's answer.
+  await saving;
   document.querySelector("#saved").textContent = result.message;
   e.target.reset();
 });
