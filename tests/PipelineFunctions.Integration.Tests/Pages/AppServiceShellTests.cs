@@ -78,7 +78,7 @@ public sealed class AppServiceShellTests(PipelineFixture fixture)
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('pipeline-api-key')"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/.auth/logout**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/\\.auth/logout"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Signed out of Entra ID");
     }
 }

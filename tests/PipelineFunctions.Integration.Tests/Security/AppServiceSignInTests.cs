@@ -125,7 +125,9 @@ public sealed class AppServiceSignInTests(PipelineFixture fixture)
                 )
         );
         await page.GotoAsync(new Uri(app.BaseAddress, $"/app/coders/index.html?study={study}").ToString());
-        await page.WaitForURLAsync("**/.auth/login/aad**");
+        await Microsoft
+            .Playwright.Assertions.Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/\\.auth/login/aad"));
         await Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Entra ID sign-in");
     }
 
