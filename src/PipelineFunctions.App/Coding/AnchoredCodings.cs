@@ -1,6 +1,9 @@
+using PipelineFunctions.App.Keys;
 using PipelineFunctions.App.Model;
+using PipelineFunctions.App.Storage.Blobs;
 using PipelineFunctions.App.Storage.Cosmos;
 using PipelineFunctions.Core.Coding;
+using PipelineFunctions.Core.Pseudonymisation;
 
 namespace PipelineFunctions.App.Coding;
 
@@ -9,7 +12,7 @@ namespace PipelineFunctions.App.Coding;
 /// of its transcript by re-anchoring (<see cref="Reanchoring"/>). A span whose words changed is flagged for its coder,
 /// never moved silently. Anchors hold pseudonymised text only, refreshed from each new version.
 /// </summary>
-public sealed class AnchoredCodings(CodingStore codings)
+public sealed class AnchoredCodings(CodingStore codings, ReviewStore review, TranscriptTexts texts, StudyKeys keys)
 {
     /// <summary>The codings as saved: each sub-span anchored in its passage's current text; a flag stays until its coder clears it.</summary>
     public static List<CodingEntry> Anchored(
@@ -95,6 +98,81 @@ public sealed class AnchoredCodings(CodingStore codings)
             }
             : memo;
 
+    /// <summary>An imported coding, counted in the original text, carried to the pseudonymised text by the
+    /// replacement log; flagged when a replacement falls inside it.</summary>
+    public static CodingEntry FromOriginal(CodingEntry coding, NewVersion version) =>
+        FromOriginal(coding.Segment, coding.Start, coding.End, coding.Anchor, version) is var (s, e, anchor, changed)
+            ? coding with
+            {
+                Start = s,
+                End = e,
+                Anchor = anchor,
+                Confirm = changed ? true : coding.Confirm,
+                InOriginal = null,
+            }
+            : coding with
+            {
+                InOriginal = null,
+            };
+
+    /// <summary>An imported memo on some words carried as an imported coding is.</summary>
+    public static Memo FromOriginal(Memo memo, NewVersion version) =>
+        memo.Segment is { } segment
+        && FromOriginal(segment, memo.Start, memo.End, memo.Anchor, version) is var (s, e, anchor, changed)
+            ? memo with
+            {
+                Start = s,
+                End = e,
+                Anchor = anchor,
+                Confirm = changed ? true : memo.Confirm,
+                InOriginal = null,
+            }
+            : memo with
+            {
+                InOriginal = null,
+            };
+
+    static (int Start, int End, SpanAnchor Anchor, bool Changed)? FromOriginal(
+        int segment,
+        int? from,
+        int? to,
+        SpanAnchor? kept,
+        NewVersion version
+    )
+    {
+        if (from is not { } start || to is not { } end || !version.After.TryGetValue(segment, out var text))
+            return null;
+        var span = OriginalOffsets.Carry(start, end, version.Log[segment]);
+        var (s, e) = (Math.Clamp(span.Start, 0, text.Length), Math.Clamp(span.End, 0, text.Length));
+        e = Math.Max(s, e);
+        // A log that does not account for the text (it should) is not trusted silently: the coder confirms.
+        var same =
+            version.Original.TryGetValue(segment, out var original)
+            && end <= original.Length
+            && (span.WordsChanged || text[s..e] == original[start..end]);
+        return (s, e, SpanAnchor.Capture(text, s, e), span.WordsChanged || !same);
+    }
+
+    /// <summary>A new pseudonymised version: the passages before it (none for the first), after it, the original
+    /// passages and the replacement log that made it from them, by passage.</summary>
+    public sealed record NewVersion(
+        IReadOnlyDictionary<int, string>? Before,
+        IReadOnlyDictionary<int, string> After,
+        IReadOnlyDictionary<int, string> Original,
+        ILookup<int, Replacement> Log
+    )
+    {
+        public CodingEntry Carry(CodingEntry c) =>
+            c.InOriginal == true ? FromOriginal(c, this)
+            : Before is null ? c
+            : AnchoredCodings.Carry(c, Before, After);
+
+        public Memo Carry(Memo m) =>
+            m.InOriginal == true ? FromOriginal(m, this)
+            : Before is null ? m
+            : AnchoredCodings.Carry(m, Before, After);
+    }
+
     /// <summary>A sub-span's place in the new text, its anchor there, and whether its words changed; null when it is
     /// no sub-span or its passage has no new text.</summary>
     static (int Start, int End, SpanAnchor Anchor, bool Changed)? CarrySpan(
@@ -120,12 +198,7 @@ public sealed class AnchoredCodings(CodingStore codings)
     }
 
     /// <summary>Carries every coder's work (the consensus too) into the new version; the number of codings flagged for their coder.</summary>
-    public async Task<int> CarryAsync(
-        string transcriptId,
-        IReadOnlyDictionary<int, string> before,
-        IReadOnlyDictionary<int, string> after,
-        CancellationToken ct
-    )
+    public async Task<int> CarryAsync(string transcriptId, NewVersion version, CancellationToken ct)
     {
         var flagged = 0;
         foreach (var read in await codings.ListAsync(transcriptId, ct))
@@ -133,8 +206,8 @@ public sealed class AnchoredCodings(CodingStore codings)
             var work = read;
             for (var attempt = 0; attempt < 5; attempt++)
             {
-                var carried = work.Codings.Select(c => Carry(c, before, after)).ToList();
-                var memos = work.Memos.Select(m => Carry(m, before, after)).ToList();
+                var carried = work.Codings.Select(version.Carry).ToList();
+                var memos = work.Memos.Select(version.Carry).ToList();
                 if (carried.SequenceEqual(work.Codings) && memos.SequenceEqual(work.Memos))
                     break;
                 var newly = carried.Count(c => c.Confirm == true) - work.Codings.Count(c => c.Confirm == true);
@@ -151,5 +224,34 @@ public sealed class AnchoredCodings(CodingStore codings)
             }
         }
         return flagged;
+    }
+
+    /// <summary>
+    /// Imported work saved after its transcript's version was made (the pipeline ran ahead of the import): carried
+    /// now from the version's replacement log. Before that version exists the pseudonymise stage carries it.
+    /// </summary>
+    public async Task CarryImportedAsync(
+        string transcriptId,
+        IReadOnlyDictionary<int, string> original,
+        CancellationToken ct
+    )
+    {
+        var segments = await review.SegmentsAsync(transcriptId, ct);
+        if (
+            segments.Count == 0
+            || await texts.LoadKeyLogAsync(transcriptId, segments.Max(s => s.PseudonymVersion), ct) is not { } sealedLog
+        )
+            return;
+        var log = KeyLogCipher.Decrypt(sealedLog, keys.KeyEncryptionKey, transcriptId);
+        await CarryAsync(
+            transcriptId,
+            new NewVersion(
+                null,
+                segments.ToDictionary(s => s.Segment, s => s.Text),
+                original,
+                log.ToLookup(r => r.TurnIndex)
+            ),
+            ct
+        );
     }
 }

@@ -21,6 +21,7 @@ public sealed class StudyExchange(
     ReviewStore review,
     CodingStore codings,
     TranscriptUploads uploads,
+    AnchoredCodings anchored,
     TimeProvider clock
 )
 {
@@ -439,7 +440,9 @@ public sealed class StudyExchange(
             {
                 if (TranscriptSource.Locate(turns, source.Passage(c.Start, c.End)) is var (turn, start, end))
                 {
-                    entries.Add(new CodingEntry(turn, c.CodeId, "imported", start, end));
+                    entries.Add(
+                        new CodingEntry(turn, c.CodeId, "imported", start, end, InOriginal: start is null ? null : true)
+                    );
                     placed++;
                 }
                 else
@@ -451,7 +454,7 @@ public sealed class StudyExchange(
                     n.Start is { } s
                     && n.End is { } e
                     && TranscriptSource.Locate(turns, source.Passage(s, e)) is var (turn, start, end)
-                        ? new Memo(turn, n.Text, n.CodeId, start, end)
+                        ? new Memo(turn, n.Text, n.CodeId, start, end, InOriginal: start is null ? null : true)
                         : new Memo(null, n.Text, n.CodeId)
                 )
                 .ToList();
@@ -473,6 +476,9 @@ public sealed class StudyExchange(
                 ct
             );
         }
+        // Offsets count in the file's (original) text until the transcript's pseudonymised version carries them.
+        if (placed > 0 || notes.Count > 0)
+            await anchored.CarryImportedAsync(transcript.Id, turns.ToDictionary(t => t.Index, t => t.Text), ct);
         return (placed, unplaced);
     }
 

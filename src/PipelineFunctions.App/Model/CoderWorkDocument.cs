@@ -60,6 +60,8 @@ public sealed class CoderWorkDocument
 /// <param name="Confirm">True when a new version changed the sub-span's words: its coder confirms it (saving it with false).</param>
 /// <param name="Illustrative">True when the coder marked the coded words as a quote that illustrates the code: the
 /// themes report lists it.</param>
+/// <param name="InOriginal">True while the offsets count in the original (identifiable) text: an imported coding, until
+/// the transcript's pseudonymised version carries it there through the replacement log.</param>
 public sealed record CodingEntry(
     [property: JsonProperty("segment")] int Segment,
     [property: JsonProperty("codeId")] string CodeId,
@@ -68,7 +70,8 @@ public sealed record CodingEntry(
     [property: JsonProperty("end")] int? End = null,
     [property: JsonProperty("anchor")] SpanAnchor? Anchor = null,
     [property: JsonProperty("confirm")] bool? Confirm = null,
-    [property: JsonProperty("illustrative", NullValueHandling = NullValueHandling.Ignore)] bool? Illustrative = null
+    [property: JsonProperty("illustrative", NullValueHandling = NullValueHandling.Ignore)] bool? Illustrative = null,
+    [property: JsonProperty("inOriginal", NullValueHandling = NullValueHandling.Ignore)] bool? InOriginal = null
 );
 
 /// <summary>How one disagreement of a pair is resolved: which coder's span(s) of a code on a passage the consensus
@@ -90,6 +93,7 @@ public sealed record RejectedSuggestion(
 /// <param name="Start">Start of the words of the passage the memo is on (UTF-16), when it is on some of them only.</param>
 /// <param name="Anchor">Those words and a little context (pseudonymised text): how a new version finds them again.</param>
 /// <param name="Confirm">True when a new version changed those words: the memo's writer confirms it.</param>
+/// <param name="InOriginal">True while the offsets count in the original text (an imported memo; see <see cref="CodingEntry"/>).</param>
 public sealed record Memo(
     [property: JsonProperty("segment")] int? Segment,
     [property: JsonProperty("text")] string Text,
@@ -97,5 +101,6 @@ public sealed record Memo(
     [property: JsonProperty("start", NullValueHandling = NullValueHandling.Ignore)] int? Start = null,
     [property: JsonProperty("end", NullValueHandling = NullValueHandling.Ignore)] int? End = null,
     [property: JsonProperty("anchor", NullValueHandling = NullValueHandling.Ignore)] SpanAnchor? Anchor = null,
-    [property: JsonProperty("confirm", NullValueHandling = NullValueHandling.Ignore)] bool? Confirm = null
+    [property: JsonProperty("confirm", NullValueHandling = NullValueHandling.Ignore)] bool? Confirm = null,
+    [property: JsonProperty("inOriginal", NullValueHandling = NullValueHandling.Ignore)] bool? InOriginal = null
 );

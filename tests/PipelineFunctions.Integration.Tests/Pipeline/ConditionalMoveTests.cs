@@ -143,7 +143,12 @@ public sealed class ConditionalMoveTests(PipelineFixture fixture)
             workflow,
             new StudyKeys(settings),
             new AzurePiiDetections(settings),
-            new App.Coding.AnchoredCodings(new CodingStore(fixture.Cosmos))
+            new App.Coding.AnchoredCodings(
+                new CodingStore(fixture.Cosmos),
+                new ReviewStore(fixture.Cosmos),
+                new TranscriptTexts(fixture.Blobs),
+                new StudyKeys(settings)
+            )
         );
     }
 

@@ -115,9 +115,17 @@ public sealed class PseudonymiseTranscript(
             review.ReplaceSegmentsAsync(transcript.Id, segments, ct),
             searchIndex.WriteAsync(transcript, segments, version, ct)
         );
-        var flagged = before is null
-            ? 0
-            : await codings.CarryAsync(transcript.Id, before, segments.ToDictionary(s => s.Segment, s => s.Text), ct);
+        // Imported work counts in the original text; the first version carries it there by the replacement log.
+        var flagged = await codings.CarryAsync(
+            transcript.Id,
+            new AnchoredCodings.NewVersion(
+                before,
+                segments.ToDictionary(s => s.Segment, s => s.Text),
+                parsed.Turns.ToDictionary(t => t.Index, t => t.Text),
+                result.Replacements.ToLookup(r => r.TurnIndex)
+            ),
+            ct
+        );
 
         transcript.PseudonymVersion = version;
         // The site's check first, where the study has it and the site has not released the transcript yet; then a
