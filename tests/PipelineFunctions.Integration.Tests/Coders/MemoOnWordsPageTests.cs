@@ -75,4 +75,64 @@ public sealed class MemoOnWordsPageTests(PipelineFixture fixture)
                 .Order()
         );
     }
+
+    [Fact]
+    public async Task A_memo_on_words_is_marked_on_its_words_in_the_passage_apart_from_codings_and_unmarked_when_deleted()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, study, id) = await PassageWords.OpenCodingPageAsync(fixture, browser, "memo-mark");
+        using var coder = fixture.Client(PipelineFixture.CoderKey);
+        var view = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
+        var text = (string)view["segments"]!.AsArray().Single(s => (int)s!["segment"]! == 4)!["text"]!;
+        var code = (string)view["codes"]![0]!["id"]!;
+        int At(string words) => text.IndexOf(words, StringComparison.Ordinal);
+        // A coding on "stigma and exclude us" and a memo on "exclude us from the meetings": they overlap.
+        using (
+            var saved = await coder.PutAsJsonAsync(
+                $"/api/studies/{study}/transcripts/{id}/review/mine",
+                new
+                {
+                    codings = new[]
+                    {
+                        new
+                        {
+                            segment = 4,
+                            codeId = code,
+                            origin = "added",
+                            start = At("stigma and exclude us"),
+                            end = At("stigma and exclude us") + "stigma and exclude us".Length,
+                        },
+                    },
+                    memos = new[]
+                    {
+                        new
+                        {
+                            segment = 4,
+                            text = "Exclusion, not only stigma.",
+                            start = At("exclude us from the meetings"),
+                            end = At("exclude us from the meetings") + "exclude us from the meetings".Length,
+                        },
+                    },
+                }
+            )
+        )
+            saved.EnsureSuccessStatusCode();
+
+        await page.ReloadAsync();
+        var marked = page.Locator("#passage-4 mark.memo-words");
+        await Expect(marked).ToHaveCountAsync(2);
+        Assert.Equal("exclude us from the meetings", string.Concat(await marked.AllTextContentsAsync()));
+        await Expect(marked.First).ToHaveAttributeAsync("title", "Memo: Exclusion, not only stigma.");
+        // The memo's words are marked apart: the coded words keep their own mark, inside the memo's where they meet.
+        await Expect(marked.First.Locator("mark.coded")).ToHaveTextAsync("exclude us");
+        await Expect(page.Locator("#passage-4 mark.coded")).ToHaveTextAsync(["stigma and ", "exclude us"]);
+        await Expect(page.Locator("#passage-2 mark.memo-words")).ToHaveCountAsync(0);
+        await PageChecks.AssertAccessibleAsync(page);
+
+        // Deleted from the side panel while another passage is current: its words are no longer marked.
+        await Expect(page.Locator("#passage-1")).ToHaveClassAsync(PassageWords.Current);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete memo 1" }).ClickAsync();
+        await Expect(page.Locator("#passage-4 mark.memo-words")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#passage-4 mark.coded")).ToHaveTextAsync("stigma and exclude us");
+    }
 }

@@ -61,7 +61,8 @@ function renderPassage(segment, i) {
     el("span", { class: "evidence", text: `Why: ${s.evidence.join("; ")}` })));
   const abstained = segment.abstained && segment.suggestions.length === 0
       ? el("p", { class: "evidence", text: `No suggestion: ${segment.abstained}` }) : null;
-  const memos = mine.memos.filter(m => m.segment === segment.segment)
+  const memosOn = mine.memos.filter(m => m.segment === segment.segment);
+  const memos = memosOn
       .map(m => el("p", { class: "memo" },
       `Memo${m.code ? ` on ${codeNames.get(m.code) ?? m.code}` : ""}${memoWords(m)}: ${m.text}`,
       // A correction changed the memo's words: it was placed by their context and waits for its writer.
@@ -73,7 +74,7 @@ function renderPassage(segment, i) {
   item.replaceChildren(
     el("div", { class: "body" },
       el("span", { class: "speaker", text: `${segment.segment}. ${segment.speaker}:` }),
-          el("span", { class: "text" }, ...Stripes.text(segment.text, codings)),
+      el("span", { class: "text" }, ...Stripes.text(segment.text, codings, memosOn)),
       el("div", { class: "applied", role: "group", "aria-label": "Applied codes" }, ...chips),
       el("ol", { class: "suggestions", "aria-label": "Suggestions" }, ...offers), abstained, ...memos),
     Stripes.stripes(segment, codings));
@@ -173,8 +174,9 @@ function renderSide() {
     m.segment != null ? el("a", { href: `#passage-${m.segment}`, text: "go", "aria-label": `Go to passage ${m.segment}`,
       onclick: e => { e.preventDefault(); select(data.segments.findIndex(s => s.segment === m.segment)); } }) : null,
     el("button", { type: "button", text: "Edit", "aria-label": `Edit memo ${n + 1}`, onclick: () => editMemo(n) }),
+    // Its passage drawn again, wherever the coder is: the memo's words are no longer marked there.
     el("button", { type: "button", text: "Delete", "aria-label": `Delete memo ${n + 1}`, onclick: () => change(() =>
-        mine.memos.splice(n, 1)) })))
+        mine.memos.splice(n, 1), m.segment != null ? data.segments.findIndex(s => s.segment === m.segment) : current) })))
     : [el("li", { text: "No memos yet." })]));
   document.querySelector("#rejected").replaceChildren(...(mine.rejected.length ? mine.rejected.map(r => el("li", {},
     `${codeNames.get(r.codeId) ?? r.codeId} on passage ${r.segment} `,

@@ -14,19 +14,27 @@ const Stripes = (() => {
     return `#${mix(1)}${mix(3)}${mix(5)}`;
   };
 
-  /** The passage text with every sub-span coding marked; a piece covered by two or more codes is an overlap. */
-  function text(segmentText, codings) {
+  /**
+   * The passage text with every sub-span coding marked (a piece covered by two or more codes is an overlap), and the
+   * words of each memo on some words marked apart, round the codings' marks, titled with the memo.
+   */
+  function text(segmentText, codings, memos = []) {
     const spans = codings.filter(c => c.start != null && c.end > c.start);
-    if (spans.length === 0) return [segmentText];
-    const cuts = [...new Set([0, segmentText.length, ...spans.flatMap(c => [c.start, Math.min(c.end, segmentText.length)])])].sort((a, b) => a - b);
+    const noted = memos.filter(m => m.start != null && m.end > m.start);
+    if (spans.length === 0 && noted.length === 0) return [segmentText];
+    const cuts = [...new Set([0, segmentText.length, ...[...spans, ...noted].flatMap(c => [c.start, Math.min(c.end, segmentText.length)])])]
+      .filter(c => c <= segmentText.length).sort((a, b) => a - b);
     const parts = [];
     for (let i = 0; i < cuts.length - 1; i++) {
       const [from, to] = [cuts[i], cuts[i + 1]];
       const over = spans.filter(c => c.start <= from && c.end >= to);
+      const on = noted.filter(m => m.start <= from && m.end >= to);
       const piece = segmentText.slice(from, to);
-      if (over.length === 0) { parts.push(piece); continue; }
-      parts.push(el("mark", { class: over.length > 1 ? "coded overlap" : "coded", "data-codes": over.map(c => c.codeId).join(" "),
-        style: `background:${fill(over[0].codeId)}`, title: over.map(c => c.name).join(" + ") }, piece));
+      const coded = over.length === 0 ? piece
+        : el("mark", { class: over.length > 1 ? "coded overlap" : "coded", "data-codes": over.map(c => c.codeId).join(" "),
+          style: `background:${fill(over[0].codeId)}`, title: over.map(c => c.name).join(" + ") }, piece);
+      parts.push(on.length === 0 ? coded
+        : el("mark", { class: "memo-words", title: on.map(m => `Memo: ${m.text}`).join(" + ") }, coded));
     }
     return parts;
   }
