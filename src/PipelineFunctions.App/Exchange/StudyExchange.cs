@@ -346,6 +346,15 @@ public sealed class StudyExchange(
                         + "imported."
                 )
             );
+        if (ImportedSearches.OfWholeSources(import.Project).Count() is > 0 and var groups)
+            problems.Add(
+                new QdpxFinding(
+                    QdpxProblem.SetOfSources,
+                    $"{groups} set(s) group whole sources, with no passages or codes; the study's saved searches "
+                        + "hold passages, so each becomes a saved search holding every passage of its sources that "
+                        + "the study has."
+                )
+            );
         return problems;
     }
 

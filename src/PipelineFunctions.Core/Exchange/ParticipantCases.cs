@@ -65,7 +65,7 @@ public static partial class ParticipantCases
                 .GroupBy(s => s.Values![StudyVariables.Site], StringComparer.Ordinal)
                 .Select(site => new QdaSet(
                     QdaGuids.Set("site", site.Key),
-                    $"Site: {site.Key}",
+                    SitePrefix + site.Key,
                     site.Select(s => s.Guid).ToList(),
                     Description: "The transcripts from one study site."
                 ))
@@ -114,6 +114,18 @@ public static partial class ParticipantCases
     /// <summary>
     /// Whether a speaker label is a participant's: not the interviewer's side (<see cref="InterviewerSide"/>).
     /// </summary>
+    const string SitePrefix = "Site: ";
+
+    /// <summary>Whether a set is one of a study's sites as <see cref="Add"/> writes them (the sources carry the site
+    /// as a value as well).</summary>
+    public static bool IsSiteSet(QdaSet set) =>
+        set.Name.StartsWith(SitePrefix, StringComparison.Ordinal)
+        && string.Equals(
+            set.Guid,
+            QdaGuids.Set("site", set.Name[SitePrefix.Length..]),
+            StringComparison.OrdinalIgnoreCase
+        );
+
     public static bool IsParticipant(string speaker) => !InterviewerSide.Includes(speaker);
 
     static string? SpeakerOfLine(string text, int offset)

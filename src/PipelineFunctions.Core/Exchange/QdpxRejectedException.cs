@@ -37,6 +37,10 @@ public enum QdpxProblem
 
     /// <summary>A note, not a fault: memos about no source the importing study holds (a code alone, the project).</summary>
     MemoWithoutTranscript,
+
+    /// <summary>A note, not a fault: sets of whole sources (another tool's document groups), kept as saved searches of
+    /// their transcripts' passages.</summary>
+    SetOfSources,
 }
 
 /// <summary>
