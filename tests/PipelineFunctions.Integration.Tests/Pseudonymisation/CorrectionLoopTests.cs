@@ -14,11 +14,14 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
     const string CustodianKey = "local-custodian-key";
 
     /// <summary>Waits until the correction has made the transcript's second version.</summary>
-    async Task SecondVersionAsync(string study, string id)
+    Task SecondVersionAsync(string study, string id) => VersionAsync(study, id, 2);
+
+    async Task VersionAsync(string study, string id, int version)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (
-            (await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < 2 && DateTime.UtcNow < deadline
+            (await fixture.Transcripts.GetAsync(study, id, default))!.PseudonymVersion < version
+            && DateTime.UtcNow < deadline
         )
             await Task.Delay(300);
     }
@@ -83,11 +86,11 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task A_missed_name_corrected_after_coding_keeps_each_sub_span_on_its_words_and_flags_the_one_whose_words_changed()
+    public async Task Missed_names_corrected_twice_after_coding_keep_each_sub_span_on_its_words_and_flag_the_one_whose_words_changed()
     {
         var study = await fixture.CreateStudyAsync();
         var text =
-            "Interviewer: What happens on the ward?\n50022: On Mondays kibonge takes the ward. Nobody wrote down what I should do, so I asked again.\n";
+            "Interviewer: What happens on the ward?\n50022: Every week tembo takes the keys, on Mondays kibonge takes the ward. Nobody wrote down what I should do, so I asked again.\n";
         var (_, body) = await fixture.UploadAsync(
             study,
             "kampala",
@@ -199,7 +202,7 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
                     "Who runs the ward.",
                     after[
                         after.IndexOf("[PERSON-", StringComparison.Ordinal)..(
-                            after.IndexOf(" takes", StringComparison.Ordinal) + 6
+                            after.IndexOf(" takes the ward", StringComparison.Ordinal) + 6
                         )
                     ],
                     true
@@ -209,13 +212,54 @@ public sealed class CorrectionLoopTests(PipelineFixture fixture)
                 .Select(m => ((string)m!["text"]!, m["start"] is null ? null : Covered(m), (bool?)m["confirm"]))
                 .Order()
         );
-        // Nothing of the name stays in the coder's stored work.
-        var stored = (await new CodingStore(fixture.Cosmos).GetAsync(id, "coder", default))!;
-        Assert.DoesNotContain(
-            "kibonge",
-            System.Text.Json.JsonSerializer.Serialize(stored),
-            StringComparison.OrdinalIgnoreCase
+
+        // A second correction, before every span, carries them all once more: the same words, the flag still there.
+        using (
+            var correction = await site.PostAsJsonAsync(
+                $"/api/studies/{study}/pseudonymisation/corrections",
+                new
+                {
+                    kind = "missed",
+                    text = "tembo",
+                    category = "person",
+                }
+            )
+        )
+            Assert.Equal(HttpStatusCode.OK, correction.StatusCode);
+        await VersionAsync(study, id, 3);
+        await fixture.WaitForStatusAsync(study, id, "SuggestionsReady");
+        var third = (await coder.GetFromJsonAsync<JsonNode>($"/api/studies/{study}/transcripts/{id}/review"))!;
+        var last = (string)third["segments"]!.AsArray().Single(s => (int)s!["segment"]! == segment)!["text"]!;
+        Assert.DoesNotContain("tembo", last);
+        Assert.NotEqual(after.IndexOf(kept, StringComparison.Ordinal), last.IndexOf(kept, StringComparison.Ordinal));
+        string CoveredLast(JsonNode c) => last[(int)c["start"]!..(int)c["end"]!];
+        var lastCodings = third["mine"]!["codings"]!.AsArray();
+        var lastSpans = lastCodings.Where(c => c!["start"] is not null).ToList();
+        Assert.Equal(2, lastSpans.Count);
+        Assert.NotEqual(true, (bool?)Assert.Single(lastSpans, c => CoveredLast(c!) == kept)!["confirm"]);
+        Assert.Matches(
+            @"^\[PERSON-\d+\] takes$",
+            CoveredLast(Assert.Single(lastSpans, c => (bool?)c!["confirm"] == true)!)
         );
+        Assert.Single(lastCodings, c => c!["start"] is null);
+        Assert.Equal(
+            ["Nobody told them.|" + kept, "The whole turn.|", "Who runs the ward.|true"],
+            third["mine"]!["memos"]!
+                .AsArray()
+                .Select(m =>
+                    $"{(string)m!["text"]!}|{(m["start"] is null ? "" : (bool?)m["confirm"] == true ? "true" : CoveredLast(m))}"
+                )
+                .Order()
+        );
+
+        // Nothing of either name stays in the coder's stored work.
+        var stored = (await new CodingStore(fixture.Cosmos).GetAsync(id, "coder", default))!;
+        foreach (var name in new[] { "kibonge", "tembo" })
+            Assert.DoesNotContain(
+                name,
+                System.Text.Json.JsonSerializer.Serialize(stored),
+                StringComparison.OrdinalIgnoreCase
+            );
     }
 
     [Fact]

@@ -204,6 +204,7 @@ function editMemo(n) {
   editing = n;
   const m = mine.memos[n];
   document.querySelector("#memo-text").value = m.text;
+  document.querySelector("#memo-text").dispatchEvent(new Event("input"));
   document.querySelector("#memo-code").value = m.code ?? "";
   document.querySelector("#memo-passage").checked = m.segment != null;
   document.querySelector("#memo-save").textContent = "Save changes";
@@ -316,6 +317,19 @@ function backToPassage() {
 
 /** Words selected in the current passage when the memo was begun: the memo is on them only. */
 let memoSpan = null;
+
+/** The server's limit (Core's Limits.Memo), checked here too so that a memo too long stays in its box with the reason. */
+const memoLimit = 10_000;
+const count = n => n.toLocaleString("en-GB");
+function memoTooLong(text) {
+  if (text.length <= memoLimit) return false;
+  showError(`A memo can be up to ${count(memoLimit)} characters; this one has ${count(text.length)}. `
+    + "Shorten it, or split it into several memos.");
+  return true;
+}
+document.querySelector("#memo-text").addEventListener("input", e => {
+  document.querySelector("#memo-count").textContent = `${count(e.target.value.length)} of ${count(memoLimit)} characters`;
+});
 // Taken before the input has focus, as for a code.
 document.querySelector("#memo").addEventListener("mousedown", () => { memoSpan = selectedSpan(); });
 
@@ -324,6 +338,7 @@ document.querySelector("#memo").addEventListener("keydown", async e => {
   if (e.key !== "Enter" || !e.target.value.trim()) return;
   e.preventDefault();
   const text = e.target.value.trim();
+  if (memoTooLong(text)) return;
   e.target.value = "";
   const memo = { segment: data.segments[current].segment, text, ...(memoSpan ?? {}) };
   memoSpan = null;
@@ -335,12 +350,14 @@ document.querySelector("#memo-form").addEventListener("submit", async e => {
   e.preventDefault();
   const memo = { segment: document.querySelector("#memo-passage").checked ? data.segments[current].segment : null,
     text: document.querySelector("#memo-text").value.trim(), code: document.querySelector("#memo-code").value || null };
+  if (memoTooLong(memo.text)) return;
   const at = editing;
   // An edit keeps the words a memo is on while it stays on their passage.
   const was = at == null ? null : mine.memos[at];
   if (was?.start != null && was.segment === memo.segment) Object.assign(memo, { start: was.start, end: was.end });
   editing = null;
   e.target.reset();
+  document.querySelector("#memo-count").textContent = "";
   document.querySelector("#memo-save").textContent = "Save memo";
   await change(() => { if (at == null) mine.memos.push(memo); else mine.memos[at] = memo; });
 });
