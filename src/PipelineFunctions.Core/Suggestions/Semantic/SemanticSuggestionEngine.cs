@@ -87,8 +87,9 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     /// <summary>Every leaf code with its confidence, best first (evaluation and tests).</summary>
     public IReadOnlyList<(string CodeId, double Confidence)> Rank(string text)
     {
-        var passage = PassageVectors.Embed(_embedder, [text])[0];
-        return Ranked(text, passage.Vector, passage.PhraseVectors);
+        var phrases = PassageChunks.Phrases(text);
+        var vectors = Embed([text, .. phrases.Count > 1 ? phrases : []]);
+        return Ranked(text, vectors[0], phrases.Count > 1 ? vectors.Skip(1).ToList() : [vectors[0]]);
     }
 
     /// <summary>
@@ -97,22 +98,34 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     /// </summary>
     public static void Prepare(ISentenceEmbedder embedder, IReadOnlyList<CodingUnit> units, SuggestionOptions options)
     {
-        var texts = PassageVectors.Inputs(Open(units, options).Select(u => u.Text).ToList());
+        var (_, _, texts) = Inputs(units, options);
         if (texts.Count > 0)
             embedder.Embed(texts);
     }
 
-    /// <summary>The units left once the cheap abstentions (<see cref="Abstention.Before"/>) are out.</summary>
-    static IEnumerable<CodingUnit> Open(IReadOnlyList<CodingUnit> units, SuggestionOptions options) =>
-        units.Where(u => Abstention.Before(u, options) is null);
+    /// <summary>
+    /// Each unit with its abstention before any model runs; the phrases of those left; and every text to embed for
+    /// them: passages and their phrases (for the evidence) in one call, so the model runs full batches.
+    /// </summary>
+    static (
+        List<(CodingUnit Unit, string? Abstained)> Coded,
+        List<IReadOnlyList<string>> Phrases,
+        List<string> Texts
+    ) Inputs(IReadOnlyList<CodingUnit> units, SuggestionOptions options)
+    {
+        var coded = units.Select(u => (Unit: u, Abstained: Abstention.Before(u, options))).ToList();
+        var open = coded.Where(c => c.Abstained is null).Select(c => c.Unit).ToList();
+        var phrases = open.Select(u => PassageChunks.Phrases(u.Text)).ToList();
+        List<string> texts = [.. open.Select(u => u.Text), .. phrases.Where(p => p.Count > 1).SelectMany(p => p)];
+        return (coded, phrases, texts.Select(Placeholders.Neutralise).ToList());
+    }
 
     public IReadOnlyList<UnitSuggestions> Suggest(IReadOnlyList<CodingUnit> units)
     {
-        var coded = units.Select(u => (Unit: u, Abstained: Abstention.Before(u, _options))).ToList();
-        var passages = PassageVectors.Embed(
-            _embedder,
-            coded.Where(c => c.Abstained is null).Select(c => c.Unit.Text).ToList()
-        );
+        var (coded, phrases, texts) = Inputs(units, _options);
+        var open = coded.Count(c => c.Abstained is null);
+        var vectors = texts.Count == 0 ? [] : _embedder.Embed(texts);
+        var next = open;
         var results = new List<UnitSuggestions>(units.Count);
         var index = 0;
         foreach (var (unit, abstained) in coded)
@@ -122,7 +135,14 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                 results.Add(new UnitSuggestions(unit, [], abstained));
                 continue;
             }
-            var (unitPhrases, phraseVectors, vector) = passages[index++];
+            var (vector, unitPhrases) = (vectors[index], phrases[index]);
+            index++;
+            IReadOnlyList<float[]> phraseVectors =
+                unitPhrases.Count > 1
+                    ? Enumerable.Range(next, unitPhrases.Count).Select(i => vectors[i]).ToList()
+                    : [vector];
+            if (unitPhrases.Count > 1)
+                next += unitPhrases.Count;
             var why = Abstention.NothingFits(
                 _codes.Leaves.Max(c => _codes.Similarity(vector, c.Id)),
                 NearestExample(vector)
@@ -249,11 +269,7 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
     int Add(IEnumerable<CodingDecision> decisions)
     {
         var known = decisions.Where(d => d.Targets().Any(t => _leafIndex.ContainsKey(t.CodeId))).ToList();
-        // Read as passages are, so a passage and the coded ones it is held against are alike in kind.
-        var vectors = PassageVectors
-            .Embed(_embedder, known.Select(d => d.Text).ToList())
-            .Select(p => p.Vector)
-            .ToList();
+        var vectors = Embed(known.Select(d => d.Text).ToList());
         for (var i = 0; i < known.Count; i++)
         {
             _decisions.Add((known[i], vectors[i]));
@@ -283,4 +299,7 @@ public sealed class SemanticSuggestionEngine : ISuggestionEngine
                     .Select(t => (d.Vector, _leafIndex[t.CodeId], t.Positive))
             )
             .ToList();
+
+    IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) =>
+        texts.Count == 0 ? [] : _embedder.Embed(texts.Select(Placeholders.Neutralise).ToList());
 }
